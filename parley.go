@@ -1,0 +1,315 @@
+// Package parley is the domain of the parley event-data engine: the document
+// that flows through the pipeline, the annotations the stages attach to it,
+// the store that keeps them, and the one error type.
+//
+// Data flow:
+//
+//	input (text, JSONL, HTML, RSS/Atom, URL)
+//	   │ ingest            → Doc{Text, Published, Meta}
+//	   ▼
+//	tokenize               → Doc.Tokens      (byte offsets into Doc.Text)
+//	segment                → Doc.Sentences   (token spans, paragraph numbers)
+//	postag, lemma          → Token.UPOS, XPOS, Feats, Lemma
+//	depparse               → Token.Head, Token.DepRel
+//	ner                    → Doc.Entities    (token spans)
+//	timex                  → Doc.Timexes     (token spans, TIMEX3 values)
+//	geo                    → Doc.Places      (token spans, GeoNames ids)
+//	actor                  → Doc.Actors      (token spans, CAMEO actor codes)
+//	eventcode              → Doc.Events      (sentence + trigger/actor spans)
+//	   │
+//	   ▼
+//	fuse (across documents) → Store (SQLite, PostgreSQL) → CLI, HTTP API, exports
+//
+// Every annotation refers to the text by offsets: tokens hold byte offsets
+// into Doc.Text, everything above tokens holds token spans. Nothing copies
+// the text, so provenance (the sentence and words that prove an event) is
+// always exact. Problems found in the text are recorded as Notes on the Doc;
+// only a stage that cannot run at all returns an error.
+//
+// This package imports nothing from the module and only the standard
+// library.
+package parley
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Layer is a set of annotation layers, used by stages to declare what they
+// require and assign, and by a Doc to record what it carries.
+type Layer uint32
+
+// The annotation layers, in pipeline order.
+const (
+	LayerTokens    Layer = 1 << iota // Doc.Tokens
+	LayerSentences                   // Doc.Sentences
+	LayerPOS                         // Token.UPOS, Token.XPOS, Token.Feats
+	LayerLemmas                      // Token.Lemma
+	LayerDeps                        // Token.Head, Token.DepRel
+	LayerEntities                    // Doc.Entities
+	LayerTimexes                     // Doc.Timexes
+	LayerPlaces                      // Doc.Places
+	LayerActors                      // Doc.Actors
+	LayerEvents                      // Doc.Events
+)
+
+var layerNames = [...]string{"tokens", "sentences", "pos", "lemmas", "deps", "entities", "timexes", "places", "actors", "events"}
+
+// Has reports whether l contains every layer in m.
+func (l Layer) Has(m Layer) bool { return l&m == m }
+
+// String returns the layer names joined by "+", or "none".
+func (l Layer) String() string {
+	if l == 0 {
+		return "none"
+	}
+	s := ""
+	for i, n := range layerNames {
+		if l&(1<<i) != 0 {
+			if s != "" {
+				s += "+"
+			}
+			s += n
+		}
+	}
+	if rest := l &^ (1<<len(layerNames) - 1); rest != 0 {
+		if s != "" {
+			s += "+"
+		}
+		s += "unknown"
+	}
+	return s
+}
+
+// Span is a half-open interval [Start, End). Its unit (bytes or tokens) is
+// stated by the field that holds it.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of units in s.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Empty reports whether s covers nothing.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Contains reports whether s covers t entirely.
+func (s Span) Contains(t Span) bool { return s.Start <= t.Start && t.End <= s.End }
+
+// Overlaps reports whether s and t share at least one unit.
+func (s Span) Overlaps(t Span) bool { return s.Start < t.End && t.Start < s.End }
+
+// TokenKind classifies a token by its surface shape, as the tokenizer saw it.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	TokWord    TokenKind = iota // words, including abbreviations and clitics ("U.S.", "n't")
+	TokNumber                   // numbers, decimals, ordinals, percentages written as one token
+	TokPunct                    // punctuation and symbols
+	TokURL                      // URLs
+	TokEmail                    // e-mail addresses
+	TokHandle                   // @handles
+	TokHashtag                  // #hashtags
+)
+
+var tokenKindNames = [...]string{"word", "number", "punct", "url", "email", "handle", "hashtag"}
+
+// String returns the kind's lower-case name.
+func (k TokenKind) String() string {
+	if int(k) < len(tokenKindNames) {
+		return tokenKindNames[k]
+	}
+	return "unknown"
+}
+
+// Token is one word or punctuation mark: byte offsets into Doc.Text plus the
+// word-level annotations that later stages assign. Its text is
+// Doc.Text[Start:End]; use Doc.TokenText.
+type Token struct {
+	Start int       `json:"start"` // byte offset of the first byte
+	End   int       `json:"end"`   // byte offset after the last byte
+	Kind  TokenKind `json:"kind"`
+
+	// Set by postag and lemma.
+	UPOS  string `json:"upos,omitempty"`  // Universal POS tag
+	XPOS  string `json:"xpos,omitempty"`  // Penn Treebank tag
+	Feats string `json:"feats,omitempty"` // UD features, "Tense=Past|VerbForm=Fin"
+	Lemma string `json:"lemma,omitempty"` // empty when the lemma is the form itself
+
+	// Set by depparse: Head is the document-level index of the head token,
+	// or -1 for the root of its sentence.
+	Head   int    `json:"head"`
+	DepRel string `json:"deprel,omitempty"`
+}
+
+// Sentence is a token span; its text is Doc.Text from the first token's
+// start to the last token's end.
+type Sentence struct {
+	Tokens    Span `json:"tokens"`
+	Paragraph int  `json:"paragraph"` // 0-based paragraph number within the document
+}
+
+// EntityType is a CoNLL-2003 named-entity type.
+type EntityType string
+
+// Entity types.
+const (
+	PER  EntityType = "PER"
+	ORG  EntityType = "ORG"
+	LOC  EntityType = "LOC"
+	MISC EntityType = "MISC"
+)
+
+// Entity is a named-entity mention.
+type Entity struct {
+	Tokens  Span       `json:"tokens"`
+	Type    EntityType `json:"type"`
+	Subtype string     `json:"subtype,omitempty"` // GPE, NORP, EVENT, FAC, … where knowledge allows
+}
+
+// Timex is a temporal expression normalised as TIMEX3.
+type Timex struct {
+	Tokens      Span   `json:"tokens"`
+	Type        string `json:"type"`  // DATE, TIME, DURATION, SET
+	Value       string `json:"value"` // TimeML value: 2025-07-23, 2025-W30, P50D, PAST_REF, …
+	Approximate bool   `json:"approximate,omitempty"`
+}
+
+// Place is a toponym resolved to a gazetteer entry.
+type Place struct {
+	Tokens    Span    `json:"tokens"`
+	GeoNameID int     `json:"geonameid,omitempty"`
+	Name      string  `json:"name"`
+	Country   string  `json:"country,omitempty"` // ISO 3166-1 alpha-3
+	Admin1    string  `json:"admin1,omitempty"`
+	Feature   string  `json:"feature,omitempty"` // GeoNames feature code
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+}
+
+// Actor is a mention of a political actor coded in CAMEO actor codes.
+type Actor struct {
+	Tokens  Span   `json:"tokens"`
+	Code    string `json:"code"`              // full code, "UKRGOV"
+	Country string `json:"country,omitempty"` // ISO alpha-3 or CAMEO country part
+	Sectors string `json:"sectors,omitempty"` // sector part, "GOV", "MILREB"
+	Name    string `json:"name,omitempty"`    // canonical name from the dictionary
+	Entity  int    `json:"entity"`            // index into Doc.Entities, or -1
+	Ref     int    `json:"ref"`               // index of the antecedent actor for coreference, or -1
+}
+
+// Modality says how the text presents an event.
+type Modality string
+
+// Modalities.
+const (
+	Asserted    Modality = "asserted"
+	Future      Modality = "future"
+	Conditional Modality = "conditional"
+	Negated     Modality = "negated"
+	Reported    Modality = "reported"
+)
+
+// Event is a coded political event with its provenance: the sentence, the
+// trigger and actor spans, and the dictionary pattern that fired.
+type Event struct {
+	ID        string    `json:"id,omitempty"`
+	DocID     string    `json:"doc_id,omitempty"`
+	Sentence  int       `json:"sentence"` // index into Doc.Sentences
+	Trigger   Span      `json:"trigger"`  // token span of the verb (with particles)
+	Source    string    `json:"source,omitempty"`
+	Target    string    `json:"target,omitempty"`
+	SourceRef int       `json:"source_ref"` // index into Doc.Actors, or -1
+	TargetRef int       `json:"target_ref"` // index into Doc.Actors, or -1
+	Code      string    `json:"code"`       // CAMEO event code, "0431"
+	Root      string    `json:"root"`       // CAMEO root, "04"
+	QuadClass int       `json:"quad_class"` // 1..4
+	Goldstein float64   `json:"goldstein"`
+	Plover    string    `json:"plover,omitempty"` // PLOVER event type
+	Mode      Modality  `json:"mode"`
+	Date      time.Time `json:"date"`
+	Precision string    `json:"precision,omitempty"` // day, month, year
+	Place     int       `json:"place"`               // index into Doc.Places, or -1
+	Pattern   string    `json:"pattern,omitempty"`   // the dictionary pattern that fired
+}
+
+// NoteKind classifies a Note.
+type NoteKind string
+
+// Note kinds used across stages.
+const (
+	NoteInvalidUTF8 NoteKind = "invalid-utf8"
+	NoteTruncated   NoteKind = "truncated"
+	NoteUnparsed    NoteKind = "unparsed"
+	NoteUnknown     NoteKind = "unknown"
+	NoteAmbiguous   NoteKind = "ambiguous"
+)
+
+// Note records a problem found in the text: which stage saw it, where (byte
+// offsets into Doc.Text) and what it was.
+type Note struct {
+	Stage   string   `json:"stage"`
+	Kind    NoteKind `json:"kind"`
+	Bytes   Span     `json:"bytes"`
+	Message string   `json:"message"`
+}
+
+// Doc is one article and every annotation the pipeline has attached to it.
+type Doc struct {
+	ID        string            `json:"id"`                  // content hash of Text; see Hash
+	SourceID  string            `json:"source_id,omitempty"` // the id the input gave, if any
+	URL       string            `json:"url,omitempty"`
+	Title     string            `json:"title,omitempty"`
+	Source    string            `json:"source,omitempty"` // outlet: "AFP", "Reuters"
+	Language  string            `json:"language,omitempty"`
+	Published time.Time         `json:"published"` // document creation time; zero if unknown
+	Meta      map[string]string `json:"meta,omitempty"`
+	Origin    string            `json:"origin,omitempty"` // where it was read: "file.jsonl:12"
+
+	Text string `json:"text"`
+
+	Layers    Layer      `json:"layers"`
+	Tokens    []Token    `json:"tokens,omitempty"`
+	Sentences []Sentence `json:"sentences,omitempty"`
+	Entities  []Entity   `json:"entities,omitempty"`
+	Timexes   []Timex    `json:"timexes,omitempty"`
+	Places    []Place    `json:"places,omitempty"`
+	Actors    []Actor    `json:"actors,omitempty"`
+	Events    []Event    `json:"events,omitempty"`
+	Notes     []Note     `json:"notes,omitempty"`
+}
+
+// NewDoc returns a Doc for text with its ID set to Hash(text).
+func NewDoc(text string) *Doc { return &Doc{ID: Hash(text), Text: text} }
+
+// Hash returns the content hash that keys documents: the first 128 bits of
+// the SHA-256 of text, in lower-case hex.
+func Hash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:16])
+}
+
+// TokenText returns the text of token i.
+func (d *Doc) TokenText(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
+
+// SpanBytes returns the byte span of Doc.Text covered by the token span s.
+func (d *Doc) SpanBytes(s Span) Span {
+	if s.Empty() {
+		return Span{}
+	}
+	return Span{d.Tokens[s.Start].Start, d.Tokens[s.End-1].End}
+}
+
+// SpanText returns the text covered by the token span s, as written.
+func (d *Doc) SpanText(s Span) string { b := d.SpanBytes(s); return d.Text[b.Start:b.End] }
+
+// SentenceText returns the text of sentence i, as written.
+func (d *Doc) SentenceText(i int) string { return d.SpanText(d.Sentences[i].Tokens) }
+
+// Note records a problem found in the text.
+func (d *Doc) Note(stage string, kind NoteKind, bytes Span, msg string) {
+	d.Notes = append(d.Notes, Note{Stage: stage, Kind: kind, Bytes: bytes, Message: msg})
+}
