@@ -24,31 +24,37 @@ type DocFilter struct {
 	Since  time.Time // Published >= Since
 	Until  time.Time // Published < Until
 	After  string    // cursor: only documents whose ID sorts after this one
-	Limit  int       // at most this many; 0 means the store's default (100)
+	Limit  int       // at most this many; 0 means the store's default (100); at most 10000
 }
 
-// EventFilter selects events. Zero fields do not filter.
+// EventFilter selects events. Zero fields do not filter. Prefixes are
+// literal and case-sensitive; when Since or Until is set, undated events
+// are excluded.
 type EventFilter struct {
 	DocID  string
-	Source string // actor code prefix, "RUS"
-	Target string // actor code prefix
-	Code   string // CAMEO code prefix, "04" or "0431"
-	Since  time.Time
-	Until  time.Time
-	After  string // cursor: only events whose ID sorts after this one
-	Limit  int    // 0 means the store's default (100)
+	Source string    // actor code prefix, "RUS"
+	Target string    // actor code prefix
+	Code   string    // CAMEO code prefix, "04" or "0431"
+	Since  time.Time // Date >= Since
+	Until  time.Time // Date < Until
+	After  string    // cursor: only events whose ID sorts after this one
+	Limit  int       // 0 means the store's default (100); at most 10000; negative is Invalid
 }
 
 // Store keeps documents and their events. Implementations are safe for
-// concurrent use.
+// concurrent use. Times come back in UTC at whole-second precision; the zero
+// time stays zero. store/storetest is the conformance suite every
+// implementation passes.
 type Store interface {
-	// PutDoc stores d keyed by d.ID (the content hash). It reports created
-	// false, and changes nothing, when a document with that ID is already
-	// stored. d.ID must be set.
+	// PutDoc stores d keyed by d.ID (the content hash), with its annotation
+	// layers and events (numbered as PutEvents numbers them). It reports
+	// created false, and changes nothing, when a document with that ID is
+	// already stored. d.ID must be set.
 	PutDoc(ctx context.Context, d *Doc) (created bool, err error)
 
-	// Doc returns the stored document with its text, metadata and the
-	// annotation layers it was stored with, or an error of Kind NotFound.
+	// Doc returns the stored document with its text, metadata, the
+	// annotation layers it was stored with and its current events, or an
+	// error of Kind NotFound.
 	Doc(ctx context.Context, id string) (*Doc, error)
 
 	// Docs lists stored documents ordered by ID.

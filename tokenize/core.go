@@ -31,6 +31,11 @@ func splitCore(dst []parley.Token, text string, s, e int) []parley.Token {
 					break
 				}
 				l = 0
+				// A sentence period before more punctuation: "1805.[4]", "end.)".
+				if i > start && i+1 < e && text[i+1] < utf8.RuneSelf && !isAlnumASCII(text[i+1]) && !isAbbrev(text[start:i]) {
+					l = 1
+					break
+				}
 				// A missing space between sentences: "end.The".
 				if i+2 < e && i-start >= 2 && isLower(text[i-1]) && isLower(text[i-2]) && isUpper(text[i+1]) && isLower(text[i+2]) && !strings.ContainsRune(text[start:i], '.') {
 					cut = 1
@@ -142,10 +147,8 @@ func splitWord(dst []parley.Token, text string, s, e int) []parley.Token {
 		if k := suffixClitic(w); k > 0 && k < n && isLetterBefore(w, n-k) {
 			return tok(tok(dst, text, s, e-k), text, e-k, e)
 		}
-		switch lw := lower(w); lw {
-		case "cannot":
-			return tok(tok(dst, text, s, s+3), text, s+3, e)
-		case "gonna", "wanna", "gotta":
+		if n == 6 && strings.EqualFold(w, "cannot") ||
+			n == 5 && (strings.EqualFold(w, "gonna") || strings.EqualFold(w, "wanna") || strings.EqualFold(w, "gotta")) {
 			return tok(tok(dst, text, s, s+3), text, s+3, e)
 		}
 	} else if n == 3 || n == 2 {
@@ -155,7 +158,7 @@ func splitWord(dst []parley.Token, text string, s, e int) []parley.Token {
 	}
 	// "5pm", "10am": number then unit of time.
 	if n := len(w); n >= 3 && isDigit(w[0]) {
-		if l := lower(w[n-2:]); (l == "am" || l == "pm") && isDigit(w[n-3]) {
+		if l := w[n-2:]; (strings.EqualFold(l, "am") || strings.EqualFold(l, "pm")) && isDigit(w[n-3]) {
 			return tok(tok(dst, text, s, e-2), text, e-2, e)
 		}
 	}
@@ -226,8 +229,9 @@ func lower(s string) string {
 }
 
 // special returns the length of a URL, e-mail address, @handle or #hashtag
-// starting at s in text[s:e] (without trailing punctuation), or 0.
-func special(text string, s, e int) int {
+// starting at s in text[s:e] (without trailing punctuation) and its kind,
+// or 0.
+func special(text string, s, e int) (int, parley.TokenKind) {
 	w := text[s:e]
 	switch w[0] {
 	case '@', '#':
@@ -242,32 +246,35 @@ func special(text string, s, e int) int {
 		if l > 1 && (w[0] == '#' || l > 2 || isLetterASCII(w[1])) {
 			// "#1" is a number sign, not a hashtag.
 			if w[0] == '#' && allDigits(w[1:l]) {
-				return 0
+				return 0, 0
 			}
-			return l
+			if w[0] == '#' {
+				return l, parley.TokHashtag
+			}
+			return l, parley.TokHandle
 		}
-		return 0
+		return 0, 0
 	}
-	if len(w) < 5 {
-		return 0
+	if len(w) < 5 || strings.IndexAny(w, ".@:") < 0 {
+		return 0, 0
 	}
 	if hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") || hasPrefixFold(w, "ftp://") || hasPrefixFold(w, "www.") {
-		return urlLen(w)
+		return urlLen(w), parley.TokURL
 	}
 	if at := strings.IndexByte(w, '@'); at > 0 && isLocalPart(w[:at]) {
 		if l := domainLen(w[at+1:]); l > 0 {
-			return at + 1 + l
+			return at + 1 + l, parley.TokEmail
 		}
 	}
 	// Bare domains: "example.com", "bbc.co.uk/news".
 	if isLetterASCII(w[0]) {
 		if l := domainLen(w); l > 0 && l < len(w) && w[l] == '/' {
-			return urlLen(w)
+			return urlLen(w), parley.TokURL
 		} else if l > 0 {
-			return l
+			return l, parley.TokURL
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 func allDigits(s string) bool {
@@ -365,6 +372,9 @@ var emoticons = []string{":-)", ":-(", ":)", ":(", ":D", ":-D", ";)", ";-)", ":P
 // that is the whole of it, or 0.
 func emoticonLen(text string, s, e int) int {
 	w := text[s:e]
+	if len(w) > 3 || len(w) < 2 {
+		return 0
+	}
 	for _, em := range emoticons {
 		if w == em {
 			return len(em)

@@ -177,9 +177,10 @@ func isLetterASCII(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 func splitChunk(dst []parley.Token, text string, s, e int) []parley.Token {
 	// Leading punctuation: quotes, brackets, currency signs, dashes.
 	for s < e {
-		if l := special(text, s, e); l > 0 {
+		if l, kind := special(text, s, e); l > 0 {
 			// A whole URL, e-mail, handle or hashtag (minus trailing punctuation).
-			return splitTail(tok(dst, text, s, s+l), text, s+l, e)
+			dst = append(dst, parley.Token{Start: s, End: s + l, Kind: kind, Head: -1})
+			return splitTail(dst, text, s+l, e)
 		}
 		l := leadPunct(text, s, e)
 		if l == 0 {

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// run runs parley in-process and returns its exit status, stdout and stderr.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(t.Context(), args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	code, out, _ := run(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "Commands:") {
+		t.Fatalf("parley --help: status %d, output %q", code, out)
+	}
+	for _, c := range commands() {
+		code, out, _ := run(t, "", c.name, "--help")
+		if code != 0 || !strings.Contains(out, "NAME\n  parley "+c.name) || !strings.Contains(out, "DESCRIPTION") {
+			t.Errorf("parley %s --help: status %d, output %q", c.name, code, out)
+		}
+		if code, out2, _ := run(t, "", "help", c.name); code != 0 || out2 != out {
+			t.Errorf("parley help %s differs from parley %s --help", c.name, c.name)
+		}
+	}
+	if code, _, errOut := run(t, "", "frobnicate"); code != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: status %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "ingest", "--nope"); code != exitUsage || !strings.Contains(errOut, "--help") {
+		t.Errorf("unknown flag: status %d, stderr %q", code, errOut)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, errOut := run(t, "", "demo")
+	if code != 0 {
+		t.Fatalf("parley demo: status %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"tokens+sentences", "s10", "didn't"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = run(t, "", "demo", "--format", "conllu")
+	if code != 0 || !strings.Contains(out, "# text = He didn't say what steps Egypt might take.") {
+		t.Errorf("demo --format conllu: status %d, output %q", code, out)
+	}
+}
+
+func TestIngestTwiceAndBrokenLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "test.db")
+	good := filepath.Join(dir, "good.jsonl")
+	writeFile(t, good, `{"id":"a","published":"2026-03-01","source":"Wire","text":"The envoys met in Geneva. Talks resume today."}
+{"id":"b","published":"2026-03-02","text":"Police detained twelve protesters on Monday."}
+`)
+	code, _, errOut := run(t, "", "ingest", "--db", db, good)
+	if code != 0 || !strings.Contains(errOut, "2 documents stored (2 new, 0 already stored), 0 failed") {
+		t.Fatalf("first ingest: status %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = run(t, "", "ingest", "--db", db, good)
+	if code != 0 || !strings.Contains(errOut, "2 documents stored (0 new, 2 already stored), 0 failed") {
+		t.Fatalf("second ingest: status %d, stderr %q", code, errOut)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	writeFile(t, bad, `{"id":"c","text":"First good record here."}
+{"id":"d","text": "broken
+{"id":"e","published":"yesterday","text":"Bad date."}
+{"id":"f","text":"Last good record here."}
+`)
+	code, _, errOut = run(t, "", "ingest", "--db", db, bad)
+	if code != exitFailed {
+		t.Errorf("ingest with broken lines: status %d, want %d", code, exitFailed)
+	}
+	for _, want := range []string{"bad.jsonl:2:", "bad.jsonl:3:", "2 documents stored (2 new, 0 already stored), 2 failed"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	code, out, _ := run(t, "", "docs", "--db", db)
+	if code != 0 || strings.Count(out, "\n") != 5 { // header + 4 documents
+		t.Errorf("docs: status %d, output:\n%s", code, out)
+	}
+	if !regexp.MustCompile(`(?m)^[0-9a-f]{32}\s+2026-03-01\s+Wire\s`).MatchString(out) {
+		t.Errorf("docs output lacks the Wire document:\n%s", out)
+	}
+}
+
+func TestAnnotateStdin(t *testing.T) {
+	code, out, errOut := run(t, "The U.S. envoy didn't come. Talks stalled.\n", "annotate")
+	if code != 0 {
+		t.Fatalf("annotate: status %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "# text = The U.S. envoy didn't come.") || !strings.Contains(out, "4\tdid\t") || !strings.Contains(out, "# text = Talks stalled.") {
+		t.Errorf("annotate output:\n%s", out)
+	}
+	code, out, _ = run(t, "Talks stalled.", "annotate", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"sentences":[{"tokens":{"start":0,"end":3}`) {
+		t.Errorf("annotate --format json: status %d, output %s", code, out)
+	}
+}
+
+func TestAnnotateMissingFile(t *testing.T) {
+	code, _, errOut := run(t, "", "annotate", filepath.Join(t.TempDir(), "nope.txt"))
+	if code != exitFailed || !strings.Contains(errOut, "nope.txt") {
+		t.Errorf("annotate of a missing file: status %d, stderr %q", code, errOut)
+	}
+}
+
+func TestEvalSegmentCorpus(t *testing.T) {
+	path := "../../../shared/data/ud/en_gum-dev.conllu"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("../shared/data not present: skipping the corpus evaluation")
+	}
+	code, out, errOut := run(t, "", "eval", "segment", "--docs", "GUM_news_*", path)
+	if code != 0 || !strings.Contains(out, `"docs":2`) {
+		t.Errorf("eval segment: status %d, output %s, stderr %s", code, out, errOut)
+	}
+}
+
+func writeFile(t *testing.T, name, s string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/pipeline"
+)
+
+// result is one input item after the pipeline: a Doc or the error that
+// stopped it.
+type result struct {
+	doc *parley.Doc
+	err error
+}
+
+// process runs p over the docs from in on a bounded pool of workers and
+// calls emit with each result in input order. Reading errors pass through
+// to emit untouched. It returns when in is exhausted or ctx is done.
+func process(ctx context.Context, in iter.Seq2[*parley.Doc, error], p *pipeline.Pipeline, workers int, emit func(result)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan chan result, workers*2)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	wg.Add(1)
+	go func() { // producer: owns jobs
+		defer wg.Done()
+		defer close(jobs)
+		for d, err := range in {
+			out := make(chan result, 1)
+			select {
+			case jobs <- out:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				out <- result{err: err}
+				continue
+			}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				out <- result{err: ctx.Err()}
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				out <- result{doc: d, err: p.Run(ctx, d)}
+			}()
+		}
+	}()
+	for out := range jobs {
+		emit(<-out)
+	}
+	cancel()
+	wg.Wait()
+}
+
+// progress prints a one-line status on a terminal, at most every 200 ms.
+type progress struct {
+	w       io.Writer
+	on      bool
+	start   time.Time
+	last    time.Time
+	docs    int
+	failed  int
+	current string
+}
+
+func newProgress(w io.Writer, on bool) *progress {
+	return &progress{w: w, on: on && isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) add(origin string, failed bool) {
+	if failed {
+		p.failed++
+	} else {
+		p.docs++
+	}
+	p.current = origin
+	if !p.on {
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= 200*time.Millisecond {
+		p.last = now
+		rate := float64(p.docs+p.failed) / now.Sub(p.start).Seconds()
+		line := fmt.Sprintf("%d documents, %d failed, %.0f docs/s  %s", p.docs, p.failed, rate, p.current)
+		fmt.Fprintf(p.w, "\r\x1b[K%s", clip(line, 100))
+	}
+}
+
+// done clears the status line.
+func (p *progress) done() {
+	if p.on && !p.last.IsZero() {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

@@ -1,0 +1,62 @@
+package parley_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/parley-events/parley"
+)
+
+func TestLayerString(t *testing.T) {
+	tests := []struct {
+		l    parley.Layer
+		want string
+	}{
+		{0, "none"},
+		{parley.LayerTokens, "tokens"},
+		{parley.LayerTokens | parley.LayerSentences | parley.LayerEvents, "tokens+sentences+events"},
+		{1 << 30, "unknown"},
+	}
+	for _, tt := range tests {
+		if got := tt.l.String(); got != tt.want {
+			t.Errorf("Layer(%d).String() = %q, want %q", tt.l, got, tt.want)
+		}
+	}
+	if !(parley.LayerTokens | parley.LayerPOS).Has(parley.LayerPOS) || parley.LayerTokens.Has(parley.LayerPOS) {
+		t.Error("Has is wrong")
+	}
+}
+
+func TestError(t *testing.T) {
+	err := &parley.Error{Op: "ingest", Kind: parley.Invalid, Input: "news.jsonl", Line: 12, Err: errors.New(`missing "text"`)}
+	if got, want := err.Error(), `news.jsonl:12: ingest: invalid input: missing "text"`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	wrapped := fmt.Errorf("batch: %w", parley.E("outer", parley.Other, err))
+	if parley.KindOf(wrapped) != parley.Invalid {
+		t.Errorf("KindOf(wrapped) = %v, want Invalid", parley.KindOf(wrapped))
+	}
+	if parley.KindOf(io.EOF) != parley.Other || parley.KindOf(nil) != parley.Other {
+		t.Error("KindOf of a foreign error or nil must be Other")
+	}
+	if !errors.Is(wrapped, err.Err) {
+		t.Error("Unwrap chain broken")
+	}
+}
+
+func TestDocSpans(t *testing.T) {
+	d := parley.NewDoc("Talks resumed.")
+	d.Tokens = []parley.Token{{Start: 0, End: 5}, {Start: 6, End: 13}, {Start: 13, End: 14}}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: 3}}}
+	if got := d.SentenceText(0); got != "Talks resumed." {
+		t.Errorf("SentenceText = %q", got)
+	}
+	if got := d.SpanText(parley.Span{Start: 1, End: 2}); got != "resumed" {
+		t.Errorf("SpanText = %q", got)
+	}
+	if d.ID != parley.Hash("Talks resumed.") || len(d.ID) != 32 {
+		t.Errorf("ID = %q", d.ID)
+	}
+}

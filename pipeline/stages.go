@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/segment"
+	"github.com/parley-events/parley/tokenize"
+)
+
+// StageInfo describes one stage of the table: its name, what it does, the
+// layers it requires and assigns, and how to build it from a Config.
+type StageInfo struct {
+	Name     string
+	Doc      string
+	Requires parley.Layer
+	Assigns  parley.Layer
+	build    func(Config) (Stage, error)
+}
+
+// stages is the one table of parley's stages, in pipeline order. Later
+// stages (postag, depparse, ner, timex, geo, actor, eventcode) join it as
+// they land.
+var stages = []StageInfo{
+	{
+		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",
+		Assigns: parley.LayerTokens,
+		build:   func(Config) (Stage, error) { return tokenize.New(), nil },
+	},
+	{
+		Name: "segment", Doc: "group tokens into sentences and paragraphs",
+		Requires: parley.LayerTokens, Assigns: parley.LayerSentences,
+		build: func(Config) (Stage, error) { return segment.New(), nil },
+	},
+}
+
+// Stages returns the table of available stages, in pipeline order.
+func Stages() []StageInfo { return slices.Clone(stages) }
+
+// Config selects and configures stages. The zero value means
+// DefaultConfig.
+type Config struct {
+	// Stages names the stages to run, in order; nil means every stage in
+	// the table.
+	Stages []string
+}
+
+// DefaultConfig returns the configuration that runs every stage with its
+// embedded defaults.
+func DefaultConfig() Config { return Config{} }
+
+// Build returns the pipeline that cfg describes, or an error of Kind
+// Invalid naming an unknown or misordered stage.
+func Build(cfg Config) (*Pipeline, error) {
+	names := cfg.Stages
+	if names == nil {
+		for _, s := range stages {
+			names = append(names, s.Name)
+		}
+	}
+	var steps []Step
+	for _, name := range names {
+		i := slices.IndexFunc(stages, func(s StageInfo) bool { return s.Name == name })
+		if i < 0 {
+			return nil, parley.E("pipeline.Build", parley.Invalid,
+				fmt.Errorf("unknown stage %q (have %s)", name, strings.Join(stageNames(), ", ")))
+		}
+		info := stages[i]
+		st, err := info.build(cfg)
+		if err != nil {
+			return nil, &parley.Error{Op: "pipeline.Build", Kind: parley.KindOf(err), Err: fmt.Errorf("stage %s: %w", name, err)}
+		}
+		steps = append(steps, Step{Name: info.Name, Requires: info.Requires, Assigns: info.Assigns, Stage: st})
+	}
+	return New(0, steps...)
+}
+
+func stageNames() []string {
+	var names []string
+	for _, s := range stages {
+		names = append(names, s.Name)
+	}
+	return names
+}

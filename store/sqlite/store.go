@@ -1,0 +1,397 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// annotations is the JSON form of a Doc's annotation layers, stored in
+// documents.annotations. Events are kept in their own table.
+type annotations struct {
+	Tokens    []parley.Token    `json:"tokens,omitempty"`
+	Sentences []parley.Sentence `json:"sentences,omitempty"`
+	Entities  []parley.Entity   `json:"entities,omitempty"`
+	Timexes   []parley.Timex    `json:"timexes,omitempty"`
+	Places    []parley.Place    `json:"places,omitempty"`
+	Actors    []parley.Actor    `json:"actors,omitempty"`
+	Notes     []parley.Note     `json:"notes,omitempty"`
+}
+
+// PutDoc stores d, and its events if it has any, unless a document with
+// d.ID is already stored, in which case it reports created false and changes
+// nothing. Errors have Kind Invalid when d is nil or has no ID.
+func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err error) {
+	const op = "sqlite.PutDoc"
+	if d == nil || d.ID == "" {
+		return false, parley.E(op, parley.Invalid, errors.New("document has no ID"))
+	}
+	var meta any // NULL when empty
+	if len(d.Meta) > 0 {
+		b, err := json.Marshal(d.Meta)
+		if err != nil {
+			return false, parley.E(op, parley.Invalid, err)
+		}
+		meta = string(b)
+	}
+	ann, err := json.Marshal(annotations{d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes})
+	if err != nil {
+		return false, parley.E(op, parley.Invalid, err)
+	}
+
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fail(op, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents
+		(id, source_id, url, title, source, language, published, meta, origin, text, layers, annotations, ingested, bytes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`,
+		d.ID, d.SourceID, d.URL, d.Title, d.Source, d.Language, unix(d.Published), meta, d.Origin,
+		d.Text, int64(d.Layers), string(ann), time.Now().Unix(), len(d.Text))
+	if err != nil {
+		return false, fail(op, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fail(op, err)
+	}
+	if n == 0 { // a duplicate
+		return false, nil
+	}
+	if err := insertEvents(ctx, tx, d.ID, d.Tokens, d.Sentences, d.Events); err != nil {
+		return false, fail(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fail(op, err)
+	}
+	return true, nil
+}
+
+// Doc returns the stored document with id, its annotations and its events,
+// or an error of Kind NotFound.
+func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
+	const op = "sqlite.Doc"
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot for both queries
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer tx.Rollback()
+
+	d := &parley.Doc{ID: id}
+	var (
+		published sql.NullInt64
+		meta      sql.NullString
+		layers    int64
+		ann       string
+	)
+	err = tx.QueryRowContext(ctx, `SELECT source_id, url, title, source, language, published, meta, origin, text, layers, annotations
+		FROM documents WHERE id = ?`, id).
+		Scan(&d.SourceID, &d.URL, &d.Title, &d.Source, &d.Language, &published, &meta, &d.Origin, &d.Text, &layers, &ann)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, parley.E(op, parley.NotFound, fmt.Errorf("document %q", id))
+	}
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	d.Published = fromUnix(published)
+	d.Layers = parley.Layer(layers)
+	if meta.Valid {
+		if err := json.Unmarshal([]byte(meta.String), &d.Meta); err != nil {
+			return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: meta: %w", id, err))
+		}
+	}
+	var a annotations
+	if err := json.Unmarshal([]byte(ann), &a); err != nil {
+		return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", id, err))
+	}
+	d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes =
+		a.Tokens, a.Sentences, a.Entities, a.Timexes, a.Places, a.Actors, a.Notes
+
+	rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE doc_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	if d.Events, err = scanEvents(rows); err != nil {
+		return nil, fail(op, err)
+	}
+	return d, nil
+}
+
+// Docs lists stored documents ordered by ID.
+func (s *Store) Docs(ctx context.Context, f parley.DocFilter) ([]parley.DocInfo, error) {
+	const op = "sqlite.Docs"
+	n, err := limit(op, f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	if f.Source != "" {
+		w.add("d.source = ?", f.Source)
+	}
+	if !f.Since.IsZero() {
+		w.add("d.published >= ?", f.Since.Unix())
+	}
+	if !f.Until.IsZero() {
+		w.add("d.published < ?", f.Until.Unix())
+	}
+	if f.After != "" {
+		w.add("d.id > ?", f.After)
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT d.id, d.source_id, d.url, d.title, d.source, d.published, d.ingested, d.bytes,
+		(SELECT count(*) FROM events e WHERE e.doc_id = d.id)
+		FROM documents d`+w.String()+` ORDER BY d.id LIMIT ?`, append(w.args, n)...)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer rows.Close()
+	var docs []parley.DocInfo
+	for rows.Next() {
+		var (
+			di        parley.DocInfo
+			published sql.NullInt64
+			ingested  int64
+		)
+		if err := rows.Scan(&di.ID, &di.SourceID, &di.URL, &di.Title, &di.Source, &published, &ingested, &di.Bytes, &di.Events); err != nil {
+			return nil, fail(op, err)
+		}
+		di.Published = fromUnix(published)
+		di.Ingested = time.Unix(ingested, 0).UTC()
+		docs = append(docs, di)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(op, err)
+	}
+	return docs, nil
+}
+
+// PutEvents replaces the events of document docID with events, numbering
+// them docID-0001, docID-0002, …, and records for each the mention in its
+// sentence. It returns an error of Kind NotFound when the document is not
+// stored.
+func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Event) error {
+	const op = "sqlite.PutEvents"
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(op, err)
+	}
+	defer tx.Rollback()
+	var ann string
+	err = tx.QueryRowContext(ctx, `SELECT annotations FROM documents WHERE id = ?`, docID).Scan(&ann)
+	if errors.Is(err, sql.ErrNoRows) {
+		return parley.E(op, parley.NotFound, fmt.Errorf("document %q", docID))
+	}
+	if err != nil {
+		return fail(op, err)
+	}
+	var a annotations
+	if err := json.Unmarshal([]byte(ann), &a); err != nil {
+		return parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", docID, err))
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE doc_id = ?`, docID); err != nil {
+		return fail(op, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE doc_id = ?`, docID); err != nil {
+		return fail(op, err)
+	}
+	if err := insertEvents(ctx, tx, docID, a.Tokens, a.Sentences, events); err != nil {
+		return fail(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(op, err)
+	}
+	return nil
+}
+
+// insertEvents inserts events as the events of document docID, with one
+// mention each. Tokens and sentences are the document's, used to turn the
+// events' token spans into byte offsets.
+func insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley.Token, sentences []parley.Sentence, events []parley.Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO events
+		(id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
+		 code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
+		 sentence_byte_start, sentence_byte_end, trigger_byte_start, trigger_byte_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	mention, err := tx.PrepareContext(ctx, `INSERT INTO mentions (event_id, doc_id, sentence, byte_start, byte_end)
+		VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer mention.Close()
+	for i, e := range events {
+		id := fmt.Sprintf("%s-%04d", docID, i+1)
+		var sent parley.Span
+		if e.Sentence >= 0 && e.Sentence < len(sentences) {
+			sent = sentences[e.Sentence].Tokens
+		}
+		sb0, sb1 := byteSpan(tokens, sent)
+		tb0, tb1 := byteSpan(tokens, e.Trigger)
+		if _, err := ins.ExecContext(ctx, id, docID, e.Sentence, e.Trigger.Start, e.Trigger.End,
+			e.Source, e.Target, e.SourceRef, e.TargetRef, e.Code, e.Root, e.QuadClass, e.Goldstein,
+			e.Plover, string(e.Mode), unix(e.Date), e.Precision, e.Place, e.Pattern,
+			sb0, sb1, tb0, tb1); err != nil {
+			return fmt.Errorf("event %s: %w", id, err)
+		}
+		if _, err := mention.ExecContext(ctx, id, docID, e.Sentence, sb0, sb1); err != nil {
+			return fmt.Errorf("mention of event %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// byteSpan returns the byte offsets covered by the token span s, or two
+// nils when tokens do not cover s.
+func byteSpan(tokens []parley.Token, s parley.Span) (start, end any) {
+	if s.Empty() || s.Start < 0 || s.End > len(tokens) {
+		return nil, nil
+	}
+	return tokens[s.Start].Start, tokens[s.End-1].End
+}
+
+// eventColumns are the columns scanEvents reads, in order.
+const eventColumns = `id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
+	code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern`
+
+// scanEvents reads and closes rows of eventColumns.
+func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
+	defer rows.Close()
+	var events []parley.Event
+	for rows.Next() {
+		var (
+			e    parley.Event
+			mode string
+			date sql.NullInt64
+		)
+		if err := rows.Scan(&e.ID, &e.DocID, &e.Sentence, &e.Trigger.Start, &e.Trigger.End, &e.Source, &e.Target,
+			&e.SourceRef, &e.TargetRef, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
+			&date, &e.Precision, &e.Place, &e.Pattern); err != nil {
+			return nil, err
+		}
+		e.Mode = parley.Modality(mode)
+		e.Date = fromUnix(date)
+		events = append(events, e)
+	}
+	return events, rows.Err()
+}
+
+// Events lists stored events ordered by ID.
+func (s *Store) Events(ctx context.Context, f parley.EventFilter) ([]parley.Event, error) {
+	const op = "sqlite.Events"
+	n, err := limit(op, f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	if f.DocID != "" {
+		w.add("doc_id = ?", f.DocID)
+	}
+	if f.Source != "" {
+		w.add("source GLOB ?", globPrefix(f.Source))
+	}
+	if f.Target != "" {
+		w.add("target GLOB ?", globPrefix(f.Target))
+	}
+	if f.Code != "" {
+		w.add("code GLOB ?", globPrefix(f.Code))
+	}
+	if !f.Since.IsZero() {
+		w.add("date >= ?", f.Since.Unix())
+	}
+	if !f.Until.IsZero() {
+		w.add("date < ?", f.Until.Unix())
+	}
+	if f.After != "" {
+		w.add("id > ?", f.After)
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+eventColumns+` FROM events`+w.String()+` ORDER BY id LIMIT ?`,
+		append(w.args, n)...)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	events, err := scanEvents(rows)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	return events, nil
+}
+
+// Stats returns the number of stored documents and events.
+func (s *Store) Stats(ctx context.Context) (docs, events int, err error) {
+	err = s.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).
+		Scan(&docs, &events)
+	if err != nil {
+		return 0, 0, fail("sqlite.Stats", err)
+	}
+	return docs, events, nil
+}
+
+// where accumulates the conditions of a WHERE clause and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, arg any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, arg)
+}
+
+// String returns the clause with a leading space, or "" when there are no
+// conditions.
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// globPrefix returns a case-sensitive GLOB pattern matching strings that
+// start with p.
+func globPrefix(p string) string {
+	return globEscaper.Replace(p) + "*"
+}
+
+var globEscaper = strings.NewReplacer("[", "[[]", "*", "[*]", "?", "[?]")
+
+// limit returns the number of rows a filter with Limit n selects.
+func limit(op string, n int) (int, error) {
+	switch {
+	case n < 0:
+		return 0, parley.E(op, parley.Invalid, fmt.Errorf("negative limit %d", n))
+	case n == 0:
+		return defaultLimit, nil
+	case n > maxLimit:
+		return maxLimit, nil
+	}
+	return n, nil
+}
+
+// unix returns t as Unix seconds, or nil (NULL) for the zero time.
+func unix(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+// fromUnix is the inverse of unix: the UTC time, or the zero time for NULL.
+func fromUnix(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(n.Int64, 0).UTC()
+}
