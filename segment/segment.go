@@ -49,11 +49,22 @@ func Append(dst []parley.Sentence, text string, tokens []parley.Token) []parley.
 		if newPara {
 			inQuote = false
 		}
-		// A straight double quote opens a quotation when none is open.
+		// A straight double quote opens a quotation when it is attached to
+		// the word after it and not to the one before it ("…said. "We…"),
+		// closes one in the mirror case, and otherwise goes by parity.
 		opens := false
 		if text[tokens[i].Start:tokens[i].End] == `"` {
-			opens = !inQuote
-			inQuote = !inQuote
+			spaceBefore := gap != ""
+			spaceAfter := i+1 == len(tokens) || tokens[i+1].Start > tokens[i].End
+			switch {
+			case spaceBefore && !spaceAfter:
+				opens = true
+			case !spaceBefore && spaceAfter:
+				opens = false
+			default:
+				opens = !inQuote
+			}
+			inQuote = opens
 		}
 		if newPara || breakBefore(text, tokens, start, i, gap, opens) {
 			dst = append(dst, parley.Sentence{Tokens: parley.Span{Start: start, End: i}, Paragraph: para})

@@ -122,16 +122,29 @@ func keepHyphen(text string, start, i, e int) bool {
 // bareWordPrefix reports whether w is a prefix that UD English keeps
 // attached with its hyphen.
 func bareWordPrefix(w string) bool {
-	if len(w) > 7 {
+	return inFold(hyphenPrefixes, w)
+}
+
+var hyphenPrefixes = set("e", "non", "re", "co", "anti", "mid", "pre", "pro", "cross", "post", "semi", "sub",
+	"multi", "ex", "counter", "over", "mini", "neo", "socio", "psycho", "inter", "intra",
+	"ultra", "un", "bi", "tri", "vice", "micro", "macro", "meta", "quasi", "pseudo", "trans")
+
+// inFold reports whether the ASCII lower-case form of w is in m, without
+// allocating.
+func inFold(m map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
 		return false
 	}
-	switch lower(w) {
-	case "e", "non", "re", "co", "anti", "mid", "pre", "pro", "cross", "post", "semi", "sub",
-		"multi", "ex", "counter", "over", "mini", "neo", "socio", "psycho", "inter", "intra",
-		"ultra", "un", "bi", "tri", "vice", "micro", "macro", "meta", "quasi", "pseudo", "trans":
-		return true
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		b[i] = c
 	}
-	return false
+	return m[string(b)]
 }
 
 // splitWord splits clitics off the word text[s:e] (n't, 's, 're, 've, 'll,
@@ -185,6 +198,9 @@ func suffixNT(w string) int {
 	return 0
 }
 
+// clitics holds the clitics by their number of letters.
+var clitics = [3]map[string]bool{1: set("s", "d", "m"), 2: set("re", "ve", "ll")}
+
 // suffixClitic returns the byte length of a final 's, 're, 've, 'll, 'd or
 // 'm (straight or curly apostrophe), or 0.
 func suffixClitic(w string) int {
@@ -193,13 +209,7 @@ func suffixClitic(w string) int {
 		if n <= k {
 			break
 		}
-		tail := lower(w[n-k:])
-		switch tail {
-		case "s", "d", "m", "re", "ve", "ll":
-		default:
-			continue
-		}
-		if k == 1 && tail != "s" && tail != "d" && tail != "m" {
+		if !inFold(clitics[k], w[n-k:]) {
 			continue
 		}
 		if n-k-1 >= 1 && w[n-k-1] == '\'' {
@@ -210,22 +220,6 @@ func suffixClitic(w string) int {
 		}
 	}
 	return 0
-}
-
-// lower returns s in ASCII lower case, allocating only when needed.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if isUpper(s[i]) {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if isUpper(b[j]) {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // special returns the length of a URL, e-mail address, @handle or #hashtag
@@ -255,7 +249,7 @@ func special(text string, s, e int) (int, parley.TokenKind) {
 		}
 		return 0, 0
 	}
-	if len(w) < 5 || strings.IndexAny(w, ".@:") < 0 {
+	if len(w) < 5 || !hasURLByte(w) {
 		return 0, 0
 	}
 	if hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") || hasPrefixFold(w, "ftp://") || hasPrefixFold(w, "www.") {
@@ -351,7 +345,7 @@ func domainLen(w string) int {
 	if lastDot < 0 {
 		return 0
 	}
-	if !tlds[lower(w[lastDot+1:end])] {
+	if !inFold(tlds, w[lastDot+1:end]) {
 		return 0
 	}
 	return end
@@ -386,3 +380,14 @@ func emoticonLen(text string, s, e int) int {
 // emoticonEnd returns the length of an emoticon that is the whole of
 // text[s:e], or 0. (Emoticons glued to words are split as punctuation.)
 func emoticonEnd(text string, s, e int) int { return emoticonLen(text, s, e) }
+
+// hasURLByte reports whether w holds a byte that every URL, e-mail address
+// or domain has: '.', '@' or ':'.
+func hasURLByte(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '.' || c == '@' || c == ':' {
+			return true
+		}
+	}
+	return false
+}

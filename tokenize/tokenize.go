@@ -321,6 +321,9 @@ func trailPunct(text string, s, e int) int {
 			if c == '!' || c == '?' {
 				return runBack(text, s, e, isTerminalByte)
 			}
+			if c == '$' && currencyPrefix(text[s:e-1]) {
+				return 0 // US$, HK$, A$
+			}
 			return sameRunBack(text, s, e)
 		case ')', ']', '}', '"', ',', ';', '|':
 			if l := emoticonEnd(text, s, e); l > 0 {
@@ -444,12 +447,10 @@ func elision(rest string) bool {
 			break
 		}
 	}
-	switch lower(w) {
-	case "em", "cause", "til", "till", "n", "bout", "tis", "twas":
-		return true
-	}
-	return false
+	return inFold(elisions, w)
 }
+
+var elisions = set("em", "cause", "til", "till", "n", "bout", "tis", "twas")
 
 func isTerminalByte(c byte) bool { return c == '.' || c == '!' || c == '?' }
 
@@ -481,4 +482,18 @@ func sameRun(text string, s, e int) int {
 func sameRunBack(text string, s, e int) int {
 	c := text[e-1]
 	return runBack(text, s, e, func(b byte) bool { return b == c })
+}
+
+// currencyPrefix reports whether w (what precedes a "$") is a country
+// prefix of a dollar sign: one to three capital letters, as in US$ or HK$.
+func currencyPrefix(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isUpper(w[i]) {
+			return false
+		}
+	}
+	return true
 }

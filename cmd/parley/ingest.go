@@ -89,8 +89,8 @@ Examples:
 			})
 			prog.done()
 			if !*quiet {
-				fmt.Fprintf(env.Stderr, "parley ingest: %d documents stored (%d new, %d already stored), %d failed; database %s\n",
-					added+dup, added, dup, failed, *db)
+				fmt.Fprintf(env.Stderr, "parley ingest: %s stored (%d new, %d already stored), %d failed; database %s\n",
+					plural(added+dup, "document"), added, dup, failed, *db)
 			}
 			switch {
 			case ctx.Err() != nil:
