@@ -155,6 +155,9 @@ func breakBefore(text string, toks []parley.Token, start, i int, gap string, ope
 		return false
 	case closers == 0 && isAbbrevToken(last):
 		return abbrevEnds(last, next)
+	case emoticons[last]:
+		r, _ := utf8.DecodeRuneInString(next)
+		return unicode.IsUpper(r) // "Thanks :) See you"
 	}
 	return false
 }
@@ -248,6 +251,9 @@ func abbrevEnds(abbr, next string) bool {
 	}
 	return starters[next]
 }
+
+// emoticons end a sentence when a capital follows.
+var emoticons = set(":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", "<3", "^_^", "XD")
 
 // titles never end a sentence: they precede a name or number.
 var titles = set("Mr", "Mrs", "Ms", "Messrs", "Mme", "Dr", "Prof", "Rev", "Fr", "Hon", "Pres",
