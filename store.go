@@ -57,6 +57,9 @@ type Store interface {
 	// error of Kind NotFound.
 	Doc(ctx context.Context, id string) (*Doc, error)
 
+	// Has reports whether a document with this ID is stored.
+	Has(ctx context.Context, id string) (bool, error)
+
 	// Docs lists stored documents ordered by ID.
 	Docs(ctx context.Context, f DocFilter) ([]DocInfo, error)
 

@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/depparse"
+	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/postag"
 	"github.com/parley-events/parley/segment"
 	"github.com/parley-events/parley/tokenize"
 )
@@ -21,8 +24,7 @@ type StageInfo struct {
 }
 
 // stages is the one table of parley's stages, in pipeline order. Later
-// stages (postag, depparse, ner, timex, geo, actor, eventcode) join it as
-// they land.
+// stages (ner, timex, geo, actor, eventcode) join it as they land.
 var stages = []StageInfo{
 	{
 		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",
@@ -33,6 +35,21 @@ var stages = []StageInfo{
 		Name: "segment", Doc: "group tokens into sentences and paragraphs",
 		Requires: parley.LayerTokens, Assigns: parley.LayerSentences,
 		build: func(Config) (Stage, error) { return segment.New(), nil },
+	},
+	{
+		Name: "postag", Doc: "Universal and Penn POS tags and UD features (averaged perceptron)",
+		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerPOS,
+		build: func(Config) (Stage, error) { return postag.Default() },
+	},
+	{
+		Name: "lemma", Doc: "UD lemmas (learned suffix rules and exceptions)",
+		Requires: parley.LayerPOS, Assigns: parley.LayerLemmas,
+		build: func(Config) (Stage, error) { return lemma.Default() },
+	},
+	{
+		Name: "depparse", Doc: "UD dependency trees (arc-hybrid parser, dynamic oracle)",
+		Requires: parley.LayerPOS | parley.LayerSentences, Assigns: parley.LayerDeps,
+		build: func(Config) (Stage, error) { return depparse.Default() },
 	},
 }
 
@@ -45,6 +62,9 @@ type Config struct {
 	// Stages names the stages to run, in order; nil means every stage in
 	// the table.
 	Stages []string
+	// Have is the set of layers the input documents already carry, such
+	// as gold tokens and sentences when scoring a tagger.
+	Have parley.Layer
 }
 
 // DefaultConfig returns the configuration that runs every stage with its
@@ -74,7 +94,7 @@ func Build(cfg Config) (*Pipeline, error) {
 		}
 		steps = append(steps, Step{Name: info.Name, Requires: info.Requires, Assigns: info.Assigns, Stage: st})
 	}
-	return New(0, steps...)
+	return New(cfg.Have, steps...)
 }
 
 func stageNames() []string {

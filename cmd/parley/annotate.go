@@ -77,7 +77,7 @@ Examples:
 			defer out.Flush()
 			enc := json.NewEncoder(out)
 			failed := 0
-			process(ctx, ingest.Read(ctx, args, opt), p, 0, func(r result) {
+			process(ctx, ingest.Read(ctx, args, opt), p, 0, nil, func(r result) {
 				if r.err == nil {
 					if *format == "json" {
 						r.err = enc.Encode(r.doc)

@@ -45,7 +45,7 @@ type command struct {
 
 // commands is the table of subcommands, in the order "parley help" lists them.
 func commands() []*command {
-	return []*command{cmdDemo, cmdIngest, cmdAnnotate, cmdDocs, cmdEval, cmdVersion}
+	return []*command{cmdDemo, cmdIngest, cmdAnnotate, cmdDocs, cmdEval, cmdTrain, cmdVersion}
 }
 
 const mainHelp = `parley turns news articles into political event data: who did what to whom,
@@ -108,15 +108,32 @@ func Run(ctx context.Context, args []string, env Env) int {
 	fs := flag.NewFlagSet("parley "+c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	run := c.flags(fs)
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			c.usage(env.Stdout, fs)
-			return exitOK
+	// Flags may come before, between or after the arguments
+	// ("parley eval segment --docs G FILE"); "--" ends the flags.
+	var positional []string
+	rest := args[1:]
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c.usage(env.Stdout, fs)
+				return exitOK
+			}
+			fmt.Fprintf(env.Stderr, "parley %s: %v\nRun \"parley %s --help\" for usage.\n", c.name, err, c.name)
+			return exitUsage
 		}
-		fmt.Fprintf(env.Stderr, "parley %s: %v\nRun \"parley %s --help\" for usage.\n", c.name, err, c.name)
-		return exitUsage
+		parsed := len(rest) - fs.NArg()
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if parsed > 0 && args[len(args)-len(rest)-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		rest = rest[1:]
 	}
-	code := run(ctx, env, fs.Args())
+	code := run(ctx, env, positional)
 	if code != exitOK && ctx.Err() != nil {
 		return exitStopped
 	}

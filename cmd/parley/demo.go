@@ -106,24 +106,73 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 		}
 		fmt.Fprintf(w, "  s%-2d bytes %4d-%-4d %2d tokens  %s\n", i+1, b.Start, b.End, s.Tokens.Len(), oneLine(d.Text[b.Start:b.End]))
 	}
-	fmt.Fprintf(w, "\nTokens of s2 (byte offsets into the text, kind):\n")
+	if d.Layers.Has(parley.LayerDeps) {
+		fmt.Fprintf(w, "\nWho did what (each sentence's main verb and its arguments, from the dependency tree):\n")
+		for i, s := range d.Sentences {
+			fmt.Fprintf(w, "  s%-2d %s\n", i+1, clause(d, s))
+		}
+	}
 	if len(d.Sentences) > 1 {
 		s := d.Sentences[1]
-		var parts []string
+		fmt.Fprintf(w, "\nTokens of s2: text[start:end] UPOS/XPOS lemma, head ← relation\n")
 		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
 			t := d.Tokens[i]
-			parts = append(parts, fmt.Sprintf("%s[%d:%d]", d.TokenText(i), t.Start, t.End))
+			fmt.Fprintf(w, "  %-14s %-12s %-6s", fmt.Sprintf("%s[%d:%d]", d.TokenText(i), t.Start, t.End), t.UPOS+"/"+t.XPOS, "")
+			if d.Layers.Has(parley.LayerLemmas) {
+				fmt.Fprintf(w, "%-12s", lemmaOf(d, i))
+			}
+			if d.Layers.Has(parley.LayerDeps) {
+				head := "ROOT"
+				if t.Head >= 0 {
+					head = d.TokenText(t.Head)
+				}
+				fmt.Fprintf(w, " %s ← %s", head, t.DepRel)
+			}
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "  %s\n", strings.Join(parts, " "))
 	}
 	fmt.Fprintf(w, "\n%d tokens, %d sentences, %d paragraphs, %d notes.\n", len(d.Tokens), len(d.Sentences), paras, len(d.Notes))
 	for _, n := range d.Notes {
 		fmt.Fprintf(w, "  note [%s] %s: %s\n", n.Stage, n.Kind, n.Message)
 	}
 	if !d.Layers.Has(parley.LayerEvents) {
-		fmt.Fprintf(w, "\nEvents: this build has no event coder yet; the stages above are the ones that exist.\n")
+		fmt.Fprintf(w, "\nEvents: this build has no event coder yet (it comes with the actor and eventcode stages);\nthe layers above are the ones that exist.\n")
 	}
 	fmt.Fprintf(w, "Next: parley annotate --format conllu FILE, parley ingest FILE, parley help.\n")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func lemmaOf(d *parley.Doc, i int) string {
+	if l := d.Tokens[i].Lemma; l != "" {
+		return l
+	}
+	return d.TokenText(i)
+}
+
+// clause describes a sentence's root and its core arguments:
+// "agree: nsubj=negotiators, xcomp=resume, obl=Tuesday".
+func clause(d *parley.Doc, s parley.Sentence) string {
+	root := -1
+	for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+		if d.Tokens[i].Head == -1 {
+			root = i
+			break
+		}
+	}
+	if root < 0 {
+		return "(no root)"
+	}
+	var args []string
+	for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+		t := d.Tokens[i]
+		if t.Head != root {
+			continue
+		}
+		switch rel, _, _ := strings.Cut(t.DepRel, ":"); rel {
+		case "nsubj", "obj", "iobj", "obl", "ccomp", "xcomp", "csubj":
+			args = append(args, t.DepRel+"="+d.TokenText(i))
+		}
+	}
+	return lemmaOf(d, root) + ": " + strings.Join(args, ", ")
+}

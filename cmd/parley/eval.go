@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"slices"
@@ -20,10 +19,12 @@ var cmdEval = &command{
 	name:    "eval",
 	summary: "score parley against gold-standard corpora",
 	synopsis: `
-parley eval segment [--docs GLOB] FILE.conllu`,
+parley eval segment [--docs GLOB] FILE.conllu
+parley eval ud [--raw] FILE.conllu`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
-on standard output. Figures are fractions between 0 and 1.
+on standard output. segment reports fractions between 0 and 1, ud
+percentages between 0 and 100.
 
 segment FILE.conllu
     Rebuilds the raw text of each document from the "# text" lines
@@ -39,29 +40,54 @@ segment FILE.conllu
     --docs keeps only the documents whose "# newdoc id" matches GLOB,
     e.g. --docs 'GUM_news_*' for the news part of GUM.
 
+ud FILE.conllu
+    Scores the tagger, lemmatizer and parser (postag, lemma, depparse) on
+    the gold words and sentences of each document (multi-word tokens such
+    as "didn't" as their words "did" "n't"; empty nodes skipped), every
+    word counted, punctuation included: upos, xpos, ufeats (when features
+    are predicted), lemma, uas, las (full labels, "nsubj:pass") and
+    las_base (universal labels, "nsubj", the CoNLL 2018 LAS).
+
+    {"upos":…, "xpos":…, "ufeats":…, "lemma":…, "uas":…, "las":…, "las_base":…, "tokens":…, "sentences":…, "docs":…}
+
+    --raw runs the whole pipeline on the raw text rebuilt as for segment,
+    aligns its words to the gold words by character spans as the CoNLL
+    2018 evaluation script does, and reports F1 scores: words,
+    sentences_f1, upos, xpos, lemma, uas, las, las_base.
+
+    {"words":…, "sentences_f1":…, "upos":…, "xpos":…, "lemma":…, "uas":…, "las":…, "las_base":…, "tokens":…, "sentences":…, "docs":…}
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
-  parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu`,
+  parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
+  parley eval ud ../shared/data/ud/en_ewt-dev.conllu
+  parley eval ud --raw ../shared/data/ud/en_ewt-dev.conllu`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		docsGlob := fs.String("docs", "", "score only documents whose id matches `GLOB`")
+		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
+		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
 		return func(ctx context.Context, env Env, args []string) int {
-			if len(args) > 0 {
-				// Flags may also follow the subcommand: parley eval segment --docs G FILE.
-				sub := flag.NewFlagSet("parley eval "+args[0], flag.ContinueOnError)
-				sub.SetOutput(io.Discard)
-				sub.StringVar(docsGlob, "docs", *docsGlob, "")
-				if err := sub.Parse(args[1:]); err != nil {
-					return report(env, "eval", err, exitUsage)
+			if len(args) != 2 || (args[0] != "segment" && args[0] != "ud") {
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud FILE.conllu"), exitUsage)
+			}
+			var (
+				score any
+				err   error
+			)
+			switch args[0] {
+			case "segment":
+				if *raw {
+					return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
 				}
-				args = append(args[:1], sub.Args()...)
+				if _, err := path.Match(*docsGlob, ""); err != nil {
+					return report(env, "eval", fmt.Errorf("bad --docs pattern %q: %v", *docsGlob, err), exitUsage)
+				}
+				score, err = evalSegment(ctx, args[1], *docsGlob)
+			case "ud":
+				if *docsGlob != "" {
+					return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
+				}
+				score, err = evalUD(ctx, args[1], *raw)
 			}
-			if len(args) != 2 || args[0] != "segment" {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment FILE.conllu"), exitUsage)
-			}
-			if _, err := path.Match(*docsGlob, ""); err != nil {
-				return report(env, "eval", fmt.Errorf("bad --docs pattern %q: %v", *docsGlob, err), exitUsage)
-			}
-			score, err := evalSegment(ctx, args[1], *docsGlob)
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
 			}
@@ -96,4 +122,42 @@ func evalSegment(ctx context.Context, file, glob string) (eval.SegmentScore, err
 		d := parley.NewDoc(text)
 		return d, p.Run(ctx, d)
 	})
+}
+
+// evalUD scores the tagger, lemmatizer and parser against the CoNLL-U file:
+// on the gold words and sentences, or, with raw, through the whole
+// pipeline from the raw text of the "# text" lines.
+func evalUD(ctx context.Context, file string, raw bool) (any, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, parley.E("eval ud", parley.IO, err)
+	}
+	defer f.Close()
+	r := conllu.NewReader(f, file)
+	if raw {
+		docs, err := eval.UDRawDocs(r)
+		if err != nil {
+			return nil, err
+		}
+		p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse"}})
+		if err != nil {
+			return nil, err
+		}
+		return eval.UDRaw(docs, func(text string) (*parley.Doc, error) {
+			d := parley.NewDoc(text)
+			return d, p.Run(ctx, d)
+		})
+	}
+	docs, err := eval.UDDocs(r)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.Build(pipeline.Config{
+		Stages: []string{"postag", "lemma", "depparse"},
+		Have:   parley.LayerTokens | parley.LayerSentences,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return eval.UD(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
 }

@@ -64,7 +64,17 @@ Examples:
 			opt := ingest.Options{Published: pub, MaxBytes: *maxBytes, Format: *format, Stdin: env.Stdin}
 			var added, dup, failed int
 			prog := newProgress(env.Stderr, !*quiet)
-			process(ctx, ingest.Read(ctx, args, opt), p, *workers, func(r result) {
+			// A document already stored (same text) is not processed again.
+			stored := func(d *parley.Doc) bool {
+				ok, err := st.Has(ctx, d.ID)
+				return ok && err == nil
+			}
+			process(ctx, ingest.Read(ctx, args, opt), p, *workers, stored, func(r result) {
+				if r.skipped {
+					dup++
+					prog.add(r.doc.Origin, false)
+					return
+				}
 				if r.err == nil {
 					var created bool
 					created, r.err = st.PutDoc(ctx, r.doc)

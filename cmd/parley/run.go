@@ -14,16 +14,19 @@ import (
 )
 
 // result is one input item after the pipeline: a Doc or the error that
-// stopped it.
+// stopped it. skipped is set when the pipeline did not run because skip
+// said so.
 type result struct {
-	doc *parley.Doc
-	err error
+	doc     *parley.Doc
+	err     error
+	skipped bool
 }
 
 // process runs p over the docs from in on a bounded pool of workers and
 // calls emit with each result in input order. Reading errors pass through
-// to emit untouched. It returns when in is exhausted or ctx is done.
-func process(ctx context.Context, in iter.Seq2[*parley.Doc, error], p *pipeline.Pipeline, workers int, emit func(result)) {
+// to emit untouched; docs for which skip (if not nil) returns true pass
+// through unprocessed. It returns when in is exhausted or ctx is done.
+func process(ctx context.Context, in iter.Seq2[*parley.Doc, error], p *pipeline.Pipeline, workers int, skip func(*parley.Doc) bool, emit func(result)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -45,6 +48,10 @@ func process(ctx context.Context, in iter.Seq2[*parley.Doc, error], p *pipeline.
 			}
 			if err != nil {
 				out <- result{err: err}
+				continue
+			}
+			if skip != nil && skip(d) {
+				out <- result{doc: d, skipped: true}
 				continue
 			}
 			select {

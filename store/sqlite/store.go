@@ -329,6 +329,19 @@ func (s *Store) Events(ctx context.Context, f parley.EventFilter) ([]parley.Even
 	return events, nil
 }
 
+// Has reports whether a document with this ID is stored.
+func (s *Store) Has(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.reader.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fail("sqlite.Has", err)
+	}
+	return true, nil
+}
+
 // Stats returns the number of stored documents and events.
 func (s *Store) Stats(ctx context.Context) (docs, events int, err error) {
 	err = s.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).

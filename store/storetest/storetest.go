@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Events", testEvents},
 		{"EventsPaging", testEventsPaging},
 		{"Stats", testStats},
+		{"Has", testHas},
 		{"ConcurrentPutDoc", testConcurrentPutDoc},
 	}
 	for _, tt := range tests {
@@ -689,6 +690,20 @@ func testStats(t *testing.T, s parley.Store) {
 	eventFixtures(t, s)
 	if docs, events := stats(t, s); docs != 5 || events != 13 {
 		t.Errorf("Stats = %d docs, %d events; want 5, 13", docs, events)
+	}
+}
+
+func testHas(t *testing.T, s parley.Store) {
+	d := parley.NewDoc("Stored once.")
+	if ok, err := s.Has(t.Context(), d.ID); ok || err != nil {
+		t.Errorf("Has before PutDoc = %v, %v; want false, nil", ok, err)
+	}
+	put(t, s, d)
+	if ok, err := s.Has(t.Context(), d.ID); !ok || err != nil {
+		t.Errorf("Has after PutDoc = %v, %v; want true, nil", ok, err)
+	}
+	if ok, err := s.Has(t.Context(), parley.Hash("never stored")); ok || err != nil {
+		t.Errorf("Has(unknown) = %v, %v; want false, nil", ok, err)
 	}
 }
 

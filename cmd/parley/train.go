@@ -1,0 +1,363 @@
+package main
+
+import (
+	"context"
+	"encoding"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/conllu"
+	"github.com/parley-events/parley/depparse"
+	"github.com/parley-events/parley/ingest"
+	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/postag"
+	"github.com/parley-events/parley/tokenize"
+)
+
+var cmdTrain = &command{
+	name:    "train",
+	summary: "train the tagger, lemmatizer or parser on CoNLL-U treebanks",
+	synopsis: `
+parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N]
+parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
+parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--tagger FILE]
+parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE`,
+	help: `
+Trains one of parley's learned stages on Universal Dependencies treebanks
+(CoNLL-U) and writes its model file into DIR, ready to be embedded:
+
+  tagger   DIR/tagger.model (UPOS+XPOS perceptron) and DIR/feats.model
+           (UD features table); the postag stage.
+  lemma    DIR/lemma.model; the lemma stage. Examples from the
+           --reference treebank count twice, so its conventions win where
+           treebanks disagree.
+  parser   DIR/parser.model; the depparse stage. The parser is trained
+           on tags predicted by taggers that did not see the sentence
+           (--jackknife K folds), as it will meet them in use; on dev it
+           is scored with tags from --tagger (default: the embedded
+           tagger).
+  clusters FILE: word clusters learned from the words of the --train
+           treebanks and the texts of --text JSONL files (unlabeled
+           news), for --clusters of the tagger and parser, which embed
+           them in their models.
+
+--train and --dev may be repeated. Dev files only report progress (on
+standard error) and are never learned from. Training is deterministic:
+the same files, flags and seed give the same bytes.
+
+scripts/train-models.sh rebuilds every shipped model from ../shared/data.
+
+Examples:
+  parley train tagger --train ud/en_ewt-train.conllu --train ud/en_gum-train.conllu \
+      --dev ud/en_ewt-dev.conllu --out postag`,
+	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
+		var train, dev listFlag
+		fs.Var(&train, "train", "CoNLL-U `FILE` to learn from (repeatable)")
+		fs.Var(&dev, "dev", "CoNLL-U `FILE` to report progress on (repeatable)")
+		out := fs.String("out", "", "`DIR` to write the model file(s) into")
+		epochs := fs.Int("epochs", 0, "training passes (`N`; default: 8 for the tagger, 15 for the parser)")
+		seed := fs.Int64("seed", 1, "shuffling `SEED`")
+		jack := fs.Int("jackknife", 4, "parser: tag the training data with `K` taggers trained on the other folds (1: gold tags)")
+		taggerFile := fs.String("tagger", "", "parser: tagger model `FILE` for dev tags (default: the embedded tagger)")
+		var texts listFlag
+		fs.Var(&texts, "text", "clusters: JSONL `FILE` of unlabeled articles (repeatable)")
+		prune := fs.Float64("prune", 0, "parser: drop averaged weights below `W` in absolute value (default 1)")
+		reference := fs.String("reference", "", "lemma: the `FILE` among --train whose conventions win")
+		clusterFile := fs.String("clusters", "", "tagger, parser: word clusters `FILE` from \"parley train clusters\"")
+		return func(ctx context.Context, env Env, args []string) int {
+			if len(args) != 1 {
+				return report(env, "train", errors.New("want one of: tagger, lemma, parser"), exitUsage)
+			}
+			if len(train) == 0 || *out == "" {
+				return report(env, "train", errors.New("--train and --out are required"), exitUsage)
+			}
+			trainS, err := readTreebanks(train)
+			if err != nil {
+				return report(env, "train", err, exitFatal)
+			}
+			devS, err := readTreebanks(dev)
+			if err != nil {
+				return report(env, "train", err, exitFatal)
+			}
+			logf := func(format string, a ...any) { fmt.Fprintf(env.Stderr, "parley train: "+format+"\n", a...) }
+			logf("%d training sentences, %d dev sentences", len(trainS), len(devS))
+			start := time.Now()
+			var clusters map[string]cluster.Cluster
+			if *clusterFile != "" {
+				if clusters, err = readClusters(*clusterFile); err != nil {
+					return report(env, "train", err, exitFatal)
+				}
+			}
+			switch args[0] {
+			case "clusters":
+				var b []byte
+				if b, err = trainClusters(ctx, trainS, texts, *seed, logf); err == nil {
+					err = os.WriteFile(*out, b, 0o644)
+					logf("wrote %s (%d bytes)", *out, len(b))
+				}
+			case "tagger":
+				m := trainTagger(trainS, devS, *epochs, *seed, clusters, logf)
+				err = writeModel(filepath.Join(*out, "tagger.model"), m)
+				if err == nil {
+					err = writeModel(filepath.Join(*out, "feats.model"), postag.TrainFeats(featsExamples(trainS)))
+				}
+			case "lemma":
+				var ex []lemma.Example
+				for _, f := range train {
+					sents, err := readTreebanks([]string{f})
+					if err != nil {
+						return report(env, "train", err, exitFatal)
+					}
+					weight := 1
+					if f == *reference {
+						weight = 2
+					}
+					ex = append(ex, lemmaExamples(sents, weight)...)
+				}
+				m := lemma.Train(ex)
+				if len(devS) > 0 {
+					logf("dev lemma accuracy (gold tags) %.2f%%", 100*lemmaAccuracy(m, devS))
+				}
+				err = writeModel(filepath.Join(*out, "lemma.model"), m)
+			case "parser":
+				var m *depparse.Model
+				m, err = trainParser(trainS, devS, *epochs, *seed, *jack, float32(*prune), *taggerFile, clusters, logf)
+				if err == nil {
+					err = writeModel(filepath.Join(*out, "parser.model"), m)
+				}
+			default:
+				return report(env, "train", fmt.Errorf("unknown model %q: want tagger, lemma or parser", args[0]), exitUsage)
+			}
+			if err != nil {
+				return report(env, "train", err, exitFatal)
+			}
+			logf("done in %s", time.Since(start).Round(time.Second))
+			return exitOK
+		}
+	},
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// readTreebanks reads the sentences of CoNLL-U files.
+func readTreebanks(files []string) ([]*conllu.Sentence, error) {
+	var out []*conllu.Sentence
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, parley.E("train", parley.IO, err)
+		}
+		r := conllu.NewReader(f, name)
+		for {
+			s, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
+			out = append(out, s)
+		}
+		f.Close()
+	}
+	return out, nil
+}
+
+func writeModel(path string, m encoding.BinaryMarshaler) error {
+	b, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return parley.E("train", parley.IO, err)
+	}
+	fmt.Fprintf(os.Stderr, "parley train: wrote %s (%d bytes)\n", path, len(b))
+	return nil
+}
+
+func tagSentences(sents []*conllu.Sentence) []postag.Sentence {
+	out := make([]postag.Sentence, 0, len(sents))
+	for _, s := range sents {
+		var t postag.Sentence
+		for _, w := range s.Words() {
+			t.Words = append(t.Words, w.Form)
+			t.UPOS = append(t.UPOS, w.UPOS)
+			t.XPOS = append(t.XPOS, w.XPOS)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func trainTagger(train, dev []*conllu.Sentence, epochs int, seed int64, clusters map[string]cluster.Cluster, logf func(string, ...any)) *postag.Model {
+	return postag.Train(tagSentences(train), tagSentences(dev), postag.TrainOptions{
+		Epochs: epochs, Seed: seed, Clusters: clusters,
+		Progress: func(e int, tr, dv float64) {
+			logf("tagger epoch %d: train %.2f%%, dev UPOS+XPOS %.2f%%", e, 100*tr, 100*dv)
+		},
+	})
+}
+
+func featsExamples(sents []*conllu.Sentence) []postag.FeatsExample {
+	var ex []postag.FeatsExample
+	for _, s := range sents {
+		for _, w := range s.Words() {
+			ex = append(ex, postag.FeatsExample{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Feats: w.Feats})
+		}
+	}
+	return ex
+}
+
+func lemmaExamples(sents []*conllu.Sentence, weight int) []lemma.Example {
+	var ex []lemma.Example
+	for _, s := range sents {
+		for _, w := range s.Words() {
+			l := w.Lemma
+			if l == "" { // the column was "_" (the lemma of "_" itself)
+				l = "_"
+			}
+			ex = append(ex, lemma.Example{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Lemma: l, Weight: weight})
+		}
+	}
+	return ex
+}
+
+func lemmaAccuracy(m *lemma.Model, sents []*conllu.Sentence) float64 {
+	right, total := 0, 0
+	for _, s := range sents {
+		for _, w := range s.Words() {
+			total++
+			if m.Lemma(w.Form, w.UPOS, w.XPOS) == w.Lemma {
+				right++
+			}
+		}
+	}
+	return float64(right) / float64(max(total, 1))
+}
+
+func parseSentences(sents []*conllu.Sentence) []depparse.Sentence {
+	out := make([]depparse.Sentence, 0, len(sents))
+	for _, s := range sents {
+		var p depparse.Sentence
+		for _, w := range s.Words() {
+			p.Words = append(p.Words, w.Form)
+			p.XPOS = append(p.XPOS, w.XPOS)
+			p.UPOS = append(p.UPOS, w.UPOS)
+			p.Heads = append(p.Heads, w.Head-1)
+			p.Rels = append(p.Rels, w.DepRel)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// retag replaces the tags of sents with those of tagger t.
+func retag(t *postag.Tagger, sents []depparse.Sentence) {
+	for i := range sents {
+		sents[i].UPOS, sents[i].XPOS = t.Tag(sents[i].Words)
+	}
+}
+
+func trainParser(train, dev []*conllu.Sentence, epochs int, seed int64, k int, prune float32, taggerFile string, clusters map[string]cluster.Cluster, logf func(string, ...any)) (*depparse.Model, error) {
+	trainP, devP := parseSentences(train), parseSentences(dev)
+	if k > 1 {
+		// Jack-knifing: fold f is tagged by a tagger trained on the others.
+		tagS := tagSentences(train)
+		for f := range k {
+			var rest []postag.Sentence
+			for i := range tagS {
+				if i%k != f {
+					rest = append(rest, tagS[i])
+				}
+			}
+			logf("jackknife fold %d/%d: training a tagger on %d sentences", f+1, k, len(rest))
+			t := postag.New(postag.Train(rest, nil, postag.TrainOptions{Seed: seed}), nil)
+			for i := range trainP {
+				if i%k == f {
+					trainP[i].UPOS, trainP[i].XPOS = t.Tag(trainP[i].Words)
+				}
+			}
+		}
+	}
+	var tagger *postag.Tagger
+	var err error
+	if taggerFile != "" {
+		f, err := os.Open(taggerFile)
+		if err != nil {
+			return nil, parley.E("train", parley.IO, err)
+		}
+		m, err := postag.Load(f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		tagger = postag.New(m, nil)
+	} else if tagger, err = postag.Default(); err != nil {
+		return nil, err
+	}
+	retag(tagger, devP)
+	return depparse.Train(trainP, devP, depparse.TrainOptions{
+		Epochs: epochs, Seed: seed, Clusters: clusters, Prune: prune,
+		Progress: func(e int, uas, las float64) {
+			logf("parser epoch %d: dev UAS %.2f%% LAS %.2f%% (predicted tags)", e, 100*uas, 100*las)
+		},
+	}), nil
+}
+
+func readClusters(path string) (map[string]cluster.Cluster, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, parley.E("train", parley.IO, err)
+	}
+	defer f.Close()
+	return cluster.Unmarshal(f)
+}
+
+// trainClusters learns word clusters from the words of the treebanks and
+// the tokenized texts of the JSONL files.
+func trainClusters(ctx context.Context, treebanks []*conllu.Sentence, texts []string, seed int64, logf func(string, ...any)) ([]byte, error) {
+	var sents [][]string
+	for _, s := range treebanks {
+		var ws []string
+		for _, w := range s.Words() {
+			ws = append(ws, cluster.Normalize(w.Form))
+		}
+		sents = append(sents, ws)
+	}
+	words := 0
+	for d, err := range ingest.Read(ctx, texts, ingest.Options{Format: ingest.FormatJSONL}) {
+		if err != nil {
+			return nil, err
+		}
+		toks := tokenize.Append(nil, d.Text)
+		var ws []string
+		for _, t := range toks {
+			w := d.Text[t.Start:t.End]
+			ws = append(ws, cluster.Normalize(w))
+			if w == "." || w == "!" || w == "?" {
+				sents = append(sents, ws)
+				words += len(ws)
+				ws = nil
+			}
+		}
+		sents = append(sents, ws)
+		words += len(ws)
+	}
+	logf("clustering the words of %d sentences (%d from unlabeled text)", len(sents), words)
+	m := cluster.Train(sents, cluster.Options{Seed: seed})
+	logf("%d words clustered", len(m))
+	return cluster.Marshal(m), nil
+}

@@ -1,0 +1,185 @@
+// Package depparse is the `depparse` stage: a greedy arc-hybrid
+// transition parser (Kuhlmann et al. 2011) scored by an averaged
+// perceptron, trained with a dynamic oracle (Goldberg & Nivre 2012, 2013)
+// on UD English EWT and GUM, that gives every token its UD head and
+// relation.
+//
+// Transitions are SHIFT, LEFT-l and RIGHT-l for each relation l, so labels
+// are chosen with the arcs. The root is a virtual token after the last
+// word; parsing ends when it is the only thing left. Trees are single-rooted
+// and acyclic by construction: a sentence that ends with several words on
+// the root keeps the first as its root and attaches the others to it.
+//
+// The model is embedded (parser.model); `parley train parser` rebuilds it.
+package depparse
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/perceptron"
+)
+
+// Model is a trained parser.
+type Model struct {
+	p      *perceptron.Model
+	labels []string // relation of each LEFT/RIGHT class pair
+	clus   map[string]cluster.Cluster
+}
+
+// Parser is the `depparse` stage. It is safe for concurrent use.
+type Parser struct {
+	m    *Model
+	pool sync.Pool // *parseState
+}
+
+// New returns a Parser using m.
+func New(m *Model) *Parser { return &Parser{m: m} }
+
+//go:embed parser.model
+var parserModel []byte
+
+var defaultParser = sync.OnceValues(LoadDefault)
+
+// LoadDefault loads the embedded model afresh (Default loads it once and
+// shares it); it is there to measure loading.
+func LoadDefault() (*Parser, error) {
+	m, err := Load(bytes.NewReader(parserModel))
+	if err != nil {
+		return nil, fmt.Errorf("embedded parser.model: %w", err)
+	}
+	return New(m), nil
+}
+
+// Default returns the parser built from the embedded model, loading it on
+// first use.
+func Default() (*Parser, error) { return defaultParser() }
+
+// Classes: 0 is SHIFT; 1+2l is LEFT with label l; 2+2l is RIGHT with label l.
+const shift = 0
+
+func leftClass(l int) int  { return 1 + 2*l }
+func rightClass(l int) int { return 2 + 2*l }
+
+// Process parses every sentence of d, setting Token.Head (document index,
+// -1 for the root) and Token.DepRel. It reads Token.UPOS and Token.XPOS.
+func (p *Parser) Process(ctx context.Context, d *parley.Doc) error {
+	st, _ := p.pool.Get().(*parseState)
+	if st == nil {
+		st = newParseState(p.m.p.Classes())
+	}
+	defer p.pool.Put(st)
+	for _, s := range d.Sentences {
+		n := s.Tokens.Len()
+		st.reset(n)
+		for j := range n {
+			t := &d.Tokens[s.Tokens.Start+j]
+			w := d.TokenText(s.Tokens.Start + j)
+			st.words[j] = normalize(w)
+			st.clus[j] = p.m.clusterOf(w)
+			st.tags[j] = t.XPOS
+			st.upos[j] = t.UPOS
+		}
+		p.parse(st)
+		for j := range n {
+			t := &d.Tokens[s.Tokens.Start+j]
+			if h := st.heads[j]; h < 0 || h >= n {
+				t.Head = -1
+			} else {
+				t.Head = s.Tokens.Start + h
+			}
+			t.DepRel = p.m.labels[st.labels[j]]
+		}
+	}
+	return nil
+}
+
+// Parse returns the heads (-1 for the root) and relations of a sentence
+// given its words and Penn and Universal POS tags.
+func (p *Parser) Parse(words, xpos, upos []string) (heads []int, rels []string) {
+	st := newParseState(p.m.p.Classes())
+	st.reset(len(words))
+	for j, w := range words {
+		st.words[j], st.tags[j], st.upos[j] = normalize(w), xpos[j], upos[j]
+		st.clus[j] = p.m.clusterOf(w)
+	}
+	p.parse(st)
+	for j := range words {
+		h := st.heads[j]
+		if h >= len(words) {
+			h = -1
+		}
+		heads = append(heads, h)
+		rels = append(rels, p.m.labels[st.labels[j]])
+	}
+	return heads, rels
+}
+
+func (p *Parser) parse(st *parseState) {
+	st.labelNames = p.m.labels
+	st.ids()
+	n := st.n
+	for !st.terminal() {
+		st.feats = st.features(st.feats[:0])
+		p.m.p.Score(st.feats, st.scores)
+		c := perceptron.Best(st.scores, st.valid)
+		if c < 0 { // cannot happen: a non-terminal state has a valid move
+			break
+		}
+		st.apply(c)
+	}
+	fixRoots(st, n, p.m.rootLabel())
+}
+
+func (m *Model) rootLabel() int {
+	for i, l := range m.labels {
+		if l == "root" {
+			return i
+		}
+	}
+	return 0
+}
+
+// fixRoots makes the tree single-rooted: the first word attached to the
+// virtual root stays the root (labelled root); any other is attached to it,
+// keeping its relation unless that was root, which becomes parataxis.
+func fixRoots(st *parseState, n, rootLabel int) {
+	root := -1
+	for j := range n {
+		if st.heads[j] == n {
+			if root < 0 {
+				root = j
+				st.labels[j] = rootLabel
+				continue
+			}
+			st.heads[j] = root
+			if st.labels[j] == rootLabel {
+				st.labels[j] = st.labelIndex("parataxis", rootLabel)
+			}
+		}
+	}
+}
+
+// normalize maps a word to the form features see.
+func normalize(w string) string {
+	if w == "" {
+		return w
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		return "!NUM"
+	}
+	return strings.ToLower(w)
+}
+
+func (m *Model) clusterOf(w string) cluster.Cluster {
+	if c, ok := m.clus[cluster.Normalize(w)]; ok {
+		return c
+	}
+	return cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
+}

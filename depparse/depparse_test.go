@@ -1,0 +1,96 @@
+package depparse
+
+import (
+	"strings"
+	"testing"
+)
+
+// tinyModel trains a parser on a few hand-written sentences, so tests of
+// the machinery do not depend on the embedded model.
+func tinyModel(tb testing.TB) *Model {
+	tb.Helper()
+	mk := func(words, xpos, upos, heads, rels string) Sentence {
+		s := Sentence{Words: strings.Fields(words), XPOS: strings.Fields(xpos), UPOS: strings.Fields(upos), Rels: strings.Fields(rels)}
+		for _, h := range strings.Fields(heads) {
+			n := 0
+			for _, c := range h {
+				n = n*10 + int(c-'0')
+			}
+			s.Heads = append(s.Heads, n-1)
+		}
+		return s
+	}
+	train := []Sentence{
+		mk("Envoys met in Geneva .", "NNS VBD IN NNP .", "NOUN VERB ADP PROPN PUNCT", "2 0 4 2 2", "nsubj root case obl punct"),
+		mk("Police detained twelve protesters .", "NNS VBD CD NNS .", "NOUN VERB NUM NOUN PUNCT", "2 0 4 2 2", "nsubj root nummod obj punct"),
+		mk("The talks resumed .", "DT NNS VBD .", "DET NOUN VERB PUNCT", "2 3 0 3", "det nsubj root punct"),
+		mk("Rebels attacked the town and fled .", "NNS VBD DT NN CC VBD .", "NOUN VERB DET NOUN CCONJ VERB PUNCT", "2 0 4 2 6 2 2", "nsubj root det obj cc conj punct"),
+	}
+	return Train(train, nil, TrainOptions{Epochs: 10, Seed: 1, Prune: 1e-9})
+}
+
+func TestTinyModelLearns(t *testing.T) {
+	p := New(tinyModel(t))
+	heads, rels := p.Parse(strings.Fields("Envoys met in Geneva ."), strings.Fields("NNS VBD IN NNP ."), strings.Fields("NOUN VERB ADP PROPN PUNCT"))
+	want := []int{1, -1, 3, 1, 1}
+	for i := range want {
+		if heads[i] != want[i] {
+			t.Fatalf("heads = %v, want %v (rels %v)", heads, want, rels)
+		}
+	}
+	if rels[1] != "root" || rels[0] != "nsubj" {
+		t.Errorf("rels = %v", rels)
+	}
+}
+
+// checkTree asserts a single root, heads in range and no cycles.
+func checkTree(tb testing.TB, heads []int, rels []string) {
+	tb.Helper()
+	roots := 0
+	for i, h := range heads {
+		if h == -1 {
+			roots++
+			if rels[i] != "root" {
+				tb.Fatalf("root %d labelled %q", i, rels[i])
+			}
+			continue
+		}
+		if h < 0 || h >= len(heads) || h == i {
+			tb.Fatalf("head %d of word %d out of range", h, i)
+		}
+		if rels[i] == "root" {
+			tb.Fatalf("non-root word %d labelled root", i)
+		}
+	}
+	if len(heads) > 0 && roots != 1 {
+		tb.Fatalf("%d roots in %v", roots, heads)
+	}
+	for i := range heads {
+		seen := 0
+		for j := i; j != -1; j = heads[j] {
+			if seen++; seen > len(heads) {
+				tb.Fatalf("cycle through word %d: %v", i, heads)
+			}
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("Envoys met in Geneva .", "NNS VBD IN NNP .")
+	f.Add("a", "DT")
+	f.Add(". . . .", "VBD VBD VBD VBD")
+	m := tinyModel(f)
+	p := New(m)
+	f.Fuzz(func(t *testing.T, words, tags string) {
+		w, x := strings.Fields(words), strings.Fields(tags)
+		for len(x) < len(w) {
+			x = append(x, "NN")
+		}
+		x = x[:len(w)]
+		heads, rels := p.Parse(w, x, x)
+		if len(heads) != len(w) {
+			t.Fatalf("%d heads for %d words", len(heads), len(w))
+		}
+		checkTree(t, heads, rels)
+	})
+}

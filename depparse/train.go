@@ -1,0 +1,282 @@
+package depparse
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/perceptron"
+)
+
+// Sentence is a parsed sentence for training and evaluation. Heads are
+// 0-based word indices, -1 for the root.
+type Sentence struct {
+	Words, XPOS, UPOS []string
+	Heads             []int
+	Rels              []string
+}
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Epochs int   // passes over the data; 0 means 15
+	Seed   int64 // shuffling and exploration seed
+	// Explore is the probability, after the first epoch, of following the
+	// model's own prediction rather than the oracle's (dynamic-oracle
+	// training); 0 means 0.9.
+	Explore float64
+	// Prune drops averaged weights smaller than this in absolute value;
+	// 0 means 1, which keeps the model small at no measurable cost.
+	Prune float32
+	// Clusters, if set, are word clusters (from unlabeled text) used as
+	// features; they are stored in the model.
+	Clusters map[string]cluster.Cluster
+	// Progress, if set, is called after each epoch with the dev set's
+	// unlabeled and labeled attachment scores (fractions).
+	Progress func(epoch int, uas, las float64)
+}
+
+// Train returns a parser model trained on train; dev only feeds Progress.
+func Train(train, dev []Sentence, opt TrainOptions) *Model {
+	if opt.Epochs == 0 {
+		opt.Epochs = 15
+	}
+	if opt.Explore == 0 {
+		opt.Explore = 0.9
+	}
+	if opt.Prune == 0 {
+		opt.Prune = 1
+	}
+	set := map[string]bool{"root": true, "parataxis": true}
+	for _, s := range train {
+		for _, r := range s.Rels {
+			set[r] = true
+		}
+	}
+	var labels []string
+	for l := range set {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	classes := []string{"SHIFT"}
+	for _, l := range labels {
+		classes = append(classes, "L-"+l, "R-"+l)
+	}
+	relIndex := map[string]int{}
+	for i, l := range labels {
+		relIndex[l] = i
+	}
+	rootLabel := relIndex["root"]
+
+	tr := perceptron.NewTrainer(classes)
+	mc := &Model{clus: opt.Clusters}
+	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x51ed270b27e8f1a3))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	st := newParseState(len(classes))
+	st.labelNames = labels
+	var gold, goldRel []int
+	var cands []int
+	valid := st.valid
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			s := train[si]
+			n := len(s.Words)
+			st.reset(n)
+			gold = gold[:0]
+			goldRel = goldRel[:0]
+			for j := range n {
+				st.words[j], st.tags[j], st.upos[j] = normalize(s.Words[j]), s.XPOS[j], s.UPOS[j]
+				st.clus[j] = mc.clusterOf(s.Words[j])
+				h := s.Heads[j]
+				if h < 0 {
+					h = n
+				}
+				gold = append(gold, h)
+				goldRel = append(goldRel, relIndex[s.Rels[j]])
+			}
+			st.ids()
+			for !st.terminal() {
+				st.feats = st.features(st.feats[:0])
+				tr.Score(st.feats, st.scores)
+				guess := perceptron.Best(st.scores, valid)
+				cands = zeroCost(st, gold, goldRel, rootLabel, cands[:0])
+				best := -1
+				for _, c := range cands {
+					if best < 0 || st.scores[c] > st.scores[best] {
+						best = c
+					}
+				}
+				if best < 0 { // every move loses an arc: learn nothing, follow the model
+					best = guess
+				}
+				tr.Update(st.feats, best, guess)
+				tr.Tick()
+				if epoch > 1 && rng.Float64() < opt.Explore {
+					st.apply(guess)
+				} else {
+					st.apply(best)
+				}
+			}
+		}
+		if opt.Progress != nil {
+			m := &Model{p: tr.Model(0), labels: labels, clus: opt.Clusters}
+			uas, las := m.Score(dev)
+			opt.Progress(epoch, uas, las)
+		}
+	}
+	return &Model{p: tr.Model(opt.Prune), labels: labels, clus: opt.Clusters}
+}
+
+// zeroCost appends the valid classes that lose no reachable gold arc
+// (Goldberg & Nivre 2013, arc-hybrid), labelled with the gold relation.
+func zeroCost(st *parseState, gold, goldRel []int, rootLabel int, dst []int) []int {
+	n := st.n
+	if len(st.stack) == 0 {
+		if st.i < n {
+			dst = append(dst, shift)
+		}
+		return dst
+	}
+	s0 := st.stack[len(st.stack)-1]
+	left := func() []int {
+		c := leftClass(goldRel[s0])
+		if !st.valid(c) {
+			c = leftClass(rootLabel)
+		}
+		if st.valid(c) {
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	if st.i < n && gold[st.i] == s0 {
+		return append(dst, shift)
+	}
+	if gold[s0] == st.i {
+		return left()
+	}
+	shiftOK, leftOK, rightOK := st.i < n, true, len(st.stack) > 1
+	if len(st.stack) > 1 && gold[s0] == st.stack[len(st.stack)-2] {
+		leftOK = false
+	}
+	if shiftOK {
+		for _, w := range st.stack {
+			if gold[w] == st.i || gold[st.i] == w {
+				shiftOK = false
+				break
+			}
+		}
+	}
+	// Arcs between s0 and the rest of the buffer (the root included) are
+	// lost once s0 leaves the stack.
+	if gold[s0] > st.i {
+		leftOK, rightOK = false, false
+	} else {
+		for w := st.i + 1; w < n; w++ {
+			if gold[w] == s0 {
+				leftOK, rightOK = false, false
+				break
+			}
+		}
+	}
+	if shiftOK {
+		dst = append(dst, shift)
+	}
+	if leftOK {
+		dst = left()
+	}
+	if rightOK {
+		if c := rightClass(goldRel[s0]); st.valid(c) {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// Score parses the sentences of dev with m and returns the unlabeled and
+// labeled attachment scores (fractions, punctuation included).
+func (m *Model) Score(dev []Sentence) (uas, las float64) {
+	p := New(m)
+	right, labelled, total := 0, 0, 0
+	for _, s := range dev {
+		heads, rels := p.Parse(s.Words, s.XPOS, s.UPOS)
+		for j := range s.Words {
+			total++
+			if heads[j] == s.Heads[j] {
+				right++
+				if rels[j] == s.Rels[j] {
+					labelled++
+				}
+			}
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return float64(right) / float64(total), float64(labelled) / float64(total)
+}
+
+const magic = "parley-parser-1\n"
+
+// MarshalBinary returns the model's serialised form. The same model always
+// gives the same bytes.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	p, err := m.p.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	cl := cluster.Marshal(m.clus)
+	b := append([]byte(magic), binary.AppendUvarint(nil, uint64(len(cl)))...)
+	b = append(b, cl...)
+	return append(b, p...), nil
+}
+
+// Load reads a model written by MarshalBinary.
+func Load(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("not a parley parser model"))
+	}
+	ncl, err := binary.ReadUvarint(br)
+	if err != nil || ncl > 1<<26 {
+		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad cluster section"))
+	}
+	clus, err := cluster.Unmarshal(io.LimitReader(br, int64(ncl)))
+	if err != nil {
+		return nil, err
+	}
+	p, err := perceptron.Load(br)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{p: p, clus: clus}
+	if len(p.Labels)%2 != 1 || p.Labels[0] != "SHIFT" {
+		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad class labels"))
+	}
+	for k := 1; k < len(p.Labels); k += 2 {
+		l, ok := strings.CutPrefix(p.Labels[k], "L-")
+		if !ok || p.Labels[k+1] != "R-"+l {
+			return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad class label %q", p.Labels[k]))
+		}
+		m.labels = append(m.labels, l)
+	}
+	return m, nil
+}
+
+// Pruned returns a copy of m without the weights below th in absolute
+// value: a smaller, faster model at some cost in accuracy.
+func (m *Model) Pruned(th float32) *Model {
+	return &Model{p: m.p.Pruned(th), labels: m.labels, clus: m.clus}
+}
+
+// Features returns the number of features the model has weights for.
+func (m *Model) Features() int { return m.p.Features() }

@@ -1,0 +1,105 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/depparse"
+	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/postag"
+)
+
+// benchDocs returns at least 1 MB of news as documents already tokenized
+// and segmented: the shared AFP/Xinhua corpus, or the committed fixture
+// repeated when it is absent.
+func benchDocs(b *testing.B) []*parley.Doc {
+	b.Helper()
+	var texts []string
+	if f, err := os.Open("../../shared/data/unlabeled/te3-silver-news.jsonl"); err == nil {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var rec struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil {
+				texts = append(texts, rec.Text)
+			}
+		}
+		f.Close()
+	}
+	if len(texts) == 0 {
+		fix, err := os.ReadFile("../segment/testdata/news.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for n := 0; n < 1<<20; n += len(fix) {
+			texts = append(texts, string(fix))
+		}
+	}
+	seg, err := Build(Config{Stages: []string{"tokenize", "segment"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*parley.Doc
+	for _, t := range texts {
+		d := parley.NewDoc(t)
+		if err := seg.Run(b.Context(), d); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// BenchmarkTagLemmaParse measures postag+lemma+depparse on one goroutine;
+// run with -cpu 1 for the one-core figure (tokens/s).
+func BenchmarkTagLemmaParse(b *testing.B) {
+	docs := benchDocs(b)
+	p, err := Build(Config{Stages: []string{"postag", "lemma", "depparse"}, Have: parley.LayerTokens | parley.LayerSentences})
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens, bytes := 0, 0
+	for _, d := range docs {
+		tokens += len(d.Tokens)
+		bytes += len(d.Text)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := p.Run(b.Context(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkLoadModels measures loading the embedded tagger, features
+// table, lemmatizer and parser (the load-time bar is 200 ms) and reports
+// the heap they occupy.
+func BenchmarkLoadModels(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var keep []Stage
+	for b.Loop() {
+		keep = keep[:0]
+		t, err1 := postag.LoadDefault()
+		l, err2 := lemma.LoadDefault()
+		p, err3 := depparse.LoadDefault()
+		if err := errors.Join(err1, err2, err3); err != nil {
+			b.Fatal(err)
+		}
+		keep = append(keep, t, l, p)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
+	runtime.KeepAlive(keep)
+}

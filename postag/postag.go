@@ -1,0 +1,498 @@
+// Package postag is the `postag` stage: a greedy averaged-perceptron
+// tagger that assigns each token its Universal POS tag and Penn Treebank
+// tag (predicted jointly, as one class) and its UD morphological features.
+//
+// The model is trained in-repo on UD English EWT and GUM (see Train and
+// `parley train tagger`) and embedded in the binary (tagger.model; the
+// features table is feats.model). Features follow the classic recipe
+// (Collins 2002; Honnibal's "200 lines" tagger): the word, its affixes and
+// shape, the words around it, and the two previous predicted tags; words
+// seen often enough with a single tag are tagged from a dictionary.
+package postag
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/perceptron"
+)
+
+// Model is a trained tagger: the perceptron, its class labels split into
+// UPOS and XPOS, and the dictionary of unambiguous frequent words.
+type Model struct {
+	p       *perceptron.Model
+	upos    []string
+	xpos    []string
+	tagdict map[string]int32  // exact form → class
+	ambig   map[string]string // normalised form → its ambiguity class
+	clus    map[string]cluster.Cluster
+}
+
+// Tagger is the `postag` stage. It is safe for concurrent use.
+type Tagger struct {
+	m     *Model
+	feats *FeatsTable
+	pool  sync.Pool // *state
+}
+
+// New returns a Tagger using m and, when feats is not nil, the features
+// table.
+func New(m *Model, feats *FeatsTable) *Tagger {
+	return &Tagger{m: m, feats: feats}
+}
+
+//go:embed tagger.model
+var taggerModel []byte
+
+//go:embed feats.model
+var featsModel []byte
+
+var defaultTagger = sync.OnceValues(LoadDefault)
+
+// LoadDefault loads the embedded models afresh (Default loads them once
+// and shares them); it is there to measure loading.
+func LoadDefault() (*Tagger, error) {
+	m, err := Load(bytes.NewReader(taggerModel))
+	if err != nil {
+		return nil, fmt.Errorf("embedded tagger.model: %w", err)
+	}
+	ft, err := LoadFeats(bytes.NewReader(featsModel))
+	if err != nil {
+		return nil, fmt.Errorf("embedded feats.model: %w", err)
+	}
+	return New(m, ft), nil
+}
+
+// Default returns the tagger built from the embedded models, loading them
+// on first use.
+func Default() (*Tagger, error) { return defaultTagger() }
+
+type state struct {
+	words  []string
+	norms  []string
+	ambs   []string
+	clus   []cluster.Cluster
+	tags   []int
+	feats  []uint64
+	scores []float32
+}
+
+// Process tags every sentence of d: Token.UPOS, Token.XPOS and Token.Feats.
+func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
+	st, _ := t.pool.Get().(*state)
+	if st == nil {
+		st = &state{scores: make([]float32, t.m.p.Classes())}
+	}
+	defer t.pool.Put(st)
+	for _, s := range d.Sentences {
+		st.words = st.words[:0]
+		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+			st.words = append(st.words, d.TokenText(i))
+		}
+		tags := t.tag(st, st.words)
+		for j, c := range tags {
+			tok := &d.Tokens[s.Tokens.Start+j]
+			tok.UPOS, tok.XPOS = t.m.upos[c], t.m.xpos[c]
+			if t.feats != nil {
+				tok.Feats = t.feats.Feats(st.words[j], tok.UPOS, tok.XPOS)
+			}
+		}
+	}
+	return nil
+}
+
+// Tag returns the UPOS and XPOS tags of words.
+func (t *Tagger) Tag(words []string) (upos, xpos []string) {
+	st := &state{scores: make([]float32, t.m.p.Classes())}
+	for _, c := range t.tag(st, words) {
+		upos = append(upos, t.m.upos[c])
+		xpos = append(xpos, t.m.xpos[c])
+	}
+	return upos, xpos
+}
+
+func (t *Tagger) tag(st *state, words []string) []int {
+	st.norms = normalizeAll(st.norms[:0], words)
+	st.ambs = t.m.ambsOf(st.ambs[:0], st.norms)
+	st.clus = clustersOf(st.clus[:0], t.m.clus, words)
+	st.tags = st.tags[:0]
+	for i := range words {
+		if c, ok := t.m.tagdict[words[i]]; ok {
+			st.tags = append(st.tags, int(c))
+			continue
+		}
+		st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, i, st.tags)
+		t.m.p.Score(st.feats, st.scores)
+		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
+	}
+	return st.tags
+}
+
+// Sentence is a tagged sentence for training.
+type Sentence struct {
+	Words []string
+	UPOS  []string
+	XPOS  []string
+}
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Epochs int   // passes over the data; 0 means 10
+	Seed   int64 // shuffling seed
+	// Clusters, if set, are word clusters (from unlabeled text) used as
+	// features; they are stored in the model.
+	Clusters map[string]cluster.Cluster
+	// Progress, if set, is called after each epoch with its accuracy on the
+	// training data (as tagged while training) and on dev (if any).
+	Progress func(epoch int, trainAcc, devAcc float64)
+}
+
+// Train returns a tagger model trained on train; dev is only used for the
+// progress report.
+func Train(train, dev []Sentence, opt TrainOptions) *Model {
+	if opt.Epochs == 0 {
+		opt.Epochs = 10
+	}
+	// Classes: joint UPOS+XPOS, in sorted order for determinism.
+	classOf := map[[2]string]int{}
+	var pairs [][2]string
+	for _, s := range train {
+		for i := range s.Words {
+			p := [2]string{s.UPOS[i], s.XPOS[i]}
+			if _, ok := classOf[p]; !ok {
+				classOf[p] = -1
+				pairs = append(pairs, p)
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	m := &Model{tagdict: map[string]int32{}, clus: opt.Clusters}
+	var labels []string
+	for i, p := range pairs {
+		classOf[p] = i
+		m.upos = append(m.upos, p[0])
+		m.xpos = append(m.xpos, p[1])
+		labels = append(labels, p[0]+"\t"+p[1])
+	}
+	m.tagdict = buildTagdict(train, classOf)
+	m.ambig = buildAmbig(train)
+	tr := perceptron.NewTrainer(labels)
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := newRand(opt.Seed)
+	scores := make([]float32, len(labels))
+	var feats []uint64
+	var norms, ambs []string
+	var clus []cluster.Cluster
+	var tags []int
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		rng.shuffle(order)
+		correct, total := 0, 0
+		for _, si := range order {
+			s := train[si]
+			norms = normalizeAll(norms[:0], s.Words)
+			ambs = m.ambsOf(ambs[:0], norms)
+			clus = clustersOf(clus[:0], m.clus, s.Words)
+			tags = tags[:0]
+			for i := range s.Words {
+				gold := classOf[[2]string{s.UPOS[i], s.XPOS[i]}]
+				if c, ok := m.tagdict[s.Words[i]]; ok {
+					tags = append(tags, int(c))
+					correct += b2i(int(c) == gold)
+					total++
+					continue
+				}
+				feats = features(feats[:0], s.Words, norms, ambs, clus, i, tags)
+				tr.Score(feats, scores)
+				guess := perceptron.Best(scores, nil)
+				tr.Update(feats, gold, guess)
+				tr.Tick()
+				tags = append(tags, guess)
+				correct += b2i(guess == gold)
+				total++
+			}
+		}
+		if opt.Progress != nil {
+			m.p = tr.Model(0)
+			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), m.Accuracy(dev))
+		}
+	}
+	m.p = tr.Model(0.001)
+	return m
+}
+
+// Accuracy returns the fraction of dev words whose UPOS and XPOS are both
+// right, or 0 for no words.
+func (m *Model) Accuracy(dev []Sentence) float64 {
+	t := New(m, nil)
+	correct, total := 0, 0
+	for _, s := range dev {
+		u, x := t.Tag(s.Words)
+		for i := range s.Words {
+			correct += b2i(u[i] == s.UPOS[i] && x[i] == s.XPOS[i])
+			total++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(correct) / float64(total)
+}
+
+// buildTagdict returns the words seen at least 20 times with one class at
+// least 99.5% of the time.
+func buildTagdict(train []Sentence, classOf map[[2]string]int) map[string]int32 {
+	counts := map[string]map[int]int{}
+	for _, s := range train {
+		for i, w := range s.Words {
+			if counts[w] == nil {
+				counts[w] = map[int]int{}
+			}
+			counts[w][classOf[[2]string{s.UPOS[i], s.XPOS[i]}]]++
+		}
+	}
+	dict := map[string]int32{}
+	for w, cs := range counts {
+		n, best, bc := 0, -1, 0
+		for c, k := range cs {
+			n += k
+			if k > bc || k == bc && c < best {
+				best, bc = c, k
+			}
+		}
+		if n >= 20 && float64(bc)/float64(n) >= 0.995 {
+			dict[w] = int32(best)
+		}
+	}
+	return dict
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+const magic = "parley-tagger-1\n"
+
+// MarshalBinary returns the model's serialised form: a header, the tag
+// dictionary in sorted order, then the perceptron. The same model always
+// gives the same bytes.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(magic)
+	words := make([]string, 0, len(m.tagdict))
+	for w := range m.tagdict {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	put := func(x uint64) { b.Write(binary.AppendUvarint(nil, x)) }
+	put(uint64(len(words)))
+	for _, w := range words {
+		put(uint64(len(w)))
+		b.WriteString(w)
+		put(uint64(m.tagdict[w]))
+	}
+	// Ambiguity classes: the distinct classes, then each word with the
+	// index of its class.
+	var classes []string
+	classIndex := map[string]int{}
+	words = words[:0]
+	for w, a := range m.ambig {
+		words = append(words, w)
+		if _, ok := classIndex[a]; !ok {
+			classIndex[a] = 0
+			classes = append(classes, a)
+		}
+	}
+	slices.Sort(words)
+	slices.Sort(classes)
+	put(uint64(len(classes)))
+	for i, a := range classes {
+		classIndex[a] = i
+		put(uint64(len(a)))
+		b.WriteString(a)
+	}
+	put(uint64(len(words)))
+	for _, w := range words {
+		put(uint64(len(w)))
+		b.WriteString(w)
+		put(uint64(classIndex[m.ambig[w]]))
+	}
+	cl := cluster.Marshal(m.clus)
+	put(uint64(len(cl)))
+	b.Write(cl)
+	p, err := m.p.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	b.Write(p)
+	return b.Bytes(), nil
+}
+
+// Load reads a model written by MarshalBinary.
+func Load(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	fail := func(err error) (*Model, error) { return nil, parley.E("postag.Load", parley.Invalid, err) }
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return fail(errors.New("not a parley tagger model"))
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<22 {
+		return fail(errors.New("bad dictionary size"))
+	}
+	dict := make(map[string]int32, n)
+	for range n {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return fail(errors.New("bad dictionary word"))
+		}
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return fail(err)
+		}
+		c, err := binary.ReadUvarint(br)
+		if err != nil {
+			return fail(err)
+		}
+		dict[string(w)] = int32(c)
+	}
+	readString := func() (string, error) {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return "", errors.New("bad string")
+		}
+		w := make([]byte, l)
+		_, err = io.ReadFull(br, w)
+		return string(w), err
+	}
+	nc, err := binary.ReadUvarint(br)
+	if err != nil || nc > 1<<20 {
+		return fail(errors.New("bad ambiguity class count"))
+	}
+	classes := make([]string, nc)
+	for i := range classes {
+		if classes[i], err = readString(); err != nil {
+			return fail(err)
+		}
+	}
+	nw, err := binary.ReadUvarint(br)
+	if err != nil || nw > 1<<22 {
+		return fail(errors.New("bad ambiguity word count"))
+	}
+	ambig := make(map[string]string, nw)
+	for range nw {
+		w, err := readString()
+		if err != nil {
+			return fail(err)
+		}
+		c, err := binary.ReadUvarint(br)
+		if err != nil || c >= nc {
+			return fail(errors.New("bad ambiguity class"))
+		}
+		ambig[w] = classes[c]
+	}
+	ncl, err := binary.ReadUvarint(br)
+	if err != nil || ncl > 1<<26 {
+		return fail(errors.New("bad cluster section"))
+	}
+	clus, err := cluster.Unmarshal(io.LimitReader(br, int64(ncl)))
+	if err != nil {
+		return nil, err
+	}
+	p, err := perceptron.Load(br)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{p: p, tagdict: dict, ambig: ambig, clus: clus}
+	for _, l := range p.Labels {
+		u, x, ok := strings.Cut(l, "\t")
+		if !ok {
+			return fail(fmt.Errorf("bad class label %q", l))
+		}
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+	}
+	for w, c := range dict {
+		if int(c) >= len(m.upos) {
+			return fail(fmt.Errorf("dictionary class of %q out of range", w))
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) ambsOf(dst, norms []string) []string {
+	for _, n := range norms {
+		a, ok := m.ambig[n]
+		if !ok {
+			a = "?"
+		}
+		dst = append(dst, a)
+	}
+	return dst
+}
+
+// buildAmbig returns, for each normalised word seen at least twice, its
+// ambiguity class: the sorted Penn tags that make up at least 5% of its
+// occurrences, joined by "|".
+func buildAmbig(train []Sentence) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, s := range train {
+		for i, w := range s.Words {
+			n := normalize(w)
+			if counts[n] == nil {
+				counts[n] = map[string]int{}
+			}
+			counts[n][s.XPOS[i]]++
+		}
+	}
+	out := map[string]string{}
+	for w, cs := range counts {
+		total := 0
+		for _, k := range cs {
+			total += k
+		}
+		if total < 2 {
+			continue
+		}
+		var tags []string
+		for t, k := range cs {
+			if float64(k) >= 0.05*float64(total) {
+				tags = append(tags, t)
+			}
+		}
+		slices.Sort(tags)
+		out[w] = strings.Join(tags, "|")
+	}
+	return out
+}
+
+// noCluster marks a word without a cluster.
+var noCluster = cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
+
+func clustersOf(dst []cluster.Cluster, m map[string]cluster.Cluster, words []string) []cluster.Cluster {
+	for _, w := range words {
+		c, ok := m[cluster.Normalize(w)]
+		if !ok {
+			c = noCluster
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
