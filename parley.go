@@ -33,6 +33,9 @@ package parley
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -80,6 +83,25 @@ func (l Layer) String() string {
 		s += "unknown"
 	}
 	return s
+}
+
+// MarshalText encodes l as its String form ("tokens+sentences"), so JSON
+// output names the layers.
+func (l Layer) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText decodes the String form; unknown names are an error.
+func (l *Layer) UnmarshalText(b []byte) error {
+	*l = 0
+	if s := string(b); s != "none" && s != "" {
+		for _, name := range strings.Split(s, "+") {
+			i := slices.Index(layerNames[:], name)
+			if i < 0 {
+				return fmt.Errorf("unknown layer %q", name)
+			}
+			*l |= 1 << i
+		}
+	}
+	return nil
 }
 
 // Span is a half-open interval [Start, End). Its unit (bytes or tokens) is

@@ -29,6 +29,23 @@ func TestLayerString(t *testing.T) {
 	}
 }
 
+func TestLayerText(t *testing.T) {
+	for _, l := range []parley.Layer{0, parley.LayerTokens, parley.LayerTokens | parley.LayerDeps | parley.LayerEvents} {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got parley.Layer
+		if err := got.UnmarshalText(b); err != nil || got != l {
+			t.Errorf("round trip of %v via %q = %v, %v", l, b, got, err)
+		}
+	}
+	var l parley.Layer
+	if err := l.UnmarshalText([]byte("tokens+bogus")); err == nil {
+		t.Error("UnmarshalText accepted an unknown layer")
+	}
+}
+
 func TestError(t *testing.T) {
 	err := &parley.Error{Op: "ingest", Kind: parley.Invalid, Input: "news.jsonl", Line: 12, Err: errors.New(`missing "text"`)}
 	if got, want := err.Error(), `news.jsonl:12: ingest: invalid input: missing "text"`; got != want {

@@ -28,7 +28,7 @@ var cmdTrain = &command{
 	synopsis: `
 parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N]
 parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
-parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--tagger FILE]
+parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--tagger FILE] [--clusters FILE] [--prune W]
 parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE`,
 	help: `
 Trains one of parley's learned stages on Universal Dependencies treebanks
@@ -63,7 +63,7 @@ Examples:
 		fs.Var(&train, "train", "CoNLL-U `FILE` to learn from (repeatable)")
 		fs.Var(&dev, "dev", "CoNLL-U `FILE` to report progress on (repeatable)")
 		out := fs.String("out", "", "`DIR` to write the model file(s) into")
-		epochs := fs.Int("epochs", 0, "training passes (`N`; default: 8 for the tagger, 15 for the parser)")
+		epochs := fs.Int("epochs", 0, "training passes (`N`; default: 10 for the tagger, 15 for the parser)")
 		seed := fs.Int64("seed", 1, "shuffling `SEED`")
 		jack := fs.Int("jackknife", 4, "parser: tag the training data with `K` taggers trained on the other folds (1: gold tags)")
 		taggerFile := fs.String("tagger", "", "parser: tagger model `FILE` for dev tags (default: the embedded tagger)")
