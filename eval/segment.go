@@ -48,13 +48,49 @@ type GoldDoc struct {
 //
 // Errors from r are returned as they are.
 func SegmentDocs(r *conllu.Reader) ([]GoldDoc, error) {
+	raws, err := readRaw(r)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]GoldDoc, len(raws))
+	for i, rd := range raws {
+		d := &docs[i]
+		d.ID, d.Text = rd.id, rd.text
+		for _, rs := range rd.sents {
+			d.Sentences = append(d.Sentences, parley.Span{Start: rs.base, End: rs.base + len(rs.text)})
+			units, unaligned := align(rs.text, rs.base, rs.s.Tokens)
+			d.Tokens = append(d.Tokens, units...)
+			d.Unaligned += unaligned
+		}
+	}
+	return docs, nil
+}
+
+// rawSentence is one sentence of a rebuilt document: the sentence, its
+// text and the byte offset in the document where that text starts.
+type rawSentence struct {
+	s    *conllu.Sentence
+	text string
+	base int
+}
+
+// rawDoc is a document rebuilt from its sentences' "# text" lines.
+type rawDoc struct {
+	id    string
+	text  string
+	sents []rawSentence
+}
+
+// readRaw reads r to the end and rebuilds the raw text of its documents as
+// SegmentDocs describes. Errors from r are returned as they are.
+func readRaw(r *conllu.Reader) ([]rawDoc, error) {
 	var (
-		docs []GoldDoc
+		docs []rawDoc
 		b    strings.Builder
 	)
 	flush := func() {
 		if len(docs) > 0 {
-			docs[len(docs)-1].Text = b.String()
+			docs[len(docs)-1].text = b.String()
 		}
 		b.Reset()
 	}
@@ -68,10 +104,10 @@ func SegmentDocs(r *conllu.Reader) ([]GoldDoc, error) {
 		}
 		if s.NewDoc || len(docs) == 0 {
 			flush()
-			docs = append(docs, GoldDoc{ID: s.DocID})
+			docs = append(docs, rawDoc{id: s.DocID})
 		}
 		d := &docs[len(docs)-1]
-		if len(d.Sentences) > 0 {
+		if len(d.sents) > 0 {
 			if s.NewPar {
 				b.WriteString("\n\n")
 			} else {
@@ -82,12 +118,8 @@ func SegmentDocs(r *conllu.Reader) ([]GoldDoc, error) {
 		if text == "" {
 			text = formsText(s)
 		}
-		base := b.Len()
+		d.sents = append(d.sents, rawSentence{s: s, text: text, base: b.Len()})
 		b.WriteString(text)
-		d.Sentences = append(d.Sentences, parley.Span{Start: base, End: base + len(text)})
-		units, unaligned := align(text, base, s.Tokens)
-		d.Tokens = append(d.Tokens, units...)
-		d.Unaligned += unaligned
 	}
 	flush()
 	return docs, nil

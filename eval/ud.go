@@ -463,46 +463,19 @@ type UDWord struct {
 //
 // Errors from r are returned as they are.
 func UDRawDocs(r *conllu.Reader) ([]UDRawDoc, error) {
-	var (
-		docs []UDRawDoc
-		b    strings.Builder
-	)
-	flush := func() {
-		if len(docs) > 0 {
-			docs[len(docs)-1].Text = b.String()
-		}
-		b.Reset()
+	raws, err := readRaw(r)
+	if err != nil {
+		return nil, err
 	}
-	for {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
+	docs := make([]UDRawDoc, len(raws))
+	for i, rd := range raws {
+		d := &docs[i]
+		d.ID, d.Text = rd.id, rd.text
+		for _, rs := range rd.sents {
+			d.Sentences = append(d.Sentences, parley.Span{Start: rs.base, End: rs.base + len(rs.text)})
+			d.locate(rs.text, rs.base, rs.s)
 		}
-		if err != nil {
-			return nil, err
-		}
-		if s.NewDoc || len(docs) == 0 {
-			flush()
-			docs = append(docs, UDRawDoc{GoldDoc: GoldDoc{ID: s.DocID}})
-		}
-		d := &docs[len(docs)-1]
-		if len(d.Sentences) > 0 {
-			if s.NewPar {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteByte(' ')
-			}
-		}
-		text := s.Text
-		if text == "" {
-			text = formsText(s)
-		}
-		base := b.Len()
-		b.WriteString(text)
-		d.Sentences = append(d.Sentences, parley.Span{Start: base, End: base + len(text)})
-		d.locate(text, base, s)
 	}
-	flush()
 	return docs, nil
 }
 
