@@ -1,11 +1,6 @@
 package lemma
 
 import (
-	"bytes"
-	"compress/flate"
-	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -23,14 +18,13 @@ const magic = "parley-lemma\x01"
 // suffix and an exception map; the pair maps; the lexicon. Maps are written in key order with front-coded keys, so equal
 // models give equal bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	var raw []byte
-	num := func(n int) { raw = binary.AppendUvarint(raw, uint64(n)) }
-	str := func(s string) { num(len(s)); raw = append(raw, s...) }
+	var e perceptron.Encoder
+	num, str := e.Int, e.Str
 	rules := func(rs map[string]rule) {
 		num(len(rs))
 		prev := ""
 		for _, k := range slices.Sorted(maps.Keys(rs)) {
-			raw = frontCode(raw, prev, k)
+			e.Key(prev, k)
 			num(int(rs[k]))
 			prev = k
 		}
@@ -54,33 +48,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	num(len(m.lex))
 	prev := ""
 	for _, k := range slices.Sorted(maps.Keys(m.lex)) {
-		raw = frontCode(raw, prev, k)
-		raw = append(raw, m.lex[k])
+		e.Key(prev, k)
+		e.Byte(m.lex[k])
 		prev = k
 	}
-	var b bytes.Buffer
-	b.WriteString(magic)
-	w, err := flate.NewWriter(&b, flate.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	w.Write(raw)
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// frontCode appends k as the length of the prefix it shares with prev and
-// the rest of it.
-func frontCode(b []byte, prev, k string) []byte {
-	n := 0
-	for n < len(prev) && n < len(k) && prev[n] == k[n] {
-		n++
-	}
-	b = binary.AppendUvarint(b, uint64(n))
-	b = binary.AppendUvarint(b, uint64(len(k)-n))
-	return append(b, k[n:]...)
+	return e.Deflate(magic)
 }
 
 // Load reads a model written by MarshalBinary. It returns an error of Kind
@@ -98,21 +70,11 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// errCorrupt reports a malformed model body.
-var errCorrupt = errors.New("corrupt model")
-
 // UnmarshalBinary replaces m with the model encoded in b. It returns an
 // error of Kind parley.Invalid when b is not a model of this format.
 func (m *Model) UnmarshalBinary(b []byte) error {
 	const op = "lemma.UnmarshalBinary"
-	rest, ok := bytes.CutPrefix(b, []byte(magic))
-	if !ok {
-		if len(b) >= len(magic) && bytes.HasPrefix(b, []byte(magic[:len(magic)-1])) {
-			return parley.E(op, parley.Invalid, fmt.Errorf("model format version %d, want %d", b[len(magic)-1], magic[len(magic)-1]))
-		}
-		return parley.E(op, parley.Invalid, errors.New("not a lemma model"))
-	}
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(rest)))
+	raw, err := perceptron.Inflate(b, magic, "lemma model")
 	if err != nil {
 		return parley.E(op, parley.Invalid, err)
 	}
@@ -157,7 +119,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 		nm.lex[k], prev = d.Byte(), k
 	}
 	if d.Err != nil || len(d.B) != 0 {
-		return parley.E(op, parley.Invalid, errCorrupt)
+		return parley.E(op, parley.Invalid, perceptron.ErrCorrupt)
 	}
 	*m = nm
 	return nil

@@ -1,8 +1,12 @@
 package perceptron
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 )
 
 // ErrCorrupt is the error a Decoder records for malformed input.
@@ -79,4 +83,58 @@ func (d *Decoder) Fail() {
 		d.Err = ErrCorrupt
 	}
 	d.B = nil
+}
+
+// Encoder writes what Decoder reads: uvarints, length-prefixed strings,
+// front-coded keys and bytes, appended to B.
+type Encoder struct{ B []byte }
+
+// Int appends n as a uvarint.
+func (e *Encoder) Int(n int) { e.B = binary.AppendUvarint(e.B, uint64(n)) }
+
+// Str appends a length-prefixed string.
+func (e *Encoder) Str(s string) { e.Int(len(s)); e.B = append(e.B, s...) }
+
+// Key appends k front-coded against prev: the length of their common
+// prefix, then the rest of k.
+func (e *Encoder) Key(prev, k string) {
+	n := 0
+	for n < len(prev) && n < len(k) && prev[n] == k[n] {
+		n++
+	}
+	e.Int(n)
+	e.Str(k[n:])
+}
+
+// Byte appends one byte.
+func (e *Encoder) Byte(c uint8) { e.B = append(e.B, c) }
+
+// Deflate returns magic followed by e.B compressed with DEFLATE at the best
+// compression level: deterministic, so equal models give equal bytes.
+func (e *Encoder) Deflate(magic string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(magic)
+	w, err := flate.NewWriter(&b, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	w.Write(e.B)
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Inflate checks that b starts with magic, whose last byte is a format
+// version, and returns the decompressed rest. what names the kind of file
+// in errors ("lemma model").
+func Inflate(b []byte, magic, what string) ([]byte, error) {
+	rest, ok := bytes.CutPrefix(b, []byte(magic))
+	if !ok {
+		if len(b) >= len(magic) && bytes.HasPrefix(b, []byte(magic[:len(magic)-1])) {
+			return nil, fmt.Errorf("%s format version %d, want %d", what, b[len(magic)-1], magic[len(magic)-1])
+		}
+		return nil, fmt.Errorf("not a %s", what)
+	}
+	return io.ReadAll(flate.NewReader(bytes.NewReader(rest)))
 }

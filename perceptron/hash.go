@@ -51,9 +51,6 @@ func F1(t uint64, a string) uint64 { return New(t).Str(a).Sum() }
 // F2 returns the feature hash of template t with two strings.
 func F2(t uint64, a, b string) uint64 { return New(t).Str(a).Str(b).Sum() }
 
-// F3 returns the feature hash of template t with three strings.
-func F3(t uint64, a, b, c string) uint64 { return New(t).Str(a).Str(b).Str(c).Sum() }
-
 // U adds a 64-bit value, such as a precomputed hash of a word, to the hash
 // in one step.
 func (h H) U(x uint64) H { return H((uint64(h) ^ x) * prime64) }

@@ -12,11 +12,7 @@ package postag
 // which, run without the flag, fails when the committed file is stale.
 
 import (
-	"bytes"
-	"compress/flate"
-	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -133,9 +129,8 @@ const featsMagic = "parley-feats\x01"
 // for each tag pair in order its default and its forms, sorted and
 // front-coded, each with its features. Equal tables give equal bytes.
 func (t *FeatsTable) MarshalBinary() ([]byte, error) {
-	var raw []byte
-	num := func(n int) { raw = binary.AppendUvarint(raw, uint64(n)) }
-	str := func(s string) { num(len(s)); raw = append(raw, s...) }
+	var e perceptron.Encoder
+	num, str := e.Int, e.Str
 	num(len(t.feats))
 	for _, f := range t.feats {
 		str(f)
@@ -148,27 +143,12 @@ func (t *FeatsTable) MarshalBinary() ([]byte, error) {
 		num(len(fp.forms))
 		prev := ""
 		for _, k := range slices.Sorted(maps.Keys(fp.forms)) {
-			n := 0
-			for n < len(prev) && n < len(k) && prev[n] == k[n] {
-				n++
-			}
-			num(n)
-			str(k[n:])
+			e.Key(prev, k)
 			num(int(fp.forms[k]))
 			prev = k
 		}
 	}
-	var b bytes.Buffer
-	b.WriteString(featsMagic)
-	w, err := flate.NewWriter(&b, flate.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	w.Write(raw)
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return e.Deflate(featsMagic)
 }
 
 // LoadFeats reads a table written by FeatsTable.MarshalBinary. It returns
@@ -180,14 +160,7 @@ func LoadFeats(r io.Reader) (*FeatsTable, error) {
 	if err != nil {
 		return nil, parley.E(op, parley.IO, err)
 	}
-	rest, ok := bytes.CutPrefix(b, []byte(featsMagic))
-	if !ok {
-		if len(b) >= len(featsMagic) && bytes.HasPrefix(b, []byte(featsMagic[:len(featsMagic)-1])) {
-			return nil, parley.E(op, parley.Invalid, fmt.Errorf("features table format version %d, want %d", b[len(featsMagic)-1], featsMagic[len(featsMagic)-1]))
-		}
-		return nil, parley.E(op, parley.Invalid, errors.New("not a features table"))
-	}
-	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(rest)))
+	raw, err := perceptron.Inflate(b, featsMagic, "features table")
 	if err != nil {
 		return nil, parley.E(op, parley.Invalid, err)
 	}

@@ -377,10 +377,6 @@ func emoticonLen(text string, s, e int) int {
 	return 0
 }
 
-// emoticonEnd returns the length of an emoticon that is the whole of
-// text[s:e], or 0. (Emoticons glued to words are split as punctuation.)
-func emoticonEnd(text string, s, e int) int { return emoticonLen(text, s, e) }
-
 // hasURLByte reports whether w holds a byte that every URL, e-mail address
 // or domain has: '.', '@' or ':'.
 func hasURLByte(w string) bool {

@@ -180,7 +180,10 @@ func splitChunk(dst []parley.Token, text string, s, e int) []parley.Token {
 		if l, kind := special(text, s, e); l > 0 {
 			// A whole URL, e-mail, handle or hashtag (minus trailing punctuation).
 			dst = append(dst, parley.Token{Start: s, End: s + l, Kind: kind, Head: -1})
-			return splitTail(dst, text, s+l, e)
+			if s+l < e {
+				dst = splitChunk(dst, text, s+l, e) // what follows in the chunk
+			}
+			return dst
 		}
 		l := leadPunct(text, s, e)
 		if l == 0 {
@@ -213,15 +216,6 @@ func splitChunk(dst []parley.Token, text string, s, e int) []parley.Token {
 		start := e
 		dst = tok(dst, text, start, end)
 		e = end
-	}
-	return dst
-}
-
-// splitTail tokenizes what follows a special token in the same chunk:
-// punctuation only, or a new chunk when something else follows.
-func splitTail(dst []parley.Token, text string, s, e int) []parley.Token {
-	if s < e {
-		return splitChunk(dst, text, s, e)
 	}
 	return dst
 }
@@ -315,7 +309,7 @@ func trailPunct(text string, s, e int) int {
 	if c < utf8.RuneSelf {
 		switch c {
 		case '!', '?', '*', '=', '>', '~', '+', '^', '_', '$':
-			if l := emoticonEnd(text, s, e); l > 0 {
+			if l := emoticonLen(text, s, e); l > 0 {
 				return 0
 			}
 			if c == '!' || c == '?' {
@@ -326,7 +320,7 @@ func trailPunct(text string, s, e int) int {
 			}
 			return sameRunBack(text, s, e)
 		case ')', ']', '}', '"', ',', ';', '|':
-			if l := emoticonEnd(text, s, e); l > 0 {
+			if l := emoticonLen(text, s, e); l > 0 {
 				return 0
 			}
 			if c == ')' && balancedParen(text[s:e]) {
@@ -408,14 +402,6 @@ func dots(text string, s, e int) int {
 		i++
 	}
 	return i - s
-}
-
-func dotsBack(text string, s, e int) int {
-	i := e
-	for i > s && text[i-1] == '.' {
-		i--
-	}
-	return e - i
 }
 
 func dashes(text string, s, e int) int {
