@@ -487,6 +487,12 @@ func buildAmbig(train []Sentence) map[string]string {
 var noCluster = cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
 
 func clustersOf(dst []cluster.Cluster, m map[string]cluster.Cluster, words []string) []cluster.Cluster {
+	if len(m) == 0 { // the model has no clusters: skip normalising every word
+		for range words {
+			dst = append(dst, noCluster)
+		}
+		return dst
+	}
 	for _, w := range words {
 		c, ok := m[cluster.Normalize(w)]
 		if !ok {

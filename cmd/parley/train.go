@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,11 +80,11 @@ Examples:
 			if len(train) == 0 || *out == "" {
 				return report(env, "train", errors.New("--train and --out are required"), exitUsage)
 			}
-			trainS, err := readTreebanks(train)
+			trainS, perFile, err := readTreebanks(train)
 			if err != nil {
 				return report(env, "train", err, exitFatal)
 			}
-			devS, err := readTreebanks(dev)
+			devS, _, err := readTreebanks(dev)
 			if err != nil {
 				return report(env, "train", err, exitFatal)
 			}
@@ -110,17 +111,18 @@ Examples:
 					err = writeModel(filepath.Join(*out, "feats.model"), postag.TrainFeats(featsExamples(trainS)))
 				}
 			case "lemma":
+				if *reference != "" && !slices.Contains(train, *reference) {
+					return report(env, "train", fmt.Errorf("--reference %s is not one of the --train files", *reference), exitUsage)
+				}
 				var ex []lemma.Example
-				for _, f := range train {
-					sents, err := readTreebanks([]string{f})
-					if err != nil {
-						return report(env, "train", err, exitFatal)
-					}
+				rest := trainS
+				for i, f := range train {
 					weight := 1
 					if f == *reference {
 						weight = 2
 					}
-					ex = append(ex, lemmaExamples(sents, weight)...)
+					ex = append(ex, lemmaExamples(rest[:perFile[i]], weight)...)
+					rest = rest[perFile[i]:]
 				}
 				m := lemma.Train(ex)
 				if len(devS) > 0 {
@@ -151,14 +153,15 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
-// readTreebanks reads the sentences of CoNLL-U files.
-func readTreebanks(files []string) ([]*conllu.Sentence, error) {
-	var out []*conllu.Sentence
+// readTreebanks reads the sentences of CoNLL-U files, in order, and says
+// how many each file holds.
+func readTreebanks(files []string) (out []*conllu.Sentence, perFile []int, err error) {
 	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, parley.E("train", parley.IO, err)
+			return nil, nil, parley.E("train", parley.IO, err)
 		}
+		before := len(out)
 		r := conllu.NewReader(f, name)
 		for {
 			s, err := r.Next()
@@ -167,13 +170,14 @@ func readTreebanks(files []string) ([]*conllu.Sentence, error) {
 			}
 			if err != nil {
 				f.Close()
-				return nil, err
+				return nil, nil, err
 			}
 			out = append(out, s)
 		}
 		f.Close()
+		perFile = append(perFile, len(out)-before)
 	}
-	return out, nil
+	return out, perFile, nil
 }
 
 func writeModel(path string, m encoding.BinaryMarshaler) error {
