@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/google/go-cmp v0.7.0
+	github.com/klauspost/compress v1.20.4
 	golang.org/x/tools v0.52.0
 	modernc.org/sqlite v1.62.0
 )

@@ -392,3 +392,94 @@ func TestWriteDoc(t *testing.T) {
 		t.Errorf("WriteDoc with a cross-sentence head: error = %v, want invalid input", err)
 	}
 }
+
+func TestWriteDocEntities(t *testing.T) {
+	text := "Ana Silva met U.N. staff in Porto. Lisbon replied."
+	d := parley.NewDoc(text)
+	d.SourceID = "ne"
+	d.Layers = parley.LayerTokens | parley.LayerSentences | parley.LayerEntities
+	d.Tokens = []parley.Token{
+		{Start: 0, End: 3}, {Start: 4, End: 9}, {Start: 10, End: 13}, {Start: 14, End: 18}, // Ana Silva met U.N.
+		{Start: 19, End: 24}, {Start: 25, End: 27}, {Start: 28, End: 33}, {Start: 33, End: 34}, // staff in Porto .
+		{Start: 35, End: 41}, {Start: 42, End: 49}, {Start: 49, End: 50}, // Lisbon replied .
+	}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: 8}}, {Tokens: parley.Span{Start: 8, End: 11}}}
+	d.Entities = []parley.Entity{
+		{Tokens: parley.Span{Start: 0, End: 2}, Type: parley.PER},
+		{Tokens: parley.Span{Start: 3, End: 4}, Type: parley.ORG},
+		{Tokens: parley.Span{Start: 6, End: 7}, Type: parley.LOC, Subtype: "GPE"},
+		{Tokens: parley.Span{Start: 8, End: 9}, Type: parley.LOC, Subtype: "GPE"},
+	}
+	var b strings.Builder
+	if err := conllu.WriteDoc(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	want := `# newdoc id = ne
+# newpar
+# sent_id = ne-1
+# text = Ana Silva met U.N. staff in Porto.
+1	Ana	_	_	_	_	_	_	_	NE=B-PER
+2	Silva	_	_	_	_	_	_	_	NE=I-PER
+3	met	_	_	_	_	_	_	_	_
+4	U.N.	_	_	_	_	_	_	_	NE=B-ORG
+5	staff	_	_	_	_	_	_	_	_
+6	in	_	_	_	_	_	_	_	_
+7	Porto	_	_	_	_	_	_	_	SpaceAfter=No|NE=B-LOC|NESubtype=GPE
+8	.	_	_	_	_	_	_	_	_
+
+# sent_id = ne-2
+# text = Lisbon replied.
+1	Lisbon	_	_	_	_	_	_	_	NE=B-LOC|NESubtype=GPE
+2	replied	_	_	_	_	_	_	_	SpaceAfter=No
+3	.	_	_	_	_	_	_	_	_
+
+`
+	if got := b.String(); got != want {
+		t.Errorf("WriteDoc:\n%s\nwant:\n%s", got, want)
+	}
+	ss := readAll(t, b.String(), "ne")
+	if len(ss) != 2 || ss[0].Tokens[6].SpaceAfter() || !ss[0].Tokens[5].SpaceAfter() {
+		t.Errorf("read back: %d sentences, SpaceAfter of Porto and in = %v, %v; want 2, false, true",
+			len(ss), ss[0].Tokens[6].SpaceAfter(), ss[0].Tokens[5].SpaceAfter())
+	}
+
+	// Without the layer, entities are not written.
+	d.Layers &^= parley.LayerEntities
+	b.Reset()
+	if err := conllu.WriteDoc(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "NE") {
+		t.Errorf("WriteDoc without LayerEntities wrote entities:\n%s", b.String())
+	}
+}
+
+func TestWriteDocEntityErrors(t *testing.T) {
+	span := func(start, end int) parley.Entity {
+		return parley.Entity{Tokens: parley.Span{Start: start, End: end}, Type: parley.ORG}
+	}
+	tests := []struct {
+		name     string
+		entities []parley.Entity
+		msg      string
+	}{
+		{"past the end", []parley.Entity{span(2, 4)}, "entity 0: token span 2…4"},
+		{"negative", []parley.Entity{span(0, 1), span(-1, 1)}, "entity 1: token span -1…1"},
+		{"empty", []parley.Entity{span(1, 1)}, "entity 0: token span 1…1"},
+		{"overlap", []parley.Entity{span(0, 2), span(1, 3)}, "entity 1: token span 1…3 overlaps entity 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parley.NewDoc("Acme Bank Ltd")
+			d.Origin = "in.jsonl:3"
+			d.Layers = parley.LayerTokens | parley.LayerEntities
+			d.Tokens = []parley.Token{{Start: 0, End: 4}, {Start: 5, End: 9}, {Start: 10, End: 13}}
+			d.Entities = tt.entities
+			_, err := conllu.FromDoc(d)
+			var pe *parley.Error
+			if !errors.As(err, &pe) || pe.Kind != parley.Invalid || pe.Input != "in.jsonl:3" || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("FromDoc error = %v, want invalid input from in.jsonl:3 containing %q", err, tt.msg)
+			}
+		})
+	}
+}

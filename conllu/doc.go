@@ -37,14 +37,18 @@ func WriteDoc(w io.Writer, d *parley.Doc) error {
 // empty) with parley.LayerLemmas, UPOS, XPOS and FEATS with
 // parley.LayerPOS, HEAD and DEPREL with parley.LayerDeps, the head
 // converted from a document-level token index (-1 for the root) to a word
-// ID (0 for the root); other columns are "_". MISC is "SpaceAfter=No" when
-// the document's next token starts where this one ends. When d has tokens
-// but no sentences, all tokens form one sentence; sentences without tokens
-// are skipped.
+// ID (0 for the root); other columns are "_". MISC holds, joined by "|" in
+// this order: "SpaceAfter=No" when the document's next token starts where
+// this one ends; with parley.LayerEntities, "NE=B-TYPE" on the first token
+// of an entity and "NE=I-TYPE" on the others (IOB2), and "NESubtype=SUB"
+// on the first token when the entity has a Subtype. MISC is "_" when it
+// holds nothing. When d has tokens but no sentences, all tokens form one
+// sentence; sentences without tokens are skipped.
 //
 // It returns a *parley.Error of kind parley.Invalid when a sentence's token
-// span or a token's byte span is out of range, or a head lies outside its
-// sentence.
+// span or a token's byte span is out of range, a head lies outside its
+// sentence, or, with parley.LayerEntities, an entity's token span is empty
+// or out of range or overlaps another entity's.
 func FromDoc(d *parley.Doc) ([]*Sentence, error) {
 	invalid := func(format string, args ...any) error {
 		return &parley.Error{Op: "conllu", Kind: parley.Invalid, Input: d.Origin, Err: fmt.Errorf(format, args...)}
@@ -61,6 +65,22 @@ func FromDoc(d *parley.Doc) ([]*Sentence, error) {
 	docID := d.SourceID
 	if docID == "" {
 		docID = d.ID
+	}
+	// ne[i] is 1 + the index of the entity that covers token i, or 0.
+	var ne []int
+	if d.Layers.Has(parley.LayerEntities) {
+		ne = make([]int, len(d.Tokens))
+		for j, e := range d.Entities {
+			if e.Tokens.Empty() || e.Tokens.Start < 0 || e.Tokens.End > len(d.Tokens) {
+				return nil, invalid("entity %d: token span %d…%d empty or outside the %d tokens", j, e.Tokens.Start, e.Tokens.End, len(d.Tokens))
+			}
+			for i := e.Tokens.Start; i < e.Tokens.End; i++ {
+				if ne[i] != 0 {
+					return nil, invalid("entity %d: token span %d…%d overlaps entity %d", j, e.Tokens.Start, e.Tokens.End, ne[i]-1)
+				}
+				ne[i] = j + 1
+			}
+		}
 	}
 	deps := d.Layers.Has(parley.LayerDeps)
 	pos := d.Layers.Has(parley.LayerPOS)
@@ -111,9 +131,23 @@ func FromDoc(d *parley.Doc) ([]*Sentence, error) {
 				}
 				w.DepRel = t.DepRel
 			}
+			var buf [3]string
+			misc := buf[:0]
 			if i+1 < len(d.Tokens) && d.Tokens[i+1].Start == t.End {
-				w.Misc = "SpaceAfter=No"
+				misc = append(misc, "SpaceAfter=No")
 			}
+			if ne != nil && ne[i] != 0 {
+				e := d.Entities[ne[i]-1]
+				if i == e.Tokens.Start {
+					misc = append(misc, "NE=B-"+string(e.Type))
+					if e.Subtype != "" {
+						misc = append(misc, "NESubtype="+e.Subtype)
+					}
+				} else {
+					misc = append(misc, "NE=I-"+string(e.Type))
+				}
+			}
+			w.Misc = strings.Join(misc, "|")
 			s.Tokens = append(s.Tokens, Token{Form: w.Form, Misc: w.Misc, Words: []Word{w}})
 		}
 		out = append(out, s)

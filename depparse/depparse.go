@@ -125,7 +125,19 @@ func (p *Parser) parse(st *parseState) {
 	st.labelNames = p.m.labels
 	st.ids()
 	n := st.n
+	root := leftClass(p.m.rootLabel())
 	for !st.terminal() {
+		// Forced moves need no scoring: with an empty stack only SHIFT is
+		// possible, and with one word left and the buffer at the root only
+		// its arc from the root.
+		switch {
+		case len(st.stack) == 0:
+			st.apply(shift)
+			continue
+		case len(st.stack) == 1 && st.i == n:
+			st.apply(root)
+			continue
+		}
 		st.feats = st.features(st.feats[:0])
 		p.m.p.Score(st.feats, st.scores)
 		c := perceptron.Best(st.scores, st.valid)

@@ -147,6 +147,9 @@ const (
 	fC
 )
 
+// fMore numbers the templates added on 2026-11-27 (part of the model too).
+const fMore = fC + 50
+
 // Hashes standing for positions outside the sentence.
 var (
 	noneID = perceptron.F1(0, "<none>")
@@ -302,6 +305,20 @@ func (st *parseState) features(dst []uint64) []uint64 {
 		H(fU).I(7).U(ws0).U(st.uposOf(n0)).Sum(),
 		H(fU).I(8).U(st.uposOf(s0)).U(wn0).Sum(),
 		H(fU).I(9).U(st.uposOf(s0)).U(st.uposOf(n0)).I(dist).Sum(),
+	)
+	// Word–tag and tag-triple conjunctions with distance and valency,
+	// the second stack word, and s0's children's labels with b0's tag
+	// (+0.10 LAS on EWT dev, +0.15 on GUM dev).
+	ws1 := st.word(s1)
+	dst = append(dst,
+		H(fMore).I(0).U(ws0).U(tn0).I(dist).Sum(),
+		H(fMore).I(1).U(ts0).U(wn0).I(dist).Sum(),
+		H(fMore).I(2).U(ts0).U(tn0).I(vs0l).I(vs0r).Sum(),
+		H(fMore).I(3).U(ts1).U(ts0).U(tn0).I(dist).Sum(),
+		H(fMore).I(4).U(ws1).U(ws0).Sum(),
+		H(fMore).I(5).U(ws1).U(ts1).U(ts0).Sum(),
+		H(fMore).I(6).U(ts0).U(tn0).U(tn1).I(dist).Sum(),
+		H(fMore).I(7).U(ts0).I(st.label(s0b1)).I(st.label(s0f1)).U(tn0).Sum(),
 	)
 	// Word clusters.
 	cs0, cn0, cn1, cs1 := st.cl(s0), st.cl(n0), st.cl(n1), st.cl(s1)

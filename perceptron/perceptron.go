@@ -13,17 +13,16 @@
 package perceptron
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
-	"compress/flate"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/parley-events/parley"
 )
 
@@ -42,8 +41,12 @@ type tentry struct {
 	stamp int64
 }
 
-// NewTrainer returns a Trainer for the given class labels.
+// NewTrainer returns a Trainer for the given class labels, of which there
+// may be at most MaxClasses.
 func NewTrainer(labels []string) *Trainer {
+	if len(labels) > MaxClasses {
+		panic(fmt.Sprintf("perceptron.NewTrainer: %d classes, the most is %d", len(labels), MaxClasses))
+	}
 	return &Trainer{labels: slices.Clone(labels), index: make(map[uint64]int32)}
 }
 
@@ -151,11 +154,19 @@ type Entry struct {
 }
 
 // Model is a trained, averaged perceptron. It is safe for concurrent use.
+//
+// Its table is laid out for scoring speed, which is bounded by memory
+// latency: a parser configuration probes about ninety features scattered
+// over tens of megabytes. Slots are 16 bytes (four to a cache line) and
+// the table is filled to about 70%, so that it stays close to the size of
+// a last-level cache; and Score first touches every feature's slot before
+// reading any of them, so that the cache misses overlap.
 type Model struct {
 	Labels []string
-	mask   uint64
-	slots  []slot // open addressing; key 0 marks an empty slot
+	slots  []slot   // open addressing with linear probing; key 0 marks an empty slot
+	full   []uint64 // the whole feature hash of each slot, for MarshalBinary and Pruned
 	ents   []qentry
+	dense  []int16 // rows of a weight for every class, for features with many weights
 	scale  float32 // a weight is its quantised value times scale
 }
 
@@ -167,24 +178,56 @@ type qentry struct {
 	w     int16
 }
 
-// slot is one table entry: a feature and its weights. Most features have
-// one or two weights; those live in the slot itself, so a lookup costs one
-// memory access. Longer rows live in Model.ents[start:start+n].
+// slot is one table entry: a feature and its weights. The key is the top
+// half of the feature hash (the bottom half chose the slot), never zero.
+// Most features have one to three weights, which live in the slot itself,
+// unused entries having class noClass. A longer row lives in
+// Model.ents[start:start+n]: then e[0] is {longRow, n}, e[1] holds start,
+// and e[2] holds the offset of the row's dense form in Model.dense, or
+// noDense. Rows with at least a third of the classes have a dense form,
+// since adding a run of weights costs a fraction of adding sparse entries.
 type slot struct {
-	key    uint64
-	start  uint32
-	n      uint32
-	inline [inlineN]qentry
+	key uint32
+	e   [3]qentry
 }
 
-const inlineN = 2
+const (
+	noClass = 0xffff
+	longRow = 0xfffe
+	noDense = 0xffffffff
+	// MaxClasses is the most classes a model can have.
+	MaxClasses = longRow
+)
+
+func pack(x uint32) qentry         { return qentry{uint16(x >> 16), int16(uint16(x))} }
+func (q qentry) unpack() uint32    { return uint32(q.class)<<16 | uint32(uint16(q.w)) }
+func (s *slot) long() bool         { return s.e[0].class == longRow }
+func (s *slot) n() uint32          { return uint32(uint16(s.e[0].w)) }
+func (s *slot) start() uint32      { return s.e[1].unpack() }
+func (s *slot) denseStart() uint32 { return s.e[2].unpack() }
 
 // row returns the weights of s.
 func (m *Model) row(s *slot) []qentry {
-	if s.n <= inlineN {
-		return s.inline[:s.n]
+	if s.long() {
+		st := s.start()
+		return m.ents[st : st+s.n()]
 	}
-	return m.ents[s.start : s.start+s.n]
+	n := 0
+	for n < len(s.e) && s.e[n].class != noClass {
+		n++
+	}
+	return s.e[:n]
+}
+
+// home returns the key and first slot of feature f: the top half of its
+// hash, and the bottom half scaled to the table size (Lemire's
+// multiply-shift reduction, so the table need not be a power of two).
+func home(f uint64, size int) (key uint32, s int) {
+	key = uint32(f >> 32)
+	if key == 0 {
+		key = 1
+	}
+	return key, int(uint64(uint32(f)) * uint64(size) >> 32)
 }
 
 // Classes returns the number of classes.
@@ -201,33 +244,87 @@ func (m *Model) Features() int {
 	return n
 }
 
+// batch is how many features Score resolves at a time.
+const batch = 128
+
 // Score sets scores[c] to the score of class c for feats, in units of the
 // model's quantisation step (only their order matters). len(scores) must
 // be the number of classes.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	clear(scores)
+	var stack [256]int32
+	acc := stack[:0]
+	if len(scores) <= len(stack) {
+		acc = stack[:len(scores)]
+	} else {
+		acc = make([]int32, len(scores))
+	}
+	m.score(feats, acc)
+	for c, v := range acc {
+		scores[c] = float32(v)
+	}
+}
+
+func (m *Model) score(feats []uint64, acc []int32) {
 	if len(m.slots) == 0 {
 		return
 	}
-	slots, mask := m.slots, m.mask
-	for _, f := range feats {
-		f = nonzero(f)
-		for s := f & mask; ; s = (s + 1) & mask {
-			sl := &slots[s]
-			if sl.key == f {
-				if sl.n <= inlineN {
-					for _, e := range sl.inline[:sl.n] {
-						scores[e.class] += float32(e.w)
-					}
-				} else {
-					for _, e := range m.ents[sl.start : sl.start+sl.n] {
-						scores[e.class] += float32(e.w)
-					}
-				}
-				break
+	var first [batch]uint32 // the key in each feature's home slot
+	var long [batch]uint32  // slots whose rows live in ents or dense
+	slots, size := m.slots, len(m.slots)
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), batch)]
+		feats = feats[len(fs):]
+		// 1. Load every home slot. Nothing here branches on loaded data,
+		// so the processor keeps many misses in flight at once.
+		for i, f := range fs {
+			_, s := home(f, size)
+			first[i] = slots[s].key
+		}
+		// 2. Find each feature (its slots are now cached), add short rows
+		// and note long ones.
+		nl := 0
+		for i, f := range fs {
+			key, s := home(f, size)
+			if first[i] == 0 {
+				continue
 			}
-			if sl.key == 0 {
-				break
+			for {
+				sl := &slots[s]
+				if sl.key == key {
+					if e := sl.e[0]; e.class == longRow {
+						long[nl] = uint32(s)
+						nl++
+					} else {
+						acc[e.class] += int32(e.w)
+						if e := sl.e[1]; e.class != noClass {
+							acc[e.class] += int32(e.w)
+							if e := sl.e[2]; e.class != noClass {
+								acc[e.class] += int32(e.w)
+							}
+						}
+					}
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+				if s++; s == size {
+					s = 0
+				}
+			}
+		}
+		// 3. Add the long rows: a dense row is a plain run of additions.
+		for _, s := range long[:nl] {
+			sl := &slots[s]
+			if d := sl.denseStart(); d != noDense {
+				for c, w := range m.dense[d:][:len(acc)] {
+					acc[c] += int32(w)
+				}
+				continue
+			}
+			st := sl.start()
+			for _, e := range m.ents[st : st+sl.n()] {
+				acc[e.class] += int32(e.w)
 			}
 		}
 	}
@@ -246,22 +343,15 @@ func Best(scores []float32, ok func(int) bool) int {
 	return bi
 }
 
-func nonzero(f uint64) uint64 {
-	if f == 0 {
-		return 1
-	}
-	return f
-}
-
 // builder fills a Model's open-addressing table.
 type builder struct{ m *Model }
 
+// load is the fraction of slots a table fills.
+const load = 0.7
+
 func newBuilder(labels []string, n int, scale float32) *builder {
-	size := 1
-	for size < n*2 || size < 2 {
-		size <<= 1
-	}
-	return &builder{&Model{Labels: labels, mask: uint64(size - 1), slots: make([]slot, size), scale: scale}}
+	size := max(int(float64(n)/load), 2)
+	return &builder{&Model{Labels: labels, slots: make([]slot, size), full: make([]uint64, size), scale: scale}}
 }
 
 // add adds a feature with float weights, quantised with the model's scale.
@@ -273,23 +363,37 @@ func (b *builder) add(key uint64, row []Entry) {
 	b.addq(key, q)
 }
 
-// addq adds a feature with quantised weights.
-func (b *builder) addq(key uint64, row []qentry) {
+// addq adds a feature with quantised weights. Two features whose keys and
+// probe sequences coincide become one, with both rows.
+func (b *builder) addq(f uint64, row []qentry) {
 	m := b.m
-	key = nonzero(key)
-	s := key & m.mask
+	key, s := home(f, len(m.slots))
 	for m.slots[s].key != 0 && m.slots[s].key != key {
-		s = (s + 1) & m.mask
+		if s++; s == len(m.slots) {
+			s = 0
+		}
 	}
-	if sl := &m.slots[s]; sl.key == key { // the same feature twice (0 and 1 collide): merge
+	if sl := &m.slots[s]; sl.key == key {
 		row = append(slices.Clone(m.row(sl)), row...)
+		f = m.full[s]
 	}
-	sl := slot{key: key, n: uint32(len(row))}
-	if len(row) <= inlineN {
-		copy(sl.inline[:], row)
+	m.full[s] = f
+	sl := slot{key: key, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+	if len(row) <= len(sl.e) {
+		copy(sl.e[:], row)
 	} else {
-		sl.start = uint32(len(m.ents))
+		sl.e[0] = qentry{longRow, int16(uint16(len(row)))}
+		sl.e[1] = pack(uint32(len(m.ents)))
+		sl.e[2] = pack(noDense)
 		m.ents = append(m.ents, row...)
+		if 3*len(row) >= len(m.Labels) {
+			sl.e[2] = pack(uint32(len(m.dense)))
+			d := make([]int16, len(m.Labels))
+			for _, e := range row {
+				d[e.class] += e.w
+			}
+			m.dense = append(m.dense, d...)
+		}
 	}
 	m.slots[s] = sl
 }
@@ -297,137 +401,138 @@ func (b *builder) addq(key uint64, row []qentry) {
 func (b *builder) model() *Model { return b.m }
 
 // magic starts every serialised model; the digit is the format version.
-const magic = "parley-perceptron-1\n"
+const magic = "parley-perceptron-2\n"
 
-// MarshalBinary returns the model in its serialised form: a DEFLATE stream
-// of the labels, a weight scale, and the features in hash order, each with
-// its entries quantised to 16 bits. The same model always gives the same
-// bytes.
+// MarshalBinary returns the model in its serialised form: magic, then a
+// zstd frame holding the labels, the weight scale, and the features, each
+// with its entries quantised to 16 bits. Features are ordered by the low
+// half of their hash, which is the order of their slots in any table, so
+// that Load fills its table front to back. The same model always gives the
+// same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	var raw bytes.Buffer
-	raw.WriteString(magic)
-	putUvarint(&raw, uint64(len(m.Labels)))
+	e := Encoder{}
+	e.Int(len(m.Labels))
 	for _, l := range m.Labels {
-		putUvarint(&raw, uint64(len(l)))
-		raw.WriteString(l)
+		e.Str(l)
 	}
-	scale := m.scale
-	binary.Write(&raw, binary.LittleEndian, math.Float32bits(scale))
-	// Collect features in key order for a canonical stream.
+	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
 	slots := m.sortedSlots()
-	putUvarint(&raw, uint64(len(slots)))
+	e.Int(len(slots))
 	prev := uint64(0)
 	for _, s := range slots {
-		putUvarint(&raw, s.key-prev)
-		prev = s.key
-		putUvarint(&raw, uint64(s.n))
-		for _, e := range m.row(&s) {
-			putUvarint(&raw, uint64(e.class))
-			putVarint(&raw, int64(e.w))
+		r := bits.RotateLeft64(s.full, 32)
+		e.B = binary.AppendUvarint(e.B, r-prev)
+		prev = r
+		row := m.row(&s.slot)
+		e.Int(len(row))
+		for _, q := range row {
+			e.Int(int(q.class))
+			e.B = binary.AppendVarint(e.B, int64(q.w))
 		}
 	}
-	var out bytes.Buffer
-	zw, err := flate.NewWriter(&out, flate.BestCompression)
+	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.EncodeAll(e.B, []byte(magic)), nil
 }
 
 // Load reads a model written by MarshalBinary. Weights come back as the
 // quantised values times the scale.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(flate.NewReader(r))
 	fail := func(err error) (*Model, error) {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
 		return nil, parley.E("perceptron.Load", parley.Invalid, err)
 	}
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return fail(fmt.Errorf("not a parley perceptron model (bad header)"))
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, parley.E("perceptron.Load", parley.IO, err)
 	}
-	nl, err := binary.ReadUvarint(br)
-	if err != nil || nl > 1<<16 {
+	z, ok := bytes.CutPrefix(b, []byte(magic))
+	if !ok {
+		return fail(fmt.Errorf("not a parley perceptron model, version %c (bad header)", magic[len(magic)-2]))
+	}
+	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		return nil, parley.E("perceptron.Load", parley.Internal, err)
+	}
+	defer zr.Close()
+	raw, err := zr.DecodeAll(z, nil)
+	if err != nil {
+		return fail(err)
+	}
+	d := &Decoder{B: raw}
+	nl := d.Count(1)
+	if nl > MaxClasses {
 		return fail(fmt.Errorf("bad label count"))
 	}
 	labels := make([]string, nl)
 	for i := range labels {
-		n, err := binary.ReadUvarint(br)
-		if err != nil || n > 1<<10 {
-			return fail(fmt.Errorf("bad label"))
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return fail(err)
-		}
-		labels[i] = string(b)
+		labels[i] = d.Str()
 	}
-	var bits uint32
-	if err := binary.Read(br, binary.LittleEndian, &bits); err != nil {
-		return fail(err)
+	if len(d.B) < 4 {
+		d.Fail()
 	}
-	scale := math.Float32frombits(bits)
-	nf, err := binary.ReadUvarint(br)
-	if err != nil || nf > 1<<28 {
-		return fail(fmt.Errorf("bad feature count"))
+	var scale float32
+	if d.Err == nil {
+		scale = math.Float32frombits(binary.LittleEndian.Uint32(d.B))
+		d.B = d.B[4:]
 	}
-	// Read everything before sizing the table, so that a corrupt count
-	// fails on a short stream instead of allocating.
-	var keys []uint64
-	var starts []int
-	var ents []qentry
-	key := uint64(0)
-	for range nf {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return fail(err)
-		}
-		key += d
-		n, err := binary.ReadUvarint(br)
-		if err != nil || n > nl {
-			return fail(fmt.Errorf("bad entry count"))
-		}
-		keys = append(keys, key)
-		starts = append(starts, len(ents))
-		for range n {
-			c, err := binary.ReadUvarint(br)
-			if err != nil || c >= nl {
-				return fail(fmt.Errorf("bad class"))
-			}
-			q, err := binary.ReadVarint(br)
-			if err != nil || q > 32767 || q < -32767 {
-				return fail(fmt.Errorf("bad weight"))
-			}
-			ents = append(ents, qentry{uint16(c), int16(q)})
-		}
+	nf := d.Count(3) // each feature takes at least a key delta, a count and one entry
+	if d.Err != nil {
+		return fail(fmt.Errorf("bad header: %w", d.Err))
 	}
-	starts = append(starts, len(ents))
 	if !(scale > 0) || math.IsInf(float64(scale), 0) {
 		return fail(fmt.Errorf("bad scale"))
 	}
-	b := newBuilder(labels, len(keys), scale)
-	for i, k := range keys {
-		b.addq(k, ents[starts[i]:starts[i+1]])
+	// Decode everything before filling the table, so that a corrupt
+	// stream fails before the large allocations.
+	keys := make([]uint64, 0, nf)
+	starts := make([]int32, 0, nf+1)
+	ents := make([]qentry, 0, len(d.B)/3)
+	rot := uint64(0)
+	b = d.B
+	for range nf {
+		dk, n1 := binary.Uvarint(b)
+		if n1 <= 0 {
+			return fail(ErrCorrupt)
+		}
+		b = b[n1:]
+		rot += dk
+		key := bits.RotateLeft64(rot, 32)
+		n, n2 := binary.Uvarint(b)
+		if n2 <= 0 || n > uint64(nl) {
+			return fail(fmt.Errorf("bad entry count"))
+		}
+		b = b[n2:]
+		keys = append(keys, key)
+		starts = append(starts, int32(len(ents)))
+		for range n {
+			c, n3 := binary.Uvarint(b)
+			if n3 <= 0 || c >= uint64(nl) {
+				return fail(fmt.Errorf("bad class"))
+			}
+			b = b[n3:]
+			q, n4 := binary.Varint(b)
+			if n4 <= 0 || q > 32767 || q < -32767 {
+				return fail(fmt.Errorf("bad weight"))
+			}
+			b = b[n4:]
+			ents = append(ents, qentry{uint16(c), int16(q)})
+		}
 	}
-	return b.model(), nil
-}
-
-func putUvarint(w *bytes.Buffer, x uint64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutUvarint(b[:], x)])
-}
-
-func putVarint(w *bytes.Buffer, x int64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutVarint(b[:], x)])
+	starts = append(starts, int32(len(ents)))
+	long := 0
+	for i := range keys {
+		if n := int(starts[i+1] - starts[i]); n > len(slot{}.e) {
+			long += n
+		}
+	}
+	bl := newBuilder(labels, len(keys), scale)
+	bl.m.ents = make([]qentry, 0, long)
+	for i, k := range keys {
+		bl.addq(k, ents[starts[i]:starts[i+1]])
+	}
+	return bl.model(), nil
 }
 
 // Pruned returns a copy of m without the weights whose absolute value is
@@ -438,26 +543,35 @@ func (m *Model) Pruned(th float32) *Model {
 	var row []qentry
 	for _, s := range slots {
 		row = row[:0]
-		for _, e := range m.row(&s) {
+		for _, e := range m.row(&s.slot) {
 			if w := float32(e.w) * m.scale; w >= th || w <= -th {
 				row = append(row, e)
 			}
 		}
 		if len(row) > 0 {
-			b.addq(s.key, row)
+			b.addq(s.full, row)
 		}
 	}
 	return b.model()
 }
 
-// sortedSlots returns the occupied slots in key order.
-func (m *Model) sortedSlots() []slot {
-	var out []slot
-	for _, sl := range m.slots {
+// keyedSlot is an occupied slot with its whole feature hash.
+type keyedSlot struct {
+	full uint64
+	slot
+}
+
+// sortedSlots returns the occupied slots in the order of the low half of
+// their hash, then the high half.
+func (m *Model) sortedSlots() []keyedSlot {
+	var out []keyedSlot
+	for i, sl := range m.slots {
 		if sl.key != 0 {
-			out = append(out, sl)
+			out = append(out, keyedSlot{m.full[i], sl})
 		}
 	}
-	slices.SortFunc(out, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(out, func(a, b keyedSlot) int {
+		return cmp.Compare(bits.RotateLeft64(a.full, 32), bits.RotateLeft64(b.full, 32))
+	})
 	return out
 }

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/depparse"
 	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
 )
 
@@ -57,9 +59,16 @@ func benchDocs(b *testing.B) []*parley.Doc {
 
 // BenchmarkTagLemmaParse measures postag+lemma+depparse on one goroutine;
 // run with -cpu 1 for the one-core figure (tokens/s).
-func BenchmarkTagLemmaParse(b *testing.B) {
+func BenchmarkTagLemmaParse(b *testing.B) { benchStages(b, "postag", "lemma", "depparse") }
+
+// BenchmarkNER measures the ner stage alone on one goroutine; run with
+// -cpu 1 for the one-core figure (tokens/s).
+func BenchmarkNER(b *testing.B) { benchStages(b, "ner") }
+
+// benchStages runs stages over benchDocs, reporting tokens/s.
+func benchStages(b *testing.B, stages ...string) {
 	docs := benchDocs(b)
-	p, err := Build(Config{Stages: []string{"postag", "lemma", "depparse"}, Have: parley.LayerTokens | parley.LayerSentences})
+	p, err := Build(Config{Stages: stages, Have: parley.LayerTokens | parley.LayerSentences})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -81,22 +90,27 @@ func BenchmarkTagLemmaParse(b *testing.B) {
 }
 
 // BenchmarkLoadModels measures loading the embedded tagger, features
-// table, lemmatizer and parser (the load-time bar is 200 ms) and reports
-// the heap they occupy.
+// table, lemmatizer, parser and entity recognizer afresh, concurrently as Build loads them
+// (the load-time bar is 200 ms), and reports the heap they occupy. Run it
+// with -cpu 2 for the figure on a two-core machine.
 func BenchmarkLoadModels(b *testing.B) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	var keep []Stage
 	for b.Loop() {
-		keep = keep[:0]
-		t, err1 := postag.LoadDefault()
-		l, err2 := lemma.LoadDefault()
-		p, err3 := depparse.LoadDefault()
-		if err := errors.Join(err1, err2, err3); err != nil {
+		var t, l, p, n Stage
+		var err1, err2, err3, err4 error
+		var wg sync.WaitGroup
+		wg.Go(func() { t, err1 = postag.LoadDefault() })
+		wg.Go(func() { l, err2 = lemma.LoadDefault() })
+		wg.Go(func() { p, err3 = depparse.LoadDefault() })
+		wg.Go(func() { n, err4 = ner.LoadDefault() })
+		wg.Wait()
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
 			b.Fatal(err)
 		}
-		keep = append(keep, t, l, p)
+		keep = append(keep[:0], t, l, p, n)
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)

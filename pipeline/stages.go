@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/depparse"
 	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
 	"github.com/parley-events/parley/segment"
 	"github.com/parley-events/parley/tokenize"
@@ -24,7 +26,7 @@ type StageInfo struct {
 }
 
 // stages is the one table of parley's stages, in pipeline order. Later
-// stages (ner, timex, geo, actor, eventcode) join it as they land.
+// stages (timex, geo, actor, eventcode) join it as they land.
 var stages = []StageInfo{
 	{
 		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",
@@ -51,6 +53,11 @@ var stages = []StageInfo{
 		Requires: parley.LayerPOS | parley.LayerSentences, Assigns: parley.LayerDeps,
 		build: func(Config) (Stage, error) { return depparse.Default() },
 	},
+	{
+		Name: "ner", Doc: "named entities: PER, ORG, LOC, MISC, with GPE/NORP/EVENT subtypes from a gazetteer",
+		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerEntities,
+		build: func(Config) (Stage, error) { return ner.Default() },
+	},
 }
 
 // Stages returns the table of available stages, in pipeline order.
@@ -72,7 +79,8 @@ type Config struct {
 func DefaultConfig() Config { return Config{} }
 
 // Build returns the pipeline that cfg describes, or an error of Kind
-// Invalid naming an unknown or misordered stage.
+// Invalid naming an unknown or misordered stage. Stages are built
+// concurrently, so their models load in parallel.
 func Build(cfg Config) (*Pipeline, error) {
 	names := cfg.Stages
 	if names == nil {
@@ -80,19 +88,28 @@ func Build(cfg Config) (*Pipeline, error) {
 			names = append(names, s.Name)
 		}
 	}
-	var steps []Step
+	var infos []StageInfo
 	for _, name := range names {
 		i := slices.IndexFunc(stages, func(s StageInfo) bool { return s.Name == name })
 		if i < 0 {
 			return nil, parley.E("pipeline.Build", parley.Invalid,
 				fmt.Errorf("unknown stage %q (have %s)", name, strings.Join(stageNames(), ", ")))
 		}
-		info := stages[i]
-		st, err := info.build(cfg)
-		if err != nil {
-			return nil, &parley.Error{Op: "pipeline.Build", Kind: parley.KindOf(err), Err: fmt.Errorf("stage %s: %w", name, err)}
+		infos = append(infos, stages[i])
+	}
+	built := make([]Stage, len(infos))
+	errs := make([]error, len(infos))
+	var wg sync.WaitGroup
+	for i, info := range infos {
+		wg.Go(func() { built[i], errs[i] = info.build(cfg) })
+	}
+	wg.Wait()
+	var steps []Step
+	for i, info := range infos {
+		if err := errs[i]; err != nil {
+			return nil, &parley.Error{Op: "pipeline.Build", Kind: parley.KindOf(err), Err: fmt.Errorf("stage %s: %w", info.Name, err)}
 		}
-		steps = append(steps, Step{Name: info.Name, Requires: info.Requires, Assigns: info.Assigns, Stage: st})
+		steps = append(steps, Step{Name: info.Name, Requires: info.Requires, Assigns: info.Assigns, Stage: built[i]})
 	}
 	return New(cfg.Have, steps...)
 }

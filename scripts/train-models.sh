@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Rebuilds every trained model that parley embeds, from the UD English
-# treebanks in ../shared/data/ud (train splits; dev splits only for the
-# progress report). Deterministic: the same data and seed give the same
-# bytes. Takes about 10 minutes on 2 cores. Run from the repository root:
+# Rebuilds every trained model that parley embeds: the tagger, lemmatizer
+# and parser from the UD English treebanks in ../shared/data/ud, the entity
+# recognizer from CoNLL++ in ../shared/data/ner and its lexicon from the
+# gazetteer sources in ../shared/data/geo (train splits; dev splits only
+# for the progress report). Deterministic: the same data and seed give the
+# same bytes. Takes about 10 minutes on 2 cores. Run from the repository
+# root:
 #
 #   scripts/train-models.sh
 set -euo pipefail
@@ -20,3 +23,5 @@ tmp=$(dirname "$bin")
 "$bin" train lemma "${train[@]}" "${dev[@]}" --reference "$ud/en_ewt-train.conllu" --out lemma
 "$bin" train parser "${train[@]}" --dev "$ud/en_ewt-dev.conllu" --seed 1 --jackknife 4 \
 	--tagger postag/tagger.model --clusters "$tmp/clusters.bin" --out depparse
+"$bin" train ner --train ../shared/data/ner/conllpp-train.txt --dev ../shared/data/ner/conllpp-dev.txt \
+	--geo ../shared/data/geo --seed 1 --out ner

@@ -27,9 +27,11 @@ as plain text (use --input jsonl for JSONL). Inputs are read as by
 
 --format conllu (the default) prints CoNLL-U: one block per sentence with
 # newdoc, # newpar, # sent_id and # text comments, columns for the layers
-present and "_" for those not yet computed. --format json prints one JSON
-object per document: the text, its metadata, tokens with byte offsets,
-sentences as token spans, and notes about problems in the text.
+present and "_" for those not yet computed; names are in the MISC column
+as NE=B-TYPE / NE=I-TYPE, with NESubtype=GPE (or LOC, NORP, EVENT) on a
+name's first word. --format json prints one JSON object per document: the
+text, its metadata, tokens with byte offsets, sentences and entities as
+token spans, and notes about problems in the text.
 
 --stages runs only the named stages (comma-separated, in order); "parley
 annotate --stages list" shows the stage table.

@@ -106,6 +106,9 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 		}
 		fmt.Fprintf(w, "  s%-2d bytes %4d-%-4d %2d tokens  %s\n", i+1, b.Start, b.End, s.Tokens.Len(), oneLine(d.Text[b.Start:b.End]))
 	}
+	if d.Layers.Has(parley.LayerEntities) {
+		printNames(w, d)
+	}
 	if d.Layers.Has(parley.LayerDeps) {
 		fmt.Fprintf(w, "\nWho did what (each sentence's main verb and its arguments, from the dependency tree):\n")
 		for i, s := range d.Sentences {
@@ -171,8 +174,54 @@ func clause(d *parley.Doc, s parley.Sentence) string {
 		}
 		switch rel, _, _ := strings.Cut(t.DepRel, ":"); rel {
 		case "nsubj", "obj", "iobj", "obl", "ccomp", "xcomp", "csubj":
-			args = append(args, t.DepRel+"="+d.TokenText(i))
+			args = append(args, t.DepRel+"="+nameAt(d, i))
 		}
 	}
 	return lemmaOf(d, root) + ": " + strings.Join(args, ", ")
+}
+
+// nameAt returns the name that token i belongs to ("Addis Ababa"), or the
+// token itself.
+func nameAt(d *parley.Doc, i int) string {
+	for _, e := range d.Entities {
+		if e.Tokens.Start <= i && i < e.Tokens.End {
+			return d.SpanText(e.Tokens)
+		}
+	}
+	return d.TokenText(i)
+}
+
+// printNames lists the document's names, each once, with its type and the
+// sentences it occurs in.
+func printNames(w *bufio.Writer, d *parley.Doc) {
+	type name struct {
+		text, kind string
+		sents      []string
+	}
+	var names []*name
+	index := map[string]*name{}
+	for _, e := range d.Entities {
+		kind := string(e.Type)
+		if e.Subtype != "" {
+			kind += "/" + e.Subtype
+		}
+		k := d.SpanText(e.Tokens) + "\x00" + kind
+		n := index[k]
+		if n == nil {
+			n = &name{text: oneLine(d.SpanText(e.Tokens)), kind: kind}
+			index[k] = n
+			names = append(names, n)
+		}
+		for si, s := range d.Sentences {
+			if s.Tokens.Start <= e.Tokens.Start && e.Tokens.Start < s.Tokens.End {
+				if sid := fmt.Sprintf("s%d", si+1); len(n.sents) == 0 || n.sents[len(n.sents)-1] != sid {
+					n.sents = append(n.sents, sid)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nNames (%d mentions; type/subtype, sentences):\n", len(d.Entities))
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-36s %-10s %s\n", n.text, n.kind, strings.Join(n.sents, " "))
+	}
 }

@@ -20,11 +20,12 @@ var cmdEval = &command{
 	summary: "score parley against gold-standard corpora",
 	synopsis: `
 parley eval segment [--docs GLOB] FILE.conllu
-parley eval ud [--raw] FILE.conllu`,
+parley eval ud [--raw] FILE.conllu
+parley eval ner FILE`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
-on standard output. segment reports fractions between 0 and 1, ud
-percentages between 0 and 100.
+on standard output. segment reports fractions between 0 and 1, ud and
+ner percentages between 0 and 100.
 
 segment FILE.conllu
     Rebuilds the raw text of each document from the "# text" lines
@@ -57,17 +58,37 @@ ud FILE.conllu
 
     {"words":…, "sentences_f1":…, "upos":…, "xpos":…, "lemma":…, "uas":…, "las":…, "las_base":…, "tokens":…, "sentences":…, "docs":…}
 
+ner FILE
+    Reads a CoNLL-2003-format file ("word POS chunk NER" per line, a blank
+    line between sentences, "-DOCSTART-" between documents; IOB1 and IOB2
+    tags both accepted), runs the ner stage on the gold tokens and
+    sentences of each document, and scores the entities it finds against
+    the gold ones: an entity counts when it covers exactly the words of a
+    gold entity and has its type. Precision, recall and F1 are reported
+    overall and per type (PER, ORG, LOC, MISC), with the counts of gold,
+    predicted and correct entities; the numbers are those conlleval, the
+    CoNLL shared tasks' script, gives.
+
+    {"precision":…, "recall":…, "f1":…, "per_type":{"LOC":{"precision":…, "recall":…, "f1":…, "gold":…, "pred":…, "correct":…}, …}, "gold":…, "pred":…, "correct":…, "tokens":…, "docs":…}
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
   parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
   parley eval ud ../shared/data/ud/en_ewt-dev.conllu
-  parley eval ud --raw ../shared/data/ud/en_ewt-dev.conllu`,
+  parley eval ud --raw ../shared/data/ud/en_ewt-dev.conllu
+  parley eval ner ../shared/data/ner/conllpp-dev.txt`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
 		return func(ctx context.Context, env Env, args []string) int {
-			if len(args) != 2 || (args[0] != "segment" && args[0] != "ud") {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud FILE.conllu"), exitUsage)
+			if len(args) != 2 || (args[0] != "segment" && args[0] != "ud" && args[0] != "ner") {
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner FILE"), exitUsage)
+			}
+			if *raw && args[0] != "ud" {
+				return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
+			}
+			if *docsGlob != "" && args[0] != "segment" {
+				return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
 			}
 			var (
 				score any
@@ -75,18 +96,14 @@ Examples:
 			)
 			switch args[0] {
 			case "segment":
-				if *raw {
-					return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
-				}
 				if _, err := path.Match(*docsGlob, ""); err != nil {
 					return report(env, "eval", fmt.Errorf("bad --docs pattern %q: %v", *docsGlob, err), exitUsage)
 				}
 				score, err = evalSegment(ctx, args[1], *docsGlob)
 			case "ud":
-				if *docsGlob != "" {
-					return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
-				}
 				score, err = evalUD(ctx, args[1], *raw)
+			case "ner":
+				score, err = evalNER(ctx, args[1])
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -160,4 +177,26 @@ func evalUD(ctx context.Context, file string, raw bool) (any, error) {
 		return nil, err
 	}
 	return eval.UD(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
+}
+
+// evalNER scores the ner stage against the CoNLL-2003-format file, on its
+// gold tokens and sentences.
+func evalNER(ctx context.Context, file string) (eval.NERScore, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return eval.NERScore{}, parley.E("eval ner", parley.IO, err)
+	}
+	defer f.Close()
+	docs, err := eval.NERDocs(f, file)
+	if err != nil {
+		return eval.NERScore{}, err
+	}
+	p, err := pipeline.Build(pipeline.Config{
+		Stages: []string{"ner"},
+		Have:   parley.LayerTokens | parley.LayerSentences,
+	})
+	if err != nil {
+		return eval.NERScore{}, err
+	}
+	return eval.NER(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
 }

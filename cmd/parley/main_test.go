@@ -126,6 +126,43 @@ func TestEvalSegmentCorpus(t *testing.T) {
 	}
 }
 
+func TestEvalUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner FILE"},
+		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner FILE"},
+		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner FILE"},
+		{[]string{"eval", "--raw", "ner", "a.txt"}, "--raw applies to eval ud only"},
+		{[]string{"eval", "--raw", "segment", "a.conllu"}, "--raw applies to eval ud only"},
+		{[]string{"eval", "--docs", "x*", "ner", "a.txt"}, "--docs applies to eval segment only"},
+		{[]string{"eval", "--docs", "x*", "ud", "a.conllu"}, "--docs applies to eval segment only"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := run(t, "", tt.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.msg) {
+			t.Errorf("parley %s: status %d, stdout %q, stderr %q; want status %d and %q", strings.Join(tt.args, " "), code, out, errOut, exitUsage, tt.msg)
+		}
+	}
+}
+
+func TestEvalNERMissingFile(t *testing.T) {
+	code, out, errOut := run(t, "", "eval", "ner", filepath.Join(t.TempDir(), "nope.txt"))
+	if code != exitFatal || out != "" || !strings.Contains(errOut, "parley eval: eval ner: I/O error: ") || !strings.Contains(errOut, "nope.txt") {
+		t.Errorf("eval ner of a missing file: status %d, stdout %q, stderr %q; want status %d and an I/O error naming nope.txt", code, out, errOut, exitFatal)
+	}
+}
+
+func TestEvalNERMalformed(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	writeFile(t, bad, "-DOCSTART- -X- -X- O\n\nRivers NNS B-NP O\nrose VBD B-VP X-LOC\n")
+	code, _, errOut := run(t, "", "eval", "ner", bad)
+	if code != exitFatal || !strings.Contains(errOut, "bad.txt:4: ") || !strings.Contains(errOut, `"X-LOC"`) {
+		t.Errorf("eval ner of a malformed file: status %d, stderr %q; want status %d naming bad.txt:4 and the tag", code, errOut, exitFatal)
+	}
+}
+
 func writeFile(t *testing.T, name, s string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(s), 0o644); err != nil {

@@ -17,20 +17,23 @@ import (
 	"github.com/parley-events/parley/cluster"
 	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/depparse"
+	"github.com/parley-events/parley/eval"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/lemma"
+	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
 	"github.com/parley-events/parley/tokenize"
 )
 
 var cmdTrain = &command{
 	name:    "train",
-	summary: "train the tagger, lemmatizer or parser on CoNLL-U treebanks",
+	summary: "train the tagger, lemmatizer, parser or entity recognizer",
 	synopsis: `
 parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N]
 parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
 parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--tagger FILE] [--clusters FILE] [--prune W]
-parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE`,
+parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE
+parley train ner    --train FILE... [--dev FILE...] --geo DIR --out DIR [--epochs N] [--upper F] [--title F] [--clusters FILE]`,
 	help: `
 Trains one of parley's learned stages on Universal Dependencies treebanks
 (CoNLL-U) and writes its model file into DIR, ready to be embedded:
@@ -49,6 +52,14 @@ Trains one of parley's learned stages on Universal Dependencies treebanks
            treebanks and the texts of --text JSONL files (unlabeled
            news), for --clusters of the tagger and parser, which embed
            them in their models.
+  ner      DIR/ner.model and DIR/lexicon.bin; the ner stage. It learns
+           from CoNLL-2003-format files (word … TAG per line, IOB1 or
+           IOB2), not treebanks. The lexicon of country, capital, city,
+           region and demonym names is compiled from the GeoNames-derived
+           sources in the --geo directory (../shared/data/geo). --upper F
+           and --title F also train on a fraction F of the sentences in
+           capitals and in title case, as headlines and datelines are
+           written (default 0.3 each).
 
 --train and --dev may be repeated. Dev files only report progress (on
 standard error) and are never learned from. Training is deterministic:
@@ -72,13 +83,34 @@ Examples:
 		fs.Var(&texts, "text", "clusters: JSONL `FILE` of unlabeled articles (repeatable)")
 		prune := fs.Float64("prune", 0, "parser: drop averaged weights below `W` in absolute value (default 1)")
 		reference := fs.String("reference", "", "lemma: the `FILE` among --train whose conventions win")
-		clusterFile := fs.String("clusters", "", "tagger, parser: word clusters `FILE` from \"parley train clusters\"")
+		clusterFile := fs.String("clusters", "", "tagger, parser, ner: word clusters `FILE` from \"parley train clusters\"")
+		geo := fs.String("geo", "", "ner: `DIR` of gazetteer sources (../shared/data/geo)")
+		upper := fs.Float64("upper", 0.3, "ner: fraction `F` of sentences also trained on in capitals")
+		title := fs.Float64("title", 0.3, "ner: fraction `F` of sentences also trained on in title case")
 		return func(ctx context.Context, env Env, args []string) int {
 			if len(args) != 1 {
-				return report(env, "train", errors.New("want one of: tagger, lemma, parser"), exitUsage)
+				return report(env, "train", errors.New("want one of: tagger, lemma, parser, clusters, ner"), exitUsage)
 			}
 			if len(train) == 0 || *out == "" {
 				return report(env, "train", errors.New("--train and --out are required"), exitUsage)
+			}
+			if args[0] == "ner" {
+				if *geo == "" {
+					return report(env, "train", errors.New("train ner needs --geo DIR (the gazetteer sources, ../shared/data/geo)"), exitUsage)
+				}
+				for _, f := range []struct {
+					name string
+					v    float64
+				}{{"upper", *upper}, {"title", *title}} {
+					if f.v < 0 || f.v > 1 {
+						return report(env, "train", fmt.Errorf("--%s %g: want a fraction between 0 and 1", f.name, f.v), exitUsage)
+					}
+				}
+				logf := func(format string, a ...any) { fmt.Fprintf(env.Stderr, "parley train: "+format+"\n", a...) }
+				if err := trainNER(train, dev, *geo, *clusterFile, *out, *epochs, *seed, *upper, *title, logf); err != nil {
+					return report(env, "train", err, exitFatal)
+				}
+				return exitOK
 			}
 			trainS, perFile, err := readTreebanks(train)
 			if err != nil {
@@ -136,7 +168,7 @@ Examples:
 					err = writeModel(filepath.Join(*out, "parser.model"), m)
 				}
 			default:
-				return report(env, "train", fmt.Errorf("unknown model %q: want tagger, lemma or parser", args[0]), exitUsage)
+				return report(env, "train", fmt.Errorf("unknown model %q: want tagger, lemma, parser, clusters or ner", args[0]), exitUsage)
 			}
 			if err != nil {
 				return report(env, "train", err, exitFatal)
@@ -364,4 +396,88 @@ func trainClusters(ctx context.Context, treebanks []*conllu.Sentence, texts []st
 	m := cluster.Train(sents, cluster.Options{Seed: seed})
 	logf("%d words clustered", len(m))
 	return cluster.Marshal(m), nil
+}
+
+// trainNER trains the entity recognizer on CoNLL-2003-format files and
+// writes ner.model and lexicon.bin into out.
+func trainNER(train, dev []string, geo, clusterFile, out string, epochs int, seed int64, upper, title float64, logf func(string, ...any)) error {
+	start := time.Now()
+	read := func(files []string) ([]ner.Doc, error) {
+		var docs []ner.Doc
+		for _, name := range files {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, parley.E("train", parley.IO, err)
+			}
+			nd, err := eval.NERDocs(f, name)
+			f.Close()
+			if err != nil {
+				return nil, err
+			}
+			for _, g := range nd {
+				docs = append(docs, nerDoc(g))
+			}
+		}
+		return docs, nil
+	}
+	trainD, err := read(train)
+	if err != nil {
+		return err
+	}
+	devD, err := read(dev)
+	if err != nil {
+		return err
+	}
+	logf("%d training documents, %d dev documents", len(trainD), len(devD))
+	lex, err := ner.BuildLexicon(geo)
+	if err != nil {
+		return err
+	}
+	logf("lexicon: %d names from %s", lex.Len(), geo)
+	var clusters map[string]cluster.Cluster
+	if clusterFile != "" {
+		if clusters, err = readClusters(clusterFile); err != nil {
+			return err
+		}
+	}
+	m := ner.Train(trainD, devD, ner.TrainOptions{
+		Epochs: epochs, Seed: seed, Clusters: clusters, Lexicon: lex, Upper: upper, Title: title,
+		Progress: func(e int, f1 float64) {
+			if len(devD) > 0 {
+				logf("ner epoch %d: dev F1 %.2f%%", e, 100*f1)
+			}
+		},
+	})
+	if err := writeModel(filepath.Join(out, "ner.model"), m); err != nil {
+		return err
+	}
+	if err := writeModel(filepath.Join(out, "lexicon.bin"), lex); err != nil {
+		return err
+	}
+	logf("done in %s", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// nerDoc converts a scored document to the recognizer's training form:
+// words and entities per sentence.
+func nerDoc(g eval.NERDoc) ner.Doc {
+	var d ner.Doc
+	ents := g.Gold
+	for _, s := range g.Doc.Sentences {
+		var words []string
+		for i := s.Tokens.Start; i < s.Tokens.End; i++ {
+			words = append(words, g.Doc.TokenText(i))
+		}
+		var se []parley.Entity
+		for _, e := range ents {
+			if e.Tokens.Start >= s.Tokens.Start && e.Tokens.End <= s.Tokens.End {
+				e.Tokens.Start -= s.Tokens.Start
+				e.Tokens.End -= s.Tokens.Start
+				se = append(se, e)
+			}
+		}
+		d.Sentences = append(d.Sentences, words)
+		d.Entities = append(d.Entities, se)
+	}
+	return d
 }
