@@ -54,7 +54,7 @@ var stages = []StageInfo{
 		build: func(Config) (Stage, error) { return depparse.Default() },
 	},
 	{
-		Name: "ner", Doc: "named entities: PER, ORG, LOC, MISC, with GPE/NORP/EVENT subtypes from a gazetteer",
+		Name: "ner", Doc: "named entities: PER, ORG, LOC, MISC; GPE/LOC, NORP and EVENT subtypes from a gazetteer",
 		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerEntities,
 		build: func(Config) (Stage, error) { return ner.Default() },
 	},
