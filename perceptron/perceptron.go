@@ -387,12 +387,14 @@ func (b *builder) addq(f uint64, row []qentry) {
 		sl.e[2] = pack(noDense)
 		m.ents = append(m.ents, row...)
 		if 3*len(row) >= len(m.Labels) {
-			sl.e[2] = pack(uint32(len(m.dense)))
-			d := make([]int16, len(m.Labels))
+			start := len(m.dense)
+			sl.e[2] = pack(uint32(start))
+			m.dense = slices.Grow(m.dense, len(m.Labels))[:start+len(m.Labels)]
+			d := m.dense[start:]
+			clear(d)
 			for _, e := range row {
 				d[e.class] += e.w
 			}
-			m.dense = append(m.dense, d...)
 		}
 	}
 	m.slots[s] = sl
@@ -484,11 +486,10 @@ func Load(r io.Reader) (*Model, error) {
 	if !(scale > 0) || math.IsInf(float64(scale), 0) {
 		return fail(fmt.Errorf("bad scale"))
 	}
-	// Decode everything before filling the table, so that a corrupt
-	// stream fails before the large allocations.
-	keys := make([]uint64, 0, nf)
-	starts := make([]int32, 0, nf+1)
-	ents := make([]qentry, 0, len(d.B)/3)
+	// Fill the table as the features are decoded; nf is bounded by the
+	// input's size, so a corrupt count cannot make the table huge.
+	bl := newBuilder(labels, nf, scale)
+	var row []qentry
 	rot := uint64(0)
 	b = d.B
 	for range nf {
@@ -498,14 +499,12 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		b = b[n1:]
 		rot += dk
-		key := bits.RotateLeft64(rot, 32)
 		n, n2 := binary.Uvarint(b)
 		if n2 <= 0 || n > uint64(nl) {
 			return fail(fmt.Errorf("bad entry count"))
 		}
 		b = b[n2:]
-		keys = append(keys, key)
-		starts = append(starts, int32(len(ents)))
+		row = row[:0]
 		for range n {
 			c, n3 := binary.Uvarint(b)
 			if n3 <= 0 || c >= uint64(nl) {
@@ -517,22 +516,13 @@ func Load(r io.Reader) (*Model, error) {
 				return fail(fmt.Errorf("bad weight"))
 			}
 			b = b[n4:]
-			ents = append(ents, qentry{uint16(c), int16(q)})
+			row = append(row, qentry{uint16(c), int16(q)})
 		}
+		bl.addq(bits.RotateLeft64(rot, 32), row)
 	}
-	starts = append(starts, int32(len(ents)))
-	long := 0
-	for i := range keys {
-		if n := int(starts[i+1] - starts[i]); n > len(slot{}.e) {
-			long += n
-		}
-	}
-	bl := newBuilder(labels, len(keys), scale)
-	bl.m.ents = make([]qentry, 0, long)
-	for i, k := range keys {
-		bl.addq(k, ents[starts[i]:starts[i+1]])
-	}
-	return bl.model(), nil
+	m := bl.model()
+	m.ents, m.dense = slices.Clone(m.ents), slices.Clone(m.dense) // drop the slack of growing them
+	return m, nil
 }
 
 // Pruned returns a copy of m without the weights whose absolute value is
