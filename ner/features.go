@@ -107,7 +107,7 @@ func (s *sentence) prepare(words []string, lex *Lexicon, clus map[string]cluster
 	// Every lexicon phrase in the sentence, longest first at each start.
 	for i := 0; i < n; i++ {
 		for k := min(maxPhrase, n-i); k >= 1; k-- {
-			c := lex.Lookup(words[i : i+k])
+			c := lex.lookupFolded(s.lower[i : i+k])
 			if c == 0 {
 				continue
 			}

@@ -50,11 +50,12 @@ type Lexicon struct {
 	cats map[uint64]Category
 }
 
-// phraseHash returns the hash of a phrase given as its words.
-func phraseHash(words []string) uint64 {
+// phraseHash returns the hash of a phrase given as its folded words (see
+// foldWord).
+func phraseHash(folded []string) uint64 {
 	h := perceptron.New(0x1e)
-	for _, w := range words {
-		h = h.Str(foldWord(w))
+	for _, w := range folded {
+		h = h.Str(w)
 	}
 	return h.Sum()
 }
@@ -74,10 +75,23 @@ func foldWord(w string) string {
 // Lookup returns the lists the phrase made of words belongs to (0 for
 // none).
 func (l *Lexicon) Lookup(words []string) Category {
-	if l == nil || len(words) == 0 || len(words) > maxPhrase {
+	if len(words) > maxPhrase {
 		return 0
 	}
-	return l.cats[phraseHash(words)]
+	var buf [maxPhrase]string
+	folded := buf[:len(words)]
+	for i, w := range words {
+		folded[i] = foldWord(w)
+	}
+	return l.lookupFolded(folded)
+}
+
+// lookupFolded is Lookup for words already folded.
+func (l *Lexicon) lookupFolded(folded []string) Category {
+	if l == nil || len(folded) == 0 || len(folded) > maxPhrase {
+		return 0
+	}
+	return l.cats[phraseHash(folded)]
 }
 
 // Len returns the number of phrases.
@@ -87,6 +101,9 @@ func (l *Lexicon) add(phrase string, c Category) {
 	words := splitPhrase(phrase)
 	if len(words) == 0 || len(words) > maxPhrase {
 		return
+	}
+	for i, w := range words {
+		words[i] = foldWord(w)
 	}
 	l.cats[phraseHash(words)] |= c
 }
