@@ -166,7 +166,7 @@ type Model struct {
 	slots  []slot   // open addressing with linear probing; key 0 marks an empty slot
 	full   []uint64 // the whole feature hash of each slot, for MarshalBinary and Pruned
 	ents   []qentry
-	dense  []int16 // rows of a weight for every class, for features with many weights
+	dense  []uint64 // rows of a weight for every class, two to a word (see addDense), for features with many weights
 	scale  float32 // a weight is its quantised value times scale
 }
 
@@ -271,6 +271,17 @@ func (m *Model) score(feats []uint64, acc []int32) {
 	var first [batch]uint32 // the key in each feature's home slot
 	var long [batch]uint32  // slots whose rows live in ents or dense
 	slots, size := m.slots, len(m.slots)
+	// Dense rows add into pairs: classes 2i and 2i+1 in the low and high
+	// halves of pairs[i], each weight stored biased by denseBias so that
+	// no half ever carries into the other.
+	var pairStack [128]uint64
+	pairs := pairStack[:0]
+	if np := (len(acc) + 1) / 2; np <= len(pairStack) {
+		pairs = pairStack[:np]
+	} else {
+		pairs = make([]uint64, np)
+	}
+	ndense := int32(0)
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), batch)]
 		feats = feats[len(fs):]
@@ -313,18 +324,29 @@ func (m *Model) score(feats []uint64, acc []int32) {
 				}
 			}
 		}
-		// 3. Add the long rows: a dense row is a plain run of additions.
+		// 3. Add the long rows: a dense row is a plain run of additions,
+		// two classes to each.
 		for _, s := range long[:nl] {
 			sl := &slots[s]
 			if d := sl.denseStart(); d != noDense {
-				for c, w := range m.dense[d:][:len(acc)] {
-					acc[c] += int32(w)
+				for i, w := range m.dense[d:][:len(pairs)] {
+					pairs[i] += w
 				}
+				ndense++
 				continue
 			}
 			st := sl.start()
 			for _, e := range m.ents[st : st+sl.n()] {
 				acc[e.class] += int32(e.w)
+			}
+		}
+	}
+	if ndense > 0 {
+		bias := ndense * denseBias
+		for i, p := range pairs {
+			acc[2*i] += int32(uint32(p)) - bias
+			if 2*i+1 < len(acc) {
+				acc[2*i+1] += int32(uint32(p>>32)) - bias
 			}
 		}
 	}
@@ -387,20 +409,33 @@ func (b *builder) addq(f uint64, row []qentry) {
 		sl.e[2] = pack(noDense)
 		m.ents = append(m.ents, row...)
 		if 3*len(row) >= len(m.Labels) {
-			start := len(m.dense)
-			sl.e[2] = pack(uint32(start))
-			m.dense = slices.Grow(m.dense, len(m.Labels))[:start+len(m.Labels)]
-			d := m.dense[start:]
-			clear(d)
-			for _, e := range row {
-				d[e.class] += e.w
-			}
+			sl.e[2] = pack(uint32(len(m.dense)))
+			m.dense = addDense(m.dense, len(m.Labels), row)
 		}
 	}
 	m.slots[s] = sl
 }
 
 func (b *builder) model() *Model { return b.m }
+
+// denseBias is added to every weight of a dense row, so that stored
+// weights are never negative: 16-bit weights then sum in 32-bit halves
+// without a carry for up to 65,536 rows, far more than one Score adds.
+const denseBias = 1 << 15
+
+// addDense appends the dense form of row, for a model of n classes, to
+// dense: classes 2i and 2i+1 in the low and high halves of word i, each
+// weight plus denseBias.
+func addDense(dense []uint64, n int, row []qentry) []uint64 {
+	w := make([]int32, n+n%2)
+	for _, e := range row {
+		w[e.class] = max(-32767, min(32767, w[e.class]+int32(e.w)))
+	}
+	for i := 0; i < len(w); i += 2 {
+		dense = append(dense, uint64(uint32(w[i]+denseBias))|uint64(uint32(w[i+1]+denseBias))<<32)
+	}
+	return dense
+}
 
 // magic starts every serialised model; the digit is the format version.
 const magic = "parley-perceptron-2\n"

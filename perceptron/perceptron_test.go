@@ -2,7 +2,9 @@ package perceptron
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -111,4 +113,63 @@ func FuzzLoad(f *testing.F) {
 		scores := make([]float32, m.Classes())
 		m.Score([]uint64{1, 2, 3, F1(1, "a")}, scores)
 	})
+}
+
+// TestScoreRows checks Score against a plain sum of each feature's
+// weights, for rows stored in the slot, sparse and dense, with weights at
+// the extremes of their range and with more classes than Score keeps on
+// its stack.
+func TestScoreRows(t *testing.T) {
+	for _, classes := range []int{3, 103, 301} {
+		labels := make([]string, classes)
+		for i := range labels {
+			labels[i] = fmt.Sprint("c", i)
+		}
+		rng := rand.New(rand.NewPCG(1, uint64(classes)))
+		rows := map[uint64][]qentry{}
+		var keys []uint64
+		for f := range 400 {
+			n := 1 + rng.IntN(classes)
+			if f%3 == 0 {
+				n = min(n, 3)
+			}
+			seen := map[int]bool{}
+			var row []qentry
+			for range n {
+				c := rng.IntN(classes)
+				if seen[c] {
+					continue
+				}
+				seen[c] = true
+				w := int16(rng.IntN(65535) - 32767)
+				if f%7 == 0 {
+					w = 32767
+				} else if f%11 == 0 {
+					w = -32767
+				}
+				row = append(row, qentry{uint16(c), w})
+			}
+			slices.SortFunc(row, func(a, b qentry) int { return int(a.class) - int(b.class) })
+			key := rng.Uint64()
+			rows[key] = row
+			keys = append(keys, key)
+		}
+		b := newBuilder(labels, len(keys), 1)
+		for _, k := range keys {
+			b.addq(k, rows[k])
+		}
+		m := b.model()
+		feats := append(slices.Clone(keys), 12345, 67890) // two absent features
+		got := make([]float32, classes)
+		m.Score(feats, got)
+		want := make([]float32, classes)
+		for _, k := range keys {
+			for _, e := range rows[k] {
+				want[e.class] += float32(e.w)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d classes: Score differs from the sum of the rows", classes)
+		}
+	}
 }
