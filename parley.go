@@ -228,34 +228,45 @@ type Modality string
 
 // Modalities.
 const (
-	Asserted    Modality = "asserted"
-	Future      Modality = "future"
-	Conditional Modality = "conditional"
-	Negated     Modality = "negated"
-	Reported    Modality = "reported"
+	Asserted     Modality = "asserted"     // said to have happened or to be happening
+	Future       Modality = "future"       // planned, announced or expected ("will meet")
+	Conditional  Modality = "conditional"  // depends on a condition ("should there be no ceasefire")
+	Hypothetical Modality = "hypothetical" // possible only ("may include", "could attack")
+	Negated      Modality = "negated"      // said not to have happened ("did not", "has yet to")
+	Reported     Modality = "reported"     // asserted by a speaker the text quotes (see Event.ReportedBy)
 )
 
 // Event is a coded political event with its provenance: the sentence, the
 // trigger and actor spans, and the dictionary pattern that fired.
 type Event struct {
-	ID        string    `json:"id,omitempty"`
-	DocID     string    `json:"doc_id,omitempty"`
-	Sentence  int       `json:"sentence"` // index into Doc.Sentences
-	Trigger   Span      `json:"trigger"`  // token span of the verb (with particles)
-	Source    string    `json:"source,omitempty"`
-	Target    string    `json:"target,omitempty"`
-	SourceRef int       `json:"source_ref"` // index into Doc.Actors, or -1
-	TargetRef int       `json:"target_ref"` // index into Doc.Actors, or -1
-	Code      string    `json:"code"`       // CAMEO event code, "0431"
-	Root      string    `json:"root"`       // CAMEO root, "04"
-	QuadClass int       `json:"quad_class"` // 1..4
-	Goldstein float64   `json:"goldstein"`
-	Plover    string    `json:"plover,omitempty"` // PLOVER event type
-	Mode      Modality  `json:"mode"`
-	Date      time.Time `json:"date"`
-	Precision string    `json:"precision,omitempty"` // day, month, year
-	Place     int       `json:"place"`               // index into Doc.Places, or -1
-	Pattern   string    `json:"pattern,omitempty"`   // the dictionary pattern that fired
+	ID        string  `json:"id,omitempty"`
+	DocID     string  `json:"doc_id,omitempty"`
+	Sentence  int     `json:"sentence"` // index into Doc.Sentences
+	Trigger   Span    `json:"trigger"`  // token span of the verb (with particles)
+	Source    string  `json:"source,omitempty"`
+	Target    string  `json:"target,omitempty"`
+	SourceRef int     `json:"source_ref"` // index into Doc.Actors, or -1
+	TargetRef int     `json:"target_ref"` // index into Doc.Actors, or -1
+	Code      string  `json:"code"`       // CAMEO event code, "0431"
+	Root      string  `json:"root"`       // CAMEO root, "04"
+	QuadClass int     `json:"quad_class"` // 1..4
+	Goldstein float64 `json:"goldstein"`
+	Plover    string  `json:"plover,omitempty"` // PLOVER event type
+	// PloverMode and PloverContext refine the PLOVER type, from the
+	// official CAMEO→PLOVER table.
+	PloverMode    string   `json:"plover_mode,omitempty"`
+	PloverContext string   `json:"plover_context,omitempty"`
+	Mode          Modality `json:"mode"`
+	// ReportedBy is the code of the actor whose statement carries the
+	// event ("Zelensky confirmed that …"), ReportedByRef its index into
+	// Doc.Actors; empty and -1 when the text asserts the event itself.
+	ReportedBy    string    `json:"reported_by,omitempty"`
+	ReportedByRef int       `json:"reported_by_ref"`
+	Confidence    float64   `json:"confidence"` // 0..1: how sure the coder is of code and actors
+	Date          time.Time `json:"date"`
+	Precision     string    `json:"precision,omitempty"` // day, month, year
+	Place         int       `json:"place"`               // index into Doc.Places, or -1
+	Pattern       string    `json:"pattern,omitempty"`   // the dictionary pattern that fired
 }
 
 // NoteKind classifies a Note.
@@ -334,4 +345,54 @@ func (d *Doc) SentenceText(i int) string { return d.SpanText(d.Sentences[i].Toke
 // Note records a problem found in the text.
 func (d *Doc) Note(stage string, kind NoteKind, bytes Span, msg string) {
 	d.Notes = append(d.Notes, Note{Stage: stage, Kind: kind, Bytes: bytes, Message: msg})
+}
+
+// SpanHead returns the token of s whose head in the dependency tree lies
+// outside s: the head of the phrase s covers (the last token of s when
+// none does, as when the tree is missing).
+func (d *Doc) SpanHead(s Span) int {
+	for i := s.Start; i < s.End; i++ {
+		if h := d.Tokens[i].Head; h < s.Start || h >= s.End {
+			return i
+		}
+	}
+	return s.End - 1
+}
+
+// PhraseRoot returns the head of the noun phrase that token i modifies:
+// it climbs the dependency tree from i through the relations that stay
+// within a noun phrase — compound, amod, flat, appos, nmod:poss, and nmod
+// introduced by "of", "from" or "for" ("the president of Ukraine", "a
+// spokesperson for the government"; not "talks with Russia") — and
+// returns the first token that holds none of them.
+func (d *Doc) PhraseRoot(i int) int {
+	for range 8 {
+		t := d.Tokens[i]
+		if t.Head < 0 || t.Head >= len(d.Tokens) {
+			return i
+		}
+		switch t.DepRel {
+		case "compound", "amod", "flat", "flat:name", "appos", "nmod:poss":
+		case "nmod":
+			if c := d.CaseOf(i); c != "of" && c != "from" && c != "for" {
+				return i
+			}
+		default:
+			return i
+		}
+		i = t.Head
+	}
+	return i
+}
+
+// CaseOf returns the lower-cased word of the case marker (preposition)
+// attached to token i, or "" when it has none: "of" for "Ukraine" in "the
+// president of Ukraine".
+func (d *Doc) CaseOf(i int) string {
+	for j := max(0, i-6); j < i; j++ {
+		if t := d.Tokens[j]; t.Head == i && t.DepRel == "case" {
+			return strings.ToLower(d.TokenText(j))
+		}
+	}
+	return ""
 }

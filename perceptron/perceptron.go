@@ -167,7 +167,7 @@ type Model struct {
 	full   []uint64 // the whole feature hash of each slot, for MarshalBinary and Pruned
 	ents   []qentry
 	dense  []uint64 // rows of a weight for every class, two to a word (see addDense), for features with many weights
-	scale  float32 // a weight is its quantised value times scale
+	scale  float32  // a weight is its quantised value times scale
 }
 
 // qentry is a class weight quantised to 16 bits: half the memory traffic

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/conllu"
@@ -20,6 +22,7 @@ func TestGolden(t *testing.T) {
 	golden.Run(t, "testdata/golden", func(t *testing.T, input []byte) map[string][]byte {
 		d := parley.NewDoc(string(input))
 		d.SourceID = "golden"
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC) // actors' roles are read as of this day
 		if err := p.Run(t.Context(), d); err != nil {
 			t.Fatal(err)
 		}
@@ -27,6 +30,58 @@ func TestGolden(t *testing.T) {
 		if err := conllu.WriteDoc(&b, d); err != nil {
 			t.Fatal(err)
 		}
-		return map[string][]byte{"conllu": b.Bytes()}
+		out := map[string][]byte{"conllu": b.Bytes()}
+		if len(d.Actors) > 0 {
+			out["actors"] = actorLines(t, d)
+		}
+		if len(d.Events) > 0 {
+			out["events"] = eventLines(t, d)
+		}
+		return out
 	})
+}
+
+// actorLines renders the actors of d as JSON lines with their text, for
+// golden files.
+func actorLines(t *testing.T, d *parley.Doc) []byte {
+	var b bytes.Buffer
+	for _, a := range d.Actors {
+		line, err := json.Marshal(struct {
+			Text string `json:"text"`
+			parley.Actor
+		}{d.SpanText(a.Tokens), a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// eventLines renders the events of d as JSON lines with their evidence:
+// the trigger, source, target and reporter as written.
+func eventLines(t *testing.T, d *parley.Doc) []byte {
+	var b bytes.Buffer
+	text := func(ref int) string {
+		if ref < 0 {
+			return ""
+		}
+		return d.SpanText(d.Actors[ref].Tokens)
+	}
+	for _, e := range d.Events {
+		line, err := json.Marshal(struct {
+			Trigger    string `json:"trigger"`
+			Source     string `json:"source_text,omitempty"`
+			Target     string `json:"target_text,omitempty"`
+			ReportedBy string `json:"reported_by_text,omitempty"`
+			parley.Event
+		}{d.SpanText(e.Trigger), text(e.SourceRef), text(e.TargetRef), text(e.ReportedByRef), e})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
 }

@@ -5,9 +5,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/actor"
 	"github.com/parley-events/parley/depparse"
+	"github.com/parley-events/parley/dict"
+	"github.com/parley-events/parley/eventcode"
 	"github.com/parley-events/parley/lemma"
 	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
@@ -58,6 +62,54 @@ var stages = []StageInfo{
 		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerEntities,
 		build: func(Config) (Stage, error) { return ner.Default() },
 	},
+	{
+		Name: "actor", Doc: "political actors in CAMEO codes: countries, organisations, office-holders with dated roles, agents; in-document coreference",
+		Requires: parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps,
+		Assigns:  parley.LayerActors,
+		build: func(cfg Config) (Stage, error) {
+			if cfg.Dicts != nil {
+				return actor.New(actor.NewLexicon(cfg.Dicts, splitWords), cfg.Now), nil
+			}
+			lex, err := defaultActorLexicon()
+			if err != nil {
+				return nil, err
+			}
+			return actor.New(lex, cfg.Now), nil
+		},
+	},
+	{
+		Name: "eventcode", Doc: "CAMEO events with PLOVER type, modality and evidence, from verb patterns over the dependency tree",
+		Requires: parley.LayerDeps | parley.LayerLemmas | parley.LayerActors, Assigns: parley.LayerEvents,
+		build: func(cfg Config) (Stage, error) {
+			set := cfg.Dicts
+			if set == nil {
+				var err error
+				if set, err = dict.Default(); err != nil {
+					return nil, err
+				}
+			}
+			return eventcode.New(set, cfg.Coding), nil
+		},
+	},
+}
+
+// defaultActorLexicon compiles the embedded dictionaries once.
+var defaultActorLexicon = sync.OnceValues(func() (*actor.Lexicon, error) {
+	set, err := dict.Default()
+	if err != nil {
+		return nil, err
+	}
+	return actor.NewLexicon(set, splitWords), nil
+})
+
+// splitWords cuts a dictionary name into words as the tokenizer cuts text.
+func splitWords(name string) []string {
+	toks := tokenize.Append(nil, name)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = name[t.Start:t.End]
+	}
+	return words
 }
 
 // Stages returns the table of available stages, in pipeline order.
@@ -72,6 +124,14 @@ type Config struct {
 	// Have is the set of layers the input documents already carry, such
 	// as gold tokens and sentences when scoring a tagger.
 	Have parley.Layer
+	// Dicts is the dictionary set the actor and event-coding stages read;
+	// nil means the embedded defaults (dict.Default).
+	Dicts *dict.Set
+	// Coding holds the event coder's options.
+	Coding eventcode.Config
+	// Now gives the date at which actors' roles are read for documents
+	// without a publication date; nil means time.Now.
+	Now func() time.Time
 }
 
 // DefaultConfig returns the configuration that runs every stage with its

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/pipeline"
 )
@@ -41,7 +42,10 @@ var cmdDemo = &command{
 Runs every stage of the pipeline, with the models and dictionaries built
 into the binary, over a short example article written for parley, and
 prints what it found: each sentence with its byte offsets and paragraph,
-the tokens, and any notes about the text. Nothing is read from disk or
+the events it coded (who did what to whom, with the sentence and the
+dictionary pattern as evidence), the actors and names it found, each
+sentence with its byte offsets, the tokens of one sentence, and any notes
+about the text. Nothing is read from disk or
 the network and nothing is stored.
 
 Use it to check an installation, or to see the layers parley computes
@@ -97,6 +101,16 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 	fmt.Fprintf(w, "parley demo: an example article written for parley (not real news)\n\n")
 	fmt.Fprintf(w, "  title      %s\n  published  %s\n  source     %s\n  stages     %s (%s)\n  layers     %s\n\n",
 		d.Title, d.Published.Format(time.DateOnly), d.Source, strings.Join(names, " → "), took.Round(time.Microsecond), d.Layers)
+	if d.Layers.Has(parley.LayerEvents) {
+		printEvents(w, d)
+	}
+	if d.Layers.Has(parley.LayerActors) {
+		printActors(w, d)
+	}
+	if d.Layers.Has(parley.LayerEntities) {
+		printNames(w, d)
+	}
+	fmt.Fprintf(w, "\nSentences (byte offsets, tokens):\n")
 	paras := 0
 	for i, s := range d.Sentences {
 		b := d.SpanBytes(s.Tokens)
@@ -105,15 +119,6 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 			paras++
 		}
 		fmt.Fprintf(w, "  s%-2d bytes %4d-%-4d %2d tokens  %s\n", i+1, b.Start, b.End, s.Tokens.Len(), oneLine(d.Text[b.Start:b.End]))
-	}
-	if d.Layers.Has(parley.LayerEntities) {
-		printNames(w, d)
-	}
-	if d.Layers.Has(parley.LayerDeps) {
-		fmt.Fprintf(w, "\nWho did what (each sentence's main verb and its arguments, from the dependency tree):\n")
-		for i, s := range d.Sentences {
-			fmt.Fprintf(w, "  s%-2d %s\n", i+1, clause(d, s))
-		}
 	}
 	if len(d.Sentences) > 1 {
 		s := d.Sentences[1]
@@ -138,10 +143,7 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 	for _, n := range d.Notes {
 		fmt.Fprintf(w, "  note [%s] %s: %s\n", n.Stage, n.Kind, n.Message)
 	}
-	if !d.Layers.Has(parley.LayerEvents) {
-		fmt.Fprintf(w, "\nEvents: this build has no event coder yet (it comes with the actor and eventcode stages);\nthe layers above are the ones that exist.\n")
-	}
-	fmt.Fprintf(w, "Next: parley annotate --format conllu FILE, parley ingest FILE, parley help.\n")
+	fmt.Fprintf(w, "Next: parley code FILE (events as JSONL, PLOVER, GDELT or CSV), parley annotate FILE, parley ingest FILE, parley help.\n")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -149,44 +151,6 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func lemmaOf(d *parley.Doc, i int) string {
 	if l := d.Tokens[i].Lemma; l != "" {
 		return l
-	}
-	return d.TokenText(i)
-}
-
-// clause describes a sentence's root and its core arguments:
-// "agree: nsubj=negotiators, xcomp=resume, obl=Tuesday".
-func clause(d *parley.Doc, s parley.Sentence) string {
-	root := -1
-	for i := s.Tokens.Start; i < s.Tokens.End; i++ {
-		if d.Tokens[i].Head == -1 {
-			root = i
-			break
-		}
-	}
-	if root < 0 {
-		return "(no root)"
-	}
-	var args []string
-	for i := s.Tokens.Start; i < s.Tokens.End; i++ {
-		t := d.Tokens[i]
-		if t.Head != root {
-			continue
-		}
-		switch rel, _, _ := strings.Cut(t.DepRel, ":"); rel {
-		case "nsubj", "obj", "iobj", "obl", "ccomp", "xcomp", "csubj":
-			args = append(args, t.DepRel+"="+nameAt(d, i))
-		}
-	}
-	return lemmaOf(d, root) + ": " + strings.Join(args, ", ")
-}
-
-// nameAt returns the name that token i belongs to ("Addis Ababa"), or the
-// token itself.
-func nameAt(d *parley.Doc, i int) string {
-	for _, e := range d.Entities {
-		if e.Tokens.Start <= i && i < e.Tokens.End {
-			return d.SpanText(e.Tokens)
-		}
 	}
 	return d.TokenText(i)
 }
@@ -223,5 +187,47 @@ func printNames(w *bufio.Writer, d *parley.Doc) {
 	fmt.Fprintf(w, "\nNames (%d mentions; type/subtype, sentences):\n", len(d.Entities))
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-36s %-10s %s\n", n.text, n.kind, strings.Join(n.sents, " "))
+	}
+}
+
+// printEvents lists the coded events with their evidence: who did what to
+// whom, the CAMEO code and PLOVER type, the modality, the sentence and the
+// pattern that fired.
+func printEvents(w *bufio.Writer, d *parley.Doc) {
+	fmt.Fprintf(w, "Events (%d): source → target, CAMEO code and PLOVER type, modality; the evidence below each\n", len(d.Events))
+	actor := func(ref int, code string) string {
+		if ref < 0 {
+			return "(none)"
+		}
+		return fmt.Sprintf("%s %q", code, oneLine(d.SpanText(d.Actors[ref].Tokens)))
+	}
+	for _, e := range d.Events {
+		fmt.Fprintf(w, "  s%-2d %s → %s\n", e.Sentence+1, actor(e.SourceRef, e.Source), actor(e.TargetRef, e.Target))
+		fmt.Fprintf(w, "       %s %s (%s), %s", e.Code, e.Plover, describe(e.Code), e.Mode)
+		if e.ReportedByRef >= 0 {
+			fmt.Fprintf(w, ", reported by %s", actor(e.ReportedByRef, e.ReportedBy))
+		}
+		fmt.Fprintf(w, "; trigger %q\n       pattern: %s\n       %s\n", oneLine(d.SpanText(e.Trigger)), e.Pattern, oneLine(d.SentenceText(e.Sentence)))
+	}
+}
+
+// describe returns the CAMEO label of an event code.
+func describe(code string) string {
+	if c, ok := cameo.Lookup(code); ok {
+		return strings.ToLower(c.Description)
+	}
+	return "unknown code"
+}
+
+// printActors lists the actor mentions with their codes and what later
+// mentions refer to.
+func printActors(w *bufio.Writer, d *parley.Doc) {
+	fmt.Fprintf(w, "\nActors (%d mentions; code, canonical name, → the mention referred to):\n", len(d.Actors))
+	for k, a := range d.Actors {
+		ref := ""
+		if a.Ref >= 0 {
+			ref = fmt.Sprintf("→ %q", oneLine(d.SpanText(d.Actors[a.Ref].Tokens)))
+		}
+		fmt.Fprintf(w, "  %-3d %-40s %-10s %-28s %s\n", k, oneLine(d.SpanText(a.Tokens)), a.Code, a.Name, ref)
 	}
 }

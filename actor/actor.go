@@ -1,0 +1,302 @@
+// Package actor is the `actor` stage: it finds the political actors a
+// document mentions and codes each in CAMEO actor codes (country plus
+// sectors: "RUS", "UKRGOV", "USAMIL"), as of the document's date.
+//
+// One mechanism does the work. Names from the dictionaries (countries and
+// their capitals and seats, organisations, office-holders with dated
+// roles, and the agents — "forces", "government", "police" — that give a
+// sector) are matched longest first, word for word, the last word also by
+// its lemma ("forces" → "force"). Matches whose words hang together in
+// one noun phrase of the dependency tree (compound, amod, flat, appos,
+// nmod:poss and "of" modifiers) make one actor: a named office-holder
+// keeps the code of the role they held on the day, and otherwise the
+// phrase's country and the sector of its agent combine ("Russian forces"
+// → RUSMIL, "Ukrainian President X" → UKRGOV even when X is unknown).
+// Later mentions are linked to the actor they name: a repeated name, a
+// surname, a role such as "the president", a personal pronoun, and "the
+// two sides" (two actors, the last two countries named).
+//
+// The stage records actors wherever they are mentioned, places included
+// ("in Istanbul"); the event coder decides from the tree which of them act
+// or are acted upon.
+package actor
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/dict"
+)
+
+// Resolver is the actor stage. It is safe for concurrent use.
+type Resolver struct {
+	lex *Lexicon
+	now func() time.Time
+}
+
+// New returns a Resolver over lex. now gives the date at which roles are
+// read for documents without a publication date; nil means time.Now.
+func New(lex *Lexicon, now func() time.Time) *Resolver {
+	if now == nil {
+		now = time.Now
+	}
+	return &Resolver{lex: lex, now: now}
+}
+
+// match is a dictionary name found in the text.
+type match struct {
+	tokens parley.Span
+	actor  *dict.Actor
+	agent  *dict.Agent
+	code   string // the actor's code on the day, or the agent's sectors
+}
+
+// Process finds and codes the actors of d. It needs tokens, sentences,
+// POS, lemmas and dependencies, and uses named entities when d has them.
+func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
+	day := d.Published
+	if day.IsZero() {
+		day = r.now()
+		d.Note("actor", parley.NoteUnknown, parley.Span{}, fmt.Sprintf("no publication date: actors' roles are read as of %s", day.Format(time.DateOnly)))
+	}
+	words := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		words[i] = norm(d.TokenText(i))
+	}
+	entityOf := make([]int, len(d.Tokens))
+	for i := range entityOf {
+		entityOf[i] = -1
+	}
+	for e, ent := range d.Entities {
+		for i := ent.Tokens.Start; i < ent.Tokens.End && i < len(entityOf); i++ {
+			entityOf[i] = e
+		}
+	}
+	d.Actors = d.Actors[:0]
+	for s, sent := range d.Sentences {
+		if s%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		ms := r.matches(d, words, sent.Tokens, day)
+		for _, g := range groups(d, sent.Tokens, ms, entityOf) {
+			if a, ok := compose(d, g, entityOf); ok {
+				d.Actors = append(d.Actors, a)
+			}
+		}
+	}
+	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
+	corefer(d, words, entityOf)
+	d.Layers |= parley.LayerActors
+	return nil
+}
+
+// matches returns the dictionary names in the sentence span, longest
+// first, left to right, without overlaps.
+func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day time.Time) []match {
+	var out []match
+	key := make([]string, 0, maxWords)
+	for i := span.Start; i < span.End; {
+		n := min(r.lex.longest[words[i]], span.End-i)
+		found := false
+		for k := n; k >= 1 && !found; k-- {
+			key = append(key[:0], words[i:i+k]...)
+			refs := r.lex.lookup(key)
+			if len(refs) == 0 {
+				if lem := norm(d.Tokens[i+k-1].Lemma); lem != "" && lem != key[k-1] {
+					key[k-1] = lem
+					refs = r.lex.lookup(key)
+				}
+			}
+			if m, ok := r.choose(d, parley.Span{Start: i, End: i + k}, refs, day); ok {
+				out = append(out, m)
+				i += k
+				found = true
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// choose picks the entry a name refers to where the text allows it: an
+// actor's name must have a capitalised word (or a digit) and a name of
+// one short word must be written in capitals ("US", not "us"); an agent
+// must end in a noun.
+func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.Time) (match, bool) {
+	capital, short := false, false
+	for i := span.Start; i < span.End; i++ {
+		t := d.TokenText(i)
+		if c := t[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80 {
+			capital = true
+		}
+	}
+	if span.Len() == 1 {
+		t := d.TokenText(span.Start)
+		short = len(strings.Trim(t, ".")) <= 3 && strings.ToUpper(t) != t
+	}
+	last := d.Tokens[span.End-1].UPOS
+	for _, rf := range refs {
+		switch {
+		case rf.actor >= 0 && capital && !short:
+			a := &r.lex.set.Actors[rf.actor]
+			if code := a.CodeAt(day); code != "" && code != "---" {
+				return match{tokens: span, actor: a, code: code}, true
+			}
+		case rf.agent >= 0 && (last == "NOUN" || last == "PROPN"):
+			a := &r.lex.set.Agents[rf.agent]
+			return match{tokens: span, agent: a, code: strings.Trim(a.Code, "~")}, true
+		}
+	}
+	return match{}, false
+}
+
+// group is the matches of one mention: names and titles written side by
+// side ("Ukrainian President Petro X"), with the phrases the tree attaches
+// to them as appositions or "of"/"from" modifiers. root is the last word
+// of the side-by-side run that heads it.
+type group struct {
+	root    int
+	matches []match
+}
+
+// groups gathers the matches of a sentence into mentions. Names and titles
+// side by side form a run (two dictionary actors side by side stay apart:
+// "Moscow Kyiv"), whose head is its last word, as English noun phrases
+// end in their head; person names the dictionaries lack join runs as
+// matches without an entry. A run whose head the tree attaches inside
+// another run (an apposition, an "of" or "from" phrase) joins that run.
+func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group {
+	// Unknown person names take part as matches without an entry.
+	items := slices.Clone(ms)
+	for _, ent := range d.Entities {
+		if ent.Type == parley.PER && len(ms) > 0 && sent.Contains(ent.Tokens) &&
+			!slices.ContainsFunc(ms, func(m match) bool { return m.tokens.Overlaps(ent.Tokens) }) {
+			items = append(items, match{tokens: ent.Tokens})
+		}
+	}
+	slices.SortFunc(items, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
+	// Runs of items side by side.
+	var runs []group
+	for k, m := range items {
+		if k > 0 && items[k-1].tokens.End == m.tokens.Start && !(items[k-1].actor != nil && m.actor != nil && entityOf[m.tokens.Start] < 0) {
+			g := &runs[len(runs)-1]
+			g.matches = append(g.matches, m)
+			g.root = m.tokens.End - 1
+			continue
+		}
+		runs = append(runs, group{root: m.tokens.End - 1, matches: []match{m}})
+	}
+	// A run joins the run its head hangs from.
+	span := func(g group) parley.Span { return parley.Span{Start: g.matches[0].tokens.Start, End: g.root + 1} }
+	into := make([]int, len(runs))
+	for k, g := range runs {
+		into[k] = k
+		top := d.PhraseRoot(g.root)
+		for j, h := range runs {
+			if j != k && span(h).Start <= top && top < span(h).End {
+				into[k] = j
+			}
+		}
+	}
+	var out []group
+	index := map[int]int{}
+	for k := range runs {
+		j := k
+		for range len(runs) {
+			if into[j] == j {
+				break
+			}
+			j = into[j]
+		}
+		o, ok := index[j]
+		if !ok {
+			o = len(out)
+			index[j] = o
+			out = append(out, group{root: runs[j].root})
+		}
+		out[o].matches = append(out[o].matches, runs[k].matches...)
+	}
+	for k := range out {
+		slices.SortFunc(out[k].matches, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
+	}
+	return out
+}
+
+// compose makes one actor of a noun phrase's matches: a named actor heading
+// the phrase with a sector in its code keeps that code; otherwise the
+// phrase's country and its agent's sectors combine.
+func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
+	// The principal actor is the one heading the phrase, else the first.
+	// An agent modifying the head names the institution and outranks the
+	// head's own ("a spokesperson from the government" is GOV, not MED).
+	var principal, agent *match
+	for k := range g.matches {
+		m := &g.matches[k]
+		atRoot := m.tokens.Start <= g.root && g.root < m.tokens.End
+		if m.actor != nil && (principal == nil || atRoot) {
+			principal = m
+		}
+		if m.agent != nil && (agent == nil || !atRoot) {
+			agent = m
+		}
+	}
+	span := g.matches[0].tokens
+	for _, m := range g.matches[1:] {
+		span.End = max(span.End, m.tokens.End)
+	}
+	ent := entityOf[g.root]
+	if ent >= 0 {
+		et := d.Entities[ent].Tokens
+		span = parley.Span{Start: min(span.Start, et.Start), End: max(span.End, et.End)}
+	}
+	a := parley.Actor{Tokens: span, Entity: ent, Ref: -1}
+	switch {
+	case principal != nil && len(principal.code) > 3:
+		// A named office-holder, or an institution with its own sector
+		// ("Kremlin spokesman" is RUSGOV, not RUSMED).
+		a.Code, a.Name = principal.code, principal.actor.Name
+	case principal != nil && agent != nil:
+		a.Code = principal.code[:3] + agent.code
+	case principal != nil:
+		a.Code, a.Name = principal.code, principal.actor.Name
+	case agent != nil:
+		a.Code = agent.code
+	default:
+		return a, false // an unknown name alone: coreference may code it
+	}
+	if a.Name == "" && ent >= 0 && d.Entities[ent].Type == parley.PER {
+		a.Name = d.SpanText(d.Entities[ent].Tokens)
+	}
+	a.Country, a.Sectors = split(a.Code)
+	return a, a.Code != ""
+}
+
+// split cuts a CAMEO actor code into its country (or IGO) part and its
+// sectors: "UKRGOV" → "UKR", "GOV"; "COP" (an agent alone) → "", "COP".
+func split(code string) (country, sectors string) {
+	if len(code) < 3 {
+		return "", code
+	}
+	if isSector(code[:3]) {
+		return "", code
+	}
+	return code[:3], code[3:]
+}
+
+// isSector reports whether a three-letter code is a CAMEO sector rather
+// than a country.
+func isSector(c string) bool {
+	switch c {
+	case "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+		"ELI", "LEG", "LAB", "AGR", "REF", "HLH", "HRI", "DEV", "ENV", "MOD", "RAD", "UAF", "IMG",
+		"INS", "SEP", "NGO", "NGM", "MNC":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,142 @@
+package actor_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/actor"
+	"github.com/parley-events/parley/dict"
+	"github.com/parley-events/parley/pipeline"
+)
+
+// testSet is a small dictionary written for these tests: two countries
+// with their capitals, a seat of government, a person with dated roles and
+// a few agents.
+func testSet() *dict.Set {
+	day := func(s string) time.Time {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			panic(err)
+		}
+		return t
+	}
+	p := func(s string) dict.Phrase { return dict.Phrase(strings.Fields(strings.ToLower(s))) }
+	return &dict.Set{
+		Actors: []dict.Actor{
+			{Name: "Russia", Names: []dict.Phrase{p("Russia"), p("Russian"), p("Moscow")}, Roles: []dict.Role{{Code: "RUS"}}},
+			{Name: "Ukraine", Names: []dict.Phrase{p("Ukraine"), p("Ukrainian"), p("Kyiv")}, Roles: []dict.Role{{Code: "UKR"}}},
+			{Name: "United States", Names: []dict.Phrase{p("United States"), p("US"), p("Washington")}, Roles: []dict.Role{{Code: "USA"}}},
+			{Name: "Kremlin", Names: []dict.Phrase{p("Kremlin")}, Roles: []dict.Role{{Code: "RUSGOV"}}},
+			{Name: "Ivan Testov", Names: []dict.Phrase{p("Ivan Testov"), p("Testov")}, Roles: []dict.Role{
+				{Code: "RUSMIL", From: day("2001-01-01"), To: day("2009-12-31")},
+				{Code: "RUSGOV", From: day("2010-01-01")},
+			}},
+		},
+		Agents: []dict.Agent{
+			{Names: []dict.Phrase{p("forces")}, Code: "~MIL"},
+			{Names: []dict.Phrase{p("government")}, Code: "~GOV"},
+			{Names: []dict.Phrase{p("president")}, Code: "~GOV"},
+			{Names: []dict.Phrase{p("spokesperson")}, Code: "~MED"},
+			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
+		},
+	}
+}
+
+// code runs the pipeline up to ner and then the actor stage over the test
+// dictionary, and returns "mention=CODE" for each actor.
+func code(t testing.TB, text string, published time.Time) []string {
+	t.Helper()
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc(text)
+	d.Published = published
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil)
+	if err := r.Process(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for k, a := range d.Actors {
+		s := fmt.Sprintf("%s=%s", d.SpanText(a.Tokens), a.Code)
+		if a.Ref >= 0 {
+			if a.Ref >= k {
+				t.Errorf("actor %d refers forward to %d", k, a.Ref)
+			}
+			s += fmt.Sprintf("→%d", a.Ref)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var day2020 = time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)
+
+func TestActors(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		published  time.Time
+		want       string
+	}{
+		{"country and agent", "Russian forces attacked the town.", day2020, "Russian forces=RUSMIL"},
+		{"capital as actor", "Moscow rejected the offer.", day2020, "Moscow=RUS"},
+		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
+		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
+		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},
+		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
+		{"role on the day", "Ivan Testov visited Kyiv.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR"},
+		{"earlier role", "Ivan Testov visited Kyiv.", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), "Ivan Testov=RUSMIL Kyiv=UKR"},
+		{"modifier agent outranks head agent", "A spokesperson from the Russian government declined to comment.", day2020, "spokesperson from the Russian government=RUSGOV"},
+		{"unknown person with a role", "Ukrainian President Petro Examplenko arrived in Moscow.", day2020, "Ukrainian President Petro Examplenko=UKRGOV Moscow=RUS"},
+		{"surname of an unknown person", "Ukrainian President Petro Examplenko arrived. Examplenko spoke briefly.", day2020, "Ukrainian President Petro Examplenko=UKRGOV Examplenko=UKRGOV→0"},
+		{"pronoun", "Ivan Testov said he would travel to Kyiv.", day2020, "Ivan Testov=RUSGOV he=RUSGOV→0 Kyiv=UKR"},
+		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := strings.Join(code(t, c.text, c.published), " ")
+			if got != c.want {
+				t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+// FuzzActors checks the stage's invariants on any text: actors lie
+// within the document, in order, and refer only to earlier actors with a
+// code.
+func FuzzActors(f *testing.F) {
+	for _, s := range []string{"Russian forces attacked Kyiv.", "He said the two sides met.", "US us Us U.S.", "", "Testov. Testov? he he he"} {
+		f.Add(s)
+	}
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), func() time.Time { return day2020 })
+	f.Fuzz(func(t *testing.T, text string) {
+		d := parley.NewDoc(text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Skip()
+		}
+		if err := r.Process(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		for k, a := range d.Actors {
+			if a.Tokens.Empty() || a.Tokens.Start < 0 || a.Tokens.End > len(d.Tokens) {
+				t.Fatalf("actor %d: span %v outside %d tokens", k, a.Tokens, len(d.Tokens))
+			}
+			if k > 0 && d.Actors[k-1].Tokens.Start > a.Tokens.Start {
+				t.Fatalf("actors out of order at %d", k)
+			}
+			if a.Code == "" || a.Ref >= k || a.Ref < -1 {
+				t.Fatalf("actor %d: code %q ref %d", k, a.Code, a.Ref)
+			}
+		}
+	})
+}

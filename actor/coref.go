@@ -1,0 +1,198 @@
+package actor
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// reach is how many sentences back a role ("the president") or a pronoun
+// looks for the actor it refers to.
+const reach = 3
+
+// corefer links later mentions to the actors they name, in document
+// order: an actor named again refers to its last mention; a person
+// entity the dictionaries do not know takes the code of an earlier actor
+// with the same surname; a role without a country ("the president", "the
+// spokesman") takes the code of the last actor within reach that has the
+// same sectors and a country; a personal pronoun takes the last person
+// within reach; "the two sides" (parties, countries, delegations) and
+// "both sides" become two actors, the last two countries named. Actors
+// are kept in order of their first token.
+func corefer(d *parley.Doc, words []string, entityOf []int) {
+	sentOf := sentenceIndex(d)
+	covered := make([]bool, len(d.Tokens))
+	for _, a := range d.Actors {
+		for i := a.Tokens.Start; i < a.Tokens.End; i++ {
+			covered[i] = true
+		}
+	}
+	// Mentions the dictionaries missed: unknown person names and
+	// pronouns, and "the two sides".
+	var extra []parley.Actor
+	for e, ent := range d.Entities {
+		if ent.Type == parley.PER && !covered[ent.Tokens.Start] {
+			extra = append(extra, parley.Actor{Tokens: ent.Tokens, Entity: e, Ref: -1, Name: d.SpanText(ent.Tokens)})
+		}
+	}
+	for i, w := range words {
+		if covered[i] || entityOf[i] >= 0 {
+			continue
+		}
+		switch {
+		case d.Tokens[i].UPOS == "PRON" && pronouns[w]:
+			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
+		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
+			start := i - 2
+			if words[i-1] == "both" {
+				start = i - 1
+			}
+			a := parley.Actor{Tokens: parley.Span{Start: start, End: i + 1}, Entity: -1, Ref: -1}
+			extra = append(extra, a, a)
+		}
+	}
+	d.Actors = append(d.Actors, extra...)
+	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
+
+	for k := range d.Actors {
+		a := &d.Actors[k]
+		s := sentOf[a.Tokens.Start]
+		within := func(j int) bool { return s-sentOf[d.Actors[j].Tokens.Start] <= reach }
+		switch {
+		case a.Code != "" && a.Name != "":
+			// A name seen before refers to its last mention.
+			for j := k - 1; j >= 0; j-- {
+				if d.Actors[j].Name == a.Name && d.Actors[j].Code != "" {
+					a.Ref = j
+					break
+				}
+			}
+		case a.Code == "" && a.Entity >= 0:
+			// An unknown person: an earlier actor with the same surname.
+			sur := surname(d, a.Tokens)
+			for j := k - 1; j >= 0; j-- {
+				if b := d.Actors[j]; b.Code != "" && b.Entity >= 0 && surname(d, d.Entities[b.Entity].Tokens) == sur {
+					a.Code, a.Name, a.Ref = b.Code, b.Name, j
+					break
+				}
+			}
+		case a.Code == "" && a.Tokens.Len() == 1:
+			// A pronoun: the subject of its own sentence when that is a
+			// person, else the last person within reach.
+			best := -1
+			for j := k - 1; j >= 0 && within(j); j-- {
+				b := d.Actors[j]
+				if b.Code == "" || !isPerson(d, b) {
+					continue
+				}
+				if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
+					best = j
+					break
+				}
+				if best < 0 {
+					best = j
+				}
+			}
+			if best >= 0 {
+				b := d.Actors[best]
+				a.Code, a.Name, a.Entity, a.Ref = b.Code, b.Name, b.Entity, best
+			}
+		case a.Code == "" && k+1 < len(d.Actors) && d.Actors[k+1].Tokens == a.Tokens:
+			// "The two sides": the last two countries named.
+			var seen []int
+			for j := k - 1; j >= 0 && len(seen) < 2; j-- {
+				if b := d.Actors[j]; b.Country != "" && b.Country != "IGO" && !slices.ContainsFunc(seen, func(x int) bool { return d.Actors[x].Country == b.Country }) {
+					seen = append(seen, j)
+				}
+			}
+			if len(seen) == 2 {
+				for n, j := range []int{seen[1], seen[0]} {
+					b := &d.Actors[k+n]
+					b.Code, b.Country, b.Ref = d.Actors[j].Country, d.Actors[j].Country, j
+				}
+			}
+		case a.Country == "" && a.Sectors != "" && definite(d, a.Tokens):
+			// A role without a country: the last actor within reach
+			// with the same sectors and a country.
+			for j := k - 1; j >= 0 && within(j); j-- {
+				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors {
+					a.Code, a.Name, a.Ref = b.Code, b.Name, j
+					if a.Entity < 0 {
+						a.Entity = b.Entity
+					}
+					break
+				}
+			}
+		}
+		a.Country, a.Sectors = split(a.Code)
+	}
+	// Mentions still without a code name no actor; references follow
+	// the actors they point to.
+	index := make([]int, len(d.Actors))
+	n := 0
+	for k, a := range d.Actors {
+		index[k] = -1
+		if a.Code != "" {
+			index[k] = n
+			n++
+		}
+	}
+	kept := d.Actors[:0]
+	for _, a := range d.Actors {
+		if a.Code != "" {
+			if a.Ref >= 0 {
+				a.Ref = index[a.Ref]
+			}
+			kept = append(kept, a)
+		}
+	}
+	d.Actors = kept
+}
+
+var pronouns = map[string]bool{"he": true, "him": true, "she": true, "her": true}
+
+var pairWords = map[string]bool{"sides": true, "parties": true, "countries": true, "delegations": true, "nations": true}
+
+// isPerson reports whether an actor names a person: a PER entity, or a
+// role headed by a singular noun ("the U.S. leader", "a senior official").
+func isPerson(d *parley.Doc, a parley.Actor) bool {
+	if a.Entity >= 0 && a.Entity < len(d.Entities) {
+		return d.Entities[a.Entity].Type == parley.PER
+	}
+	t := d.Tokens[d.SpanHead(a.Tokens)]
+	return a.Sectors != "" && t.UPOS == "NOUN" && t.XPOS == "NN"
+}
+
+// isSubject reports whether an actor's head is the subject of a clause.
+func isSubject(d *parley.Doc, a parley.Actor) bool {
+	r := d.Tokens[d.PhraseRoot(d.SpanHead(a.Tokens))].DepRel
+	return r == "nsubj" || r == "nsubj:pass"
+}
+
+// definite reports whether a phrase starts with "the" or "this".
+func definite(d *parley.Doc, s parley.Span) bool {
+	for i := max(0, s.Start-2); i < s.End; i++ {
+		if t := d.Tokens[i]; t.UPOS == "DET" && (t.Head >= s.Start && t.Head < s.End || i >= s.Start) {
+			w := strings.ToLower(d.TokenText(i))
+			return w == "the" || w == "this"
+		}
+	}
+	return false
+}
+
+// surname returns the lower-cased last word of a name.
+func surname(d *parley.Doc, s parley.Span) string {
+	return norm(d.TokenText(s.End - 1))
+}
+
+// sentenceIndex maps each token to its sentence.
+func sentenceIndex(d *parley.Doc) []int {
+	out := make([]int, len(d.Tokens))
+	for s, sent := range d.Sentences {
+		for i := sent.Tokens.Start; i < sent.Tokens.End && i < len(out); i++ {
+			out[i] = s
+		}
+	}
+	return out
+}

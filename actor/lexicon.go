@@ -1,0 +1,124 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-events/parley/dict"
+)
+
+// Lexicon is the compiled form of a dictionary set's actors and agents: a
+// map from each name, split into words by the same tokenizer that splits
+// the text, to the entries it names. It is read-only once built and safe
+// for concurrent use.
+type Lexicon struct {
+	set     *dict.Set
+	entries map[string][]ref // normalised words joined by one space
+	longest map[string]int   // first normalised word → most words in a name it starts
+}
+
+// ref is one dictionary entry a name refers to.
+type ref struct {
+	actor int32 // index into set.Actors, or -1
+	agent int32 // index into set.Agents, or -1
+}
+
+// Split splits a name into the words the tokenizer makes of it, so that
+// names and text are cut alike ("children's" → "children", "'s").
+type Split func(name string) []string
+
+// maxWords bounds the length of a name in words; longer names are never
+// matched (none of the shipped dictionaries' names comes close).
+const maxWords = 16
+
+// NewLexicon compiles the actors and agents of set. split must cut names
+// as the tokenizer cuts text.
+func NewLexicon(set *dict.Set, split Split) *Lexicon {
+	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}}
+	add := func(p dict.Phrase, r ref) {
+		words := split(strings.Join(p, " "))
+		if len(words) == 0 || len(words) > maxWords {
+			return
+		}
+		for i, w := range words {
+			words[i] = norm(w)
+		}
+		key := strings.Join(words, " ")
+		rs := l.entries[key]
+		for _, old := range rs {
+			if old == r {
+				return
+			}
+		}
+		l.entries[key] = append(rs, r)
+		l.longest[words[0]] = max(l.longest[words[0]], len(words))
+	}
+	for i := range set.Actors {
+		for _, n := range set.Actors[i].Names {
+			add(n, ref{actor: int32(i), agent: -1})
+		}
+	}
+	for i := range set.Agents {
+		for _, n := range set.Agents[i].Names {
+			add(n, ref{actor: -1, agent: int32(i)})
+		}
+	}
+	return l
+}
+
+// lookup returns the entries named by the normalised words.
+func (l *Lexicon) lookup(words []string) []ref {
+	if len(words) == 1 {
+		return l.entries[words[0]]
+	}
+	return l.entries[strings.Join(words, " ")]
+}
+
+// norm lower-cases w, folds Latin letters with diacritics to their base
+// letter and curly apostrophes to straight ones, so that "Erdoğan" and
+// "ERDOGAN" are one word.
+func norm(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if r >= 0xc0 {
+			if f, ok := fold[r]; ok {
+				b.WriteString(f)
+				continue
+			}
+		}
+		if r == '’' || r == '‘' {
+			r = '\''
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fold maps lower-case Latin letters with diacritics to plain letters.
+var fold = func() map[rune]string {
+	m := map[rune]string{}
+	for base, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ",
+		"h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ",
+		"o": "òóôõöøōŏő", "r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų",
+		"w": "ŵ", "y": "ýÿŷ", "z": "źżž", "ae": "æ", "oe": "œ", "ss": "ß",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/dict"
+	"github.com/parley-events/parley/export"
+	"github.com/parley-events/parley/ingest"
+	"github.com/parley-events/parley/pipeline"
+	"github.com/parley-events/parley/store/sqlite"
+)
+
+var cmdCode = &command{
+	name:    "code",
+	summary: "code the events of articles and print them (JSONL, PLOVER, GDELT, CSV)",
+	synopsis: `
+parley code [--format jsonl|plover|gdelt|csv] [--published DATE] [--dicts DIR] [--store FILE] PATH...
+echo "Russian forces shelled Kharkiv." | parley code --published 2025-07-22 -`,
+	help: `
+Reads articles as "parley ingest" does, runs the whole pipeline over each
+and prints the events it codes: who did what to whom, with the CAMEO code,
+the PLOVER type, the modality, and the evidence (the sentence, the trigger,
+the actors as written, and the dictionary pattern that fired).
+
+Actors' roles are read as of each article's publication date (the
+"published" field of JSONL, or --published for plain text): "the
+president" of 2012 and of 2025 are different people. Without a date,
+today's roles are used and the article gets a note saying so.
+
+Formats:
+  jsonl   one JSON object per event, with its evidence (the default)
+  plover  PLOVER JSON: event type, mode, context, actors with country
+          and sector, the supporting text
+  gdelt   the GDELT 2.0 event table: 61 tab-separated columns, in order;
+          fields parley does not know are empty
+  csv     one row per event with the main fields and the sentence
+
+Modalities: asserted, future (planned: "will meet"), conditional ("if",
+"should there be"), hypothetical ("may", "could"), negated ("did not",
+"has yet to") and reported (asserted by a quoted speaker, reported_by).
+Negated and hypothetical events are kept but marked: filter on "mode"
+for events that happened.
+
+--dicts DIR reads dictionaries instead of the embedded ones: a directory
+in parley's format (see "parley dict") or PETRARCH's files as they are.
+--store FILE also stores the documents and their events in a SQLite
+database, as "parley ingest" does.
+
+A bad record is reported with its file and line and the others go on;
+the exit status is then 1.
+
+Examples:
+  parley code --published 2025-07-22 article.txt
+  parley code --format gdelt archive.jsonl > events.tsv
+  parley code --format plover --store news.db feeds/`,
+	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
+		format := fs.String("format", "jsonl", "output `FORMAT`: "+strings.Join(export.Formats, ", "))
+		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text or jsonl")
+		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
+		dicts := fs.String("dicts", "", "dictionary `DIR` to use instead of the embedded dictionaries")
+		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
+		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
+		return func(ctx context.Context, env Env, args []string) int {
+			w, err := export.New(*format, env.Stdout)
+			if err != nil {
+				return report(env, "code", err, exitUsage)
+			}
+			pub, err := parseDate(*published)
+			if err != nil {
+				return report(env, "code", err, exitUsage)
+			}
+			cfg := pipeline.DefaultConfig()
+			if *dicts != "" {
+				if cfg.Dicts, err = loadDicts(*dicts); err != nil {
+					return report(env, "code", err, exitFatal)
+				}
+			}
+			p, err := pipeline.Build(cfg)
+			if err != nil {
+				return report(env, "code", err, exitFatal)
+			}
+			var st *sqlite.Store
+			if *store != "" {
+				if st, err = sqlite.Open(ctx, *store); err != nil {
+					return report(env, "code", err, exitFatal)
+				}
+				defer st.Close()
+			}
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			inFormat := *input
+			if inFormat == "" && len(args) == 1 && args[0] == "-" {
+				inFormat = ingest.FormatText
+			}
+			opt := ingest.Options{Published: pub, Format: inFormat, Stdin: env.Stdin}
+			failed := 0
+			process(ctx, ingest.Read(ctx, args, opt), p, *workers, nil, func(r result) {
+				if r.err == nil {
+					r.err = w.Write(r.doc)
+				}
+				if r.err == nil && st != nil {
+					_, r.err = st.PutDoc(ctx, r.doc)
+				}
+				if r.err != nil {
+					failed++
+					w.Flush()
+					fmt.Fprintf(env.Stderr, "parley code: %v\n", r.err)
+				}
+			})
+			if err := w.Flush(); err != nil {
+				return report(env, "code", err, exitFatal)
+			}
+			if failed > 0 {
+				return exitFailed
+			}
+			return exitOK
+		}
+	},
+}
+
+// loadDicts reads a dictionary directory in parley's format, or PETRARCH's
+// files as they are when the directory holds no parley files.
+func loadDicts(dir string) (*dict.Set, error) {
+	fsys := os.DirFS(dir)
+	set, err := dict.Load(fsys)
+	if parley.KindOf(err) == parley.NotFound {
+		return dict.LoadPetrarch(fsys, dict.DefaultPetrarchFiles())
+	}
+	return set, err
+}

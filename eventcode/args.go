@@ -1,0 +1,169 @@
+package eventcode
+
+import (
+	"slices"
+
+	"github.com/parley-events/parley"
+)
+
+// findVerb returns the dictionary verb that token v is, with the tokens it
+// covers: the verb's base form or any listed form matched by lemma or
+// form, the other words of a multi-word verb beside it ("back down",
+// "carry out") or, for a particle, attached to it. The verb with the most
+// words wins; then the first in the dictionary.
+func (c *Coder) findVerb(d *parley.Doc, x *docIndex, v int) (verbRef, parley.Span, bool) {
+	cands := c.verbs[x.lemma[v]]
+	if x.lower[v] != x.lemma[v] {
+		for _, r := range c.verbs[x.lower[v]] {
+			if !slices.Contains(cands, r) {
+				cands = append(cands, r)
+			}
+		}
+	}
+	best, bestLen, bestSpan := verbRef{}, 0, parley.Span{}
+	for _, r := range cands {
+		vb := &c.set.Verbs[r.group].Verbs[r.verb]
+		w := vb.Words
+		if len(w) <= bestLen {
+			continue
+		}
+		span := parley.Span{Start: v, End: v + 1}
+		ok := true
+		for k := vb.Head - 1; k >= 0 && ok; k-- {
+			i := v - (vb.Head - k)
+			ok = i >= 0 && (x.lower[i] == w[k] || x.lemma[i] == w[k])
+			span.Start = min(span.Start, i)
+		}
+		for k, i := vb.Head+1, v+1; k < len(w) && ok; k++ {
+			switch {
+			case i < len(d.Tokens) && (x.lower[i] == w[k] || x.lemma[i] == w[k]):
+				span.End = i + 1
+				i++
+			case k == len(w)-1 && hasParticle(x, v, w[k]):
+			default:
+				ok = false
+			}
+		}
+		if ok {
+			best, bestLen, bestSpan = r, len(w), span
+		}
+	}
+	return best, bestSpan, bestLen > 0
+}
+
+// hasParticle reports whether verb v has the particle word attached.
+func hasParticle(x *docIndex, v int, word string) bool {
+	for _, c := range x.children[v] {
+		if x.rel[c] == "compound:prt" && x.lower[c] == word {
+			return true
+		}
+	}
+	return false
+}
+
+// targetCases are the prepositions that introduce an actor acted upon
+// ("met with", "attacks on", "aid to"); "in", "near" and the like
+// introduce places and times.
+var targetCases = map[string]bool{
+	"with": true, "against": true, "on": true, "upon": true, "to": true, "toward": true,
+	"towards": true, "into": true, "at": true, "for": true, "onto": true,
+}
+
+// arguments returns the source and target actors of verb v: subject and
+// object, the passive's "by" agent and subject, a subject borrowed from a
+// conjoined or controlling verb, and a prepositional or nominal target
+// when there is no object.
+func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
+	subj, passive := subject(d, x, v, 0)
+	if passive {
+		tgt = actorsAt(d, x, subj)
+		for _, c := range x.children[v] {
+			if x.rel[c] == "obl:agent" || x.rel[c] == "obl" && d.CaseOf(c) == "by" {
+				src = append(src, actorsAt(d, x, c)...)
+			}
+		}
+		return src, tgt
+	}
+	src = actorsAt(d, x, subj)
+	for _, rel := range []string{"obj", "iobj"} {
+		if o := x.child(v, rel); o >= 0 {
+			if tgt = actorsAt(d, x, o); len(tgt) > 0 {
+				return src, tgt
+			}
+		}
+	}
+	for _, c := range x.children[v] {
+		if x.rel[c] == "obl" && targetCases[d.CaseOf(c)] {
+			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+				return src, tgt
+			}
+		}
+	}
+	// "provide support to Ukraine": the object's own prepositional target.
+	if o := x.child(v, "obj"); o >= 0 {
+		for _, c := range x.children[o] {
+			if x.rel[c] == "nmod" && targetCases[d.CaseOf(c)] {
+				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+					return src, tgt
+				}
+			}
+		}
+	}
+	return src, nil
+}
+
+// subject returns the token heading the subject of verb v, or -1, and
+// whether it is a passive subject. A verb without a subject borrows that
+// of the verb it is conjoined with, of the verb controlling it (the
+// object, when that verb has one: "urged Russia to withdraw"), or, in a
+// relative clause, the noun the clause modifies.
+func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
+	if s := x.child(v, "nsubj"); s >= 0 {
+		if d.Tokens[s].UPOS == "PRON" && (x.rel[v] == "acl:relcl" || x.rel[v] == "acl") && x.actorAt[s] < 0 {
+			return d.Tokens[v].Head, false // "forces that attacked": the forces
+		}
+		return s, false
+	}
+	if s := x.child(v, "nsubj:pass"); s >= 0 {
+		return s, true
+	}
+	h := d.Tokens[v].Head
+	if h < 0 || depth > 4 {
+		return -1, false
+	}
+	switch x.rel[v] {
+	case "conj":
+		return subject(d, x, h, depth+1)
+	case "xcomp":
+		if o := x.child(h, "obj"); o >= 0 && len(actorsAt(d, x, o)) > 0 {
+			return o, false
+		}
+		return subject(d, x, h, depth+1)
+	case "acl", "acl:relcl":
+		return h, false
+	}
+	return -1, false
+}
+
+// actorsAt returns the actors a phrase headed by token h names: those
+// whose phrase root is h, and those of the phrases conjoined with it
+// ("Moscow and Kyiv").
+func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
+	if h < 0 {
+		return nil
+	}
+	out := slices.Clone(x.anchored[h])
+	if len(out) == 0 && x.actorAt[h] >= 0 {
+		out = append(out, x.actorAt[h])
+	}
+	for _, c := range x.children[h] {
+		if x.rel[c] == "conj" {
+			for _, a := range actorsAt(d, x, c) {
+				if !slices.Contains(out, a) {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package eventcode_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cameo"
+	"github.com/parley-events/parley/pipeline"
+)
+
+// code runs the default pipeline and returns "SOURCE CODE TARGET mode" for
+// each event.
+func code(t testing.TB, p *pipeline.Pipeline, text string) []string {
+	t.Helper()
+	d := parley.NewDoc(text)
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range d.Events {
+		out = append(out, strings.Join([]string{e.Source, e.Code, e.Target, string(e.Mode)}, " "))
+	}
+	return out
+}
+
+func TestCode(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Moscow did not attack Kyiv on Sunday.", "RUS 190 UKR negated"},
+		{"Russian troops attacked Ukrainian soldiers near the border.", "RUSMIL 190 UKRMIL asserted"},
+		{"Ukrainian soldiers were attacked by Russian troops near the border.", "RUSMIL 190 UKRMIL asserted"},
+		{"Russian forces launched drone attacks on Ukrainian cities.", "RUSMIL 195 UKR asserted"},
+		{"The Kremlin warned Kyiv of grave consequences if the talks failed.", "RUSGOV 130 UKR conditional"},
+		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
+		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
+		{"Moscow has yet to comment on the proposal.", ""},
+		{"The minister said the weather was fine.", ""},
+	} {
+		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// FuzzCode checks the event records' invariants on any text: triggers
+// inside their sentence, references to existing actors whose codes the
+// event carries, codes of the CAMEO table, a known modality.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{"Russian forces attacked Kyiv.", "He said talks would resume.", "", "Moscow and Kyiv met. The two sides agreed."} {
+		f.Add(s)
+	}
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		f.Fatal(err)
+	}
+	modes := map[parley.Modality]bool{parley.Asserted: true, parley.Future: true, parley.Conditional: true,
+		parley.Hypothetical: true, parley.Negated: true, parley.Reported: true}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := parley.NewDoc(text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Skip()
+		}
+		for k, e := range d.Events {
+			if e.Sentence < 0 || e.Sentence >= len(d.Sentences) || !d.Sentences[e.Sentence].Tokens.Contains(e.Trigger) || e.Trigger.Empty() {
+				t.Fatalf("event %d: trigger %v outside sentence %d", k, e.Trigger, e.Sentence)
+			}
+			for _, r := range []struct {
+				ref  int
+				code string
+			}{{e.SourceRef, e.Source}, {e.TargetRef, e.Target}, {e.ReportedByRef, e.ReportedBy}} {
+				if r.ref < -1 || r.ref >= len(d.Actors) || r.ref >= 0 && d.Actors[r.ref].Code != r.code || r.ref < 0 && r.code != "" {
+					t.Fatalf("event %d: actor ref %d with code %q", k, r.ref, r.code)
+				}
+			}
+			if e.SourceRef < 0 && e.TargetRef < 0 {
+				t.Fatalf("event %d has no actor", k)
+			}
+			if !cameo.Valid(e.Code) || !modes[e.Mode] || e.Pattern == "" {
+				t.Fatalf("event %d: code %q mode %q pattern %q", k, e.Code, e.Mode, e.Pattern)
+			}
+		}
+	})
+}

@@ -1,0 +1,341 @@
+// Package eventcode is the `eventcode` stage: it codes the events a
+// document reports — who did what to whom — in CAMEO, with the PLOVER
+// type, mode and context, a modality, and the evidence: the sentence, the
+// trigger, the actors' spans and the dictionary pattern that fired.
+//
+// Coding reads the dependency tree, not the word order. Each verb the
+// verb dictionary knows (by lemma or form; multi-word verbs by their
+// words beside it) is a candidate event. Its arguments come from the
+// tree: the subject is the source and the object the target (in the
+// passive, the "by" agent and the subject); a verb without a subject of
+// its own takes that of the verb it is conjoined with or controlled by
+// ("agreed to provide"); a target may also be a prepositional object
+// ("met with", "attacks on") but never a place ("in Istanbul"). Conjoined
+// subjects and objects give one event each. The verb group's patterns
+// refine the code by the words around the verb: a pattern's words must
+// appear in the verb's phrase in order, a prepositional element "(to X)"
+// must be a phrase introduced by that preposition, and the markers "$"
+// and "+" pin the source and target. Of the patterns that match, the one
+// with the most elements wins.
+//
+// Each event has a modality from its clause: negated ("did not", "has
+// yet to"), conditional ("if", "should there be"), hypothetical ("may",
+// "could"), future ("will", "plans to", "agreed to") or asserted. An event
+// in the complement of a verb of saying ("X confirmed that …") records
+// the speaker as ReportedBy and, when otherwise asserted, is reported.
+// The saying itself is not coded when its content is (the old coders'
+// flood of "said" events).
+package eventcode
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cameo"
+	"github.com/parley-events/parley/dict"
+)
+
+// Config selects the coder's options; the zero value codes every event
+// with at least one actor.
+type Config struct {
+	// RequireDyad drops events without both a source and a target.
+	RequireDyad bool
+}
+
+// Coder is the eventcode stage. It is safe for concurrent use.
+type Coder struct {
+	set     *dict.Set
+	cfg     Config
+	verbs   map[string][]verbRef // a verb's head word, base form or any form
+	synsets map[string][]dict.Phrase
+}
+
+// verbRef is one verb of the dictionary.
+type verbRef struct{ group, verb int }
+
+// New returns a Coder over the verb patterns of set.
+func New(set *dict.Set, cfg Config) *Coder {
+	c := &Coder{set: set, cfg: cfg, verbs: map[string][]verbRef{}, synsets: map[string][]dict.Phrase{}}
+	for gi, g := range set.Verbs {
+		for vi, v := range g.Verbs {
+			r := verbRef{gi, vi}
+			add := func(p dict.Phrase) {
+				if v.Head < len(p) {
+					w := p[v.Head]
+					if !slices.Contains(c.verbs[w], r) {
+						c.verbs[w] = append(c.verbs[w], r)
+					}
+				}
+			}
+			add(v.Words)
+			for _, f := range v.Forms {
+				add(f)
+			}
+		}
+	}
+	for _, s := range set.Synsets {
+		c.synsets[s.Name] = append(c.synsets[s.Name], s.Members...)
+	}
+	return c
+}
+
+// Process codes the events of d. It needs tokens, sentences, POS,
+// lemmas, dependencies and actors.
+func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
+	d.Events = d.Events[:0]
+	x := newDocIndex(d)
+	coded := make([]bool, len(d.Tokens)) // tokens that trigger an event
+	for s, sent := range d.Sentences {
+		if s%32 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		first := len(d.Events)
+		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
+			switch d.Tokens[v].UPOS {
+			case "VERB":
+				c.codeVerb(d, x, s, v)
+			case "NOUN":
+				c.codeNoun(d, x, s, v)
+			}
+		}
+		for _, e := range d.Events[first:] {
+			for t := e.Trigger.Start; t < e.Trigger.End; t++ {
+				coded[t] = true
+			}
+		}
+		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
+			if d.Tokens[v].UPOS == "VERB" {
+				c.codeTone(d, x, s, v, coded)
+			}
+		}
+	}
+	d.Layers |= parley.LayerEvents
+	return nil
+}
+
+// docIndex holds what coding looks up often: each token's children and
+// the actors anchored at each token.
+type docIndex struct {
+	children [][]int
+	anchored map[int][]int // phrase root token → actors
+	actorAt  []int         // token → an actor covering it, or -1
+	lower    []string      // lower-cased forms
+	lemma    []string      // lower-cased lemmas (the form when none)
+	rel      []string      // dependency relations
+}
+
+func newDocIndex(d *parley.Doc) *docIndex {
+	x := &docIndex{children: make([][]int, len(d.Tokens)), anchored: map[int][]int{},
+		actorAt: make([]int, len(d.Tokens)), lower: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
+		rel: make([]string, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		if t.Head >= 0 && t.Head < len(d.Tokens) {
+			x.children[t.Head] = append(x.children[t.Head], i)
+		}
+		x.actorAt[i] = -1
+		x.rel[i] = t.DepRel
+		x.lower[i] = strings.ToLower(d.TokenText(i))
+		x.lemma[i] = strings.ToLower(t.Lemma)
+		if x.lemma[i] == "" {
+			x.lemma[i] = x.lower[i]
+		}
+	}
+	for k, a := range d.Actors {
+		root := d.PhraseRoot(d.SpanHead(a.Tokens))
+		x.anchored[root] = append(x.anchored[root], k)
+		for i := a.Tokens.Start; i < a.Tokens.End; i++ {
+			if x.actorAt[i] < 0 {
+				x.actorAt[i] = k
+			}
+		}
+	}
+	return x
+}
+
+// child returns the first child of i with one of the relations, or -1.
+func (x *docIndex) child(i int, rels ...string) int {
+	for _, c := range x.children[i] {
+		if slices.Contains(rels, x.rel[c]) {
+			return c
+		}
+	}
+	return -1
+}
+
+// codeVerb codes the events of verb token v in sentence s.
+func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
+	if lightVerbs[x.lemma[v]] {
+		for _, k := range x.children[v] {
+			if r := x.rel[k]; r == "obj" || r == "nsubj" || r == "nsubj:pass" {
+				if _, ok := nominal(d, x, k); ok {
+					return // the noun carries the event ("increased its attacks")
+				}
+			}
+		}
+	}
+	if x.rel[v] == "xcomp" && c.patterned(d, x, d.Tokens[v].Head) {
+		return // the controlling verb's pattern covers it ("pledged to provide aid")
+	}
+	ref, span, ok := c.findVerb(d, x, v)
+	if !ok {
+		return
+	}
+	g := &c.set.Verbs[ref.group]
+	vb := &g.Verbs[ref.verb]
+	code, pattern := vb.Code, ""
+	if code == "" {
+		code = g.Code
+	}
+	src, tgt := arguments(d, x, v)
+	if len(tgt) == 0 {
+		if xc := x.child(v, "xcomp"); xc >= 0 {
+			_, tgt = arguments(d, x, xc)
+		}
+	}
+	p, b, patterned := c.bestPattern(d, x, v, g)
+	if patterned {
+		code, pattern = p.Code, strings.Join(strings.Fields(p.Raw), " ")
+		if p.Origin.File != "" {
+			pattern += " (" + p.Origin.String() + ")"
+		} else {
+			pattern += " (" + p.Pos.String() + ")"
+		}
+		if b.source >= 0 {
+			src = []int{b.source}
+		}
+		if b.target >= 0 {
+			tgt = []int{b.target}
+		}
+		// An actor the pattern's words name is what was done, not to whom.
+		named := func(a int) bool {
+			return slices.ContainsFunc(b.words, func(t int) bool { return x.actorAt[t] == a })
+		}
+		src, tgt = slices.DeleteFunc(src, named), slices.DeleteFunc(tgt, named)
+	} else {
+		pattern = fmt.Sprintf("%s * (%s)", g.Name, vb.Pos)
+	}
+	if code == "" || code == "---" {
+		return
+	}
+	fwd, back, _ := strings.Cut(code, ":")
+	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) {
+		return // a statement whose content is coded on its own
+	}
+	if fwd == "010" && !patterned {
+		return // "said", "stated": a bare statement is not an event between actors
+	}
+	mode, reporter := modality(d, x, v)
+	c.emit(d, s, span, fwd, pattern, src, tgt, mode, reporter)
+	if back != "" && len(src) > 0 && len(tgt) > 0 {
+		c.emit(d, s, span, back, pattern, tgt, src, mode, reporter)
+	}
+}
+
+// patterned reports whether verb token h is a dictionary verb one of whose
+// patterns matches.
+func (c *Coder) patterned(d *parley.Doc, x *docIndex, h int) bool {
+	if h < 0 || d.Tokens[h].UPOS != "VERB" {
+		return false
+	}
+	ref, _, ok := c.findVerb(d, x, h)
+	if !ok {
+		return false
+	}
+	_, _, ok = c.bestPattern(d, x, h, &c.set.Verbs[ref.group])
+	return ok
+}
+
+// emit records one event per source and target (conjoined actors give one
+// each), skipping events without actors, events of an actor on itself,
+// and, under RequireDyad, events without both.
+func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern string, srcs, tgts []int, mode parley.Modality, reporter int) {
+	if code == "" || code == "---" {
+		return
+	}
+	if mode == parley.Future {
+		code = intent(code)
+	}
+	if len(srcs) == 0 {
+		srcs = []int{-1}
+	}
+	if len(tgts) == 0 {
+		tgts = []int{-1}
+	}
+	for _, si := range srcs {
+		for _, ti := range tgts {
+			if si < 0 && ti < 0 || c.cfg.RequireDyad && (si < 0 || ti < 0) {
+				continue
+			}
+			if si >= 0 && ti >= 0 && d.Actors[si].Code == d.Actors[ti].Code {
+				continue
+			}
+			d.Events = append(d.Events, c.event(d, s, trigger, code, pattern, si, ti, mode, reporter))
+		}
+	}
+}
+
+// intent maps the code of a cooperative act that is only planned to
+// CAMEO's code for the intent to do it: meeting or negotiating (04) to
+// 036, cooperating (06) to 031, aid (07) to 033 and its kinds, yielding
+// (08) to 034. Other codes are kept; the modality says the event is future.
+func intent(code string) string {
+	switch {
+	case strings.HasPrefix(code, "04"):
+		return "036"
+	case strings.HasPrefix(code, "06"):
+		return "031"
+	case strings.HasPrefix(code, "08"):
+		return "034"
+	case code == "070":
+		return "033"
+	case code == "071", code == "072", code == "073", code == "074":
+		return "033" + code[2:]
+	}
+	return code
+}
+
+// event builds one event record.
+func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern string, si, ti int, mode parley.Modality, reporter int) parley.Event {
+	e := parley.Event{
+		DocID: d.ID, Sentence: s, Trigger: trigger, Code: code,
+		SourceRef: si, TargetRef: ti, ReportedByRef: reporter,
+		Mode: mode, Date: d.Published, Place: -1, Pattern: pattern,
+	}
+	if si >= 0 {
+		e.Source = d.Actors[si].Code
+	}
+	if ti >= 0 {
+		e.Target = d.Actors[ti].Code
+	}
+	if reporter >= 0 {
+		e.ReportedBy = d.Actors[reporter].Code
+	}
+	if k, ok := cameo.Lookup(code); ok {
+		e.Root, e.QuadClass, e.Goldstein = k.Root, k.QuadClass, k.Goldstein
+		e.Plover, e.PloverMode, e.PloverContext = k.PloverType, k.PloverMode, k.PloverContext
+	} else if len(code) >= 2 {
+		e.Root = code[:2]
+	}
+	e.Confidence = math.Round(100*confidence(e, !strings.Contains(pattern, " * ("))) / 100
+	return e
+}
+
+// confidence is a rough measure of how much of the event the text pinned
+// down: a pattern beyond the bare verb, both actors, an asserted clause.
+func confidence(e parley.Event, pattern bool) float64 {
+	c := 0.5
+	if pattern {
+		c += 0.2
+	}
+	if e.SourceRef >= 0 && e.TargetRef >= 0 {
+		c += 0.2
+	}
+	if e.Mode == parley.Asserted || e.Mode == parley.Reported {
+		c += 0.1
+	}
+	return c
+}

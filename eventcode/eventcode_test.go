@@ -1,0 +1,43 @@
+package eventcode
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parley-events/parley/cameo"
+)
+
+func TestNounsFile(t *testing.T) {
+	m, err := readNouns(nounsFile, cameo.Valid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := m["attack"]; n.code != "190" || n.mods["drone"] != "195" {
+		t.Errorf("attack = %+v, want 190 with drone=195", n)
+	}
+	for _, bad := range []string{
+		"noun talk",                 // no code
+		"verb talk 046",             // not a noun line
+		"noun attack 999",           // not a CAMEO code
+		"noun attack 190 drone",     // modifier without a code
+		"noun attack 190 drone=99x", // bad modifier code
+	} {
+		if _, err := readNouns(bad+"\n", cameo.Valid); err == nil || !strings.Contains(err.Error(), "nouns.txt:1:") {
+			t.Errorf("readNouns(%q) = %v, want an error at nouns.txt:1", bad, err)
+		}
+	}
+}
+
+func TestIntent(t *testing.T) {
+	for code, want := range map[string]string{
+		"046": "036", "040": "036", "061": "031", "070": "033", "072": "0332", "073": "0333",
+		"081": "034", "190": "190", "130": "130", "036": "036",
+	} {
+		if got := intent(code); got != want {
+			t.Errorf("intent(%s) = %s, want %s", code, got, want)
+		}
+		if !cameo.Valid(intent(code)) {
+			t.Errorf("intent(%s) = %s is not a CAMEO code", code, intent(code))
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package eventcode
+
+import (
+	"slices"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/dict"
+)
+
+// binding is what a pattern's markers pinned: the source and target
+// actors, or -1; and the tokens its words matched, which name what was
+// done ("send a delegation") rather than who.
+type binding struct {
+	source, target int
+	words          []int // tokens matched by words after the verb
+}
+
+// phraseExcluded are the relations whose subtrees lie outside a verb's
+// phrase for pattern matching: other clauses and punctuation.
+var phraseExcluded = map[string]bool{
+	"ccomp": true, "advcl": true, "parataxis": true, "conj": true, "cc": true, "punct": true,
+	"csubj": true, "acl:relcl": true, "mark": true, "discourse": true, "list": true,
+	"reparandum": true, "vocative": true, "dislocated": true,
+}
+
+// bestPattern returns the pattern of group g that matches the phrase of
+// verb v with the most elements, with what its markers bound.
+func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, bool) {
+	var seq []int
+	var collect func(i int)
+	collect = func(i int) {
+		seq = append(seq, i)
+		for _, k := range x.children[i] {
+			if !phraseExcluded[x.rel[k]] {
+				collect(k)
+			}
+		}
+	}
+	for _, k := range x.children[v] {
+		if !phraseExcluded[x.rel[k]] {
+			collect(k)
+		}
+	}
+	slices.Sort(seq)
+	at := sortSearch(seq, v)
+	before := slices.Clone(seq[:at])
+	slices.Reverse(before) // matched outward from the verb
+	after := seq[at:]
+	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1}
+	for pi := range g.Patterns {
+		p := &g.Patterns[pi]
+		b := binding{source: -1, target: -1}
+		before1 := slices.Clone(p.Before)
+		slices.Reverse(before1)
+		sa, okA := c.matchSeq(d, x, after, p.After, &b)
+		if !okA {
+			continue
+		}
+		words := b.words
+		sb, okB := c.matchSeq(d, x, before, before1, &b)
+		b.words = words
+		if !okB {
+			continue
+		}
+		if s := sa + sb; s > bestScore {
+			best, bestScore, bestB = pi, s, b
+		}
+	}
+	if best < 0 {
+		return dict.Pattern{}, binding{source: -1, target: -1}, false
+	}
+	return g.Patterns[best], bestB, true
+}
+
+// sortSearch returns the index of the first element of the sorted seq
+// greater than v.
+func sortSearch(seq []int, v int) int {
+	i, _ := slices.BinarySearch(seq, v+1)
+	return i
+}
+
+// matchSeq matches elems in order along seq (tokens moving away from the
+// verb), allowing words between them unless an element is tight. It
+// returns the number of elements matched, counting the words of units and
+// phrases.
+func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Elem, b *binding) (int, bool) {
+	pos, score := 0, 0
+	for k, e := range elems {
+		found := false
+		for p := pos; p < len(seq); p++ {
+			if n, s := c.elemAt(d, x, seq, p, e, b); n > 0 {
+				pos, score, found = p+n, score+s, true
+				break
+			}
+			if e.Tight || k == 0 && e.Tight {
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return score, true
+}
+
+// elemAt matches element e at seq[p] and returns the number of positions
+// it covers (0 when it does not match) and its score.
+func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding) (int, int) {
+	switch e.Kind {
+	case dict.ElemWord:
+		if n := wordsAt(x, seq, p, e.Words); n > 0 {
+			b.words = append(b.words, seq[p:p+n]...)
+			return n, n
+		}
+	case dict.ElemSynset:
+		for _, m := range c.synsets[e.Name] {
+			if n := wordsAt(x, seq, p, m); n > 0 {
+				b.words = append(b.words, seq[p:p+n]...)
+				return n, 1
+			}
+		}
+	case dict.ElemUnit:
+		q, score := p, 0
+		for _, s := range e.Sub {
+			n, sc := c.elemAt(d, x, seq, q, s, b)
+			if n == 0 {
+				return 0, 0
+			}
+			q, score = q+n, score+sc
+		}
+		return q - p, score
+	case dict.ElemPrep:
+		if len(e.Sub) == 0 || e.Sub[0].Kind != dict.ElemWord || len(e.Sub[0].Words) == 0 {
+			return 0, 0
+		}
+		t := seq[p]
+		if x.rel[t] != "case" && d.Tokens[t].UPOS != "ADP" || x.lower[t] != e.Sub[0].Words[0] {
+			return 0, 0
+		}
+		// The rest of the phrase lies within the preposition's object.
+		obj := d.Tokens[t].Head
+		end := p + 1
+		for end < len(seq) && within(d, seq[end], obj) {
+			end++
+		}
+		n, ok := c.matchSeq(d, x, seq[p+1:end], e.Sub[1:], b)
+		if !ok {
+			return 0, 0
+		}
+		return end - p, 1 + n
+	case dict.ElemSource, dict.ElemTarget, dict.ElemCompound, dict.ElemSkip:
+		a := x.actorAt[seq[p]]
+		if a < 0 {
+			return 0, 0
+		}
+		switch e.Kind {
+		case dict.ElemSource:
+			b.source = a
+		case dict.ElemTarget, dict.ElemCompound:
+			b.target = a
+		}
+		n := 1
+		for p+n < len(seq) && x.actorAt[seq[p+n]] == a {
+			n++
+		}
+		return n, 1
+	}
+	return 0, 0
+}
+
+// wordsAt reports how many positions of seq from p the phrase covers, its
+// words matching the tokens' forms or lemmas one after another; 0 when it
+// does not match.
+func wordsAt(x *docIndex, seq []int, p int, words dict.Phrase) int {
+	if len(words) == 0 || p+len(words) > len(seq) {
+		return 0
+	}
+	for j, w := range words {
+		t := seq[p+j]
+		if x.lower[t] != w && x.lemma[t] != w {
+			return 0
+		}
+	}
+	return len(words)
+}
+
+// within reports whether token t lies in the subtree of token root.
+func within(d *parley.Doc, t, root int) bool {
+	for range 12 {
+		if t == root {
+			return true
+		}
+		if t = d.Tokens[t].Head; t < 0 {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,185 @@
+package eventcode
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// Words that shape an event's modality, by lemma.
+var (
+	negators = map[string]bool{"not": true, "n't": true, "never": true}
+	// A verb under one of these ("failed to meet") did not happen.
+	negVerbs = map[string]bool{"fail": true, "refuse": true, "decline": true, "avoid": true}
+	// A verb under one of these ("plans to meet") is intended.
+	futureVerbs = map[string]bool{
+		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
+		"pledge": true, "vow": true, "hope": true, "aim": true, "seek": true, "want": true,
+		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
+	}
+	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true}
+	futureAux       = map[string]bool{"will": true, "shall": true, "'ll": true}
+	conditionMarks  = map[string]bool{"if": true, "unless": true, "provided": true}
+	// The speaker of one of these ("said that …") reports the event of
+	// its complement.
+	speechVerbs = map[string]bool{
+		"say": true, "tell": true, "state": true, "confirm": true, "announce": true, "report": true,
+		"add": true, "note": true, "remark": true, "claim": true, "insist": true, "stress": true,
+		"emphasize": true, "emphasise": true, "write": true, "declare": true, "assert": true,
+		"indicate": true, "reveal": true, "acknowledge": true, "admit": true, "allege": true,
+		"deny": true, "warn": true, "explain": true, "mention": true, "suggest": true, "tweet": true,
+	}
+)
+
+// modality returns the modality of verb v's event and the actor whose
+// statement reports it (-1 when none). Negation outranks a condition,
+// which outranks possibility, which outranks intention.
+func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
+	var neg, cond, hyp, fut bool
+	// The clause of v and the verbs above it that it is the complement of
+	// ("has yet to comment", "agreed to meet", "will be able to").
+	u := v
+	for depth := 0; depth < 4; depth++ {
+		for _, c := range x.children[u] {
+			switch x.rel[c] {
+			case "advmod", "neg", "advmod:neg", "det":
+				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det"
+			case "aux":
+				switch l := x.lemma[c]; {
+				case futureAux[l]:
+					fut = true
+				case hypotheticalAux[l]:
+					hyp = true
+				}
+			case "mark":
+				cond = cond || conditionMarks[x.lemma[c]] && u == v
+			case "advcl":
+				cond = cond || condition(d, x, c)
+			}
+		}
+		if o := x.child(u, "obj"); o >= 0 {
+			for _, c := range x.children[o] {
+				if x.rel[c] == "advcl" || x.rel[c] == "acl" {
+					cond = cond || condition(d, x, c)
+				}
+			}
+		}
+		// Climb to the verb that v's clause complements: an xcomp, or a
+		// non-finite adverbial clause without a subject of its own ("not
+		// done engaging", "has yet to comment" parsed as advcl).
+		if d.Tokens[u].Head < 0 || !(x.rel[u] == "xcomp" || x.rel[u] == "advcl" && nonFinite(d, x, u)) {
+			break
+		}
+		h := d.Tokens[u].Head
+		switch l := x.lemma[h]; {
+		case negVerbs[l]:
+			neg = true
+		case (l == "have" || l == "be") && (hasAdvmod(x, h, "yet") || hasAdvmod(x, u, "yet")):
+			neg = true // "has yet to comment"
+		case futureVerbs[l]:
+			fut = true
+		}
+		u = h
+	}
+	reporter := reportedBy(d, x, v)
+	switch {
+	case neg:
+		return parley.Negated, reporter
+	case cond:
+		return parley.Conditional, reporter
+	case hyp && !(reporter >= 0 && hasAux(x, v, "would")):
+		return parley.Hypothetical, reporter
+	case fut || hyp:
+		return parley.Future, reporter
+	case reporter >= 0:
+		return parley.Reported, reporter
+	}
+	return parley.Asserted, -1
+}
+
+// condition reports whether clause c states a condition: "if" or
+// "unless", or an inverted auxiliary ("should there be no ceasefire",
+// "had they known").
+func condition(d *parley.Doc, x *docIndex, c int) bool {
+	subj := -1
+	for _, k := range x.children[c] {
+		switch x.rel[k] {
+		case "mark":
+			if conditionMarks[x.lemma[k]] {
+				return true
+			}
+		case "nsubj", "nsubj:pass", "expl":
+			if subj < 0 {
+				subj = k
+			}
+		}
+	}
+	for _, k := range x.children[c] {
+		if (x.rel[k] == "aux" || x.rel[k] == "cop") && subj >= 0 && k < subj {
+			if l := x.lemma[k]; l == "should" || l == "be" || l == "have" {
+				return true
+			}
+		}
+	}
+	// "should there be": the verb itself before its subject.
+	if x.lemma[c] == "be" && subj > c && c > 0 && x.lemma[c-1] == "should" {
+		return true
+	}
+	return false
+}
+
+// reportedBy returns the actor whose statement carries verb v's clause:
+// the subject of the verb of saying whose complement holds v. It returns
+// -1 when v's clause is not such a complement or the speaker is no actor.
+func reportedBy(d *parley.Doc, x *docIndex, v int) int {
+	u := v
+	for depth := 0; depth < 6; depth++ {
+		h := d.Tokens[u].Head
+		if h < 0 {
+			return -1
+		}
+		switch x.rel[u] {
+		case "ccomp", "parataxis":
+			if speechVerbs[x.lemma[h]] {
+				s, _ := subject(d, x, h, 0)
+				if as := actorsAt(d, x, s); len(as) > 0 {
+					return as[0]
+				}
+				return -1
+			}
+			u = h
+		case "conj", "xcomp", "advcl":
+			u = h
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func hasAdvmod(x *docIndex, v int, word string) bool {
+	for _, c := range x.children[v] {
+		if x.rel[c] == "advmod" && x.lemma[c] == word {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAux(x *docIndex, v int, word string) bool {
+	for _, c := range x.children[v] {
+		if x.rel[c] == "aux" && x.lemma[c] == word {
+			return true
+		}
+	}
+	return false
+}
+
+// nonFinite reports whether verb u heads a clause without a subject or a
+// finite verb: an infinitive or participle.
+func nonFinite(d *parley.Doc, x *docIndex, u int) bool {
+	if x.child(u, "nsubj", "nsubj:pass", "mark") >= 0 && x.lemma[x.child(u, "nsubj", "nsubj:pass", "mark")] != "to" {
+		return false
+	}
+	return !strings.Contains(d.Tokens[u].Feats, "VerbForm=Fin")
+}

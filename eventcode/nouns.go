@@ -1,0 +1,179 @@
+package eventcode
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/cameo"
+)
+
+//go:embed nouns.txt
+var nounsFile string
+
+// noun is a nominal trigger: its code and the codes its modifiers give.
+type noun struct {
+	code string
+	mods map[string]string
+	line int
+}
+
+// readNouns parses nouns.txt; validCode checks each code.
+func readNouns(text string, validCode func(string) bool) (map[string]noun, error) {
+	out := map[string]noun{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for line := 1; sc.Scan(); line++ {
+		s, _, _ := strings.Cut(sc.Text(), "#")
+		f := strings.Fields(s)
+		if len(f) == 0 {
+			continue
+		}
+		if f[0] != "noun" || len(f) < 3 {
+			return nil, fmt.Errorf("nouns.txt:%d: want \"noun LEMMA CODE [MODIFIER=CODE ...]\"", line)
+		}
+		n := noun{code: f[2], mods: map[string]string{}, line: line}
+		codes := []string{n.code}
+		for _, m := range f[3:] {
+			w, code, ok := strings.Cut(m, "=")
+			if !ok || w == "" {
+				return nil, fmt.Errorf("nouns.txt:%d: modifier %q is not WORD=CODE", line, m)
+			}
+			n.mods[w] = code
+			codes = append(codes, code)
+		}
+		for _, code := range codes {
+			if code != "---" && !validCode(code) {
+				return nil, fmt.Errorf("nouns.txt:%d: %q is not a CAMEO event code", line, code)
+			}
+		}
+		out[f[1]] = n
+	}
+	return out, nil
+}
+
+// nouns holds the embedded nominal triggers; nouns.txt is checked by a
+// test, so a failure here is a build defect.
+var nouns = func() map[string]noun {
+	m, err := readNouns(nounsFile, cameo.Valid)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}()
+
+// lightVerbs report an event their object or subject names rather than an
+// event of their own: "increased its attacks", "talks will take place".
+var lightVerbs = map[string]bool{
+	"hold": true, "conduct": true, "launch": true, "carry": true, "stage": true, "increase": true,
+	"intensify": true, "escalate": true, "step": true, "ramp": true, "continue": true, "resume": true,
+	"begin": true, "start": true, "open": true, "mount": true, "take": true, "step up": true,
+	"occur": true, "happen": true, "end": true, "halt": true, "suspend": true,
+}
+
+// plannedAdjectives make a nominal event one that is planned.
+var plannedAdjectives = map[string]bool{
+	"upcoming": true, "planned": true, "proposed": true, "future": true, "next": true,
+	"scheduled": true, "expected": true, "forthcoming": true, "prospective": true,
+}
+
+// nominal returns the nominal trigger token n is, with its code.
+func nominal(d *parley.Doc, x *docIndex, n int) (string, bool) {
+	if d.Tokens[n].UPOS != "NOUN" {
+		return "", false
+	}
+	nn, ok := nouns[x.lemma[n]]
+	if !ok {
+		return "", false
+	}
+	code := nn.code
+	var mods []int
+	for _, c := range x.children[n] {
+		if r := x.rel[c]; r == "compound" || r == "amod" {
+			mods = append(mods, c)
+			for _, k := range x.children[c] {
+				if x.rel[k] == "conj" {
+					mods = append(mods, k)
+				}
+			}
+		}
+	}
+	for _, m := range mods {
+		if mc, ok := nn.mods[x.lemma[m]]; ok {
+			code = mc
+			break
+		}
+	}
+	return code, code != "---"
+}
+
+// codeNoun codes the nominal event of noun token n in sentence s: its
+// source is the subject of the light verb it is the object of ("Russia
+// increased its attacks"), a possessor ("Russia's attacks") or, failing
+// those, the speaker who reports it when that speaker is not the target's
+// own country; its target a prepositional phrase ("on Ukraine", "with
+// Russia"); its modality that of the clause it belongs to.
+func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
+	code, ok := nominal(d, x, n)
+	if !ok {
+		return
+	}
+	if h := d.Tokens[n].Head; x.rel[n] == "obj" && !lightVerbs[x.lemma[h]] && c.patterned(d, x, h) {
+		return // the verb's pattern codes it ("proposed talks")
+	}
+	var src, tgt []int
+	for _, k := range x.children[n] {
+		switch {
+		case x.rel[k] == "nmod:poss":
+			src = append(src, actorsAt(d, x, k)...)
+		case x.rel[k] == "nmod" && d.CaseOf(k) == "by":
+			src = append(src, actorsAt(d, x, k)...)
+		case x.rel[k] == "nmod" && (targetCases[d.CaseOf(k)] || d.CaseOf(k) == "of"):
+			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
+		}
+	}
+	// The clause: the verb the noun belongs to.
+	v := n
+	for range 4 {
+		h := d.Tokens[v].Head
+		if h < 0 || d.Tokens[v].UPOS == "VERB" || d.Tokens[v].UPOS == "AUX" {
+			break
+		}
+		if x.rel[v] != "nsubj" && x.rel[v] != "nsubj:pass" && x.rel[v] != "obj" && x.rel[v] != "nmod" && x.rel[v] != "obl" && x.rel[v] != "compound" {
+			break
+		}
+		v = h
+	}
+	mode, reporter := parley.Asserted, -1
+	if v != n {
+		mode, reporter = modality(d, x, v)
+		if x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
+			// "Russia launched attacks on Kyiv": the light verb's
+			// subject, and its prepositional target.
+			if len(src) == 0 {
+				subj, _ := subject(d, x, v, 0)
+				src = actorsAt(d, x, subj)
+			}
+			for _, k := range x.children[v] {
+				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[d.CaseOf(k)] {
+					tgt = actorsAt(d, x, k)
+				}
+			}
+		}
+	}
+	if mode == parley.Asserted || mode == parley.Reported {
+		for _, k := range x.children[n] {
+			if x.rel[k] == "amod" && plannedAdjectives[x.lemma[k]] {
+				mode = parley.Future // "an upcoming meeting"
+			}
+		}
+	}
+	if len(src) == 0 && reporter >= 0 {
+		rc := d.Actors[reporter].Country
+		if rc != "" && !(len(tgt) > 0 && d.Actors[tgt[0]].Country == rc) {
+			src = []int{reporter}
+		}
+	}
+	c.emit(d, s, parley.Span{Start: n, End: n + 1}, code, fmt.Sprintf("noun %s (nouns.txt:%d)", x.lemma[n], nouns[x.lemma[n]].line), src, tgt, mode, reporter)
+}

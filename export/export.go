@@ -1,0 +1,282 @@
+// Package export writes coded events in the formats analysts use: JSON
+// lines with their evidence (parley's own), PLOVER JSON, the GDELT 2.0
+// event table (tab-separated, 61 columns) and CSV.
+//
+// Every format carries, for each event, what proves it: the sentence, and
+// in parley's and PLOVER's formats the trigger, the actors as written and
+// the dictionary pattern that fired.
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// Formats are the names New accepts, in the order help lists them.
+var Formats = []string{"jsonl", "plover", "gdelt", "csv"}
+
+// Writer writes the events of documents in one format.
+type Writer interface {
+	// Write writes the events of d.
+	Write(d *parley.Doc) error
+	// Flush writes any buffered output.
+	Flush() error
+}
+
+// New returns a Writer of format to w, or an error naming the formats
+// when format is unknown.
+func New(format string, w io.Writer) (Writer, error) {
+	bw := bufio.NewWriter(w)
+	switch format {
+	case "jsonl", "":
+		return &jsonWriter{w: bw, enc: json.NewEncoder(bw)}, nil
+	case "plover":
+		return &jsonWriter{w: bw, enc: json.NewEncoder(bw), plover: true}, nil
+	case "gdelt":
+		cw := csv.NewWriter(bw)
+		cw.Comma = '\t'
+		return &tableWriter{w: bw, cw: cw, row: gdeltRow}, nil
+	case "csv":
+		return &tableWriter{w: bw, cw: csv.NewWriter(bw), row: csvRow, header: csvHeader}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+}
+
+// Record is one event with its evidence, as parley's JSON lines carry it.
+type Record struct {
+	parley.Event
+	Published      time.Time   `json:"published"`
+	URL            string      `json:"url,omitempty"`
+	Title          string      `json:"title,omitempty"`
+	Text           string      `json:"sentence_text"`
+	TriggerText    string      `json:"trigger_text"`
+	SourceText     string      `json:"source_text,omitempty"`
+	TargetText     string      `json:"target_text,omitempty"`
+	SourceName     string      `json:"source_name,omitempty"`
+	TargetName     string      `json:"target_name,omitempty"`
+	ReportedByText string      `json:"reported_by_text,omitempty"`
+	Bytes          parley.Span `json:"sentence_bytes"` // byte offsets of the sentence in the document
+}
+
+// NewRecord returns event k of d with its evidence. Events without an ID
+// are given the document's id and the event's number.
+func NewRecord(d *parley.Doc, k int) Record {
+	e := d.Events[k]
+	if e.ID == "" {
+		e.ID = fmt.Sprintf("%s-%04d", d.ID, k+1)
+	}
+	if e.DocID == "" {
+		e.DocID = d.ID
+	}
+	r := Record{Event: e, Published: d.Published, URL: d.URL, Title: d.Title}
+	if e.Sentence >= 0 && e.Sentence < len(d.Sentences) {
+		r.Text = d.SentenceText(e.Sentence)
+		r.Bytes = d.SpanBytes(d.Sentences[e.Sentence].Tokens)
+	}
+	r.TriggerText = d.SpanText(e.Trigger)
+	actor := func(i int) (string, string) {
+		if i < 0 || i >= len(d.Actors) {
+			return "", ""
+		}
+		return d.SpanText(d.Actors[i].Tokens), d.Actors[i].Name
+	}
+	r.SourceText, r.SourceName = actor(e.SourceRef)
+	r.TargetText, r.TargetName = actor(e.TargetRef)
+	r.ReportedByText, _ = actor(e.ReportedByRef)
+	return r
+}
+
+// jsonWriter writes one JSON object per event: a Record, or with plover
+// the PLOVER form.
+type jsonWriter struct {
+	w      *bufio.Writer
+	enc    *json.Encoder
+	plover bool
+}
+
+func (j *jsonWriter) Write(d *parley.Doc) error {
+	for k := range d.Events {
+		r := NewRecord(d, k)
+		var v any = r
+		if j.plover {
+			v = ploverOf(d, r)
+		}
+		if err := j.enc.Encode(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (j *jsonWriter) Flush() error { return j.w.Flush() }
+
+// plover is an event in the PLOVER data model (type, mode, context,
+// actors with country and sector, the text that supports it).
+type plover struct {
+	ID            string   `json:"id"`
+	Date          string   `json:"date"`
+	EventType     string   `json:"event_type"`
+	Mode          string   `json:"mode,omitempty"`
+	Context       []string `json:"context,omitempty"`
+	Modality      string   `json:"modality"`
+	Source        string   `json:"source,omitempty"`
+	SourceCountry string   `json:"source_country,omitempty"`
+	SourceSector  string   `json:"source_sector,omitempty"`
+	SourceText    string   `json:"source_actor,omitempty"`
+	Target        string   `json:"target,omitempty"`
+	TargetCountry string   `json:"target_country,omitempty"`
+	TargetSector  string   `json:"target_sector,omitempty"`
+	TargetText    string   `json:"target_actor,omitempty"`
+	CAMEO         string   `json:"cameo_code"`
+	Text          string   `json:"event_text"`
+	Trigger       string   `json:"trigger"`
+	Pattern       string   `json:"pattern"`
+	StoryID       string   `json:"story_id"`
+	URL           string   `json:"url,omitempty"`
+}
+
+func ploverOf(d *parley.Doc, r Record) plover {
+	p := plover{
+		ID: r.ID, Date: dateOf(r.Event, d), EventType: r.Plover, Mode: r.PloverMode,
+		Modality: string(r.Mode), Source: r.Source, Target: r.Target, SourceText: r.SourceText,
+		TargetText: r.TargetText, CAMEO: r.Code, Text: r.Text, Trigger: r.TriggerText,
+		Pattern: r.Pattern, StoryID: r.DocID, URL: r.URL,
+	}
+	if r.PloverContext != "" {
+		p.Context = strings.Split(r.PloverContext, ";")
+	}
+	if r.SourceRef >= 0 {
+		a := d.Actors[r.SourceRef]
+		p.SourceCountry, p.SourceSector = a.Country, a.Sectors
+	}
+	if r.TargetRef >= 0 {
+		a := d.Actors[r.TargetRef]
+		p.TargetCountry, p.TargetSector = a.Country, a.Sectors
+	}
+	return p
+}
+
+// dateOf returns the event's date, else the document's, as YYYY-MM-DD, or
+// "" when neither is known.
+func dateOf(e parley.Event, d *parley.Doc) string {
+	t := e.Date
+	if t.IsZero() {
+		t = d.Published
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// tableWriter writes one row per event.
+type tableWriter struct {
+	w      *bufio.Writer
+	cw     *csv.Writer
+	row    func(d *parley.Doc, r Record) []string
+	header []string
+	wrote  bool
+}
+
+func (t *tableWriter) Write(d *parley.Doc) error {
+	if !t.wrote && t.header != nil {
+		if err := t.cw.Write(t.header); err != nil {
+			return err
+		}
+	}
+	t.wrote = true
+	for k := range d.Events {
+		if err := t.cw.Write(t.row(d, NewRecord(d, k))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tableWriter) Flush() error {
+	if !t.wrote && t.header != nil {
+		if err := t.cw.Write(t.header); err != nil {
+			return err
+		}
+		t.wrote = true
+	}
+	t.cw.Flush()
+	if err := t.cw.Error(); err != nil {
+		return err
+	}
+	return t.w.Flush()
+}
+
+var csvHeader = []string{
+	"id", "doc_id", "date", "source", "source_text", "target", "target_text", "code", "root",
+	"quad_class", "goldstein", "plover", "mode", "reported_by", "confidence", "trigger",
+	"pattern", "sentence", "url",
+}
+
+func csvRow(d *parley.Doc, r Record) []string {
+	return []string{
+		r.ID, r.DocID, dateOf(r.Event, d), r.Source, r.SourceText, r.Target, r.TargetText, r.Code, r.Root,
+		strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), r.Plover, string(r.Mode), r.ReportedBy,
+		ftoa(r.Confidence), r.TriggerText, r.Pattern, r.Text, r.URL,
+	}
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// gdeltRow returns the 61 columns of the GDELT 2.0 event table, in order;
+// fields parley does not know (ethnic and religion codes, tone, places
+// until the geo stage lands) are empty. GlobalEventID is numeric in GDELT;
+// parley's event ids are not, so the column holds parley's id.
+func gdeltRow(d *parley.Doc, r Record) []string {
+	row := make([]string, 0, 61)
+	day, month, year, frac := "", "", "", ""
+	if t := r.Date; !t.IsZero() || !d.Published.IsZero() {
+		if t.IsZero() {
+			t = d.Published
+		}
+		day, month, year = t.Format("20060102"), t.Format("200601"), t.Format("2006")
+		frac = strconv.FormatFloat(float64(t.Year())+float64(t.YearDay()-1)/365, 'f', 4, 64)
+	}
+	row = append(row, r.ID, day, month, year, frac)
+	actor := func(ref int, code, name string) []string {
+		country, group, types := "", "", [3]string{}
+		if ref >= 0 {
+			a := d.Actors[ref]
+			country = a.Country
+			if country == "IGO" {
+				country, group = "", strings.TrimPrefix(a.Code, "IGO")
+			}
+			for i := 0; i < 3 && 3*(i+1) <= len(a.Sectors); i++ {
+				types[i] = a.Sectors[3*i : 3*i+3]
+			}
+		}
+		return []string{code, strings.ToUpper(name), country, group, "", "", "", types[0], types[1], types[2]}
+	}
+	row = append(row, actor(r.SourceRef, r.Source, r.SourceName)...)
+	row = append(row, actor(r.TargetRef, r.Target, r.TargetName)...)
+	base := r.Code
+	if len(base) > 3 {
+		base = base[:3]
+	}
+	isRoot := "0"
+	if r.Sentence == 0 {
+		isRoot = "1"
+	}
+	row = append(row, isRoot, r.Code, base, r.Root, strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), "1", "1", "1", "")
+	for range 3 { // Actor1Geo, Actor2Geo, ActionGeo: type, name, country, ADM1, ADM2, lat, long, feature id
+		row = append(row, "", "", "", "", "", "", "", "")
+	}
+	added := ""
+	if !d.Published.IsZero() {
+		added = d.Published.Format("20060102150405")
+	}
+	return append(row, added, d.URL)
+}

@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// TestReferenceArticleEvents codes the reference article (read from
+// ../shared/data; skipped when absent) and checks the events the issue
+// asks for: who, to whom, the code (a prefix), the modality, the
+// evidence; and that "Moscow has yet to comment" is not coded as an
+// event that happened.
+func TestReferenceArticleEvents(t *testing.T) {
+	b, err := os.ReadFile("../../shared/data/articles/istanbul-talks-2025-07-22.txt")
+	if err != nil {
+		t.Skipf("../shared/data not present (%v): skipping the reference article", err)
+	}
+	p, err := Build(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc(string(b))
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		what             string
+		source, target   string // codes; the target may be one of several, split by |
+		code             string // a prefix
+		mode             parley.Modality
+		sourceText, word string // in the source's span; in the sentence
+	}{
+		{"Zelensky: talks with Russia in Istanbul", "UKRGOV", "RUS", "036", parley.Future, "Zelensky", "Istanbul"},
+		{"Trump threatens Russia, on a condition", "USAGOV", "RUS", "13", parley.Conditional, "Trump", "ceasefire"},
+		{"Washington pledges military aid to Ukraine", "USA", "UKR", "0332", parley.Asserted, "Washington", "military"},
+		{"Russia's drone and missile attacks on Ukraine", "RUS", "UKR", "195", parley.Asserted, "Russia", "drone"},
+		{"Peskov's pessimistic comment", "RUSGOV", "UKR|", "012", parley.Asserted, "Peskov", "diametrically"},
+		{"Trump's dissatisfaction with Putin", "USAGOV", "RUSGOV", "11", parley.Asserted, "Trump", "dissatisfaction"},
+	} {
+		found := false
+		for _, e := range d.Events {
+			if e.Source == c.source && strings.Contains("|"+c.target+"|", "|"+e.Target+"|") &&
+				strings.HasPrefix(e.Code, c.code) && e.Mode == c.mode &&
+				strings.Contains(d.SpanText(d.Actors[e.SourceRef].Tokens), c.sourceText) &&
+				strings.Contains(d.SentenceText(e.Sentence), c.word) && e.Pattern != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no event for %s: want %s -> %s, %s…, %s", c.what, c.source, c.target, c.code, c.mode)
+		}
+	}
+	for _, e := range d.Events {
+		if s := d.SentenceText(e.Sentence); strings.Contains(s, "yet to comment") && e.Mode != parley.Negated {
+			t.Errorf("%q coded as %s %s", s, e.Code, e.Mode)
+		}
+	}
+	if t.Failed() {
+		for _, e := range d.Events {
+			t.Logf("%-14q %-5s %-7s -> %-7s %-12s %s", d.SpanText(e.Trigger), e.Code, e.Source, e.Target, e.Mode, e.Pattern)
+		}
+	}
+}
