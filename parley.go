@@ -279,6 +279,7 @@ const (
 	NoteUnparsed    NoteKind = "unparsed"
 	NoteUnknown     NoteKind = "unknown"
 	NoteAmbiguous   NoteKind = "ambiguous"
+	NoteDiscarded   NoteKind = "discarded" // text the coder skips on purpose (sports results, chronologies)
 )
 
 // Note records a problem found in the text: which stage saw it, where (byte

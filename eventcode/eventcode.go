@@ -39,11 +39,13 @@ import (
 	"github.com/parley-events/parley/dict"
 )
 
-// Config selects the coder's options; the zero value codes every event
-// with at least one actor.
+// Config selects the coder's options; the zero value codes events
+// between two actors, as PETRARCH does by default.
 type Config struct {
-	// RequireDyad drops events without both a source and a target.
-	RequireDyad bool
+	// OneActor also codes events with only a source or only a target
+	// ("rebels attacked", "protesters were arrested"); PETRARCH's
+	// require_dyad = False.
+	OneActor bool
 }
 
 // Coder is the eventcode stage. It is safe for concurrent use.
@@ -52,6 +54,7 @@ type Coder struct {
 	cfg     Config
 	verbs   map[string][]verbRef // a verb's head word, base form or any form
 	synsets map[string][]dict.Phrase
+	discard discardIndex
 }
 
 // verbRef is one verb of the dictionary.
@@ -80,6 +83,7 @@ func New(set *dict.Set, cfg Config) *Coder {
 	for _, s := range set.Synsets {
 		c.synsets[s.Name] = append(c.synsets[s.Name], s.Members...)
 	}
+	c.discard = newDiscardIndex(c)
 	return c
 }
 
@@ -89,9 +93,18 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 	d.Events = d.Events[:0]
 	x := newDocIndex(d)
 	coded := make([]bool, len(d.Tokens)) // tokens that trigger an event
+	story, discarded := c.discards(d, x)
+	if story {
+		d.Note("eventcode", parley.NoteDiscarded, parley.Span{}, "a discard phrase of the dictionaries (sports, history…) marks the whole story: no events coded")
+		d.Layers |= parley.LayerEvents
+		return nil
+	}
 	for s, sent := range d.Sentences {
 		if s%32 == 0 && ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if discarded[s] {
+			continue
 		}
 		first := len(d.Events)
 		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
@@ -250,8 +263,8 @@ func (c *Coder) patterned(d *parley.Doc, x *docIndex, h int) bool {
 }
 
 // emit records one event per source and target (conjoined actors give one
-// each), skipping events without actors, events of an actor on itself,
-// and, under RequireDyad, events without both.
+// each), skipping events of an actor on itself and, unless OneActor is
+// set, events without both.
 func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern string, srcs, tgts []int, mode parley.Modality, reporter int) {
 	if code == "" || code == "---" {
 		return
@@ -267,7 +280,7 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 	}
 	for _, si := range srcs {
 		for _, ti := range tgts {
-			if si < 0 && ti < 0 || c.cfg.RequireDyad && (si < 0 || ti < 0) {
+			if si < 0 && ti < 0 || !c.cfg.OneActor && (si < 0 || ti < 0) {
 				continue
 			}
 			if si >= 0 && ti >= 0 && d.Actors[si].Code == d.Actors[ti].Code {

@@ -66,9 +66,15 @@ func BenchmarkTagLemmaParse(b *testing.B) { benchStages(b, "postag", "lemma", "d
 func BenchmarkNER(b *testing.B) { benchStages(b, "ner") }
 
 // benchStages runs stages over benchDocs, reporting tokens/s.
-func benchStages(b *testing.B, stages ...string) {
-	docs := benchDocs(b)
-	p, err := Build(Config{Stages: stages, Have: parley.LayerTokens | parley.LayerSentences})
+func benchStages(b *testing.B, stages ...string) { benchRun(b, benchDocs(b), stages...) }
+
+// benchRun runs stages over docs, reporting tokens/s.
+func benchRun(b *testing.B, docs []*parley.Doc, stages ...string) {
+	have := parley.LayerTokens | parley.LayerSentences
+	if len(docs) > 0 {
+		have = docs[0].Layers
+	}
+	p, err := Build(Config{Stages: stages, Have: have})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,4 +122,51 @@ func BenchmarkLoadModels(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-heap")
 	runtime.KeepAlive(keep)
+}
+
+// BenchmarkActorsEvents measures the actor and eventcode stages alone, on
+// documents already tagged, parsed and named; run with -cpu 1 for the
+// one-core figure (tokens/s).
+func BenchmarkActorsEvents(b *testing.B) {
+	docs := benchDocs(b)
+	pre, err := Build(Config{Stages: []string{"postag", "lemma", "depparse", "ner"}, Have: parley.LayerTokens | parley.LayerSentences})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := pre.Run(b.Context(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchRun(b, docs, "actor", "eventcode")
+}
+
+// BenchmarkFullPipeline measures every stage from raw text to coded
+// events (the issue's throughput bar is on this figure), on one goroutine;
+// run with -cpu 1 for the one-core figure (tokens/s).
+func BenchmarkFullPipeline(b *testing.B) {
+	docs := benchDocs(b)
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Text
+	}
+	p, err := Build(DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens, bytes := 0, 0
+	for _, d := range docs {
+		tokens += len(d.Tokens)
+		bytes += len(d.Text)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			if err := p.Run(b.Context(), parley.NewDoc(t)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

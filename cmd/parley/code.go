@@ -44,7 +44,13 @@ Modalities: asserted, future (planned: "will meet"), conditional ("if",
 "should there be"), hypothetical ("may", "could"), negated ("did not",
 "has yet to") and reported (asserted by a quoted speaker, reported_by).
 Negated and hypothetical events are kept but marked: filter on "mode"
-for events that happened.
+for events that happened. Events need a source and a target actor, as
+PETRARCH's coders require by default; --one-actor also keeps those with
+one ("protesters were arrested").
+
+Sentences holding a discard phrase of the dictionaries (sports results,
+chronologies) are not coded, and a story-level discard skips the article;
+the article gets a note saying so.
 
 --dicts DIR reads dictionaries instead of the embedded ones: a directory
 in parley's format (see "parley dict") or PETRARCH's files as they are.
@@ -65,6 +71,7 @@ Examples:
 		dicts := fs.String("dicts", "", "dictionary `DIR` to use instead of the embedded dictionaries")
 		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
+		oneActor := fs.Bool("one-actor", false, "also code events with only a source or only a target")
 		return func(ctx context.Context, env Env, args []string) int {
 			w, err := export.New(*format, env.Stdout)
 			if err != nil {
@@ -75,6 +82,7 @@ Examples:
 				return report(env, "code", err, exitUsage)
 			}
 			cfg := pipeline.DefaultConfig()
+			cfg.Coding.OneActor = *oneActor
 			if *dicts != "" {
 				if cfg.Dicts, err = loadDicts(*dicts); err != nil {
 					return report(env, "code", err, exitFatal)

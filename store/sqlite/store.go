@@ -220,8 +220,9 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO events
 		(id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
 		 code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
-		 sentence_byte_start, sentence_byte_end, trigger_byte_start, trigger_byte_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 sentence_byte_start, sentence_byte_end, trigger_byte_start, trigger_byte_end,
+		 plover_mode, plover_context, reported_by, reported_by_ref, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -243,7 +244,7 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley
 		if _, err := ins.ExecContext(ctx, id, docID, e.Sentence, e.Trigger.Start, e.Trigger.End,
 			e.Source, e.Target, e.SourceRef, e.TargetRef, e.Code, e.Root, e.QuadClass, e.Goldstein,
 			e.Plover, string(e.Mode), unix(e.Date), e.Precision, e.Place, e.Pattern,
-			sb0, sb1, tb0, tb1); err != nil {
+			sb0, sb1, tb0, tb1, e.PloverMode, e.PloverContext, e.ReportedBy, e.ReportedByRef, e.Confidence); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 		if _, err := mention.ExecContext(ctx, id, docID, e.Sentence, sb0, sb1); err != nil {
@@ -264,7 +265,8 @@ func byteSpan(tokens []parley.Token, s parley.Span) (start, end any) {
 
 // eventColumns are the columns scanEvents reads, in order.
 const eventColumns = `id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
-	code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern`
+	code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
+	plover_mode, plover_context, reported_by, reported_by_ref, confidence`
 
 // scanEvents reads and closes rows of eventColumns.
 func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
@@ -278,7 +280,8 @@ func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
 		)
 		if err := rows.Scan(&e.ID, &e.DocID, &e.Sentence, &e.Trigger.Start, &e.Trigger.End, &e.Source, &e.Target,
 			&e.SourceRef, &e.TargetRef, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
-			&date, &e.Precision, &e.Place, &e.Pattern); err != nil {
+			&date, &e.Precision, &e.Place, &e.Pattern,
+			&e.PloverMode, &e.PloverContext, &e.ReportedBy, &e.ReportedByRef, &e.Confidence); err != nil {
 			return nil, err
 		}
 		e.Mode = parley.Modality(mode)

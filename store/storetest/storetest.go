@@ -137,8 +137,9 @@ func fullDoc() *parley.Doc {
 	d.Events = []parley.Event{
 		{Sentence: 0, Trigger: parley.Span{Start: 2, End: 3}, Source: "RUSGOV", Target: "UKRGOV", SourceRef: 0, TargetRef: 1,
 			Code: "046", Root: "04", QuadClass: 1, Goldstein: 7, Plover: "CONSULT", Mode: parley.Asserted,
-			Date: day.Add(14*time.Hour + 500*time.Millisecond), Precision: "day", Place: 0, Pattern: "meet"},
-		{Sentence: 1, Trigger: parley.Span{Start: 12, End: 13}, SourceRef: -1, TargetRef: -1,
+			Date: day.Add(14*time.Hour + 500*time.Millisecond), Precision: "day", Place: 0, Pattern: "meet",
+			PloverMode: "in-person", PloverContext: "diplomatic;economic", ReportedBy: "UKRGOV", ReportedByRef: 1, Confidence: 0.8},
+		{Sentence: 1, Trigger: parley.Span{Start: 12, End: 13}, SourceRef: -1, TargetRef: -1, ReportedByRef: -1,
 			Code: "057", Root: "05", QuadClass: 1, Goldstein: 8, Mode: parley.Negated, Place: -1},
 	}
 	d.Note("geo", parley.NoteAmbiguous, parley.Span{Start: 47, End: 53}, "Geneva: 2 candidates")
