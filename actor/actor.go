@@ -172,13 +172,16 @@ type group struct {
 // matches without an entry. A run whose head the tree attaches inside
 // another run (an apposition, an "of" or "from" phrase) joins that run.
 func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group {
-	// Unknown person names take part as matches without an entry.
+	// Unknown person names take part as matches without an entry; a
+	// common noun inside one is part of the name ("Tom King").
 	items := slices.Clone(ms)
 	for _, ent := range d.Entities {
-		if ent.Type == parley.PER && len(ms) > 0 && sent.Contains(ent.Tokens) &&
-			!slices.ContainsFunc(ms, func(m match) bool { return m.tokens.Overlaps(ent.Tokens) }) {
-			items = append(items, match{tokens: ent.Tokens})
+		if ent.Type != parley.PER || len(ms) == 0 || !sent.Contains(ent.Tokens) ||
+			slices.ContainsFunc(ms, func(m match) bool { return m.actor != nil && m.tokens.Overlaps(ent.Tokens) }) {
+			continue
 		}
+		items = slices.DeleteFunc(items, func(m match) bool { return m.agent != nil && ent.Tokens.Contains(m.tokens) })
+		items = append(items, match{tokens: ent.Tokens})
 	}
 	slices.SortFunc(items, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
 	// Runs of items side by side.
@@ -195,11 +198,20 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 	// A run joins the run its head hangs from.
 	span := func(g group) parley.Span { return parley.Span{Start: g.matches[0].tokens.Start, End: g.root + 1} }
 	into := make([]int, len(runs))
+	named := func(g group) bool {
+		return slices.ContainsFunc(g.matches, func(m match) bool { return m.actor != nil })
+	}
 	for k, g := range runs {
 		into[k] = k
 		top := d.PhraseRoot(g.root)
 		for j, h := range runs {
 			if j != k && span(h).Start <= top && top < span(h).End {
+				// Two named actors side by side with commas are a list
+				// the parser took for an apposition ("Mordor, the Shire
+				// and Bree"), not one actor.
+				if d.Tokens[g.root].DepRel == "appos" && named(g) && named(h) {
+					continue
+				}
 				into[k] = j
 			}
 		}

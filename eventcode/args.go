@@ -66,7 +66,8 @@ func hasParticle(x *docIndex, v int, word string) bool {
 // introduce places and times.
 var targetCases = map[string]bool{
 	"with": true, "against": true, "on": true, "upon": true, "to": true, "toward": true,
-	"towards": true, "into": true, "at": true, "for": true, "onto": true,
+	"towards": true, "into": true, "at": true, "for": true, "onto": true, "between": true,
+	"of": true, "about": true, "over": true,
 }
 
 // arguments returns the source and target actors of verb v: subject and
@@ -99,17 +100,38 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			}
 		}
 	}
-	// "provide support to Ukraine": the object's own prepositional target.
+	// "provide support to Ukraine", "welcomed a resumption of ties with
+	// Osgiliath", "condemned an attack by Osgiliath soldiers": an actor
+	// in the object's prepositional phrases, nearest first.
 	if o := x.child(v, "obj"); o >= 0 {
-		for _, c := range x.children[o] {
-			if x.rel[c] == "nmod" && targetCases[d.CaseOf(c)] {
-				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-					return src, tgt
-				}
-			}
-		}
+		return src, nominalTarget(d, x, o)
 	}
 	return src, nil
+}
+
+// nominalTarget returns the actors of the nearest prepositional phrase in
+// the subtree of noun o (breadth first, three levels deep) introduced by a
+// target preposition or "by".
+func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
+	level := []int{o}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []int
+		for _, n := range level {
+			for _, c := range x.children[n] {
+				if x.rel[c] != "nmod" && x.rel[c] != "acl" {
+					continue
+				}
+				if cs := d.CaseOf(c); targetCases[cs] || cs == "by" {
+					if tgt := actorsAt(d, x, c); len(tgt) > 0 {
+						return tgt
+					}
+				}
+				next = append(next, c)
+			}
+		}
+		level = next
+	}
+	return nil
 }
 
 // subject returns the token heading the subject of verb v, or -1, and
@@ -157,7 +179,7 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 		out = append(out, x.actorAt[h])
 	}
 	for _, c := range x.children[h] {
-		if x.rel[c] == "conj" {
+		if x.rel[c] == "conj" || x.rel[c] == "appos" && len(x.anchored[c]) > 0 {
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(out, a) {
 					out = append(out, a)

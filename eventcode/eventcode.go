@@ -169,6 +169,20 @@ func newDocIndex(d *parley.Doc) *docIndex {
 	return x
 }
 
+// conjoined returns actor a and the actors conjoined with it ("Gondor and
+// Osgiliath"), in order.
+func (x *docIndex) conjoined(d *parley.Doc, a int) []int {
+	h := d.PhraseRoot(d.SpanHead(d.Actors[a].Tokens))
+	for h >= 0 && x.rel[h] == "conj" {
+		h = d.Tokens[h].Head
+	}
+	out := actorsAt(d, x, h)
+	if !slices.Contains(out, a) {
+		out = append([]int{a}, out...)
+	}
+	return out
+}
+
 // child returns the first child of i with one of the relations, or -1.
 func (x *docIndex) child(i int, rels ...string) int {
 	for _, c := range x.children[i] {
@@ -204,6 +218,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		code = g.Code
 	}
 	src, tgt := arguments(d, x, v)
+	var compound []int // actors that act on one another ("A and B met")
 	if len(tgt) == 0 {
 		if xc := x.child(v, "xcomp"); xc >= 0 {
 			_, tgt = arguments(d, x, xc)
@@ -222,6 +237,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 		if b.target >= 0 {
 			tgt = []int{b.target}
+		}
+		if b.compound >= 0 {
+			compound = x.conjoined(d, b.compound)
 		}
 		// An actor the pattern's words name is what was done, not to whom.
 		named := func(a int) bool {
@@ -242,6 +260,16 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
 	mode, reporter := modality(d, x, v)
+	if len(compound) > 1 {
+		for _, a := range compound {
+			for _, b := range compound {
+				if a != b {
+					c.emit(d, s, span, fwd, pattern, []int{a}, []int{b}, mode, reporter)
+				}
+			}
+		}
+		return
+	}
 	c.emit(d, s, span, fwd, pattern, src, tgt, mode, reporter)
 	if back != "" && len(src) > 0 && len(tgt) > 0 {
 		c.emit(d, s, span, back, pattern, tgt, src, mode, reporter)
@@ -269,9 +297,6 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 	if code == "" || code == "---" {
 		return
 	}
-	if mode == parley.Future {
-		code = intent(code)
-	}
 	if len(srcs) == 0 {
 		srcs = []int{-1}
 	}
@@ -286,15 +311,28 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 			if si >= 0 && ti >= 0 && d.Actors[si].Code == d.Actors[ti].Code {
 				continue
 			}
-			d.Events = append(d.Events, c.event(d, s, trigger, code, pattern, si, ti, mode, reporter))
+			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
+			// A compound code ("FRA/DEU") is several actors: one event each.
+			for _, sc := range strings.Split(e.Source, "/") {
+				for _, tc := range strings.Split(e.Target, "/") {
+					if sc != "" && sc == tc {
+						continue
+					}
+					e1 := e
+					e1.Source, e1.Target = sc, tc
+					d.Events = append(d.Events, e1)
+				}
+			}
 		}
 	}
 }
 
-// intent maps the code of a cooperative act that is only planned to
-// CAMEO's code for the intent to do it: meeting or negotiating (04) to
-// 036, cooperating (06) to 031, aid (07) to 033 and its kinds, yielding
-// (08) to 034. Other codes are kept; the modality says the event is future.
+// intent maps the code of a cooperative act named by a noun that is only
+// planned ("talks will take place", "an upcoming meeting") to CAMEO's code
+// for the intent to do it: meeting or negotiating (04) to 036, cooperating
+// (06) to 031, aid (07) to 033 and its kinds, yielding (08) to 034. Other
+// codes are kept. A verb in the future ("will contribute") keeps its code,
+// as PETRARCH codes it; its modality says it is future.
 func intent(code string) string {
 	switch {
 	case strings.HasPrefix(code, "04"):

@@ -12,13 +12,16 @@ import (
 // done ("send a delegation") rather than who.
 type binding struct {
 	source, target int
+	compound       int   // the first actor of a compound ("%"), or -1
 	words          []int // tokens matched by words after the verb
 }
 
 // phraseExcluded are the relations whose subtrees lie outside a verb's
-// phrase for pattern matching: other clauses and punctuation.
+// phrase for pattern matching: adverbial, coordinated and loosely joined
+// clauses, and punctuation. A complement clause is inside it, as PETRARCH
+// matches words there ("allowed that the city is no pleasant place").
 var phraseExcluded = map[string]bool{
-	"ccomp": true, "advcl": true, "parataxis": true, "conj": true, "cc": true, "punct": true,
+	"advcl": true, "parataxis": true, "conj": true, "cc": true, "punct": true,
 	"csubj": true, "acl:relcl": true, "mark": true, "discourse": true, "list": true,
 	"reparandum": true, "vocative": true, "dislocated": true,
 }
@@ -46,10 +49,10 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 	before := slices.Clone(seq[:at])
 	slices.Reverse(before) // matched outward from the verb
 	after := seq[at:]
-	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1}
+	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {
 		p := &g.Patterns[pi]
-		b := binding{source: -1, target: -1}
+		b := binding{source: -1, target: -1, compound: -1}
 		before1 := slices.Clone(p.Before)
 		slices.Reverse(before1)
 		sa, okA := c.matchSeq(d, x, after, p.After, &b)
@@ -67,7 +70,7 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 		}
 	}
 	if best < 0 {
-		return dict.Pattern{}, binding{source: -1, target: -1}, false
+		return dict.Pattern{}, binding{source: -1, target: -1, compound: -1}, false
 	}
 	return g.Patterns[best], bestB, true
 }
@@ -156,8 +159,10 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		switch e.Kind {
 		case dict.ElemSource:
 			b.source = a
-		case dict.ElemTarget, dict.ElemCompound:
+		case dict.ElemTarget:
 			b.target = a
+		case dict.ElemCompound:
+			b.compound = a
 		}
 		n := 1
 		for p+n < len(seq) && x.actorAt[seq[p+n]] == a {

@@ -17,7 +17,8 @@ var (
 		"pledge": true, "vow": true, "hope": true, "aim": true, "seek": true, "want": true,
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
 	}
-	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true}
+	// "must" and "should" make an event demanded, not done.
+	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
 	futureAux       = map[string]bool{"will": true, "shall": true, "'ll": true}
 	conditionMarks  = map[string]bool{"if": true, "unless": true, "provided": true}
 	// The speaker of one of these ("said that …") reports the event of

@@ -119,8 +119,19 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	if !ok {
 		return
 	}
-	if h := d.Tokens[n].Head; x.rel[n] == "obj" && !lightVerbs[x.lemma[h]] && c.patterned(d, x, h) {
-		return // the verb's pattern codes it ("proposed talks")
+	if h := d.Tokens[n].Head; x.rel[n] == "obj" && h >= 0 {
+		if !lightVerbs[x.lemma[h]] && c.patterned(d, x, h) {
+			return // the verb's pattern codes it ("proposed talks")
+		}
+		// "promised to continue military aid": the controlling verb's.
+		for u, depth := h, 0; x.rel[u] == "xcomp" && depth < 3; depth++ {
+			if u = d.Tokens[u].Head; u < 0 {
+				break
+			}
+			if c.patterned(d, x, u) {
+				return
+			}
+		}
 	}
 	var src, tgt []int
 	for _, k := range x.children[n] {
@@ -174,6 +185,9 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		if rc != "" && !(len(tgt) > 0 && d.Actors[tgt[0]].Country == rc) {
 			src = []int{reporter}
 		}
+	}
+	if mode == parley.Future {
+		code = intent(code)
 	}
 	c.emit(d, s, parley.Span{Start: n, End: n + 1}, code, fmt.Sprintf("noun %s (nouns.txt:%d)", x.lemma[n], nouns[x.lemma[n]].line), src, tgt, mode, reporter)
 }

@@ -22,10 +22,11 @@ var (
 	}
 )
 
-// codeTone codes what a speaker says when the content itself gave no
-// event: a verb of saying whose complement holds tone words is a
-// pessimistic (012) or optimistic (013) comment by its subject, about the
-// actors the complement names other than the speaker's own country.
+// codeTone codes what a speaker says: a verb of saying whose complement
+// says that someone must act is a demand (100) on them; one whose
+// complement gave no event but holds tone words is a pessimistic (012) or
+// optimistic (013) comment by its subject, about the actors the
+// complement names other than the speaker's own country.
 func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 	if !speechVerbs[x.lemma[v]] {
 		return
@@ -48,6 +49,13 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			}
 		}
 		walk(comp)
+		if mode, reporter := modality(d, x, v); obligation(x, comp) {
+			// "Russia said Sudan must return the helicopter": a demand
+			// by the speaker on the one who must act.
+			subj, _ := subject(d, x, comp, 0)
+			c.emit(d, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
+			continue
+		}
 		if slices.ContainsFunc(toks, func(t int) bool { return coded[t] }) {
 			continue // its content is an event
 		}
@@ -77,4 +85,18 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		mode, reporter := modality(d, x, v)
 		c.emit(d, s, parley.Span{Start: v, End: v + 1}, code, "tone of a statement (eventcode/tone.go)", speakers[:1], about, mode, reporter)
 	}
+}
+
+// obligation reports whether clause c says that someone must act: the
+// modals "must", "should" and "ought", or "have to" / "need to".
+func obligation(x *docIndex, c int) bool {
+	for _, k := range x.children[c] {
+		if x.rel[k] == "aux" && (x.lemma[k] == "must" || x.lemma[k] == "should" || x.lemma[k] == "ought") {
+			return true
+		}
+	}
+	if (x.lemma[c] == "have" || x.lemma[c] == "need") && x.child(c, "xcomp") >= 0 {
+		return true
+	}
+	return false
 }

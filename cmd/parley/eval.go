@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/conllu"
+	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/eval"
+	"github.com/parley-events/parley/eventcode"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -21,7 +24,9 @@ var cmdEval = &command{
 	synopsis: `
 parley eval segment [--docs GLOB] FILE.conllu
 parley eval ud [--raw] FILE.conllu
-parley eval ner FILE`,
+parley eval ner FILE
+parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.xml
+parley eval plover [--dicts DIR] FILE.json`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
 on standard output. segment reports fractions between 0 and 1, ud and
@@ -71,18 +76,57 @@ ner FILE
 
     {"precision":…, "recall":…, "f1":…, "per_type":{"LOC":{"precision":…, "recall":…, "f1":…, "gold":…, "pred":…, "correct":…}, …}, "gold":…, "pred":…, "correct":…, "tokens":…, "docs":…}
 
+petrarch FILE.xml
+    Codes the records of a PETRARCH unit-test file (<Sentence> records with
+    <EventCoding> answers) and scores them: a record is correct when its
+    set of (source, target, code) triples equals the answer set exactly,
+    "---" standing for a missing actor; records expecting no events are
+    correct when none are coded. Only the categories the file's
+    <Include> lists are scored, as PETRARCH's own test run does, and the
+    <Config> switches between sections apply (require_dyad). The
+    dictionaries are those the file's <Environment> names, read from
+    --dicts DIR (default ../shared/data/petrarch); --verbs and --actors
+    replace the verb and actor files (the UD version's answers were
+    recoded with PETR.Validate.verbs.2.0.txt and
+    PETR.Validate.actors.2.0.txt). Records run from their raw <Text>
+    through parley's own pipeline; --gold-parse takes the tokens, tags
+    and tree from the CoNLL-U in <Parse> instead (the UD version; UD v1
+    labels are read as their v2 equivalents).
+
+    {"records":…, "correct":…, "accuracy":…, "null_actor_ignored_accuracy":…, "by_category":{…}, "incorrect":[…]}
+
+plover FILE.json
+    Codes the sentence of each PLOVER gold record with the embedded
+    dictionaries (or --dicts DIR) and scores the event chosen for it
+    (the first with a PLOVER type, both actors and not negated): event
+    type (the gold's older PLOVER labels mapped to PLOVER 2021), source
+    and target (country or IGO part of the code), and dyad (both).
+
+    {"records":…, "predicted":…, "event_accuracy":…, "source_accuracy":…, "target_accuracy":…, "dyad_accuracy":…}
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
   parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
   parley eval ud ../shared/data/ud/en_ewt-dev.conllu
   parley eval ud --raw ../shared/data/ud/en_ewt-dev.conllu
-  parley eval ner ../shared/data/ner/conllpp-dev.txt`,
+  parley eval ner ../shared/data/ner/conllpp-dev.txt
+  parley eval petrarch ../shared/data/petrarch/PETR.UnitTest.records.xml
+  parley eval petrarch --gold-parse --verbs PETR.Validate.verbs.2.0.txt --actors PETR.Validate.actors.2.0.txt ../shared/data/petrarch/PETR.UnitTest.records.ud.xml
+  parley eval plover ../shared/data/events/plover-gsr-dev.json`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
+		dicts := fs.String("dicts", "", "petrarch, plover: dictionary `DIR` (petrarch default: the XML file's directory)")
+		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` in --dicts, instead of the one the file names")
+		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` in --dicts, instead of the ones the file names")
+		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
 		return func(ctx context.Context, env Env, args []string) int {
-			if len(args) != 2 || (args[0] != "segment" && args[0] != "ud" && args[0] != "ner") {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner FILE"), exitUsage)
+			kinds := []string{"segment", "ud", "ner", "petrarch", "plover"}
+			if len(args) != 2 || !slices.Contains(kinds, args[0]) {
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover FILE"), exitUsage)
+			}
+			if (*verbs != "" || *actors != "" || *goldParse) && args[0] != "petrarch" {
+				return report(env, "eval", fmt.Errorf("--verbs, --actors and --gold-parse apply to eval petrarch only"), exitUsage)
 			}
 			if *raw && args[0] != "ud" {
 				return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
@@ -104,6 +148,10 @@ Examples:
 				score, err = evalUD(ctx, args[1], *raw)
 			case "ner":
 				score, err = evalNER(ctx, args[1])
+			case "petrarch":
+				score, err = evalPetrarch(ctx, env, args[1], *dicts, *verbs, *actors, *goldParse)
+			case "plover":
+				score, err = evalPlover(ctx, env, args[1], *dicts)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -199,4 +247,118 @@ func evalNER(ctx context.Context, file string) (eval.NERScore, error) {
 		return eval.NERScore{}, err
 	}
 	return eval.NER(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
+}
+
+// evalPetrarch codes the records of a PETRARCH unit-test file with the
+// dictionaries its <Environment> names and scores them.
+func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string, goldParse bool) (eval.PetrarchResult, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return eval.PetrarchResult{}, parley.E("eval petrarch", parley.IO, err)
+	}
+	defer fh.Close()
+	f, err := eval.ReadPetrarch(fh, file)
+	if f == nil {
+		return eval.PetrarchResult{}, err
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err) // records skipped, each named
+	}
+	if dir == "" {
+		dir = filepath.Dir(file)
+	}
+	files := dict.PetrarchFiles{Verbs: f.Environment.Verbs, Actors: f.Environment.Actors,
+		Agents: f.Environment.Agents, Discards: f.Environment.Discards}
+	if verbs != "" {
+		files.Verbs = verbs
+	}
+	if actors != "" {
+		files.Actors = []string{actors}
+	}
+	set, err := dict.LoadPetrarch(os.DirFS(dir), files)
+	if err != nil {
+		return eval.PetrarchResult{}, err
+	}
+	// One pipeline per coder setting the file switches between.
+	pipes := map[bool]*pipeline.Pipeline{}
+	for _, one := range []bool{false, true} {
+		cfg := pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: one}}
+		if goldParse {
+			cfg.Stages = []string{"actor", "eventcode"}
+			cfg.Have = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps
+		}
+		if pipes[one], err = pipeline.Build(cfg); err != nil {
+			return eval.PetrarchResult{}, err
+		}
+	}
+	pred := map[string][]eval.Triple{}
+	for _, r := range f.Records {
+		d := r.Doc()
+		if goldParse {
+			if d, err = r.ParsedDoc(); err != nil {
+				fmt.Fprintf(env.Stderr, "parley eval petrarch: %s:%d: %v\n", file, r.Line, err)
+				continue
+			}
+		}
+		if err := pipes[!r.OptionBool("require_dyad", true)].Run(ctx, d); err != nil {
+			return eval.PetrarchResult{}, err
+		}
+		pred[r.ID] = eval.Triples(petrarchCodes(d))
+	}
+	return eval.ScorePetrarch(f, pred, f.Environment.Include), nil
+}
+
+// evalPlover codes the sentence of each PLOVER gold record and scores the
+// event chosen for it.
+func evalPlover(ctx context.Context, env Env, file, dir string) (eval.PloverResult, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return eval.PloverResult{}, parley.E("eval plover", parley.IO, err)
+	}
+	defer fh.Close()
+	recs, err := eval.ReadPlover(fh, file)
+	if recs == nil && err != nil {
+		return eval.PloverResult{}, err
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err)
+	}
+	cfg := pipeline.DefaultConfig()
+	cfg.Coding.OneActor = true // a record's event may name one actor; the scorer prefers events with two
+	if dir != "" {
+		if cfg.Dicts, err = loadDicts(dir); err != nil {
+			return eval.PloverResult{}, err
+		}
+	}
+	p, err := pipeline.Build(cfg)
+	if err != nil {
+		return eval.PloverResult{}, err
+	}
+	pred := map[string]eval.PloverPrediction{}
+	for _, r := range recs {
+		d := r.Doc()
+		if err := p.Run(ctx, d); err != nil {
+			return eval.PloverResult{}, err
+		}
+		if pr, ok := eval.ChoosePloverEvent(d.Events); ok {
+			pred[r.ID] = pr
+		}
+	}
+	return eval.ScorePlover(recs, pred), nil
+}
+
+// petrarchCodes returns d's events with actor codes written as PETRARCH
+// writes them: an agent without a country as "---EDU".
+func petrarchCodes(d *parley.Doc) []parley.Event {
+	events := slices.Clone(d.Events)
+	for k := range events {
+		e := &events[k]
+		if e.SourceRef >= 0 && d.Actors[e.SourceRef].Country == "" {
+			e.Source = "---" + e.Source
+		}
+		if e.TargetRef >= 0 && d.Actors[e.TargetRef].Country == "" {
+			e.Target = "---" + e.Target
+		}
+	}
+	return events
 }
