@@ -54,7 +54,7 @@ const (
 	LayerTimexes                     // Doc.Timexes
 	LayerPlaces                      // Doc.Places
 	LayerActors                      // Doc.Actors
-	LayerEvents                      // Doc.Events
+	LayerEvents                      // Doc.Events and Doc.Quotes
 )
 
 var layerNames = [...]string{"tokens", "sentences", "pos", "lemmas", "deps", "entities", "timexes", "places", "actors", "events"}
@@ -269,6 +269,15 @@ type Event struct {
 	Pattern       string    `json:"pattern,omitempty"`   // the dictionary pattern that fired
 }
 
+// Quote is text in quotation marks with the actor who said it, as the
+// event coder found it: the subject of the verb of saying it belongs to.
+type Quote struct {
+	Sentence    int    `json:"sentence"`               // index into Doc.Sentences
+	Tokens      Span   `json:"tokens"`                 // the words inside the quotation marks
+	Speaker     int    `json:"speaker"`                // index into Doc.Actors, or -1 when unknown
+	SpeakerCode string `json:"speaker_code,omitempty"` // the speaker's actor code
+}
+
 // NoteKind classifies a Note.
 type NoteKind string
 
@@ -313,6 +322,7 @@ type Doc struct {
 	Places    []Place    `json:"places,omitempty"`
 	Actors    []Actor    `json:"actors,omitempty"`
 	Events    []Event    `json:"events,omitempty"`
+	Quotes    []Quote    `json:"quotes,omitempty"` // set with the events layer
 	Notes     []Note     `json:"notes,omitempty"`
 }
 

@@ -317,7 +317,8 @@ type PloverPrediction struct {
 // has a PLOVER type (its Plover field, or the type of its CAMEO code):
 // the gold events all have one, while CAMEO's public statements (01) and
 // appeals (02) do not; it has both a source and a target (neither empty
-// nor starting with "---"); it is not negated. The first event of the
+// nor starting with "---"); it is asserted, reported or future (not
+// negated, hypothetical or conditional). The first event of the
 // best rank, in the order given, is chosen. Its Type is its Plover field,
 // or the type of its code when that is empty.
 func ChoosePloverEvent(events []parley.Event) (PloverPrediction, bool) {
@@ -330,7 +331,7 @@ func ChoosePloverEvent(events []parley.Event) (PloverPrediction, bool) {
 		if !nullActor(e.Source) && !nullActor(e.Target) {
 			rank += 2
 		}
-		if e.Mode != parley.Negated {
+		if e.Mode != parley.Negated && e.Mode != parley.Hypothetical && e.Mode != parley.Conditional {
 			rank++
 		}
 		if rank > bestRank {

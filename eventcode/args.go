@@ -94,7 +94,9 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 	}
 	for _, c := range x.children[v] {
-		if x.rel[c] == "obl" && targetCases[d.CaseOf(c)] {
+		// A verb's "from" phrase names whom the act turns from
+		// ("departed from Libya", "withdrew from the talks").
+		if cs := d.CaseOf(c); x.rel[c] == "obl" && (targetCases[cs] || cs == "from") {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
 				return src, tgt
 			}
@@ -104,7 +106,15 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	// Osgiliath", "condemned an attack by Osgiliath soldiers": an actor
 	// in the object's prepositional phrases, nearest first.
 	if o := x.child(v, "obj"); o >= 0 {
-		return src, nominalTarget(d, x, o)
+		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
+			return src, tgt
+		}
+	}
+	// "demanded that the US cancel the sale": the subject of the clause
+	// the verb governs.
+	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] {
+		s, _ := subject(d, x, cc, 0)
+		return src, actorsAt(d, x, s)
 	}
 	return src, nil
 }

@@ -85,5 +85,40 @@ func FuzzCode(f *testing.F) {
 				t.Fatalf("event %d: code %q mode %q pattern %q", k, e.Code, e.Mode, e.Pattern)
 			}
 		}
+		for k, q := range d.Quotes {
+			if q.Sentence < 0 || q.Sentence >= len(d.Sentences) || !d.Sentences[q.Sentence].Tokens.Contains(q.Tokens) || q.Tokens.Empty() ||
+				q.Speaker < -1 || q.Speaker >= len(d.Actors) || q.Speaker >= 0 && d.Actors[q.Speaker].Code != q.SpeakerCode {
+				t.Fatalf("quote %d: %+v", k, q)
+			}
+		}
 	})
+}
+
+func TestQuotes(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{`The Kremlin said the offer was "dead on arrival" and would be ignored.`, "RUSGOV dead on arrival"},
+		{`"We will not retreat," Ukrainian President Volodymyr Zelensky told reporters.`, "UKRGOV We will not retreat,"},
+		{`Someone wrote "nothing" on the wall.`, "- nothing"},
+	} {
+		d := parley.NewDoc(c.text)
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range d.Quotes {
+			sp := "-"
+			if q.Speaker >= 0 {
+				sp = d.Actors[q.Speaker].Code
+			}
+			got = append(got, sp+" "+d.SpanText(q.Tokens))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		}
+	}
 }

@@ -90,7 +90,7 @@ func New(set *dict.Set, cfg Config) *Coder {
 // Process codes the events of d. It needs tokens, sentences, POS,
 // lemmas, dependencies and actors.
 func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
-	d.Events = d.Events[:0]
+	d.Events, d.Quotes = d.Events[:0], d.Quotes[:0]
 	x := newDocIndex(d)
 	coded := make([]bool, len(d.Tokens)) // tokens that trigger an event
 	story, discarded := c.discards(d, x)
@@ -125,6 +125,7 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 				c.codeTone(d, x, s, v, coded)
 			}
 		}
+		c.quotes(d, x, s)
 	}
 	d.Layers |= parley.LayerEvents
 	return nil

@@ -18,6 +18,12 @@ var (
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
 	}
 	// "must" and "should" make an event demanded, not done.
+	// What one of these asks for ("urged X to withdraw", "demanded that X
+	// withdraw") has not happened.
+	desireVerbs = map[string]bool{
+		"demand": true, "urge": true, "ask": true, "call": true, "request": true, "insist": true,
+		"propose": true, "suggest": true, "recommend": true, "appeal": true, "press": true, "order": true,
+	}
 	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
 	futureAux       = map[string]bool{"will": true, "shall": true, "'ll": true}
 	conditionMarks  = map[string]bool{"if": true, "unless": true, "provided": true}
@@ -79,8 +85,14 @@ func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
 			neg = true // "has yet to comment"
 		case futureVerbs[l]:
 			fut = true
+		case desireVerbs[l]:
+			hyp = true // "urged Russia to withdraw": asked for, not done
 		}
 		u = h
+	}
+	// "demanded that Hamas renounce violence": the demanded act.
+	if x.rel[v] == "ccomp" && d.Tokens[v].Head >= 0 && desireVerbs[x.lemma[d.Tokens[v].Head]] {
+		hyp = true
 	}
 	reporter := reportedBy(d, x, v)
 	switch {

@@ -53,17 +53,22 @@ func New(format string, w io.Writer) (Writer, error) {
 // Record is one event with its evidence, as parley's JSON lines carry it.
 type Record struct {
 	parley.Event
-	Published      time.Time   `json:"published"`
-	URL            string      `json:"url,omitempty"`
-	Title          string      `json:"title,omitempty"`
-	Text           string      `json:"sentence_text"`
-	TriggerText    string      `json:"trigger_text"`
-	SourceText     string      `json:"source_text,omitempty"`
-	TargetText     string      `json:"target_text,omitempty"`
-	SourceName     string      `json:"source_name,omitempty"`
-	TargetName     string      `json:"target_name,omitempty"`
-	ReportedByText string      `json:"reported_by_text,omitempty"`
-	Bytes          parley.Span `json:"sentence_bytes"` // byte offsets of the sentence in the document
+	Published      time.Time `json:"published"`
+	URL            string    `json:"url,omitempty"`
+	Title          string    `json:"title,omitempty"`
+	Text           string    `json:"sentence_text"`
+	TriggerText    string    `json:"trigger_text"`
+	SourceText     string    `json:"source_text,omitempty"`
+	TargetText     string    `json:"target_text,omitempty"`
+	SourceName     string    `json:"source_name,omitempty"`
+	TargetName     string    `json:"target_name,omitempty"`
+	ReportedByText string    `json:"reported_by_text,omitempty"`
+	// Byte offsets into the document's text of the sentence, the trigger
+	// and the actors (empty spans for a missing actor).
+	Bytes        parley.Span `json:"sentence_bytes"`
+	TriggerBytes parley.Span `json:"trigger_bytes"`
+	SourceBytes  parley.Span `json:"source_bytes"`
+	TargetBytes  parley.Span `json:"target_bytes"`
 }
 
 // NewRecord returns event k of d with its evidence. Events without an ID
@@ -81,7 +86,13 @@ func NewRecord(d *parley.Doc, k int) Record {
 		r.Text = d.SentenceText(e.Sentence)
 		r.Bytes = d.SpanBytes(d.Sentences[e.Sentence].Tokens)
 	}
-	r.TriggerText = d.SpanText(e.Trigger)
+	r.TriggerText, r.TriggerBytes = d.SpanText(e.Trigger), d.SpanBytes(e.Trigger)
+	if e.SourceRef >= 0 && e.SourceRef < len(d.Actors) {
+		r.SourceBytes = d.SpanBytes(d.Actors[e.SourceRef].Tokens)
+	}
+	if e.TargetRef >= 0 && e.TargetRef < len(d.Actors) {
+		r.TargetBytes = d.SpanBytes(d.Actors[e.TargetRef].Tokens)
+	}
 	actor := func(i int) (string, string) {
 		if i < 0 || i >= len(d.Actors) {
 			return "", ""

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -36,6 +37,13 @@ func TestGolden(t *testing.T) {
 		}
 		if len(d.Events) > 0 {
 			out["events"] = eventLines(t, d)
+		}
+		if len(d.Quotes) > 0 {
+			var b bytes.Buffer
+			for _, q := range d.Quotes {
+				fmt.Fprintf(&b, "s%d %s %q\n", q.Sentence+1, q.SpeakerCode, d.SpanText(q.Tokens))
+			}
+			out["quotes"] = b.Bytes()
 		}
 		return out
 	})

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"io"
+	"os"
+	"testing"
+)
+
+// TestEventFloors scores the event coder on the PETRARCH unit-test suite
+// and the PLOVER gold dev records (read from ../shared/data; skipped when
+// absent). Floors only go up: raise them with the coder.
+func TestEventFloors(t *testing.T) {
+	const dir = "../../../shared/data"
+	if _, err := os.Stat(dir + "/petrarch/PETR.UnitTest.records.xml"); err != nil {
+		t.Skipf("../shared/data not present (%v): skipping the event-coding floors", err)
+	}
+	env := Env{Stderr: io.Discard}
+	for _, c := range []struct {
+		name          string
+		file          string
+		verbs, actors string
+		goldParse     bool
+		floor         float64
+	}{
+		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.45},
+		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.46},
+		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.51},
+	} {
+		r, err := evalPetrarch(t.Context(), env, dir+"/petrarch/"+c.file, "", c.verbs, c.actors, c.goldParse)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("PETRARCH %s: %.4f (%d of %d)", c.name, r.Accuracy, r.Correct, r.Records)
+		if r.Accuracy < c.floor {
+			t.Errorf("PETRARCH %s: accuracy %.4f, floor %.2f", c.name, r.Accuracy, c.floor)
+		}
+	}
+	p, err := evalPlover(t.Context(), env, dir+"/events/plover-gsr-dev.json", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PLOVER dev: event %.4f, source %.4f, target %.4f, dyad %.4f", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
+	if p.EventAccuracy < 0.41 || p.DyadAccuracy < 0.24 {
+		t.Errorf("PLOVER dev: event %.4f (floor 0.41), dyad %.4f (floor 0.24)", p.EventAccuracy, p.DyadAccuracy)
+	}
+}

@@ -1,0 +1,116 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// testDoc is one sentence written for this test with two actors and one
+// event, annotated by hand.
+func testDoc() *parley.Doc {
+	d := parley.NewDoc("Rebels shelled the capital. Talks failed.")
+	d.URL = "https://example.org/a"
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	for _, w := range [][2]int{{0, 6}, {7, 14}, {15, 18}, {19, 26}, {26, 27}, {28, 33}, {34, 40}, {40, 41}} {
+		d.Tokens = append(d.Tokens, parley.Token{Start: w[0], End: w[1], Head: -1})
+	}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: 5}}, {Tokens: parley.Span{Start: 5, End: 8}}}
+	d.Actors = []parley.Actor{
+		{Tokens: parley.Span{Start: 0, End: 1}, Code: "SYRREB", Country: "SYR", Sectors: "REB", Entity: -1, Ref: -1},
+		{Tokens: parley.Span{Start: 2, End: 4}, Code: "IGOUNO", Country: "IGO", Sectors: "UNO", Name: "United Nations", Entity: -1, Ref: -1},
+	}
+	d.Events = []parley.Event{{Sentence: 0, Trigger: parley.Span{Start: 1, End: 2}, Source: "SYRREB", Target: "IGOUNO",
+		SourceRef: 0, TargetRef: 1, ReportedByRef: -1, Code: "194", Root: "19", QuadClass: 4, Goldstein: -10,
+		Plover: "ASSAULT", PloverContext: "military;civilians", Mode: parley.Asserted, Place: -1, Pattern: "SHELL * (verbs.txt:1)"}}
+	return d
+}
+
+func write(t *testing.T, format string, d *parley.Doc) string {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := New(format, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestJSONL(t *testing.T) {
+	var r Record
+	if err := json.Unmarshal([]byte(write(t, "jsonl", testDoc())), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Text != "Rebels shelled the capital." || r.TriggerText != "shelled" || r.SourceText != "Rebels" ||
+		r.TargetText != "the capital" || r.TriggerBytes != (parley.Span{Start: 7, End: 14}) || r.ID == "" || r.Pattern == "" {
+		t.Errorf("record = %+v", r)
+	}
+}
+
+func TestPLOVER(t *testing.T) {
+	var p map[string]any
+	if err := json.Unmarshal([]byte(write(t, "plover", testDoc())), &p); err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"event_type": "ASSAULT", "source_country": "SYR", "source_sector": "REB",
+		"date": "2025-07-22", "cameo_code": "194", "modality": "asserted", "trigger": "shelled"} {
+		if p[k] != want {
+			t.Errorf("%s = %v, want %v", k, p[k], want)
+		}
+	}
+	if ctx, _ := p["context"].([]any); len(ctx) != 2 {
+		t.Errorf("context = %v, want two", p["context"])
+	}
+}
+
+func TestGDELT(t *testing.T) {
+	out := write(t, "gdelt", testDoc())
+	rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(rows))
+	}
+	f := strings.Split(rows[0], "\t")
+	if len(f) != 61 {
+		t.Fatalf("%d columns, want 61", len(f))
+	}
+	// GDELT 2.0 positions (1-based): 2 Day, 6 Actor1Code, 8 Actor1CountryCode,
+	// 13 Actor1Type1Code, 16 Actor2Code, 19 Actor2KnownGroupCode, 27 EventCode,
+	// 28 EventBaseCode, 29 EventRootCode, 30 QuadClass, 31 Goldstein, 61 SOURCEURL.
+	for col, want := range map[int]string{2: "20250722", 6: "SYRREB", 8: "SYR", 13: "REB", 16: "IGOUNO", 17: "UNITED NATIONS",
+		18: "", 19: "UNO", 27: "194", 28: "194", 29: "19", 30: "4", 31: "-10", 61: "https://example.org/a"} {
+		if f[col-1] != want {
+			t.Errorf("column %d = %q, want %q", col, f[col-1], want)
+		}
+	}
+}
+
+func TestCSV(t *testing.T) {
+	recs, err := csv.NewReader(strings.NewReader(write(t, "csv", testDoc()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || len(recs[0]) != len(recs[1]) || recs[0][0] != "id" || recs[1][7] != "194" {
+		t.Errorf("csv = %q", recs)
+	}
+	// A header even with no events.
+	if out := write(t, "csv", parley.NewDoc("Nothing.")); !strings.HasPrefix(out, "id,doc_id,") {
+		t.Errorf("empty csv = %q", out)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := New("xml", &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "jsonl, plover, gdelt, csv") {
+		t.Errorf("New(xml) = %v", err)
+	}
+}
