@@ -15,7 +15,7 @@
 //	timex                  → Doc.Timexes     (token spans, TIMEX3 values)
 //	geo                    → Doc.Places      (token spans, GeoNames ids)
 //	actor                  → Doc.Actors      (token spans, CAMEO actor codes)
-//	eventcode              → Doc.Events      (sentence + trigger/actor spans)
+//	eventcode              → Doc.Events, Doc.Quotes (sentence + trigger/actor spans)
 //	   │
 //	   ▼
 //	fuse (across documents) → Store (SQLite, PostgreSQL) → CLI, HTTP API, exports

@@ -29,8 +29,9 @@ type StageInfo struct {
 	build    func(Config) (Stage, error)
 }
 
-// stages is the one table of parley's stages, in pipeline order. Later
-// stages (timex, geo, actor, eventcode) join it as they land.
+// stages is the one table of parley's stages, in pipeline order. The
+// time and place stages (timex, geo) join it between ner and actor when
+// they land.
 var stages = []StageInfo{
 	{
 		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",

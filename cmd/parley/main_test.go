@@ -169,3 +169,45 @@ func writeFile(t *testing.T, name, s string) {
 		t.Fatal(err)
 	}
 }
+
+func TestCodeCommand(t *testing.T) {
+	// A JSONL stream with a broken record between two good ones: the good
+	// ones are coded, the broken one is named with its line, status 1.
+	in := `{"id":"a","published":"2025-07-22","text":"Russian forces shelled Kharkiv."}
+{"id":"b","text":
+{"id":"c","published":"2025-07-22","text":"Moscow did not attack Kyiv."}
+`
+	db := filepath.Join(t.TempDir(), "ev.db")
+	code, out, errOut := run(t, in, "code", "--input", "jsonl", "--store", db, "-")
+	if code != exitFailed || !strings.Contains(errOut, ":2:") {
+		t.Errorf("code: status %d, stderr %q; want 1 and an error naming line 2", code, errOut)
+	}
+	if !strings.Contains(out, `"source":"RUSMIL","target":"UKR"`) || !strings.Contains(out, `"mode":"negated"`) ||
+		!strings.Contains(out, `"sentence_text":"Russian forces shelled Kharkiv."`) {
+		t.Errorf("code output:\n%s", out)
+	}
+	code, out, _ = run(t, "", "docs", "--db", db)
+	if code != 0 || !strings.Contains(out, "2 documents") && strings.Count(out, "\n") < 2 {
+		t.Errorf("docs after code --store: status %d, output %s", code, out)
+	}
+	for _, f := range []string{"gdelt", "csv", "plover"} {
+		code, out, errOut = run(t, "Russian forces shelled Kharkiv.", "code", "--published", "2025-07-22", "--format", f)
+		if code != 0 || !strings.Contains(out, "RUSMIL") {
+			t.Errorf("code --format %s: status %d, output %q, stderr %q", f, code, out, errOut)
+		}
+	}
+	if code, _, errOut := run(t, "", "code", "--format", "xml", "x.txt"); code != exitUsage || !strings.Contains(errOut, "jsonl, plover, gdelt, csv") {
+		t.Errorf("code --format xml: status %d, stderr %q", code, errOut)
+	}
+}
+
+func TestDictCheck(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "actors-test.txt"), []byte("actor Somebody\n  role XXXGOV 2020-01-01..2019-01-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "", "dict", "check", dir)
+	if code != exitFailed || !strings.Contains(out+errOut, "actors-test.txt:2") {
+		t.Errorf("dict check of a reversed date range: status %d, output %q %q", code, out, errOut)
+	}
+}
