@@ -22,9 +22,9 @@ func TestEventFloors(t *testing.T) {
 		goldParse     bool
 		floor         float64
 	}{
-		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.45},
-		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.46},
-		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.51},
+		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.49},
+		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.49},
+		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.54},
 	} {
 		r, err := evalPetrarch(t.Context(), env, dir+"/petrarch/"+c.file, "", c.verbs, c.actors, c.goldParse)
 		if err != nil {
@@ -40,7 +40,7 @@ func TestEventFloors(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PLOVER dev: event %.4f, source %.4f, target %.4f, dyad %.4f", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
-	if p.EventAccuracy < 0.41 || p.DyadAccuracy < 0.24 {
-		t.Errorf("PLOVER dev: event %.4f (floor 0.41), dyad %.4f (floor 0.24)", p.EventAccuracy, p.DyadAccuracy)
+	if p.EventAccuracy < 0.43 || p.DyadAccuracy < 0.27 {
+		t.Errorf("PLOVER dev: event %.4f (floor 0.43), dyad %.4f (floor 0.27)", p.EventAccuracy, p.DyadAccuracy)
 	}
 }
