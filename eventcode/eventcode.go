@@ -261,6 +261,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
 	mode, reporter := modality(d, x, v)
+	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
+	// conjoined as subjects of a verb with no object and no target act on
+	// one another ("the EU and NATO backed the plan" do not).
+	if len(compound) == 0 && len(tgt) == 0 && len(src) > 1 && x.child(v, "obj") < 0 {
+		compound = src
+	}
 	if len(compound) > 1 {
 		for _, a := range compound {
 			for _, b := range compound {

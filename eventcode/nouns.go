@@ -156,6 +156,9 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		}
 		v = h
 	}
+	if v != n && x.rel[n] != "obj" && !lightVerbs[x.lemma[v]] && c.patterned(d, x, v) {
+		return // "will provide 25,000 tons of food aid": the verb's pattern codes it
+	}
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
