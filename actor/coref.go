@@ -101,8 +101,22 @@ func corefer(d *parley.Doc, words []string, entityOf []int) {
 		case a.Code == "" && k+1 < len(d.Actors) && d.Actors[k+1].Tokens == a.Tokens:
 			// "The two sides": the last two countries named.
 			var seen []int
+			// The subject of the verb "the two sides" depends on is not
+			// one of them ("Sudan urged both sides").
+			subj := -1
+			if g := d.Tokens[d.PhraseRoot(d.SpanHead(a.Tokens))].Head; g >= 0 {
+				for i := d.Sentences[s].Tokens.Start; i < d.Sentences[s].Tokens.End; i++ {
+					if d.Tokens[i].Head == g && d.Tokens[i].DepRel == "nsubj" {
+						subj = i
+					}
+				}
+			}
 			for j := k - 1; j >= 0 && len(seen) < 2; j-- {
-				if b := d.Actors[j]; b.Country != "" && b.Country != "IGO" && !slices.ContainsFunc(seen, func(x int) bool { return d.Actors[x].Country == b.Country }) {
+				b := d.Actors[j]
+				if subj >= 0 && d.PhraseRoot(d.SpanHead(b.Tokens)) == subj {
+					continue
+				}
+				if b.Country != "" && b.Country != "IGO" && !slices.ContainsFunc(seen, func(x int) bool { return d.Actors[x].Country == b.Country }) {
 					seen = append(seen, j)
 				}
 			}

@@ -264,7 +264,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
 	// conjoined as subjects of a verb with no object and no target act on
 	// one another ("the EU and NATO backed the plan" do not).
-	if len(compound) == 0 && len(tgt) == 0 && len(src) > 1 && x.child(v, "obj") < 0 {
+	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && x.child(v, "obj") < 0 || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -281,6 +281,21 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if back != "" && len(src) > 0 && len(tgt) > 0 {
 		c.emit(d, s, span, back, pattern, tgt, src, mode, reporter)
 	}
+}
+
+// amongSources reports whether every target names the same actor (by code) as
+// one of the conjoined sources: "Ethiopia and Egypt agreed to resume
+// talks on the Egyptian dam" is between the two of them.
+func amongSources(tgt, src []int, d *parley.Doc) bool {
+	if len(tgt) == 0 {
+		return false
+	}
+	for _, t := range tgt {
+		if !slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Code == d.Actors[t].Code }) {
+			return false
+		}
+	}
+	return true
 }
 
 // patterned reports whether verb token h is a dictionary verb one of whose
