@@ -215,6 +215,16 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 				into[k] = j
 			}
 		}
+		// "police in Cairo", "activists in Arnor": a country in a phrase
+		// with "in" gives its country to a run of agents alone.
+		if into[k] == k && named(g) && d.CaseOf(g.root) == "in" && (d.Tokens[g.root].DepRel == "nmod" || d.Tokens[g.root].DepRel == "obl") {
+			h := d.Tokens[g.root].Head
+			for j, r := range runs {
+				if j != k && !named(r) && span(r).Start <= h && h < span(r).End && len(r.matches) > 0 && r.matches[0].agent != nil {
+					into[k] = j
+				}
+			}
+		}
 	}
 	var out []group
 	index := map[int]int{}
@@ -273,6 +283,8 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		// A named office-holder, or an institution with its own sector
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).
 		a.Code, a.Name = principal.code, principal.actor.Name
+	case principal != nil && agent != nil && agent.agent.Before:
+		a.Code = agent.code + principal.code[:3] // PETRARCH's "NGO~": MSF Arnor → NGOARN
 	case principal != nil && agent != nil:
 		a.Code = principal.code[:3] + agent.code
 	case principal != nil:
