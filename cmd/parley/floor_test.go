@@ -22,7 +22,7 @@ func TestEventFloors(t *testing.T) {
 		goldParse     bool
 		floor         float64
 	}{
-		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.49},
+		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.50},
 		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.49},
 		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.54},
 	} {
@@ -40,7 +40,7 @@ func TestEventFloors(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PLOVER dev: event %.4f, source %.4f, target %.4f, dyad %.4f", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
-	if p.EventAccuracy < 0.42 || p.DyadAccuracy < 0.28 {
-		t.Errorf("PLOVER dev: event %.4f (floor 0.42), dyad %.4f (floor 0.28)", p.EventAccuracy, p.DyadAccuracy)
+	if p.EventAccuracy < 0.42 || p.DyadAccuracy < 0.29 {
+		t.Errorf("PLOVER dev: event %.4f (floor 0.42), dyad %.4f (floor 0.29)", p.EventAccuracy, p.DyadAccuracy)
 	}
 }
