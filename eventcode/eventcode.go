@@ -254,6 +254,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
+	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
+		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
+	}
 	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) {
 		return // a statement whose content is coded on its own
 	}
@@ -349,16 +352,21 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 	}
 }
 
-// intent maps the code of a cooperative act named by a noun that is only
-// planned ("talks will take place", "an upcoming meeting") to CAMEO's code
-// for the intent to do it: meeting or negotiating (04) to 036, cooperating
-// (06) to 031, aid (07) to 033 and its kinds, yielding (08) to 034. Other
-// codes are kept. A verb in the future ("will contribute") keeps its code,
-// as PETRARCH codes it; its modality says it is future.
+// intent maps the code of a cooperative act that is only intended — named
+// by a noun that is planned ("talks will take place", "an upcoming
+// meeting"), or coded on a verb of intention with its complement ("agreed
+// to share information", "offered to mediate") — to CAMEO's code for the
+// intent to do it: meeting or negotiating (04) to 036, diplomatic
+// cooperation (05) to 032, cooperating (06) to 031, aid (07) to 033 and
+// its kinds, yielding (08) to 034. Other codes are kept. A verb in the
+// future ("will contribute") keeps its code, as PETRARCH codes it; its
+// modality says it is future.
 func intent(code string) string {
 	switch {
 	case strings.HasPrefix(code, "04"):
 		return "036"
+	case strings.HasPrefix(code, "05"):
+		return "032"
 	case strings.HasPrefix(code, "06"):
 		return "031"
 	case strings.HasPrefix(code, "08"):
