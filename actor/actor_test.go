@@ -140,3 +140,10 @@ func FuzzActors(f *testing.F) {
 		}
 	})
 }
+
+func TestItAsSubject(t *testing.T) {
+	got := strings.Join(code(t, "Russia said it would send troops to Kyiv.", day2020), " ")
+	if want := "Russia=RUS it=RUS→0 Kyiv=UKR"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

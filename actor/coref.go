@@ -16,8 +16,9 @@ const reach = 3
 // entity the dictionaries do not know takes the code of an earlier actor
 // with the same surname; a role without a country ("the president", "the
 // spokesman") takes the code of the last actor within reach that has the
-// same sectors and a country; a personal pronoun takes the last person
-// within reach; "the two sides" (parties, countries, delegations) and
+// same sectors and a country; a personal pronoun takes the subject of its
+// own sentence or the last person within reach, and "it" as a subject the
+// last country or organisation; "the two sides" (parties, countries, delegations) and
 // "both sides" become two actors, the last two countries named. Actors
 // are kept in order of their first token.
 func corefer(d *parley.Doc, words []string, entityOf []int) {
@@ -41,7 +42,7 @@ func corefer(d *parley.Doc, words []string, entityOf []int) {
 			continue
 		}
 		switch {
-		case d.Tokens[i].UPOS == "PRON" && pronouns[w]:
+		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || w == "it" && d.Tokens[i].DepRel == "nsubj"):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
@@ -79,11 +80,13 @@ func corefer(d *parley.Doc, words []string, entityOf []int) {
 			}
 		case a.Code == "" && a.Tokens.Len() == 1:
 			// A pronoun: the subject of its own sentence when that is a
-			// person, else the last person within reach.
+			// person (for "it", a country or organisation), else the last
+			// such actor within reach.
+			it := words[a.Tokens.Start] == "it"
 			best := -1
 			for j := k - 1; j >= 0 && within(j); j-- {
 				b := d.Actors[j]
-				if b.Code == "" || !isPerson(d, b) {
+				if b.Code == "" || isPerson(d, b) == it || it && b.Country == "" {
 					continue
 				}
 				if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
