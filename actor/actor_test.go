@@ -147,3 +147,10 @@ func TestItAsSubject(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestTheyAsSubject(t *testing.T) {
+	got := strings.Join(code(t, "Russian forces said they would leave Kyiv.", day2020), " ")
+	if want := "Russian forces=RUSMIL they=RUSMIL→0 Kyiv=UKR"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -18,7 +18,8 @@ const reach = 3
 // spokesman") takes the code of the last actor within reach that has the
 // same sectors and a country; a personal pronoun takes the subject of its
 // own sentence or the last person within reach, and "it" as a subject the
-// last country or organisation; "the two sides" (parties, countries, delegations) and
+// last country or organisation, "they" the last actor named in the
+// plural ("the rebels"); "the two sides" (parties, countries, delegations) and
 // "both sides" become two actors, the last two countries named. Actors
 // are kept in order of their first token.
 func corefer(d *parley.Doc, words []string, entityOf []int) {
@@ -42,7 +43,7 @@ func corefer(d *parley.Doc, words []string, entityOf []int) {
 			continue
 		}
 		switch {
-		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || w == "it" && d.Tokens[i].DepRel == "nsubj"):
+		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && d.Tokens[i].DepRel == "nsubj"):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
@@ -83,10 +84,18 @@ func corefer(d *parley.Doc, words []string, entityOf []int) {
 			// person (for "it", a country or organisation), else the last
 			// such actor within reach.
 			it := words[a.Tokens.Start] == "it"
+			they := words[a.Tokens.Start] == "they"
 			best := -1
 			for j := k - 1; j >= 0 && within(j); j-- {
 				b := d.Actors[j]
-				if b.Code == "" || isPerson(d, b) == it || it && b.Country == "" {
+				switch {
+				case b.Code == "":
+					continue
+				case they:
+					if !plural(d, b) {
+						continue
+					}
+				case isPerson(d, b) == it || it && b.Country == "":
 					continue
 				}
 				if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
@@ -179,6 +188,13 @@ func isPerson(d *parley.Doc, a parley.Actor) bool {
 	}
 	t := d.Tokens[d.SpanHead(a.Tokens)]
 	return a.Sectors != "" && t.UPOS == "NOUN" && t.XPOS == "NN"
+}
+
+// plural reports whether an actor is named by a plural noun ("the
+// rebels", "Russian forces").
+func plural(d *parley.Doc, a parley.Actor) bool {
+	x := d.Tokens[d.SpanHead(a.Tokens)].XPOS
+	return x == "NNS" || x == "NNPS"
 }
 
 // isSubject reports whether an actor's head is the subject of a clause.
