@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/conllu"
@@ -85,8 +86,9 @@ petrarch FILE.xml
     <Include> lists are scored, as PETRARCH's own test run does, and the
     <Config> switches between sections apply (require_dyad). The
     dictionaries are those the file's <Environment> names, read from
-    --dicts DIR (default ../shared/data/petrarch); --verbs and --actors
-    replace the verb and actor files (the UD version's answers were
+    --dicts DIR (default: the XML file's directory); --verbs and --actors
+    replace the verb and actor files, each a path or a name in that
+    directory (the UD version's answers were
     recoded with PETR.Validate.verbs.2.0.txt and
     PETR.Validate.actors.2.0.txt). Records run from their raw <Text>
     through parley's own pipeline; --gold-parse takes the tokens, tags
@@ -117,8 +119,8 @@ Examples:
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
 		dicts := fs.String("dicts", "", "petrarch, plover: dictionary `DIR` (petrarch default: the XML file's directory)")
-		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` in --dicts, instead of the one the file names")
-		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` in --dicts, instead of the ones the file names")
+		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` (a path, or a name in --dicts) instead of the one the file names")
+		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` (a path, or a name in --dicts) instead of the ones the file names")
 		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
 		return func(ctx context.Context, env Env, args []string) int {
 			kinds := []string{"segment", "ud", "ner", "petrarch", "plover"}
@@ -267,17 +269,40 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 	if dir == "" {
 		dir = filepath.Dir(file)
 	}
-	files := dict.PetrarchFiles{Verbs: f.Environment.Verbs, Actors: f.Environment.Actors,
-		Agents: f.Environment.Agents, Discards: f.Environment.Discards}
+	// Files are named as the XML file names them, in dir; --verbs and
+	// --actors may be paths of their own or names in dir. All are read
+	// by absolute path.
+	at := func(name string) string {
+		p := filepath.Join(dir, name)
+		if filepath.IsAbs(name) {
+			p = name
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		return strings.TrimPrefix(abs, "/")
+	}
+	given := func(name string) string {
+		if _, err := os.Stat(name); err == nil && strings.ContainsRune(name, filepath.Separator) {
+			abs, _ := filepath.Abs(name)
+			return strings.TrimPrefix(abs, "/")
+		}
+		return at(name)
+	}
+	files := dict.PetrarchFiles{Verbs: at(f.Environment.Verbs), Agents: at(f.Environment.Agents), Discards: at(f.Environment.Discards)}
+	for _, a := range f.Environment.Actors {
+		files.Actors = append(files.Actors, at(a))
+	}
 	if verbs != "" {
-		files.Verbs = verbs
+		files.Verbs = given(verbs)
 	}
 	if actors != "" {
-		files.Actors = []string{actors}
+		files.Actors = []string{given(actors)}
 	}
-	set, err := dict.LoadPetrarch(os.DirFS(dir), files)
+	set, err := dict.LoadPetrarch(os.DirFS("/"), files)
 	if err != nil {
-		return eval.PetrarchResult{}, err
+		return eval.PetrarchResult{}, fmt.Errorf("reading the dictionaries the file names from %s (set --dicts DIR): %w", dir, err)
 	}
 	// One pipeline per coder setting the file switches between.
 	pipes := map[bool]*pipeline.Pipeline{}
