@@ -13,19 +13,7 @@ import (
 // (read from ../shared/data; skipped when absent) as of its publication
 // date, and checks the mentions the event coder needs.
 func TestReferenceArticleActors(t *testing.T) {
-	b, err := os.ReadFile("../../shared/data/articles/istanbul-talks-2025-07-22.txt")
-	if err != nil {
-		t.Skipf("../shared/data not present (%v): skipping the reference article", err)
-	}
-	p, err := Build(DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := parley.NewDoc(string(b))
-	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-	if err := p.Run(t.Context(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := referenceArticle(t)
 	got := map[string][]string{} // mention text → codes, in order
 	for _, a := range d.Actors {
 		k := d.SpanText(a.Tokens)
@@ -68,4 +56,25 @@ func TestReferenceArticleActors(t *testing.T) {
 			t.Logf("%-50q %-8s ref %d", d.SpanText(a.Tokens), a.Code, a.Ref)
 		}
 	}
+}
+
+// referenceArticle returns the reference article (read from
+// ../shared/data; the test is skipped when it is absent) through the
+// default pipeline, published on 2025-07-22.
+func referenceArticle(t *testing.T) *parley.Doc {
+	t.Helper()
+	b, err := os.ReadFile("../../shared/data/articles/istanbul-talks-2025-07-22.txt")
+	if err != nil {
+		t.Skipf("../shared/data not present (%v): skipping the reference article", err)
+	}
+	p, err := Build(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc(string(b))
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -1,10 +1,8 @@
 package pipeline
 
 import (
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parley-events/parley"
 )
@@ -15,19 +13,7 @@ import (
 // evidence; and that "Moscow has yet to comment" is not coded as an
 // event that happened.
 func TestReferenceArticleEvents(t *testing.T) {
-	b, err := os.ReadFile("../../shared/data/articles/istanbul-talks-2025-07-22.txt")
-	if err != nil {
-		t.Skipf("../shared/data not present (%v): skipping the reference article", err)
-	}
-	p, err := Build(DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := parley.NewDoc(string(b))
-	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-	if err := p.Run(t.Context(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := referenceArticle(t)
 	for _, c := range []struct {
 		what             string
 		source, target   string // codes; the target may be one of several, split by |

@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/conllu"
-	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -67,39 +67,14 @@ Examples:
 			if err != nil {
 				return report(env, "annotate", err, exitUsage)
 			}
-			if len(args) == 0 {
-				args = []string{"-"}
-			}
-			inFormat := *input
-			if inFormat == "" && len(args) == 1 && args[0] == "-" {
-				inFormat = ingest.FormatText
-			}
-			opt := ingest.Options{Published: pub, Format: inFormat, Stdin: env.Stdin}
 			out := bufio.NewWriter(env.Stdout)
-			defer out.Flush()
 			enc := json.NewEncoder(out)
-			failed := 0
-			process(ctx, ingest.Read(ctx, args, opt), p, 0, nil, func(r result) {
-				if r.err == nil {
-					if *format == "json" {
-						r.err = enc.Encode(r.doc)
-					} else {
-						r.err = conllu.WriteDoc(out, r.doc)
-					}
+			return printDocs(ctx, env, "annotate", args, *input, pub, p, 0, func(d *parley.Doc) error {
+				if *format == "json" {
+					return enc.Encode(d)
 				}
-				if r.err != nil {
-					failed++
-					out.Flush()
-					fmt.Fprintf(env.Stderr, "parley annotate: %v\n", r.err)
-				}
-			})
-			if err := out.Flush(); err != nil {
-				return report(env, "annotate", err, exitFatal)
-			}
-			if failed > 0 {
-				return exitFailed
-			}
-			return exitOK
+				return conllu.WriteDoc(out, d)
+			}, out.Flush)
 		}
 	},
 }

@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/export"
-	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
 	"github.com/parley-events/parley/store/sqlite"
 )
@@ -99,35 +97,16 @@ Examples:
 				}
 				defer st.Close()
 			}
-			if len(args) == 0 {
-				args = []string{"-"}
-			}
-			inFormat := *input
-			if inFormat == "" && len(args) == 1 && args[0] == "-" {
-				inFormat = ingest.FormatText
-			}
-			opt := ingest.Options{Published: pub, Format: inFormat, Stdin: env.Stdin}
-			failed := 0
-			process(ctx, ingest.Read(ctx, args, opt), p, *workers, nil, func(r result) {
-				if r.err == nil {
-					r.err = w.Write(r.doc)
+			return printDocs(ctx, env, "code", args, *input, pub, p, *workers, func(d *parley.Doc) error {
+				if err := w.Write(d); err != nil {
+					return err
 				}
-				if r.err == nil && st != nil {
-					_, r.err = st.PutDoc(ctx, r.doc)
+				if st != nil {
+					_, err := st.PutDoc(ctx, d)
+					return err
 				}
-				if r.err != nil {
-					failed++
-					w.Flush()
-					fmt.Fprintf(env.Stderr, "parley code: %v\n", r.err)
-				}
-			})
-			if err := w.Flush(); err != nil {
-				return report(env, "code", err, exitFatal)
-			}
-			if failed > 0 {
-				return exitFailed
-			}
-			return exitOK
+				return nil
+			}, w.Flush)
 		}
 	},
 }

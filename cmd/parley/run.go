@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -113,4 +114,40 @@ func (p *progress) done() {
 	if p.on && !p.last.IsZero() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
+}
+
+// printDocs reads the articles named by args as "parley ingest" does
+// (standard input as plain text when args is empty or "-", unless format
+// says otherwise), runs p over them with workers, and hands each document
+// to write, in input order. An article that fails — reading it, the
+// pipeline, or write — is reported on standard error under the command's
+// name after flush, and the rest go on. It returns the exit status:
+// exitFailed when any article failed, exitFatal when the final flush does.
+func printDocs(ctx context.Context, env Env, name string, args []string, format string, published time.Time,
+	p *pipeline.Pipeline, workers int, write func(*parley.Doc) error, flush func() error) int {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	if format == "" && len(args) == 1 && args[0] == "-" {
+		format = ingest.FormatText
+	}
+	opt := ingest.Options{Published: published, Format: format, Stdin: env.Stdin}
+	failed := 0
+	process(ctx, ingest.Read(ctx, args, opt), p, workers, nil, func(r result) {
+		if r.err == nil {
+			r.err = write(r.doc)
+		}
+		if r.err != nil {
+			failed++
+			flush()
+			fmt.Fprintf(env.Stderr, "parley %s: %v\n", name, r.err)
+		}
+	})
+	if err := flush(); err != nil {
+		return report(env, name, err, exitFatal)
+	}
+	if failed > 0 {
+		return exitFailed
+	}
+	return exitOK
 }
