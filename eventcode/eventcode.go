@@ -110,6 +110,9 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
 			switch d.Tokens[v].UPOS {
 			case "VERB":
+				if x.rel[v] == "amod" {
+					continue // a participle describing a noun ("retired general", "wounded soldiers")
+				}
 				c.codeVerb(d, x, s, v)
 			case "NOUN":
 				c.codeNoun(d, x, s, v)

@@ -51,9 +51,11 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		walk(comp)
 		if mode, reporter := modality(d, x, v); obligation(x, comp) {
 			// "Russia said Sudan must return the helicopter": a demand
-			// by the speaker on the one who must act.
-			subj, _ := subject(d, x, comp, 0)
-			c.emit(d, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
+			// by the speaker on the one who must act, an actor named as
+			// the clause's active subject.
+			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 {
+				c.emit(d, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
+			}
 			continue
 		}
 		if slices.ContainsFunc(toks, func(t int) bool { return coded[t] }) {
