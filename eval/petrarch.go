@@ -723,6 +723,22 @@ func Triples(events []parley.Event) []Triple {
 	return ts
 }
 
+// DocTriples returns the triples of d's events as PETRARCH writes them:
+// besides Triples' "---" for a missing actor, an actor without a country
+// (an agent alone, "EDU") is written "---EDU".
+func DocTriples(d *parley.Doc) []Triple {
+	ts := Triples(d.Events)
+	for i, e := range d.Events {
+		if e.SourceRef >= 0 && e.SourceRef < len(d.Actors) && d.Actors[e.SourceRef].Country == "" {
+			ts[i].Source = "---" + ts[i].Source
+		}
+		if e.TargetRef >= 0 && e.TargetRef < len(d.Actors) && d.Actors[e.TargetRef].Country == "" {
+			ts[i].Target = "---" + ts[i].Target
+		}
+	}
+	return ts
+}
+
 // PetrarchResult is the result of ScorePetrarch. Accuracies are fractions
 // of the records scored, 0…1, rounded to four decimals, and 0 when no
 // record is scored.

@@ -864,3 +864,13 @@ func count(b bool) int {
 	}
 	return 0
 }
+
+func TestDocTriples(t *testing.T) {
+	d := parley.NewDoc("x")
+	d.Actors = []parley.Actor{{Code: "RUSCOP", Country: "RUS"}, {Code: "EDU"}}
+	d.Events = []parley.Event{{Source: "RUSCOP", Target: "EDU", SourceRef: 0, TargetRef: 1, Code: "173"}, {Source: "RUSCOP", TargetRef: -1, Code: "190"}}
+	want := []eval.Triple{{"RUSCOP", "---EDU", "173"}, {"RUSCOP", "---", "190"}}
+	if got := eval.DocTriples(d); !slices.Equal(got, want) {
+		t.Errorf("DocTriples = %v, want %v", got, want)
+	}
+}

@@ -143,12 +143,15 @@ type docIndex struct {
 	lower    []string      // lower-cased forms
 	lemma    []string      // lower-cased lemmas (the form when none)
 	rel      []string      // dependency relations
+	// patterned memoises Coder.patterned per token: 0 not yet known,
+	// 1 no pattern of its verb matches, 2 one does.
+	patterned []int8
 }
 
 func newDocIndex(d *parley.Doc) *docIndex {
 	x := &docIndex{children: make([][]int, len(d.Tokens)), anchored: map[int][]int{},
 		actorAt: make([]int, len(d.Tokens)), lower: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
-		rel: make([]string, len(d.Tokens))}
+		rel: make([]string, len(d.Tokens)), patterned: make([]int8, len(d.Tokens))}
 	for i, t := range d.Tokens {
 		if t.Head >= 0 && t.Head < len(d.Tokens) {
 			x.children[t.Head] = append(x.children[t.Head], i)
@@ -229,6 +232,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 	}
 	p, b, patterned := c.bestPattern(d, x, v, g)
+	x.setPatterned(v, patterned)
 	if patterned {
 		code, pattern = p.Code, strings.Join(strings.Fields(p.Raw), " ")
 		if p.Origin.File != "" {
@@ -274,13 +278,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		compound = src
 	}
 	if len(compound) > 1 {
-		for _, a := range compound {
-			for _, b := range compound {
-				if a != b {
-					c.emit(d, s, span, fwd, pattern, []int{a}, []int{b}, mode, reporter)
-				}
-			}
-		}
+		c.emitMutual(d, s, span, fwd, pattern, compound, mode, reporter)
 		return
 	}
 	c.emit(d, s, span, fwd, pattern, src, tgt, mode, reporter)
@@ -310,12 +308,22 @@ func (c *Coder) patterned(d *parley.Doc, x *docIndex, h int) bool {
 	if h < 0 || d.Tokens[h].UPOS != "VERB" {
 		return false
 	}
-	ref, _, ok := c.findVerb(d, x, h)
-	if !ok {
-		return false
+	if x.patterned[h] == 0 {
+		ok := false
+		if ref, _, found := c.findVerb(d, x, h); found {
+			_, _, ok = c.bestPattern(d, x, h, &c.set.Verbs[ref.group])
+		}
+		x.setPatterned(h, ok)
 	}
-	_, _, ok = c.bestPattern(d, x, h, &c.set.Verbs[ref.group])
-	return ok
+	return x.patterned[h] == 2
+}
+
+// setPatterned records whether a pattern of token h's verb matches.
+func (x *docIndex) setPatterned(h int, ok bool) {
+	x.patterned[h] = 1
+	if ok {
+		x.patterned[h] = 2
+	}
 }
 
 // emit records one event per source and target (conjoined actors give one
@@ -350,6 +358,18 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 					e1.Source, e1.Target = sc, tc
 					d.Events = append(d.Events, e1)
 				}
+			}
+		}
+	}
+}
+
+// emitMutual records the event once for each ordered pair of the actors:
+// a compound actor whose members act on one another.
+func (c *Coder) emitMutual(d *parley.Doc, s int, trigger parley.Span, code, pattern string, actors []int, mode parley.Modality, reporter int) {
+	for _, a := range actors {
+		for _, b := range actors {
+			if a != b {
+				c.emit(d, s, trigger, code, pattern, []int{a}, []int{b}, mode, reporter)
 			}
 		}
 	}

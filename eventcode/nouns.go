@@ -193,16 +193,11 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		code = intent(code)
 	}
 	pattern := fmt.Sprintf("noun %s (nouns.txt:%d)", x.lemma[n], nouns[x.lemma[n]].line)
+	trigger := parley.Span{Start: n, End: n + 1}
 	if len(src) > 1 && (len(tgt) == 0 || amongSources(tgt, src, d)) {
 		// "Ethiopia and Egypt agreed to resume talks": with each other.
-		for _, a := range src {
-			for _, b := range src {
-				if a != b {
-					c.emit(d, s, parley.Span{Start: n, End: n + 1}, code, pattern, []int{a}, []int{b}, mode, reporter)
-				}
-			}
-		}
+		c.emitMutual(d, s, trigger, code, pattern, src, mode, reporter)
 		return
 	}
-	c.emit(d, s, parley.Span{Start: n, End: n + 1}, code, pattern, src, tgt, mode, reporter)
+	c.emit(d, s, trigger, code, pattern, src, tgt, mode, reporter)
 }

@@ -87,21 +87,16 @@ func NewRecord(d *parley.Doc, k int) Record {
 		r.Bytes = d.SpanBytes(d.Sentences[e.Sentence].Tokens)
 	}
 	r.TriggerText, r.TriggerBytes = d.SpanText(e.Trigger), d.SpanBytes(e.Trigger)
-	if e.SourceRef >= 0 && e.SourceRef < len(d.Actors) {
-		r.SourceBytes = d.SpanBytes(d.Actors[e.SourceRef].Tokens)
-	}
-	if e.TargetRef >= 0 && e.TargetRef < len(d.Actors) {
-		r.TargetBytes = d.SpanBytes(d.Actors[e.TargetRef].Tokens)
-	}
-	actor := func(i int) (string, string) {
+	actor := func(i int) (text, name string, bytes parley.Span) {
 		if i < 0 || i >= len(d.Actors) {
-			return "", ""
+			return "", "", parley.Span{}
 		}
-		return d.SpanText(d.Actors[i].Tokens), d.Actors[i].Name
+		a := d.Actors[i]
+		return d.SpanText(a.Tokens), a.Name, d.SpanBytes(a.Tokens)
 	}
-	r.SourceText, r.SourceName = actor(e.SourceRef)
-	r.TargetText, r.TargetName = actor(e.TargetRef)
-	r.ReportedByText, _ = actor(e.ReportedByRef)
+	r.SourceText, r.SourceName, r.SourceBytes = actor(e.SourceRef)
+	r.TargetText, r.TargetName, r.TargetBytes = actor(e.TargetRef)
+	r.ReportedByText, _, _ = actor(e.ReportedByRef)
 	return r
 }
 

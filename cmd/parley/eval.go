@@ -328,7 +328,7 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 		if err := pipes[!r.OptionBool("require_dyad", true)].Run(ctx, d); err != nil {
 			return eval.PetrarchResult{}, err
 		}
-		pred[r.ID] = eval.Triples(petrarchCodes(d))
+		pred[r.ID] = eval.DocTriples(d)
 	}
 	return eval.ScorePetrarch(f, pred, f.Environment.Include), nil
 }
@@ -370,20 +370,4 @@ func evalPlover(ctx context.Context, env Env, file, dir string) (eval.PloverResu
 		}
 	}
 	return eval.ScorePlover(recs, pred), nil
-}
-
-// petrarchCodes returns d's events with actor codes written as PETRARCH
-// writes them: an agent without a country as "---EDU".
-func petrarchCodes(d *parley.Doc) []parley.Event {
-	events := slices.Clone(d.Events)
-	for k := range events {
-		e := &events[k]
-		if e.SourceRef >= 0 && d.Actors[e.SourceRef].Country == "" {
-			e.Source = "---" + e.Source
-		}
-		if e.TargetRef >= 0 && d.Actors[e.TargetRef].Country == "" {
-			e.Target = "---" + e.Target
-		}
-	}
-	return events
 }
