@@ -206,10 +206,10 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		top := d.PhraseRoot(g.root)
 		for j, h := range runs {
 			if j != k && span(h).Start <= top && top < span(h).End {
-				// Two named actors side by side with commas are a list
-				// the parser took for an apposition ("Mordor, the Shire
-				// and Bree"), not one actor.
-				if d.Tokens[g.root].DepRel == "appos" && named(g) && named(h) {
+				// Two named actors apart by a comma are a list the
+				// parser took for an apposition or a name ("Mordor, the
+				// Shire and Bree"), not one actor.
+				if named(g) && named(h) && (d.Tokens[g.root].DepRel == "appos" || commaBetween(d, span(h), span(g))) {
 					continue
 				}
 				into[k] = j
@@ -248,6 +248,25 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		slices.SortFunc(out[k].matches, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
 	}
 	return out
+}
+
+// commaBetween reports whether a comma stands between the spans a and b,
+// in either order, with nothing but determiners, adjectives and
+// conjunctions around it ("Mordor, the awful Fornost").
+func commaBetween(d *parley.Doc, a, b parley.Span) bool {
+	if b.Start < a.Start {
+		a, b = b, a
+	}
+	comma := false
+	for i := a.End; i < b.Start; i++ {
+		switch {
+		case d.TokenText(i) == ",":
+			comma = true
+		case !slices.Contains([]string{"DET", "ADJ", "ADV", "CCONJ"}, d.Tokens[i].UPOS):
+			return false
+		}
+	}
+	return comma
 }
 
 // compose makes one actor of a noun phrase's matches: a named actor heading

@@ -780,7 +780,9 @@ type PetrarchCategoryResult struct {
 // coder that finds an event twice is not punished for it. Triples are
 // equal when their three codes are equal exactly (case matters; "64" is
 // not "064"), after trimming white space and reading an empty actor as
-// "---" on both sides; "---GOV" is not "---". A record that expects no
+// "---" on both sides; "---GOV" is not "---". An actor written as several
+// codes joined by "/" (Universal-PETRARCH's "FRO/BIL/SAM") stands for one
+// triple per code. A record that expects no
 // events (Gold empty: noevents, error or no <EventCoding>) is correct when
 // nothing is predicted for it. A record without an entry in predicted has
 // no predicted events; entries for other IDs are ignored.
@@ -834,11 +836,18 @@ func sameTriples(gold, pred []Triple, noNull bool) bool {
 	set := func(ts []Triple) map[Triple]bool {
 		m := make(map[Triple]bool, len(ts))
 		for _, t := range ts {
-			t = Triple{Source: petrarchActor(t.Source), Target: petrarchActor(t.Target), Code: strings.TrimSpace(t.Code)}
-			if noNull && (strings.HasPrefix(t.Source, "---") || strings.HasPrefix(t.Target, "---")) {
-				continue
+			// Universal-PETRARCH writes an actor with several codes as
+			// one triple ("FRO/BIL/SAM>GON"); it stands for one triple per
+			// code, as PETRARCH2 writes them.
+			for _, src := range strings.Split(t.Source, "/") {
+				for _, tgt := range strings.Split(t.Target, "/") {
+					t := Triple{Source: petrarchActor(src), Target: petrarchActor(tgt), Code: strings.TrimSpace(t.Code)}
+					if noNull && (strings.HasPrefix(t.Source, "---") || strings.HasPrefix(t.Target, "---")) {
+						continue
+					}
+					m[t] = true
+				}
 			}
-			m[t] = true
 		}
 		return m
 	}

@@ -482,6 +482,8 @@ func TestScorePetrarch(t *testing.T) {
 		{"no events expected, one", rec("r", "A"), []eval.Triple{ab}, false, false, false},
 		{"no events expected, no prediction", rec("r", "A"), nil, true, true, true},
 		{"events expected, no prediction", rec("r", "A", ab), nil, true, false, false},
+		{"codes joined by /", rec("r", "A", tr("AAA/CCC", "BBB", "042")), []eval.Triple{ab, tr("CCC", "BBB", "042")}, false, true, true},
+		{"codes joined by /, one missing", rec("r", "A", tr("AAA/CCC", "BBB", "042")), []eval.Triple{ab}, false, false, false},
 		{"quoted new actor", rec("r", "A", tr(`"THE GUILD"`, "AAA", "023")), []eval.Triple{tr(`"THE GUILD"`, "AAA", "023")}, false, true, true},
 	}
 	for _, tt := range tests {

@@ -400,19 +400,33 @@ func ScorePlover(records []PloverRecord, predicted map[string]PloverPrediction) 
 			continue
 		}
 		res.Predicted++
-		gold, _ := cameo.OldPlover(r.Event)
-		if got := ploverTypeOf(p.Type, p.Code); got != "" && got == gold {
-			event++
-		}
-		s, t := actorRight(r.Source, p.Source), actorRight(r.goldTargets(), p.Target)
-		source += b2i(s)
-		target += b2i(t)
-		dyad += b2i(s && t)
+		v := JudgePlover(r, p)
+		event += b2i(v.Event)
+		source += b2i(v.Source)
+		target += b2i(v.Target)
+		dyad += b2i(v.Source && v.Target)
 	}
 	n := len(records)
 	res.EventAccuracy, res.SourceAccuracy = fraction(event, n), fraction(source, n)
 	res.TargetAccuracy, res.DyadAccuracy = fraction(target, n), fraction(dyad, n)
 	return res
+}
+
+// PloverVerdict says which parts of a prediction ScorePlover counts right.
+type PloverVerdict struct {
+	Event, Source, Target bool
+}
+
+// JudgePlover judges the prediction p for the record r as ScorePlover
+// does.
+func JudgePlover(r PloverRecord, p PloverPrediction) PloverVerdict {
+	gold, _ := cameo.OldPlover(r.Event)
+	got := ploverTypeOf(p.Type, p.Code)
+	return PloverVerdict{
+		Event:  got != "" && got == gold,
+		Source: actorRight(r.Source, p.Source),
+		Target: actorRight(r.goldTargets(), p.Target),
+	}
 }
 
 // goldTargets returns the gold targets of r for scoring: Target, or, when

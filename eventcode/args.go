@@ -86,10 +86,25 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		return src, tgt
 	}
 	src = actorsAt(d, x, subj)
+	// A list of subjects the parser split ("Mordor, the Shire, Arnor and
+	// Bree welcomed"): every subject acts.
+	for _, c := range x.children[v] {
+		if c != subj && x.rel[c] == "nsubj" {
+			for _, a := range actorsAt(d, x, c) {
+				if !slices.Contains(src, a) {
+					src = append(src, a)
+				}
+			}
+		}
+	}
+	// Objects, the parser's second object included ("shelled the
+	// capital Juba").
 	for _, rel := range []string{"obj", "iobj"} {
-		if o := x.child(v, rel); o >= 0 {
-			if tgt = actorsAt(d, x, o); len(tgt) > 0 {
-				return src, tgt
+		for _, o := range x.children[v] {
+			if x.rel[o] == rel {
+				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
+					return src, tgt
+				}
 			}
 		}
 	}
@@ -173,8 +188,30 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		return subject(d, x, h, depth+1)
 	case "acl", "acl:relcl":
 		return h, false
+	case "advcl":
+		// "threatened to break relations", "shelled the city, killing
+		// 20": a clause without a subject of its own, done by the
+		// subject of the verb it hangs from.
+		if nonFinite(d, x, v) {
+			return subject(d, x, h, depth+1)
+		}
 	}
 	return -1, false
+}
+
+// complement returns the clause that completes verb v — its xcomp, or an
+// infinitive the parser attached as an adverbial clause ("threatened to
+// break relations") — or -1.
+func complement(d *parley.Doc, x *docIndex, v int) int {
+	if xc := x.child(v, "xcomp"); xc >= 0 {
+		return xc
+	}
+	for _, c := range x.children[v] {
+		if x.rel[c] == "advcl" && x.child(c, "nsubj", "nsubj:pass") < 0 && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "to" {
+			return c
+		}
+	}
+	return -1
 }
 
 // actorsAt returns the actors a phrase headed by token h names: those

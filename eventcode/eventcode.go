@@ -227,7 +227,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	src, tgt := arguments(d, x, v)
 	var compound []int // actors that act on one another ("A and B met")
 	if len(tgt) == 0 {
-		if xc := x.child(v, "xcomp"); xc >= 0 {
+		if xc := complement(d, x, v); xc >= 0 {
 			_, tgt = arguments(d, x, xc)
 		}
 	}
@@ -253,7 +253,16 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		named := func(a int) bool {
 			return slices.ContainsFunc(b.words, func(t int) bool { return x.actorAt[t] == a })
 		}
-		src, tgt = slices.DeleteFunc(src, named), slices.DeleteFunc(tgt, named)
+		// It stays when it is the only actor and names a country:
+		// "expelled two Russian diplomats" ("* diplomat").
+		drop := func(list []int) []int {
+			kept := slices.DeleteFunc(slices.Clone(list), named)
+			if len(kept) == 0 {
+				kept = slices.DeleteFunc(list, func(a int) bool { return named(a) && d.Actors[a].Country == "" })
+			}
+			return kept
+		}
+		src, tgt = drop(src), drop(tgt)
 	} else {
 		pattern = fmt.Sprintf("%s * (%s)", g.Name, vb.Pos)
 	}
@@ -421,6 +430,12 @@ func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern s
 	if k, ok := cameo.Lookup(code); ok {
 		e.Root, e.QuadClass, e.Goldstein = k.Root, k.QuadClass, k.Goldstein
 		e.Plover, e.PloverMode, e.PloverContext = k.PloverType, k.PloverMode, k.PloverContext
+		// CAMEO codes "will provide aid" as aid, PETRARCH's way, with its
+		// modality future; PLOVER has no modality, and types a promise of
+		// cooperation as AGREE, the type of the intent's code.
+		if ik, ok := cameo.Lookup(intent(code)); ok && mode == parley.Future {
+			e.Plover, e.PloverMode, e.PloverContext = ik.PloverType, ik.PloverMode, ik.PloverContext
+		}
 	} else if len(code) >= 2 {
 		e.Root = code[:2]
 	}

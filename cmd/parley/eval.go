@@ -97,6 +97,10 @@ petrarch FILE.xml
 
     {"records":…, "correct":…, "accuracy":…, "null_actor_ignored_accuracy":…, "by_category":{…}, "incorrect":[…]}
 
+    --misses also writes each record scored wrong to standard error, one
+    JSON object per line: id, category, text, the gold triples and those
+    coded.
+
 plover FILE.json
     Codes the sentence of each PLOVER gold record with the embedded
     dictionaries (or --dicts DIR) and scores the event chosen for it
@@ -105,6 +109,10 @@ plover FILE.json
     and target (country or IGO part of the code), and dyad (both).
 
     {"records":…, "predicted":…, "event_accuracy":…, "source_accuracy":…, "target_accuracy":…, "dyad_accuracy":…}
+
+    --misses also writes each record with a wrong or missing prediction to
+    standard error, one JSON object per line: id, text, markup, the gold
+    label, the verdict on event, source and target, and the prediction.
 
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
@@ -122,6 +130,7 @@ Examples:
 		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` (a path, or a name in --dicts) instead of the one the file names")
 		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` (a path, or a name in --dicts) instead of the ones the file names")
 		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
+		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
 			kinds := []string{"segment", "ud", "ner", "petrarch", "plover"}
 			if len(args) != 2 || !slices.Contains(kinds, args[0]) {
@@ -129,6 +138,9 @@ Examples:
 			}
 			if (*verbs != "" || *actors != "" || *goldParse) && args[0] != "petrarch" {
 				return report(env, "eval", fmt.Errorf("--verbs, --actors and --gold-parse apply to eval petrarch only"), exitUsage)
+			}
+			if *misses && args[0] != "petrarch" && args[0] != "plover" {
+				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch and plover only"), exitUsage)
 			}
 			if *raw && args[0] != "ud" {
 				return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
@@ -151,9 +163,9 @@ Examples:
 			case "ner":
 				score, err = evalNER(ctx, args[1])
 			case "petrarch":
-				score, err = evalPetrarch(ctx, env, args[1], *dicts, *verbs, *actors, *goldParse)
+				score, err = evalPetrarch(ctx, env, args[1], *dicts, *verbs, *actors, *goldParse, *misses)
 			case "plover":
-				score, err = evalPlover(ctx, env, args[1], *dicts)
+				score, err = evalPlover(ctx, env, args[1], *dicts, *misses)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -253,7 +265,7 @@ func evalNER(ctx context.Context, file string) (eval.NERScore, error) {
 
 // evalPetrarch codes the records of a PETRARCH unit-test file with the
 // dictionaries its <Environment> names and scores them.
-func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string, goldParse bool) (eval.PetrarchResult, error) {
+func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string, goldParse, misses bool) (eval.PetrarchResult, error) {
 	fh, err := os.Open(file)
 	if err != nil {
 		return eval.PetrarchResult{}, parley.E("eval petrarch", parley.IO, err)
@@ -330,12 +342,30 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 		}
 		pred[r.ID] = eval.DocTriples(d)
 	}
-	return eval.ScorePetrarch(f, pred, f.Environment.Include), nil
+	res := eval.ScorePetrarch(f, pred, f.Environment.Include)
+	if misses {
+		wrong := map[string]bool{}
+		for _, id := range res.Incorrect {
+			wrong[id] = true
+		}
+		for _, r := range f.Records {
+			if wrong[r.ID] {
+				writeMiss(env, map[string]any{"id": r.ID, "category": r.Category, "text": r.Text, "gold": r.Gold, "got": pred[r.ID]})
+			}
+		}
+	}
+	return res, nil
+}
+
+// writeMiss writes one record scored wrong, for --misses.
+func writeMiss(env Env, m map[string]any) {
+	b, _ := json.Marshal(m)
+	fmt.Fprintf(env.Stderr, "%s\n", b)
 }
 
 // evalPlover codes the sentence of each PLOVER gold record and scores the
 // event chosen for it.
-func evalPlover(ctx context.Context, env Env, file, dir string) (eval.PloverResult, error) {
+func evalPlover(ctx context.Context, env Env, file, dir string, misses bool) (eval.PloverResult, error) {
 	fh, err := os.Open(file)
 	if err != nil {
 		return eval.PloverResult{}, parley.E("eval plover", parley.IO, err)
@@ -367,6 +397,14 @@ func evalPlover(ctx context.Context, env Env, file, dir string) (eval.PloverResu
 		}
 		if pr, ok := eval.ChoosePloverEvent(d.Events); ok {
 			pred[r.ID] = pr
+		}
+	}
+	if misses {
+		for _, r := range recs {
+			p, ok := pred[r.ID]
+			if v := eval.JudgePlover(r, p); !ok || !v.Event || !v.Source || !v.Target {
+				writeMiss(env, map[string]any{"id": r.ID, "text": r.Text, "markup": r.Markup, "gold": r.Event, "verdict": v, "got": p})
+			}
 		}
 	}
 	return eval.ScorePlover(recs, pred), nil

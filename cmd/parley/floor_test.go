@@ -26,7 +26,7 @@ func TestEventFloors(t *testing.T) {
 		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.50},
 		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.55},
 	} {
-		r, err := evalPetrarch(t.Context(), env, dir+"/petrarch/"+c.file, "", c.verbs, c.actors, c.goldParse)
+		r, err := evalPetrarch(t.Context(), env, dir+"/petrarch/"+c.file, "", c.verbs, c.actors, c.goldParse, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +35,7 @@ func TestEventFloors(t *testing.T) {
 			t.Errorf("PETRARCH %s: accuracy %.4f, floor %.2f", c.name, r.Accuracy, c.floor)
 		}
 	}
-	p, err := evalPlover(t.Context(), env, dir+"/events/plover-gsr-dev.json", "")
+	p, err := evalPlover(t.Context(), env, dir+"/events/plover-gsr-dev.json", "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
