@@ -100,7 +100,12 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 	var out []match
 	key := make([]string, 0, maxWords)
 	for i := span.Start; i < span.End; {
-		n := min(r.lex.longest[words[i]], span.End-i)
+		// A one-word name may match by its lemma alone ("Iraqis").
+		n := r.lex.longest[words[i]]
+		if lem := norm(d.Tokens[i].Lemma); n == 0 && lem != "" && r.lex.longest[lem] > 0 {
+			n = 1
+		}
+		n = min(n, span.End-i)
 		found := false
 		for k := n; k >= 1 && !found; k-- {
 			key = append(key[:0], words[i:i+k]...)

@@ -129,9 +129,40 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	// the verb governs.
 	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] {
 		s, _ := subject(d, x, cc, 0)
-		return src, actorsAt(d, x, s)
+		if tgt = actorsAt(d, x, s); len(tgt) > 0 {
+			return src, tgt
+		}
 	}
 	return src, nil
+}
+
+// placeTarget returns, for a verb with no one acted upon, the place where
+// the act falls — a country or a city in one — standing for its people:
+// "imposed a curfew in Cizre", "lifted the curfew in Montenegro". The
+// caller asks only for acts that fall on a place (material cooperation,
+// aid, yielding, and everything from rejection to force); one meets or
+// talks in a place, not with it.
+func placeTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
+	var tgt []int
+	// The place may hang from the verb or from its object ("imposed [a
+	// curfew in Cizre]").
+	cands := x.children[v]
+	if o := x.child(v, "obj"); o >= 0 {
+		cands = append(slices.Clone(cands), x.children[o]...)
+	}
+	for _, c := range cands {
+		if r := x.rel[c]; (r == "obl" || r == "nmod") && d.CaseOf(c) == "in" {
+			for _, a := range actorsAt(d, x, c) {
+				if d.Actors[a].Country != "" && d.Actors[a].Sectors == "" && !slices.Contains(src, a) {
+					tgt = append(tgt, a)
+				}
+			}
+			if len(tgt) > 0 {
+				return tgt
+			}
+		}
+	}
+	return nil
 }
 
 // nominalTarget returns the actors of the nearest prepositional phrase in

@@ -40,9 +40,42 @@ func TestCode(t *testing.T) {
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Moscow has yet to comment on the proposal.", ""},
+		{"The Turkish authorities imposed a curfew in Diyarbakir on Sunday.", "TURGOV 1723 TUR asserted"},
+		{"Rebel guerrillas wounded three Kenyan soldiers near the border.", "REB 180 KENMIL asserted"},
+		{"Poland, the Netherlands, Belgium and Austria praised Norway.", "POL 051 NOR asserted; NLD 051 NOR asserted; BEL 051 NOR asserted; AUT 051 NOR asserted"},
 		{"The minister said the weather was fine.", ""},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// TestPloverType checks the PLOVER type of events the text does not assert
+// as done: promised cooperation is AGREE, announced force THREATEN,
+// refused cooperation REJECT; the CAMEO code stays the act's own.
+func TestPloverType(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"France will send humanitarian aid to Mali.", "073 future AGREE"},
+		{"France sent humanitarian aid to Mali.", "073 asserted AID"},
+		{"The farmers of France said they would blockade Paris next week.", "170 future THREATEN"},
+		{"Egypt refused to send peacekeepers to Libya.", "0334 negated REJECT"},
+		{"Egypt did not send peacekeepers to Libya.", "0334 negated AGREE"},
+	} {
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(d.Events) > 0 {
+			e := d.Events[0]
+			got = strings.Join([]string{e.Code, string(e.Mode), e.Plover}, " ")
+		}
+		if got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)
 		}
 	}

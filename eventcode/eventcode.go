@@ -270,6 +270,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
+	if len(tgt) == 0 && fwd >= "06" {
+		tgt = placeTarget(d, x, v, src)
+	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
 		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
 	}
@@ -290,10 +293,31 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		c.emitMutual(d, s, span, fwd, pattern, compound, mode, reporter)
 		return
 	}
+	n0 := len(d.Events)
 	c.emit(d, s, span, fwd, pattern, src, tgt, mode, reporter)
 	if back != "" && len(src) > 0 && len(tgt) > 0 {
 		c.emit(d, s, span, back, pattern, tgt, src, mode, reporter)
 	}
+	if mode == parley.Negated && refusal(d, x, v) {
+		for k := n0; k < len(d.Events); k++ {
+			if e := &d.Events[k]; e.Root >= "03" && e.Root <= "08" {
+				e.Plover, e.PloverMode, e.PloverContext = "REJECT", "", ""
+			}
+		}
+	}
+}
+
+// refusal reports whether negated verb v is refused rather than merely
+// not done: negated with "will" or "would" ("will not accept refugees"),
+// or the complement of "refuse", "decline" or "reject" ("refused to
+// deploy peacekeepers"). PLOVER types a cooperative act refused as
+// REJECT.
+func refusal(d *parley.Doc, x *docIndex, v int) bool {
+	if hasAux(x, v, "will") || hasAux(x, v, "would") {
+		return true
+	}
+	h := d.Tokens[v].Head
+	return x.rel[v] == "xcomp" && h >= 0 && (x.lemma[h] == "refuse" || x.lemma[h] == "decline" || x.lemma[h] == "reject")
 }
 
 // amongSources reports whether every target names the same actor (by code) as
@@ -411,6 +435,31 @@ func intent(code string) string {
 	return code
 }
 
+// ploverReading returns the PLOVER type of an event with the given code
+// that the text does not assert as done, and whether that differs from
+// the code's own: a cooperative act promised (future: "will provide aid",
+// "would meet") is AGREE, the type of the intent to do it; an act of
+// force or pressure announced or made conditional ("would blockade
+// Paris", "will cut ties unless …") is THREATEN. (A cooperative act
+// refused is REJECT: see refusal.)
+func ploverReading(code string, mode parley.Modality) (string, bool) {
+	if len(code) < 2 {
+		return "", false
+	}
+	root := code[:2]
+	cooperative := root >= "03" && root <= "08"
+	forceful := root >= "14" && root <= "20"
+	switch {
+	case mode == parley.Future && cooperative:
+		if k, ok := cameo.Lookup(intent(code)); ok && k.PloverType != "" {
+			return k.PloverType, true
+		}
+	case (mode == parley.Future || mode == parley.Conditional) && forceful:
+		return "THREATEN", true
+	}
+	return "", false
+}
+
 // event builds one event record.
 func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern string, si, ti int, mode parley.Modality, reporter int) parley.Event {
 	e := parley.Event{
@@ -431,10 +480,13 @@ func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern s
 		e.Root, e.QuadClass, e.Goldstein = k.Root, k.QuadClass, k.Goldstein
 		e.Plover, e.PloverMode, e.PloverContext = k.PloverType, k.PloverMode, k.PloverContext
 		// CAMEO codes "will provide aid" as aid, PETRARCH's way, with its
-		// modality future; PLOVER has no modality, and types a promise of
-		// cooperation as AGREE, the type of the intent's code.
-		if ik, ok := cameo.Lookup(intent(code)); ok && mode == parley.Future {
-			e.Plover, e.PloverMode, e.PloverContext = ik.PloverType, ik.PloverMode, ik.PloverContext
+		// modality future; PLOVER has no modality, and types what is
+		// announced by what announcing it is (see ploverReading).
+		if typ, read := ploverReading(code, mode); read {
+			e.Plover, e.PloverMode, e.PloverContext = typ, "", ""
+			if ik, ok := cameo.Lookup(intent(code)); ok && typ == ik.PloverType {
+				e.PloverMode, e.PloverContext = ik.PloverMode, ik.PloverContext
+			}
 		}
 	} else if len(code) >= 2 {
 		e.Root = code[:2]
