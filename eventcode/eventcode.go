@@ -282,7 +282,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if fwd == "010" && !patterned {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
-	mode, reporter := modality(d, x, v)
+	mode, reporter := modalityUsing(d, x, v, append(b.before, b.words...))
 	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
 	// conjoined as subjects of a verb with no object and no target act on
 	// one another ("the EU and NATO backed the plan" do not).

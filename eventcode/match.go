@@ -14,6 +14,7 @@ type binding struct {
 	source, target int
 	compound       int   // the first actor of a compound ("%"), or -1
 	words          []int // tokens matched by words after the verb
+	before         []int // tokens matched by words before it ("did n't", "not")
 }
 
 // phraseExcluded are the relations whose subtrees lie outside a verb's
@@ -55,13 +56,13 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 		b := binding{source: -1, target: -1, compound: -1}
 		before1 := slices.Clone(p.Before)
 		slices.Reverse(before1)
-		sa, okA := c.matchSeq(d, x, after, p.After, &b)
+		sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
 		if !okA {
 			continue
 		}
 		words := b.words
-		sb, okB := c.matchSeq(d, x, before, before1, &b)
-		b.words = words
+		sb, okB := c.matchSeq(d, x, before, before1, &b, true)
+		b.words, b.before = words, b.words[len(words):]
 		if !okB {
 			continue
 		}
@@ -83,15 +84,16 @@ func sortSearch(seq []int, v int) int {
 }
 
 // matchSeq matches elems in order along seq (tokens moving away from the
-// verb), allowing words between them unless an element is tight. It
+// verb; rev when that is backwards in the text), allowing words between
+// them unless an element is tight. It
 // returns the number of elements matched, counting the words of units and
 // phrases.
-func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Elem, b *binding) (int, bool) {
+func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Elem, b *binding, rev bool) (int, bool) {
 	pos, score := 0, 0
 	for k, e := range elems {
 		found := false
 		for p := pos; p < len(seq); p++ {
-			if n, s := c.elemAt(d, x, seq, p, e, b); n > 0 {
+			if n, s := c.elemAt(d, x, seq, p, e, b, rev); n > 0 {
 				pos, score, found = p+n, score+s, true
 				break
 			}
@@ -108,24 +110,29 @@ func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Ele
 
 // elemAt matches element e at seq[p] and returns the number of positions
 // it covers (0 when it does not match) and its score.
-func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding) (int, int) {
+func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding, rev bool) (int, int) {
 	switch e.Kind {
 	case dict.ElemWord:
-		if n := wordsAt(x, seq, p, e.Words); n > 0 {
+		if n := wordsAt(x, seq, p, e.Words, rev); n > 0 {
 			b.words = append(b.words, seq[p:p+n]...)
 			return n, n
 		}
 	case dict.ElemSynset:
 		for _, m := range c.synsets[e.Name] {
-			if n := wordsAt(x, seq, p, m); n > 0 {
+			if n := wordsAt(x, seq, p, m, rev); n > 0 {
 				b.words = append(b.words, seq[p:p+n]...)
 				return n, 1
 			}
 		}
 	case dict.ElemUnit:
 		q, score := p, 0
-		for _, s := range e.Sub {
-			n, sc := c.elemAt(d, x, seq, q, s, b)
+		sub := e.Sub
+		if rev {
+			sub = slices.Clone(sub)
+			slices.Reverse(sub)
+		}
+		for _, s := range sub {
+			n, sc := c.elemAt(d, x, seq, q, s, b, rev)
 			if n == 0 {
 				return 0, 0
 			}
@@ -146,7 +153,7 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		for end < len(seq) && within(d, seq[end], obj) {
 			end++
 		}
-		n, ok := c.matchSeq(d, x, seq[p+1:end], e.Sub[1:], b)
+		n, ok := c.matchSeq(d, x, seq[p+1:end], e.Sub[1:], b, false)
 		if !ok {
 			return 0, 0
 		}
@@ -175,12 +182,17 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 
 // wordsAt reports how many positions of seq from p the phrase covers, its
 // words matching the tokens' forms or lemmas one after another; 0 when it
-// does not match.
-func wordsAt(x *docIndex, seq []int, p int, words dict.Phrase) int {
+// does not match. With rev, seq runs backwards from the verb, and so is
+// the phrase read ("did n't" before the verb meets "n't" first).
+func wordsAt(x *docIndex, seq []int, p int, words dict.Phrase, rev bool) int {
 	if len(words) == 0 || p+len(words) > len(seq) {
 		return 0
 	}
-	for j, w := range words {
+	for j := range words {
+		w := words[j]
+		if rev {
+			w = words[len(words)-1-j]
+		}
 		t := seq[p+j]
 		if x.lower[t] != w && x.lemma[t] != w {
 			return 0

@@ -1,6 +1,7 @@
 package eventcode
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -42,6 +43,13 @@ var (
 // statement reports it (-1 when none). Negation outranks a condition,
 // which outranks possibility, which outranks intention.
 func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
+	return modalityUsing(d, x, v, nil)
+}
+
+// modalityUsing is modality for a verb whose pattern used the tokens
+// used: a negation the pattern names is part of the code ("&NEGATVAUXVRB *
+// OVER EFFORTS", "* NOT EXTEND DEADLINE"), not a negation of the event.
+func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modality, int) {
 	var neg, cond, hyp, fut bool
 	// The clause of v and the verbs above it that it is the complement of
 	// ("has yet to comment", "agreed to meet", "will be able to").
@@ -50,7 +58,7 @@ func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
-				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det"
+				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c)
 			case "aux":
 				switch l := x.lemma[c]; {
 				case futureAux[l]:
