@@ -89,6 +89,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		}
 	}
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
+	distribute(d)
 	corefer(d, words, entityOf)
 	d.Layers |= parley.LayerActors
 	return nil
@@ -323,6 +324,64 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	}
 	a.Country, a.Sectors = split(a.Code)
 	return a, a.Code != ""
+}
+
+// distribute gives the sector of an agent to the countries conjoined with
+// the one it belongs to: "the ambassadors of Arnor, Osgiliath and Gondor"
+// are ARNGOV, OSGGOV and GONGOV; "lawmakers in France and Spain" FRALEG and
+// ESPLEG. An actor composed of a country and an agent (no dictionary name
+// of its own) passes its sectors to each country actor whose name is
+// conjoined with a word of its phrase.
+func distribute(d *parley.Doc) {
+	at := make(map[int]int, len(d.Actors)) // first token → actor
+	for k, a := range d.Actors {
+		at[a.Tokens.Start] = k
+	}
+	for k := range d.Actors {
+		a := d.Actors[k]
+		if a.Name != "" || a.Country == "" || a.Sectors == "" || a.Tokens.Len() < 2 {
+			continue
+		}
+		s, _ := slices.BinarySearchFunc(d.Sentences, a.Tokens.Start, func(s parley.Sentence, i int) int {
+			switch {
+			case s.Tokens.End <= i:
+				return -1
+			case s.Tokens.Start > i:
+				return 1
+			}
+			return 0
+		})
+		if s >= len(d.Sentences) {
+			continue
+		}
+		sent := d.Sentences[s]
+		for i := sent.Tokens.Start; i < sent.Tokens.End; i++ {
+			t := d.Tokens[i]
+			if t.DepRel != "conj" || a.Tokens.Contains(parley.Span{Start: i, End: i + 1}) || !a.Tokens.Contains(parley.Span{Start: t.Head, End: t.Head + 1}) {
+				continue
+			}
+			b, ok := at[i]
+			if !ok {
+				// The conjunct's actor may start before its head word
+				// ("the Shire").
+				for j, c := range d.Actors {
+					if c.Tokens.Contains(parley.Span{Start: i, End: i + 1}) {
+						b, ok = j, true
+					}
+				}
+			}
+			if !ok || d.Actors[b].Country == "" || d.Actors[b].Sectors != "" || d.Actors[b].Country == a.Country {
+				continue
+			}
+			c := &d.Actors[b]
+			if strings.HasPrefix(a.Code, a.Country) {
+				c.Code = c.Country + a.Sectors
+			} else {
+				c.Code = a.Sectors + c.Country // PETRARCH's "NGO~" order
+			}
+			c.Sectors = a.Sectors
+		}
+	}
 }
 
 // split cuts a CAMEO actor code into its country (or IGO) part and its

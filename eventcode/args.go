@@ -256,6 +256,19 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if len(out) == 0 && x.actorAt[h] >= 0 {
 		out = append(out, x.actorAt[h])
 	}
+	// "the ambassadors of Arnor, Osgiliath and Gondor": the countries
+	// conjoined inside the phrase, given its sector by the actor stage.
+	for _, a := range out {
+		span := d.Actors[a].Tokens
+		for i := span.Start; i < span.End; i++ {
+			for _, c := range x.children[i] {
+				if b := x.actorAt[c]; x.rel[c] == "conj" && b >= 0 && !span.Contains(d.Actors[b].Tokens) &&
+					d.Actors[b].Sectors == d.Actors[a].Sectors && d.Actors[b].Sectors != "" && !slices.Contains(out, b) {
+					out = append(out, b)
+				}
+			}
+		}
+	}
 	for _, c := range x.children[h] {
 		if x.rel[c] == "conj" || x.rel[c] == "appos" && len(x.anchored[c]) > 0 {
 			for _, a := range actorsAt(d, x, c) {
