@@ -4,13 +4,15 @@ import (
 	"slices"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/dict"
 )
 
 // findVerb returns the dictionary verb that token v is, with the tokens it
 // covers: the verb's base form or any listed form matched by lemma or
 // form, the other words of a multi-word verb beside it ("back down",
 // "carry out") or, for a particle, attached to it. The verb with the most
-// words wins; then the first in the dictionary.
+// words wins; then one listing the word as written; then the first in the
+// dictionary.
 func (c *Coder) findVerb(d *parley.Doc, x *docIndex, v int) (verbRef, parley.Span, bool) {
 	cands := c.verbs[x.lemma[v]]
 	if x.lower[v] != x.lemma[v] {
@@ -20,11 +22,20 @@ func (c *Coder) findVerb(d *parley.Doc, x *docIndex, v int) (verbRef, parley.Spa
 			}
 		}
 	}
-	best, bestLen, bestSpan := verbRef{}, 0, parley.Span{}
+	// exact reports whether the verb lists the word as written ("left"
+	// as a verb of its own, not only a form of "leave").
+	exact := func(vb *dict.Verb) bool {
+		if vb.Head < len(vb.Words) && vb.Words[vb.Head] == x.lower[v] {
+			return true
+		}
+		return slices.ContainsFunc(vb.Forms, func(f dict.Phrase) bool { return vb.Head < len(f) && f[vb.Head] == x.lower[v] })
+	}
+	best, bestLen, bestSpan, bestExact := verbRef{}, 0, parley.Span{}, false
 	for _, r := range cands {
 		vb := &c.set.Verbs[r.group].Verbs[r.verb]
 		w := vb.Words
-		if len(w) <= bestLen {
+		ex := exact(vb)
+		if len(w) < bestLen || len(w) == bestLen && (bestExact || !ex) {
 			continue
 		}
 		span := parley.Span{Start: v, End: v + 1}
@@ -45,7 +56,7 @@ func (c *Coder) findVerb(d *parley.Doc, x *docIndex, v int) (verbRef, parley.Spa
 			}
 		}
 		if ok {
-			best, bestLen, bestSpan = r, len(w), span
+			best, bestLen, bestSpan, bestExact = r, len(w), span, ex
 		}
 	}
 	return best, bestSpan, bestLen > 0
