@@ -122,7 +122,8 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	for _, c := range x.children[v] {
 		// A verb's "from" phrase names whom the act turns from
 		// ("departed from Libya", "withdrew from the talks").
-		if cs := d.CaseOf(c); x.rel[c] == "obl" && (targetCases[cs] || cs == "from") {
+		// (An "nmod" on a verb is the parser's slip for "obl".)
+		if cs := d.CaseOf(c); (x.rel[c] == "obl" || x.rel[c] == "nmod") && (targetCases[cs] || cs == "from") {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
 				return src, tgt
 			}
@@ -134,6 +135,15 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	if o := x.child(v, "obj"); o >= 0 {
 		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
 			return src, tgt
+		}
+	}
+	// "acted on a resolution against Libya": the same inside a
+	// prepositional object.
+	for _, c := range x.children[v] {
+		if x.rel[c] == "obl" && targetCases[d.CaseOf(c)] {
+			if tgt = nominalTarget(d, x, c); len(tgt) > 0 {
+				return src, tgt
+			}
 		}
 	}
 	// "demanded that the US cancel the sale": the subject of the clause
