@@ -462,13 +462,22 @@ func ploverTypeOf(typ, code string) string {
 // records to the codes they stand for.
 var ploverCountryAliases = map[string]string{"ITL": "ITA", "JAP": "JPN"}
 
+// republics are the ISO codes of the republics of the former Yugoslavia.
+var republics = map[string]bool{"SRB": true, "MNE": true, "HRV": true, "SVN": true, "BIH": true, "MKD": true, "KOS": true, "XKX": true}
+
 // actorCountry returns the country part of an actor code: its first three
 // letters, upper-cased, with misspellings corrected; "" for no actor (an
-// empty code or one starting with "---").
+// empty code or one starting with "---"). CAMEO's codes for a republic of
+// Yugoslavia or of Serbia and Montenegro in their day (YUGSRB, SCGSRB,
+// SCGMNE, as the Phoenix dictionaries date them) name the republic, which
+// the gold records code by its ISO code (SRB, MNE).
 func actorCountry(code string) string {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	if nullActor(code) {
 		return ""
+	}
+	if federation := code[:min(3, len(code))]; (federation == "YUG" || federation == "SCG") && len(code) >= 6 && republics[code[3:6]] {
+		code = code[3:]
 	}
 	if len(code) > 3 {
 		code = code[:3]

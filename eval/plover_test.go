@@ -253,6 +253,8 @@ func TestScorePlover(t *testing.T) {
 		{"gold target, none predicted", rec("AID", actors("VLR"), actors("QTZ")), &eval.PloverPrediction{Source: "VLR", Target: "---"}, right{false, true, false}},
 		{"gold without source", rec("AID", nil, actors("QTZ")), &eval.PloverPrediction{Source: "", Target: "QTZ"}, right{false, true, true}},
 		{"misspelt gold Italy", rec("AID", actors("ITL"), actors("JAP")), &eval.PloverPrediction{Source: "ITAGOV", Target: "JPN"}, right{false, true, true}},
+		{"republic of Serbia and Montenegro", rec("AID", actors("SRB"), actors("MNE")), &eval.PloverPrediction{Source: "SCGSRBGOV", Target: "SCGMNE"}, right{false, true, true}},
+		{"Serbia and Montenegro itself", rec("AID", actors("SRB"), nil), &eval.PloverPrediction{Source: "SCGGOV"}, right{false, false, true}},
 		{"misspelt on both sides", rec("AID", actors("ITL"), nil), &eval.PloverPrediction{Source: "ITL"}, right{false, true, true}},
 		{"symmetric", eval.PloverRecord{ID: "r", Event: "AGREE", Source: actors("VLR", "QTZ"), Markup: "(SRC/TAR: V) and (SRC/TAR: Q) agreed"},
 			&eval.PloverPrediction{Code: "030", Source: "QTZ", Target: "VLRGOV"}, right{true, true, true}},
