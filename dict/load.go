@@ -16,6 +16,7 @@ import (
 // The files of a parley dictionary directory.
 const (
 	VerbsFile    = "verbs.txt"    // synsets, verb groups, transformations
+	VerbsGlob    = "verbs-*.txt"  // more verbs, read after verbs.txt in name order; groups merge by name
 	AgentsFile   = "agents.txt"   // agents
 	AgentsGlob   = "agents-*.txt" // more agents, read after agents.txt in name order
 	DiscardsFile = "discards.txt" // discards
@@ -23,12 +24,15 @@ const (
 	ActorsGlob   = "actors-*.txt" // actors, read in name order
 )
 
-// Load reads a parley dictionary directory: verbs.txt, agents.txt and
-// every agents-*.txt, discards.txt, issues.txt and every actors-*.txt, each optional but at
-// least one present. Actors files are read in name order, and actors with
-// the same canonical name (compared as lower-case words) are one actor:
-// a later entry adds its names and roles to the first, so a file such as
-// actors-2025.txt can add a new role to an actor of actors-countries.txt.
+// Load reads a parley dictionary directory: verbs.txt and every
+// verbs-*.txt, agents.txt and every agents-*.txt, discards.txt, issues.txt
+// and every actors-*.txt, each optional but at least one present. Actors
+// files are read in name order, and actors with the same canonical name
+// (compared as lower-case words) are one actor: a later entry adds its
+// names and roles to the first, so a file such as actors-2025.txt can add
+// a new role to an actor of actors-countries.txt. Verb groups with the same
+// name are one group likewise (see mergeGroups), so verbs-parley.txt can
+// give a verb of verbs.txt a code without editing it.
 //
 // Load fails on any error in the files (warnings are ignored); run Check,
 // or "parley dict check DIR", to list them all.
@@ -56,6 +60,11 @@ func load(fsys fs.FS) (*Set, []error, error) {
 		return nil, nil, &parley.Error{Op: "dict.Load", Kind: parley.Internal, Err: err}
 	}
 	slices.Sort(agentFiles)
+	verbFiles, err := fs.Glob(fsys, VerbsGlob)
+	if err != nil {
+		return nil, nil, &parley.Error{Op: "dict.Load", Kind: parley.Internal, Err: err}
+	}
+	slices.Sort(verbFiles)
 	type file struct {
 		name string
 		read func(io.Reader, *Set) []error
@@ -69,6 +78,13 @@ func load(fsys fs.FS) (*Set, []error, error) {
 		{AgentsFile, func(r io.Reader, s *Set) (p []error) { s.Agents, p = ReadAgents(r, AgentsFile); return p }},
 		{DiscardsFile, func(r io.Reader, s *Set) (p []error) { s.Discards, p = ReadDiscards(r, DiscardsFile); return p }},
 		{IssuesFile, func(r io.Reader, s *Set) (p []error) { s.Issues, p = ReadIssues(r, IssuesFile); return p }},
+	}
+	for _, name := range verbFiles {
+		files = append(files, file{name, func(r io.Reader, s *Set) []error {
+			vf, p := ReadVerbs(r, name)
+			s.Verbs, s.Synsets, s.Transforms = vf.Groups, vf.Synsets, vf.Transforms
+			return p
+		}})
 	}
 	for _, name := range agentFiles {
 		files = append(files, file{name, func(r io.Reader, s *Set) (p []error) { s.Agents, p = ReadAgents(r, name); return p }})
@@ -135,7 +151,38 @@ func load(fsys fs.FS) (*Set, []error, error) {
 			Err: fmt.Errorf("no dictionary files: want %s, %s, %s, %s or %s (for PETRARCH's files use LoadPetrarch)", VerbsFile, ActorsGlob, AgentsFile, DiscardsFile, IssuesFile)}
 	}
 	set.Actors = mergeActors(set.Actors)
+	set.Verbs = mergeGroups(set.Verbs)
 	return set, problems, nil
+}
+
+// mergeGroups joins verb groups with the same name, keeping the first one's
+// position and code: a later group's verbs that the first has (the same
+// words) give it their code when they have one, its other verbs and its
+// patterns are added after the first's. It reuses the array of groups.
+func mergeGroups(groups []VerbGroup) []VerbGroup {
+	index := make(map[string]int, len(groups))
+	out := groups[:0]
+	for _, g := range groups {
+		i, ok := index[g.Name]
+		if !ok {
+			index[g.Name] = len(out)
+			out = append(out, g)
+			continue
+		}
+		m := &out[i]
+		m.Verbs = slices.Clip(m.Verbs)
+		for _, v := range g.Verbs {
+			k := slices.IndexFunc(m.Verbs, func(w Verb) bool { return w.Head == v.Head && w.Words.Equal(v.Words) })
+			switch {
+			case k < 0:
+				m.Verbs = append(m.Verbs, v)
+			case v.Code != "":
+				m.Verbs[k].Code, m.Verbs[k].Pos, m.Verbs[k].Origin = v.Code, v.Pos, v.Origin
+			}
+		}
+		m.Patterns = append(slices.Clip(m.Patterns), g.Patterns...)
+	}
+	return out
 }
 
 // mergeActors joins actors with the same canonical name, keeping the first

@@ -57,6 +57,31 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+func TestLoadMergesVerbGroups(t *testing.T) {
+	fsys := fstest.MapFS{
+		"verbs.txt":       {Data: []byte("group REFUSE [---]\n  verb refuse\n  verb deny\n  pattern * entry [160]\n\ngroup SUPPLY [070]\n  verb supply\n")},
+		"verbs-extra.txt": {Data: []byte("group REFUSE [120]\n  verb refuse [120]\n  verb rebuff\n  pattern * offer [127]\n")},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Verbs) != 2 || set.Verbs[0].Name != "REFUSE" || set.Verbs[1].Name != "SUPPLY" {
+		t.Fatalf("groups %+v, want REFUSE then SUPPLY", set.Verbs)
+	}
+	g := set.Verbs[0]
+	var got []string
+	for _, v := range g.Verbs {
+		got = append(got, v.Words.String()+"="+v.Code)
+	}
+	for _, p := range g.Patterns {
+		got = append(got, p.Code)
+	}
+	if want := []string{"refuse=120", "deny=", "rebuff=", "160", "127"}; g.Code != "---" || !cmp.Equal(got, want) {
+		t.Errorf("merged group: code %q, %q; want --- and %q", g.Code, got, want)
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	_, err := Load(fstest.MapFS{"notes.txt": {Data: []byte("x")}})
 	if parley.KindOf(err) != parley.NotFound || !strings.Contains(err.Error(), "no dictionary files") {

@@ -64,7 +64,8 @@ func TestPloverType(t *testing.T) {
 		{"France will send humanitarian aid to Mali.", "073 future AGREE"},
 		{"France sent humanitarian aid to Mali.", "073 asserted AID"},
 		{"The farmers of France said they would blockade Paris next week.", "170 future THREATEN"},
-		{"Egypt refused to send peacekeepers to Libya.", "0334 negated REJECT"},
+		{"Egypt refused to send peacekeepers to Libya.", "120 asserted REJECT"},
+		{"Egypt will not send peacekeepers to Libya.", "0334 negated REJECT"},
 		{"Egypt did not send peacekeepers to Libya.", "0334 negated AGREE"},
 	} {
 		d := parley.NewDoc(c.text)
