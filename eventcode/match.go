@@ -32,16 +32,21 @@ var phraseExcluded = map[string]bool{
 func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, bool) {
 	var seq []int
 	var collect func(i int)
+	// A clause modifying a noun with a subject of its own ("an admission
+	// that forces murdered officers") is another event, not the verb's.
+	inPhrase := func(k int) bool {
+		return !phraseExcluded[x.rel[k]] && !(x.rel[k] == "acl" && x.child(k, "nsubj", "nsubj:pass") >= 0)
+	}
 	collect = func(i int) {
 		seq = append(seq, i)
 		for _, k := range x.children[i] {
-			if !phraseExcluded[x.rel[k]] {
+			if inPhrase(k) {
 				collect(k)
 			}
 		}
 	}
 	for _, k := range x.children[v] {
-		if !phraseExcluded[x.rel[k]] {
+		if inPhrase(k) {
 			collect(k)
 		}
 	}
