@@ -42,6 +42,8 @@ func TestCode(t *testing.T) {
 		{"Moscow has yet to comment on the proposal.", ""},
 		{"The Turkish authorities imposed a curfew in Diyarbakir on Sunday.", "TURGOV 1723 TUR asserted"},
 		{"Rebel guerrillas wounded three Kenyan soldiers near the border.", "REB 180 KENMIL asserted"},
+		{"Washington demanded that Hamas renounce its armed struggle against Israel.", "USA 100 PSEREBHMS asserted; PSEREBHMS 110 ISR hypothetical"},
+		{"The rebels in Fiji said they would release the prime minister of Fiji.", "FJIREB 084 FJIGOV future"},
 		{"The foreign ministers of Egypt and Jordan condemned Israel.", "EGYGOV 111 ISR asserted; JORGOV 111 ISR asserted"},
 		{"Poland, the Netherlands, Belgium and Austria praised Norway.", "POL 051 NOR asserted; NLD 051 NOR asserted; BEL 051 NOR asserted; AUT 051 NOR asserted"},
 		{"The minister said the weather was fine.", ""},

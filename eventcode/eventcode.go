@@ -233,6 +233,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	p, b, patterned := c.bestPattern(d, x, v, g)
 	x.setPatterned(v, patterned)
+	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
+		return // "said they would release him": the release is the event
+	}
 	if patterned {
 		code, pattern = p.Code, strings.Join(strings.Fields(p.Raw), " ")
 		if p.Origin.File != "" {
@@ -318,6 +321,27 @@ func refusal(d *parley.Doc, x *docIndex, v int) bool {
 	}
 	h := d.Tokens[v].Head
 	return x.rel[v] == "xcomp" && h >= 0 && (x.lemma[h] == "refuse" || x.lemma[h] == "decline" || x.lemma[h] == "reject")
+}
+
+// restates reports whether the words a pattern of speech verb v matched
+// all lie in a clause it governs whose own verb the dictionaries code:
+// "said they will release the prime minister" matches "SAY * RELEASE",
+// but the release, coded on its own verb with the speaker as reporter,
+// is the event; the statement would repeat it.
+func (c *Coder) restates(d *parley.Doc, x *docIndex, v int, b binding) bool {
+	words := append(slices.Clone(b.words), b.before...)
+	if len(words) == 0 {
+		return false
+	}
+	for _, cc := range x.children[v] {
+		if x.rel[cc] != "ccomp" || d.Tokens[cc].UPOS != "VERB" {
+			continue
+		}
+		if _, _, ok := c.findVerb(d, x, cc); ok && !slices.ContainsFunc(words, func(t int) bool { return !within(d, t, cc) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // amongSources reports whether every target names the same actor (by code) as

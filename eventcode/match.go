@@ -11,6 +11,7 @@ import (
 // actors, or -1; and the tokens its words matched, which name what was
 // done ("send a delegation") rather than who.
 type binding struct {
+	verb           int // the verb the pattern is matched around
 	source, target int
 	compound       int   // the first actor of a compound ("%"), or -1
 	words          []int // tokens matched by words after the verb
@@ -58,7 +59,7 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {
 		p := &g.Patterns[pi]
-		b := binding{source: -1, target: -1, compound: -1}
+		b := binding{verb: v, source: -1, target: -1, compound: -1}
 		before1 := slices.Clone(p.Before)
 		slices.Reverse(before1)
 		sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
@@ -151,6 +152,14 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		t := seq[p]
 		if x.rel[t] != "case" && d.Tokens[t].UPOS != "ADP" || x.lower[t] != e.Sub[0].Words[0] {
 			return 0, 0
+		}
+		// A prepositional phrase of the verb's own clause, not of a
+		// clause it governs: "demanded that Hamas renounce its struggle
+		// against Israel" is no "demand (against)".
+		for h := d.Tokens[t].Head; h >= 0 && h != b.verb; h = d.Tokens[h].Head {
+			if x.rel[h] == "ccomp" {
+				return 0, 0
+			}
 		}
 		// The rest of the phrase lies within the preposition's object.
 		obj := d.Tokens[t].Head
