@@ -161,15 +161,21 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 // the act falls — a country or a city in one — standing for its people:
 // "imposed a curfew in Cizre", "lifted the curfew in Montenegro". The
 // caller asks only for acts that fall on a place (material cooperation,
-// aid, yielding, and everything from rejection to force); one meets or
-// talks in a place, not with it.
+// aid, yielding, and everything from rejection to force) and for visits
+// ("arrived in Gondor"); one meets or talks in a place, not with it.
 func placeTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 	var tgt []int
-	// The place may hang from the verb or from its object ("imposed [a
-	// curfew in Cizre]").
-	cands := x.children[v]
+	// The place may hang from the verb or from its object, two nouns deep
+	// ("imposed [a curfew in Cizre]", "criticized [the closure [of
+	// guest houses in Bree]]").
+	cands := slices.Clone(x.children[v])
 	if o := x.child(v, "obj"); o >= 0 {
-		cands = append(slices.Clone(cands), x.children[o]...)
+		for _, c := range x.children[o] {
+			cands = append(cands, c)
+			if x.rel[c] == "nmod" {
+				cands = append(cands, x.children[c]...)
+			}
+		}
 	}
 	for _, c := range cands {
 		if r := x.rel[c]; (r == "obl" || r == "nmod") && d.CaseOf(c) == "in" {
@@ -200,6 +206,13 @@ func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 				}
 				if cs := d.CaseOf(c); targetCases[cs] || cs == "by" {
 					if tgt := actorsAt(d, x, c); len(tgt) > 0 {
+						return tgt
+					}
+				}
+				// "the parade supporting Gondor": the object of a
+				// participle modifying the noun.
+				if o := x.child(c, "obj"); x.rel[c] == "acl" && o >= 0 {
+					if tgt := actorsAt(d, x, o); len(tgt) > 0 {
 						return tgt
 					}
 				}

@@ -273,7 +273,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
-	if len(tgt) == 0 && fwd >= "06" {
+	if len(tgt) == 0 && (fwd >= "06" || visits(fwd) || x.lemma[v] == "arrive") {
 		tgt = placeTarget(d, x, v, src)
 	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
@@ -322,6 +322,10 @@ func refusal(d *parley.Doc, x *docIndex, v int) bool {
 	h := d.Tokens[v].Head
 	return x.rel[v] == "xcomp" && h >= 0 && (x.lemma[h] == "refuse" || x.lemma[h] == "decline" || x.lemma[h] == "reject")
 }
+
+// visits reports whether code is CAMEO's making or hosting a visit (042,
+// 043), whose place is the host.
+func visits(code string) bool { return code == "042" || code == "043" }
 
 // restates reports whether the words a pattern of speech verb v matched
 // all lie in a clause it governs whose own verb the dictionaries code:
