@@ -725,16 +725,25 @@ func Triples(events []parley.Event) []Triple {
 
 // DocTriples returns the triples of d's events as PETRARCH writes them:
 // besides Triples' "---" for a missing actor, an actor without a country
-// (an agent alone, "EDU") is written "---EDU".
+// (an agent alone, "EDU") is written "---EDU", and a new actor the coder
+// took from the text (no code, a name) as its name in capitals and
+// quotes ("\"THE MINISTRY OF MAGIC\"").
 func DocTriples(d *parley.Doc) []Triple {
 	ts := Triples(d.Events)
+	side := func(ref int, code string) string {
+		if ref < 0 || ref >= len(d.Actors) {
+			return code
+		}
+		switch a := d.Actors[ref]; {
+		case a.Code == "" && a.Name != "":
+			return `"` + strings.ToUpper(a.Name) + `"` // a new actor (new_actor_length)
+		case a.Country == "":
+			return "---" + code
+		}
+		return code
+	}
 	for i, e := range d.Events {
-		if e.SourceRef >= 0 && e.SourceRef < len(d.Actors) && d.Actors[e.SourceRef].Country == "" {
-			ts[i].Source = "---" + ts[i].Source
-		}
-		if e.TargetRef >= 0 && e.TargetRef < len(d.Actors) && d.Actors[e.TargetRef].Country == "" {
-			ts[i].Target = "---" + ts[i].Target
-		}
+		ts[i].Source, ts[i].Target = side(e.SourceRef, ts[i].Source), side(e.TargetRef, ts[i].Target)
 	}
 	return ts
 }

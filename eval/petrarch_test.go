@@ -869,9 +869,10 @@ func count(b bool) int {
 
 func TestDocTriples(t *testing.T) {
 	d := parley.NewDoc("x")
-	d.Actors = []parley.Actor{{Code: "RUSCOP", Country: "RUS"}, {Code: "EDU"}}
-	d.Events = []parley.Event{{Source: "RUSCOP", Target: "EDU", SourceRef: 0, TargetRef: 1, Code: "173"}, {Source: "RUSCOP", TargetRef: -1, Code: "190"}}
-	want := []eval.Triple{{"RUSCOP", "---EDU", "173"}, {"RUSCOP", "---", "190"}}
+	d.Actors = []parley.Actor{{Code: "RUSCOP", Country: "RUS"}, {Code: "EDU"}, {Name: "the Ministry of Magic"}}
+	d.Events = []parley.Event{{Source: "RUSCOP", Target: "EDU", SourceRef: 0, TargetRef: 1, Code: "173"}, {Source: "RUSCOP", TargetRef: -1, Code: "190"},
+		{SourceRef: 2, Target: "RUSCOP", TargetRef: 0, Code: "111"}}
+	want := []eval.Triple{{"RUSCOP", "---EDU", "173"}, {"RUSCOP", "---", "190"}, {`"THE MINISTRY OF MAGIC"`, "RUSCOP", "111"}}
 	if got := eval.DocTriples(d); !slices.Equal(got, want) {
 		t.Errorf("DocTriples = %v, want %v", got, want)
 	}

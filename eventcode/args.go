@@ -2,6 +2,7 @@ package eventcode
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/dict"
@@ -313,4 +314,89 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 		}
 	}
 	return out
+}
+
+// newActors fills an empty source or target of verb v with a new actor
+// (Config.NewActorLength): the subject, or the object (else a target
+// prepositional phrase), when it is a short noun phrase no dictionary
+// codes.
+func (c *Coder) newActors(d *parley.Doc, x *docIndex, v int, src, tgt []int) ([]int, []int) {
+	subj, passive := subject(d, x, v, 0)
+	obj := x.child(v, "obj")
+	if obj < 0 {
+		for _, k := range x.children[v] {
+			if (x.rel[k] == "obl" || x.rel[k] == "nmod") && targetCases[d.CaseOf(k)] {
+				obj = k
+				break
+			}
+		}
+	}
+	if passive {
+		subj, obj = -1, subj
+		if a := x.child(v, "obl:agent"); a >= 0 {
+			subj = a
+		}
+	}
+	if len(src) == 0 {
+		if a := c.newActor(d, x, subj); a >= 0 {
+			src = []int{a}
+		}
+	}
+	if len(tgt) == 0 {
+		if a := c.newActor(d, x, obj); a >= 0 && !slices.Contains(src, a) {
+			tgt = []int{a}
+		}
+	}
+	return src, tgt
+}
+
+// newActor returns the actor of the noun phrase headed by h, adding one
+// with an empty code when no actor covers h and the phrase has at most
+// Config.NewActorLength words (a possessive "'s" and punctuation not
+// counted); -1 when there is none.
+func (c *Coder) newActor(d *parley.Doc, x *docIndex, h int) int {
+	if h < 0 {
+		return -1
+	}
+	if a := x.actorAt[h]; a >= 0 {
+		return a
+	}
+	if u := d.Tokens[h].UPOS; u != "NOUN" && u != "PROPN" {
+		return -1
+	}
+	span := parley.Span{Start: h, End: h + 1}
+	var walk func(i int)
+	walk = func(i int) {
+		span.Start, span.End = min(span.Start, i), max(span.End, i+1)
+		for _, k := range x.children[i] {
+			switch x.rel[k] {
+			case "det", "amod", "compound", "flat", "nmod:poss", "nmod", "case", "nummod", "nmod:desc":
+				if x.rel[k] == "case" && i == h {
+					continue // the preposition of the phrase itself ("for the Ministry")
+				}
+				walk(k)
+			}
+		}
+	}
+	walk(h)
+	var words []string
+	for i := span.Start; i < span.End; i++ {
+		if d.Tokens[i].UPOS == "PUNCT" || x.lower[i] == "'s" || x.lower[i] == "'" {
+			continue
+		}
+		if x.actorAt[i] >= 0 {
+			return -1 // a phrase naming a known actor is not new
+		}
+		words = append(words, d.TokenText(i))
+	}
+	if len(words) == 0 || len(words) > c.cfg.NewActorLength {
+		return -1
+	}
+	d.Actors = append(d.Actors, parley.Actor{Tokens: span, Name: strings.Join(words, " "), Entity: -1, Ref: -1})
+	a := len(d.Actors) - 1
+	for i := span.Start; i < span.End; i++ {
+		x.actorAt[i] = a
+	}
+	x.anchored[h] = append(x.anchored[h], a)
+	return a
 }

@@ -46,6 +46,13 @@ type Config struct {
 	// ("rebels attacked", "protesters were arrested"); PETRARCH's
 	// require_dyad = False.
 	OneActor bool
+	// NewActorLength, when above 0, lets a noun phrase of at most that
+	// many words that no dictionary codes stand as a source or target:
+	// the coder adds it to Doc.Actors with an empty Code and the phrase
+	// as its Name ("the Ministry of Magic"), so that analysts see the
+	// actors their dictionaries lack. PETRARCH's new_actor_length; 0, its
+	// default, turns it off.
+	NewActorLength int
 }
 
 // Coder is the eventcode stage. It is safe for concurrent use.
@@ -91,6 +98,8 @@ func New(set *dict.Set, cfg Config) *Coder {
 // lemmas, dependencies and actors.
 func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 	d.Events, d.Quotes = d.Events[:0], d.Quotes[:0]
+	known := len(d.Actors) // actors after these are new ones (Config.NewActorLength)
+	defer dropUnused(d, known)
 	x := newDocIndex(d)
 	coded := make([]bool, len(d.Tokens)) // tokens that trigger an event
 	story, discarded := c.discards(d, x)
@@ -132,6 +141,53 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	d.Layers |= parley.LayerEvents
 	return nil
+}
+
+// dropUnused removes the new actors (from index known on) that no event
+// or quote refers to, and renumbers the references to the others.
+func dropUnused(d *parley.Doc, known int) {
+	if len(d.Actors) <= known {
+		return
+	}
+	remap := make([]int, len(d.Actors)-known)
+	for i := range remap {
+		remap[i] = -1
+	}
+	mark := func(ref int) {
+		if ref >= known {
+			remap[ref-known] = 0
+		}
+	}
+	for _, e := range d.Events {
+		mark(e.SourceRef)
+		mark(e.TargetRef)
+		mark(e.ReportedByRef)
+	}
+	for _, q := range d.Quotes {
+		mark(q.Speaker)
+	}
+	kept := d.Actors[:known]
+	for i, a := range d.Actors[known:] {
+		if remap[i] == 0 {
+			remap[i] = len(kept)
+			kept = append(kept, a)
+		}
+	}
+	d.Actors = kept
+	re := func(ref *int) {
+		if *ref >= known {
+			*ref = remap[*ref-known]
+		}
+	}
+	for k := range d.Events {
+		e := &d.Events[k]
+		re(&e.SourceRef)
+		re(&e.TargetRef)
+		re(&e.ReportedByRef)
+	}
+	for k := range d.Quotes {
+		re(&d.Quotes[k].Speaker)
+	}
 }
 
 // docIndex holds what coding looks up often: each token's children and
@@ -225,6 +281,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		code = g.Code
 	}
 	src, tgt := arguments(d, x, v)
+	if c.cfg.NewActorLength > 0 {
+		src, tgt = c.newActors(d, x, v, src, tgt)
+	}
 	var compound []int // actors that act on one another ("A and B met")
 	if len(tgt) == 0 {
 		if xc := complement(d, x, v); xc >= 0 {
@@ -405,7 +464,7 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 			if si < 0 && ti < 0 || !c.cfg.OneActor && (si < 0 || ti < 0) {
 				continue
 			}
-			if si >= 0 && ti >= 0 && d.Actors[si].Code == d.Actors[ti].Code {
+			if si >= 0 && ti >= 0 && (si == ti || d.Actors[si].Code != "" && d.Actors[si].Code == d.Actors[ti].Code) {
 				continue
 			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)

@@ -1,12 +1,14 @@
 package eventcode_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/dict"
+	"github.com/parley-events/parley/eventcode"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -56,6 +58,50 @@ func TestPatternBeforeVerb(t *testing.T) {
 		}
 		if g := strings.Join(got, "; "); g != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		}
+	}
+}
+
+// TestNewActors checks Config.NewActorLength: a short noun phrase no
+// dictionary codes acts, with an empty code and its words as its name; a
+// longer one does not; and new actors no event uses are not kept.
+func TestNewActors(t *testing.T) {
+	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(testVerbs)}, "actors.txt": {Data: []byte(testActors)}}
+	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: eventcode.Config{NewActorLength: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"The Guild of Wizards quarrelled with Spain.", `"The Guild of Wizards" 111 ESP`},
+		{"The old and venerable Guild of Northern Wizards quarrelled with Spain.", ""},
+		{"France quarrelled with the Guild of Wizards.", `FRA 111 "the Guild of Wizards"`},
+		{"The weather in the valley was fine.", ""},
+	} {
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		side := func(ref int, code string) string {
+			if ref >= 0 && d.Actors[ref].Code == "" {
+				return `"` + d.Actors[ref].Name + `"`
+			}
+			return code
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, strings.Join([]string{side(e.SourceRef, e.Source), e.Code, side(e.TargetRef, e.Target)}, " "))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		}
+		for k, a := range d.Actors {
+			if a.Code == "" && !slices.ContainsFunc(d.Events, func(e parley.Event) bool { return e.SourceRef == k || e.TargetRef == k }) {
+				t.Errorf("%s: new actor %q kept though no event uses it", c.text, a.Name)
+			}
 		}
 	}
 }

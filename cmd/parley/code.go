@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 
@@ -46,6 +47,12 @@ for events that happened. Events need a source and a target actor, as
 PETRARCH's coders require by default; --one-actor also keeps those with
 one ("protesters were arrested").
 
+Actors are those the dictionaries know. --new-actor-length N also lets a
+noun phrase of at most N words that no dictionary codes stand as a
+source or target: it is reported with an empty code and its words as its
+name, to show which actors the dictionaries lack (PETRARCH's
+new_actor_length).
+
 Sentences holding a discard phrase of the dictionaries (sports results,
 chronologies) are not coded, and a story-level discard skips the article;
 the article gets a note saying so.
@@ -70,6 +77,7 @@ Examples:
 		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		oneActor := fs.Bool("one-actor", false, "also code events with only a source or only a target")
+		newActors := fs.Int("new-actor-length", 0, "let uncoded noun phrases of at most `N` words act, with an empty code (0: off)")
 		return func(ctx context.Context, env Env, args []string) int {
 			w, err := export.New(*format, env.Stdout)
 			if err != nil {
@@ -81,6 +89,10 @@ Examples:
 			}
 			cfg := pipeline.DefaultConfig()
 			cfg.Coding.OneActor = *oneActor
+			if *newActors < 0 {
+				return report(env, "code", fmt.Errorf("--new-actor-length must be 0 or more, not %d", *newActors), exitUsage)
+			}
+			cfg.Coding.NewActorLength = *newActors
 			if *dicts != "" {
 				if cfg.Dicts, err = loadDicts(*dicts); err != nil {
 					return report(env, "code", err, exitFatal)

@@ -84,7 +84,10 @@ petrarch FILE.xml
     "---" standing for a missing actor; records expecting no events are
     correct when none are coded. Only the categories the file's
     <Include> lists are scored, as PETRARCH's own test run does, and the
-    <Config> switches between sections apply (require_dyad). The
+    <Config> switches between sections apply (require_dyad, and
+    new_actor_length: a noun phrase of at most that many words that no
+    dictionary codes stands as an actor, written as its words in capitals
+    and quotes). The
     dictionaries are those the file's <Environment> names, read from
     --dicts DIR (default: the XML file's directory); --verbs and --actors
     replace the verb and actor files, each a path or a name in that
@@ -316,17 +319,21 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 	if err != nil {
 		return eval.PetrarchResult{}, fmt.Errorf("reading the dictionaries the file names from %s (set --dicts DIR): %w", dir, err)
 	}
-	// One pipeline per coder setting the file switches between.
-	pipes := map[bool]*pipeline.Pipeline{}
-	for _, one := range []bool{false, true} {
-		cfg := pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: one}}
+	// One pipeline per coder setting the file switches between
+	// (require_dyad, new_actor_length), built when first needed.
+	pipes := map[eventcode.Config]*pipeline.Pipeline{}
+	pipe := func(cc eventcode.Config) (*pipeline.Pipeline, error) {
+		if p, ok := pipes[cc]; ok {
+			return p, nil
+		}
+		cfg := pipeline.Config{Dicts: set, Coding: cc}
 		if goldParse {
 			cfg.Stages = []string{"actor", "eventcode"}
 			cfg.Have = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps
 		}
-		if pipes[one], err = pipeline.Build(cfg); err != nil {
-			return eval.PetrarchResult{}, err
-		}
+		p, err := pipeline.Build(cfg)
+		pipes[cc] = p
+		return p, err
 	}
 	pred := map[string][]eval.Triple{}
 	for _, r := range f.Records {
@@ -337,7 +344,11 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 				continue
 			}
 		}
-		if err := pipes[!r.OptionBool("require_dyad", true)].Run(ctx, d); err != nil {
+		p, err := pipe(eventcode.Config{OneActor: !r.OptionBool("require_dyad", true), NewActorLength: r.OptionInt("new_actor_length", 0)})
+		if err != nil {
+			return eval.PetrarchResult{}, err
+		}
+		if err := p.Run(ctx, d); err != nil {
 			return eval.PetrarchResult{}, err
 		}
 		pred[r.ID] = eval.DocTriples(d)
