@@ -53,6 +53,89 @@ type Config struct {
 	// actors their dictionaries lack. PETRARCH's new_actor_length; 0, its
 	// default, turns it off.
 	NewActorLength int
+	// Commas, when not nil, leaves out short clauses set off by commas
+	// before coding, as TABARI and PETRARCH do (see Commas).
+	Commas *Commas
+}
+
+// Commas are the lengths, in words, of the clauses set off by commas
+// that the coder leaves out: an initial clause (before the first comma)
+// of BMin to BMax words, an internal one (between two commas) of Min to
+// Max, a terminal one (after the last comma) of EMin to EMax. A Max of 0
+// keeps those clauses. Neither their verbs nor their actors take part
+// in events. PETRARCH's comma_* options; PETRARCH's defaults, from TABARI,
+// are PetrarchCommas. parley keeps every clause by default: "…, a senior
+// official said" is the evidence of who reported the event.
+type Commas struct {
+	Min, Max, BMin, BMax, EMin, EMax int
+}
+
+// PetrarchCommas are PETRARCH's default comma options.
+var PetrarchCommas = Commas{Min: 2, Max: 8, BMin: 0, BMax: 0, EMin: 2, EMax: 8}
+
+// leftOut marks the tokens of sentence sent that lie in a clause the
+// comma options leave out. An item of a list of actors ("Mordor, the
+// Shire and Bree") is no clause.
+func (k *Commas) leftOut(d *parley.Doc, x *docIndex, sent parley.Span, out []bool) {
+	var commas []int
+	end := sent.End
+	for end > sent.Start && d.Tokens[end-1].Kind == parley.TokPunct && d.TokenText(end-1) != "," {
+		end-- // the full stop
+	}
+	// A comma that joins the items of a list of actors or of adjectives
+	// ("Mordor, Rohan and Bree", "complete, full ties") sets off no
+	// clause.
+	list := func(i int) bool {
+		p, n := i-1, i+1
+		for n < end && (d.Tokens[n].UPOS == "DET" || d.Tokens[n].UPOS == "CCONJ") {
+			n++
+		}
+		if p < sent.Start || n >= end {
+			return false
+		}
+		return x.actorAt[p] >= 0 && x.actorAt[n] >= 0 || d.Tokens[p].UPOS == "ADJ" && d.Tokens[n].UPOS == "ADJ"
+	}
+	for i := sent.Start; i < end; i++ {
+		if d.TokenText(i) == "," && !list(i) {
+			commas = append(commas, i)
+		}
+	}
+	if len(commas) == 0 {
+		return
+	}
+	words := func(a, b int) int {
+		n := 0
+		for i := a; i < b; i++ {
+			if d.Tokens[i].Kind != parley.TokPunct {
+				n++
+			}
+		}
+		return n
+	}
+	listItem := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			switch d.Tokens[i].UPOS {
+			case "DET", "ADJ", "ADV", "CCONJ", "PUNCT":
+			default:
+				if x.actorAt[i] < 0 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	drop := func(a, b, lo, hi int) {
+		if n := words(a, b); hi > 0 && n >= lo && n <= hi && !listItem(a, b) {
+			for i := a; i < b; i++ {
+				out[i] = true
+			}
+		}
+	}
+	drop(sent.Start, commas[0], k.BMin, k.BMax)
+	for j := 0; j+1 < len(commas); j++ {
+		drop(commas[j]+1, commas[j+1], k.Min, k.Max)
+	}
+	drop(commas[len(commas)-1]+1, end, k.EMin, k.EMax)
 }
 
 // Coder is the eventcode stage. It is safe for concurrent use.
@@ -116,7 +199,13 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 			continue
 		}
 		first := len(d.Events)
+		if c.cfg.Commas != nil {
+			c.cfg.Commas.leftOut(d, x, sent.Tokens, x.leftOut)
+		}
 		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
+			if x.leftOut[v] {
+				continue
+			}
 			switch d.Tokens[v].UPOS {
 			case "VERB":
 				if x.rel[v] == "amod" {
@@ -202,12 +291,13 @@ type docIndex struct {
 	// patterned memoises Coder.patterned per token: 0 not yet known,
 	// 1 no pattern of its verb matches, 2 one does.
 	patterned []int8
+	leftOut   []bool // tokens of clauses the comma options leave out
 }
 
 func newDocIndex(d *parley.Doc) *docIndex {
 	x := &docIndex{children: make([][]int, len(d.Tokens)), anchored: map[int][]int{},
 		actorAt: make([]int, len(d.Tokens)), lower: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
-		rel: make([]string, len(d.Tokens)), patterned: make([]int8, len(d.Tokens))}
+		rel: make([]string, len(d.Tokens)), patterned: make([]int8, len(d.Tokens)), leftOut: make([]bool, len(d.Tokens))}
 	for i, t := range d.Tokens {
 		if t.Head >= 0 && t.Head < len(d.Tokens) {
 			x.children[t.Head] = append(x.children[t.Head], i)
@@ -352,13 +442,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		compound = src
 	}
 	if len(compound) > 1 {
-		c.emitMutual(d, s, span, fwd, pattern, compound, mode, reporter)
+		c.emitMutual(d, x, s, span, fwd, pattern, compound, mode, reporter)
 		return
 	}
 	n0 := len(d.Events)
-	c.emit(d, s, span, fwd, pattern, src, tgt, mode, reporter)
+	c.emit(d, x, s, span, fwd, pattern, src, tgt, mode, reporter)
 	if back != "" && len(src) > 0 && len(tgt) > 0 {
-		c.emit(d, s, span, back, pattern, tgt, src, mode, reporter)
+		c.emit(d, x, s, span, back, pattern, tgt, src, mode, reporter)
 	}
 	if mode == parley.Negated && refusal(d, x, v) {
 		for k := n0; k < len(d.Events); k++ {
@@ -449,10 +539,14 @@ func (x *docIndex) setPatterned(h int, ok bool) {
 // emit records one event per source and target (conjoined actors give one
 // each), skipping events of an actor on itself and, unless OneActor is
 // set, events without both.
-func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern string, srcs, tgts []int, mode parley.Modality, reporter int) {
+func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, code, pattern string, srcs, tgts []int, mode parley.Modality, reporter int) {
 	if code == "" || code == "---" {
 		return
 	}
+	// Actors of a clause the comma options leave out take no part.
+	gone := func(a int) bool { return a >= 0 && x.leftOut[d.Actors[a].Tokens.Start] }
+	srcs = slices.DeleteFunc(slices.Clone(srcs), gone)
+	tgts = slices.DeleteFunc(slices.Clone(tgts), gone)
 	if len(srcs) == 0 {
 		srcs = []int{-1}
 	}
@@ -485,11 +579,11 @@ func (c *Coder) emit(d *parley.Doc, s int, trigger parley.Span, code, pattern st
 
 // emitMutual records the event once for each ordered pair of the actors:
 // a compound actor whose members act on one another.
-func (c *Coder) emitMutual(d *parley.Doc, s int, trigger parley.Span, code, pattern string, actors []int, mode parley.Modality, reporter int) {
+func (c *Coder) emitMutual(d *parley.Doc, x *docIndex, s int, trigger parley.Span, code, pattern string, actors []int, mode parley.Modality, reporter int) {
 	for _, a := range actors {
 		for _, b := range actors {
 			if a != b {
-				c.emit(d, s, trigger, code, pattern, []int{a}, []int{b}, mode, reporter)
+				c.emit(d, x, s, trigger, code, pattern, []int{a}, []int{b}, mode, reporter)
 			}
 		}
 	}

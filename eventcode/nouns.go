@@ -196,8 +196,8 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	trigger := parley.Span{Start: n, End: n + 1}
 	if len(src) > 1 && (len(tgt) == 0 || amongSources(tgt, src, d)) {
 		// "Ethiopia and Egypt agreed to resume talks": with each other.
-		c.emitMutual(d, s, trigger, code, pattern, src, mode, reporter)
+		c.emitMutual(d, x, s, trigger, code, pattern, src, mode, reporter)
 		return
 	}
-	c.emit(d, s, trigger, code, pattern, src, tgt, mode, reporter)
+	c.emit(d, x, s, trigger, code, pattern, src, tgt, mode, reporter)
 }

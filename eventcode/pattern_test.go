@@ -25,6 +25,8 @@ QUARREL
 `
 	testActors = `FRANCE [FRA]
 SPAIN [ESP]
+ITALY [ITA]
+GREECE [GRC]
 `
 )
 
@@ -102,6 +104,43 @@ func TestNewActors(t *testing.T) {
 			if a.Code == "" && !slices.ContainsFunc(d.Events, func(e parley.Event) bool { return e.SourceRef == k || e.TargetRef == k }) {
 				t.Errorf("%s: new actor %q kept though no event uses it", c.text, a.Name)
 			}
+		}
+	}
+}
+
+// TestCommas checks Config.Commas: a short clause set off by a comma is
+// left out, a list of actors is not a clause.
+func TestCommas(t *testing.T) {
+	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(testVerbs)}, "actors.txt": {Data: []byte(testActors)}}
+	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	commas := eventcode.PetrarchCommas
+	for _, c := range []struct {
+		text   string
+		commas *eventcode.Commas
+		want   string
+	}{
+		{"France quarrelled with Spain, while Italy quarrelled.", nil, "FRA 111 ESP; ITA 111 "},
+		{"France quarrelled with Spain, while Italy quarrelled.", &commas, "FRA 111 ESP"},
+		{"France quarrelled with Spain, while Italy quarrelled with Greece in the long winter of that year.", &commas, "FRA 111 ESP; ITA 111 GRC"},
+		{"France quarrelled with Spain, Italy and Greece.", &commas, "FRA 111 ESP; FRA 111 ITA; FRA 111 GRC"},
+	} {
+		p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: true, Commas: c.commas}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, strings.Join([]string{e.Source, e.Code, e.Target}, " "))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s (commas %v)\ngot  %s\nwant %s", c.text, c.commas != nil, g, c.want)
 		}
 	}
 }

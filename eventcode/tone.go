@@ -54,7 +54,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			// by the speaker on the one who must act, an actor named as
 			// the clause's active subject.
 			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 {
-				c.emit(d, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
+				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
 			}
 			continue
 		}
@@ -85,7 +85,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			about = about[:1]
 		}
 		mode, reporter := modality(d, x, v)
-		c.emit(d, s, parley.Span{Start: v, End: v + 1}, code, "tone of a statement (eventcode/tone.go)", speakers[:1], about, mode, reporter)
+		c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "tone of a statement (eventcode/tone.go)", speakers[:1], about, mode, reporter)
 	}
 }
 

@@ -84,10 +84,13 @@ petrarch FILE.xml
     "---" standing for a missing actor; records expecting no events are
     correct when none are coded. Only the categories the file's
     <Include> lists are scored, as PETRARCH's own test run does, and the
-    <Config> switches between sections apply (require_dyad, and
-    new_actor_length: a noun phrase of at most that many words that no
+    <Config> switches between sections apply: require_dyad;
+    new_actor_length (a noun phrase of at most that many words that no
     dictionary codes stands as an actor, written as its words in capitals
-    and quotes). The
+    and quotes); and the comma options (comma_min, comma_max, comma_bmin,
+    comma_bmax, comma_emin, comma_emax: clauses set off by commas whose
+    length in words falls within them are left out, with PETRARCH's
+    defaults 2–8 inside, none at the start, 2–8 at the end). The
     dictionaries are those the file's <Environment> names, read from
     --dicts DIR (default: the XML file's directory); --verbs and --actors
     replace the verb and actor files, each a path or a name in that
@@ -321,9 +324,15 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 	}
 	// One pipeline per coder setting the file switches between
 	// (require_dyad, new_actor_length), built when first needed.
-	pipes := map[eventcode.Config]*pipeline.Pipeline{}
+	type setting struct {
+		oneActor  bool
+		newActors int
+		commas    eventcode.Commas
+	}
+	pipes := map[setting]*pipeline.Pipeline{}
 	pipe := func(cc eventcode.Config) (*pipeline.Pipeline, error) {
-		if p, ok := pipes[cc]; ok {
+		key := setting{cc.OneActor, cc.NewActorLength, *cc.Commas}
+		if p, ok := pipes[key]; ok {
 			return p, nil
 		}
 		cfg := pipeline.Config{Dicts: set, Coding: cc}
@@ -332,7 +341,7 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 			cfg.Have = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps
 		}
 		p, err := pipeline.Build(cfg)
-		pipes[cc] = p
+		pipes[key] = p
 		return p, err
 	}
 	pred := map[string][]eval.Triple{}
@@ -344,7 +353,14 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 				continue
 			}
 		}
-		p, err := pipe(eventcode.Config{OneActor: !r.OptionBool("require_dyad", true), NewActorLength: r.OptionInt("new_actor_length", 0)})
+		commas := eventcode.PetrarchCommas
+		for _, o := range []struct {
+			name string
+			v    *int
+		}{{"comma_min", &commas.Min}, {"comma_max", &commas.Max}, {"comma_bmin", &commas.BMin}, {"comma_bmax", &commas.BMax}, {"comma_emin", &commas.EMin}, {"comma_emax", &commas.EMax}} {
+			*o.v = r.OptionInt(o.name, *o.v)
+		}
+		p, err := pipe(eventcode.Config{OneActor: !r.OptionBool("require_dyad", true), NewActorLength: r.OptionInt("new_actor_length", 0), Commas: &commas})
 		if err != nil {
 			return eval.PetrarchResult{}, err
 		}
