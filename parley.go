@@ -360,12 +360,23 @@ func (d *Doc) Note(stage string, kind NoteKind, bytes Span, msg string) {
 
 // SpanHead returns the token of s whose head in the dependency tree lies
 // outside s: the head of the phrase s covers (the last token of s when
-// none does, as when the tree is missing).
+// none does, as when the tree is missing). A conjunct of a word outside s
+// is passed over for another such token: in "Hungarian and [Romanian
+// officials]" the head is "officials", not "Romanian".
 func (d *Doc) SpanHead(s Span) int {
+	first := -1
 	for i := s.Start; i < s.End; i++ {
 		if h := d.Tokens[i].Head; h < s.Start || h >= s.End {
-			return i
+			if d.Tokens[i].DepRel != "conj" {
+				return i
+			}
+			if first < 0 {
+				first = i
+			}
 		}
+	}
+	if first >= 0 {
+		return first
 	}
 	return s.End - 1
 }

@@ -218,6 +218,12 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 				if named(g) && named(h) && (d.Tokens[g.root].DepRel == "appos" || commaBetween(d, span(h), span(g))) {
 					continue
 				}
+				// "Hungarian and Romanian officials": the first
+				// conjunct is an actor of its own, to which distribute
+				// gives the officials' sector.
+				if conjInto(d, sent, g.root, span(h)) {
+					continue
+				}
 				into[k] = j
 			}
 		}
@@ -254,6 +260,17 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		slices.SortFunc(out[k].matches, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
 	}
 	return out
+}
+
+// conjInto reports whether token r of sentence sent has a conjunct in
+// span.
+func conjInto(d *parley.Doc, sent parley.Span, r int, span parley.Span) bool {
+	for i := span.Start; i < span.End && i < sent.End; i++ {
+		if d.Tokens[i].Head == r && d.Tokens[i].DepRel == "conj" {
+			return true
+		}
+	}
+	return false
 }
 
 // commaBetween reports whether a comma stands between the spans a and b,
@@ -355,17 +372,30 @@ func distribute(d *parley.Doc) {
 			continue
 		}
 		sent := d.Sentences[s]
+		inA := func(i int) bool { return a.Tokens.Start <= i && i < a.Tokens.End }
 		for i := sent.Tokens.Start; i < sent.Tokens.End; i++ {
 			t := d.Tokens[i]
-			if t.DepRel != "conj" || a.Tokens.Contains(parley.Span{Start: i, End: i + 1}) || !a.Tokens.Contains(parley.Span{Start: t.Head, End: t.Head + 1}) {
+			if t.DepRel != "conj" || t.Head < 0 {
 				continue
 			}
-			b, ok := at[i]
+			// A conjunct outside the phrase of a word in it ("the
+			// ambassadors of Arnor, Osgiliath and Gondor"), or a word
+			// outside the phrase of which a word in it is a conjunct
+			// ("Hungarian and Romanian officials").
+			other := i
+			switch {
+			case !inA(i) && inA(t.Head):
+			case inA(i) && !inA(t.Head) && i != d.SpanHead(a.Tokens):
+				other = t.Head // a modifier, not the phrase's head ("X and the government of Y")
+			default:
+				continue
+			}
+			b, ok := at[other]
 			if !ok {
 				// The conjunct's actor may start before its head word
 				// ("the Shire").
 				for j, c := range d.Actors {
-					if c.Tokens.Contains(parley.Span{Start: i, End: i + 1}) {
+					if c.Tokens.Contains(parley.Span{Start: other, End: other + 1}) {
 						b, ok = j, true
 					}
 				}

@@ -295,12 +295,20 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	// conjoined inside the phrase, given its sector by the actor stage.
 	for _, a := range out {
 		span := d.Actors[a].Tokens
+		shares := func(b int) bool {
+			return b >= 0 && !span.Contains(d.Actors[b].Tokens) && d.Actors[b].Sectors == d.Actors[a].Sectors &&
+				d.Actors[b].Sectors != "" && !slices.Contains(out, b)
+		}
 		for i := span.Start; i < span.End; i++ {
 			for _, c := range x.children[i] {
-				if b := x.actorAt[c]; x.rel[c] == "conj" && b >= 0 && !span.Contains(d.Actors[b].Tokens) &&
-					d.Actors[b].Sectors == d.Actors[a].Sectors && d.Actors[b].Sectors != "" && !slices.Contains(out, b) {
-					out = append(out, b)
+				if x.rel[c] == "conj" && shares(x.actorAt[c]) {
+					out = append(out, x.actorAt[c])
 				}
+			}
+			// "Hungarian and Romanian officials": the word a conjunct
+			// of the phrase's hangs from.
+			if h := d.Tokens[i].Head; x.rel[i] == "conj" && h >= 0 && i != d.SpanHead(span) && shares(x.actorAt[h]) {
+				out = append(out, x.actorAt[h])
 			}
 		}
 	}
