@@ -181,7 +181,8 @@ func placeTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 	for _, c := range cands {
 		if r := x.rel[c]; (r == "obl" || r == "nmod") && d.CaseOf(c) == "in" {
 			for _, a := range actorsAt(d, x, c) {
-				if d.Actors[a].Country != "" && d.Actors[a].Sectors == "" && !slices.Contains(src, a) {
+				if d.Actors[a].Country != "" && d.Actors[a].Sectors == "" &&
+					!slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Code == d.Actors[a].Code }) {
 					tgt = append(tgt, a)
 				}
 			}

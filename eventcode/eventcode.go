@@ -424,6 +424,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	fwd, back, _ := strings.Cut(code, ":")
 	if len(tgt) == 0 && (fwd >= "06" || visits(fwd) || x.lemma[v] == "arrive") {
 		tgt = placeTarget(d, x, v, src)
+		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
+			tgt = placeTarget(d, x, xc, src) // "threatened to impose a curfew in Algiers"
+		}
 	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
 		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
@@ -438,7 +441,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
 	// conjoined as subjects of a verb with no object and no target act on
 	// one another ("the EU and NATO backed the plan" do not).
-	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && x.child(v, "obj") < 0 || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (x.child(v, "obj") < 0 || reciprocal(fwd)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -470,6 +473,15 @@ func refusal(d *parley.Doc, x *docIndex, v int) bool {
 	}
 	h := d.Tokens[v].Head
 	return x.rel[v] == "xcomp" && h >= 0 && (x.lemma[h] == "refuse" || x.lemma[h] == "decline" || x.lemma[h] == "reject")
+}
+
+// reciprocal reports whether an act of the code done by several actors
+// with no one else named is done among them even with an object: agreeing,
+// consulting, signing an agreement, cooperating ("Libya and Bulgaria
+// signed a treaty"); praising or backing something is not ("the EU and
+// NATO backed the plan").
+func reciprocal(code string) bool {
+	return strings.HasPrefix(code, "03") || strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") || code == "057"
 }
 
 // visits reports whether code is CAMEO's making or hosting a visit (042,
