@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cameo"
+	"github.com/parley-events/parley/eventcode"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -91,9 +92,11 @@ func TestPloverType(t *testing.T) {
 	}
 }
 
-// FuzzCode checks the event records' invariants on any text: triggers
-// inside their sentence, references to existing actors whose codes the
-// event carries, codes of the CAMEO table, a known modality.
+// FuzzCode checks the event records' invariants on any text, with the
+// default options and with every option on: triggers inside their
+// sentence, references to existing actors whose codes the event carries,
+// codes of the CAMEO table, a known modality, actors with a code or a
+// name.
 func FuzzCode(f *testing.F) {
 	for _, s := range []string{"Russian forces attacked Kyiv.", "He said talks would resume.", "", "Moscow and Kyiv met. The two sides agreed."} {
 		f.Add(s)
@@ -102,39 +105,60 @@ func FuzzCode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The same with every option on: single-actor events, new actors,
+	// comma clauses left out.
+	commas := eventcode.PetrarchCommas
+	all := pipeline.DefaultConfig()
+	all.Coding = eventcode.Config{OneActor: true, NewActorLength: 4, Commas: &commas}
+	pAll, err := pipeline.Build(all)
+	if err != nil {
+		f.Fatal(err)
+	}
 	modes := map[parley.Modality]bool{parley.Asserted: true, parley.Future: true, parley.Conditional: true,
 		parley.Hypothetical: true, parley.Negated: true, parley.Reported: true}
 	f.Fuzz(func(t *testing.T, text string) {
-		d := parley.NewDoc(text)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Skip()
-		}
-		for k, e := range d.Events {
-			if e.Sentence < 0 || e.Sentence >= len(d.Sentences) || !d.Sentences[e.Sentence].Tokens.Contains(e.Trigger) || e.Trigger.Empty() {
-				t.Fatalf("event %d: trigger %v outside sentence %d", k, e.Trigger, e.Sentence)
-			}
-			for _, r := range []struct {
-				ref  int
-				code string
-			}{{e.SourceRef, e.Source}, {e.TargetRef, e.Target}, {e.ReportedByRef, e.ReportedBy}} {
-				if r.ref < -1 || r.ref >= len(d.Actors) || r.ref >= 0 && d.Actors[r.ref].Code != r.code || r.ref < 0 && r.code != "" {
-					t.Fatalf("event %d: actor ref %d with code %q", k, r.ref, r.code)
-				}
-			}
-			if e.SourceRef < 0 && e.TargetRef < 0 {
-				t.Fatalf("event %d has no actor", k)
-			}
-			if !cameo.Valid(e.Code) || !modes[e.Mode] || e.Pattern == "" {
-				t.Fatalf("event %d: code %q mode %q pattern %q", k, e.Code, e.Mode, e.Pattern)
-			}
-		}
-		for k, q := range d.Quotes {
-			if q.Sentence < 0 || q.Sentence >= len(d.Sentences) || !d.Sentences[q.Sentence].Tokens.Contains(q.Tokens) || q.Tokens.Empty() ||
-				q.Speaker < -1 || q.Speaker >= len(d.Actors) || q.Speaker >= 0 && d.Actors[q.Speaker].Code != q.SpeakerCode {
-				t.Fatalf("quote %d: %+v", k, q)
-			}
+		for _, p := range []*pipeline.Pipeline{p, pAll} {
+			checkEvents(t, p, text, modes)
 		}
 	})
+}
+
+// checkEvents runs p on text and checks the invariants of FuzzCode.
+func checkEvents(t *testing.T, p *pipeline.Pipeline, text string, modes map[parley.Modality]bool) {
+	d := parley.NewDoc(text)
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Skip()
+	}
+	for k, e := range d.Events {
+		if e.Sentence < 0 || e.Sentence >= len(d.Sentences) || !d.Sentences[e.Sentence].Tokens.Contains(e.Trigger) || e.Trigger.Empty() {
+			t.Fatalf("event %d: trigger %v outside sentence %d", k, e.Trigger, e.Sentence)
+		}
+		for _, r := range []struct {
+			ref  int
+			code string
+		}{{e.SourceRef, e.Source}, {e.TargetRef, e.Target}, {e.ReportedByRef, e.ReportedBy}} {
+			if r.ref < -1 || r.ref >= len(d.Actors) || r.ref >= 0 && d.Actors[r.ref].Code != r.code || r.ref < 0 && r.code != "" {
+				t.Fatalf("event %d: actor ref %d with code %q", k, r.ref, r.code)
+			}
+		}
+		if e.SourceRef < 0 && e.TargetRef < 0 {
+			t.Fatalf("event %d has no actor", k)
+		}
+		if !cameo.Valid(e.Code) || !modes[e.Mode] || e.Pattern == "" {
+			t.Fatalf("event %d: code %q mode %q pattern %q", k, e.Code, e.Mode, e.Pattern)
+		}
+	}
+	for k, a := range d.Actors {
+		if a.Tokens.Empty() || a.Tokens.Start < 0 || a.Tokens.End > len(d.Tokens) || a.Code == "" && a.Name == "" {
+			t.Fatalf("actor %d: %+v", k, a)
+		}
+	}
+	for k, q := range d.Quotes {
+		if q.Sentence < 0 || q.Sentence >= len(d.Sentences) || !d.Sentences[q.Sentence].Tokens.Contains(q.Tokens) || q.Tokens.Empty() ||
+			q.Speaker < -1 || q.Speaker >= len(d.Actors) || q.Speaker >= 0 && d.Actors[q.Speaker].Code != q.SpeakerCode {
+			t.Fatalf("quote %d: %+v", k, q)
+		}
+	}
 }
 
 func TestQuotes(t *testing.T) {
