@@ -262,8 +262,8 @@ type Event struct {
 	// Doc.Actors; empty and -1 when the text asserts the event itself.
 	ReportedBy    string    `json:"reported_by,omitempty"`
 	ReportedByRef int       `json:"reported_by_ref"`
-	Confidence    float64   `json:"confidence"` // 0..1: how sure the coder is of code and actors
-	Date          time.Time `json:"date"`
+	Confidence    float64   `json:"confidence"`          // 0..1: how sure the coder is of code and actors
+	Date          time.Time `json:"date,omitzero"`       // zero when the document has no date
 	Precision     string    `json:"precision,omitempty"` // day, month, year
 	Place         int       `json:"place"`               // index into Doc.Places, or -1
 	Pattern       string    `json:"pattern,omitempty"`   // the dictionary pattern that fired

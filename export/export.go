@@ -53,7 +53,7 @@ func New(format string, w io.Writer) (Writer, error) {
 // Record is one event with its evidence, as parley's JSON lines carry it.
 type Record struct {
 	parley.Event
-	Published      time.Time `json:"published"`
+	Published      time.Time `json:"published,omitzero"`
 	URL            string    `json:"url,omitempty"`
 	Title          string    `json:"title,omitempty"`
 	Text           string    `json:"sentence_text"`
