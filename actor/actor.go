@@ -147,6 +147,11 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 		short = len(strings.Trim(t, ".")) <= 3 && strings.ToUpper(t) != t
 	}
 	last := d.Tokens[span.End-1].UPOS
+	// "7,000 U.S. dollars", "Hong Kong dollars": a name in a currency is
+	// no actor.
+	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Tokens[span.End].Lemma)] {
+		return match{}, false
+	}
 	for _, rf := range refs {
 		switch {
 		case rf.actor >= 0 && capital && !short:
@@ -160,6 +165,15 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 		}
 	}
 	return match{}, false
+}
+
+// currencies are the lemmas of currency names, after which a country's
+// name names no actor.
+var currencies = map[string]bool{
+	"dollar": true, "euro": true, "pound": true, "yen": true, "yuan": true, "renminbi": true, "rupee": true,
+	"rouble": true, "ruble": true, "franc": true, "mark": true, "peso": true, "dinar": true, "riyal": true,
+	"rial": true, "won": true, "lira": true, "shekel": true, "krone": true, "krona": true, "hryvnia": true,
+	"currency": true, "cent": true,
 }
 
 // group is the matches of one mention: names and titles written side by

@@ -99,6 +99,7 @@ func TestActors(t *testing.T) {
 		{"agent shared by conjoined countries", "The forces of Russia and Ukraine withdrew.", day2020, "forces of Russia=RUSMIL Ukraine=UKRMIL"},
 		{"agent shared by conjoined adjectives", "Russian and Ukrainian forces withdrew.", day2020, "Russian=RUSMIL Ukrainian forces=UKRMIL"},
 		{"countries apart by commas", "Moscow, the Kremlin and Kyiv agreed.", day2020, "Moscow=RUS Kremlin=RUSGOV Kyiv=UKR"},
+		{"a currency is no actor", "The US sent Ukraine 300 million US dollars.", day2020, "US=USA Ukraine=UKR"},
 		{"plural by lemma", "The Ukrainians left.", day2020, "Ukrainians=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {

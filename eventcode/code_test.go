@@ -49,6 +49,8 @@ func TestCode(t *testing.T) {
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},
 		{"Cuba denounced the parade supporting Israel.", "CUB 111 ISR asserted"},
 		{"Senior Hungarian and Romanian officials met in Vienna.", "HUNGOV 040 ROUGOV asserted; ROUGOV 040 HUNGOV asserted"},
+		{"Japan decided to send aid to Vietnam.", "JPN 070 VNM future"},
+		{"Egypt is seeking to impose sanctions on Libya.", "EGY 163 LBY future"},
 		{"Libya and Bulgaria signed a treaty of friendship.", "LBY 057 BGR asserted; BGR 057 LBY asserted"},
 		{"Russia threatened to impose a curfew in Georgia.", "RUS 130 GEO asserted; RUS 1723 GEO future"},
 		{"The foreign ministers of Egypt and Jordan condemned Israel.", "EGYGOV 111 ISR asserted; JORGOV 111 ISR asserted"},

@@ -364,6 +364,17 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if !ok {
 		return
 	}
+	// "decided to release", "is seeking to impose sanctions", "failed to
+	// agree": a verb that only frames its complement is no event when the
+	// complement is one; the complement carries the frame as its
+	// modality.
+	if frameVerbs[x.lemma[v]] {
+		if xc := complement(d, x, v); xc >= 0 && !c.patterned(d, x, v) {
+			if _, _, ok := c.findVerb(d, x, xc); ok {
+				return
+			}
+		}
+	}
 	g := &c.set.Verbs[ref.group]
 	vb := &g.Verbs[ref.verb]
 	code, pattern := vb.Code, ""

@@ -18,6 +18,15 @@ var (
 		"pledge": true, "vow": true, "hope": true, "aim": true, "seek": true, "want": true,
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
 	}
+	// A verb that only frames its complement ("decided to release",
+	// "seeking to impose", "failed to agree") is not coded when the
+	// complement is; these give the complement its modality.
+	frameVerbs = map[string]bool{
+		"decide": true, "seek": true, "try": true, "attempt": true, "fail": true, "begin": true,
+		"start": true, "continue": true, "want": true, "hope": true, "plan": true, "intend": true,
+		"expect": true, "aim": true, "prepare": true, "wish": true, "need": true, "manage": true,
+		"tend": true, "choose": true,
+	}
 	// "must" and "should" make an event demanded, not done.
 	// What one of these asks for ("urged X to withdraw", "demanded that X
 	// withdraw") has not happened.
