@@ -490,9 +490,9 @@ func refusal(d *parley.Doc, x *docIndex, v int) bool {
 // with no one else named is done among them even with an object: agreeing,
 // consulting, signing an agreement, cooperating ("Libya and Bulgaria
 // signed a treaty"); praising or backing something is not ("the EU and
-// NATO backed the plan").
+// NATO backed the plan"), nor is visiting (all "attended a forum").
 func reciprocal(code string) bool {
-	return strings.HasPrefix(code, "03") || strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") || code == "057"
+	return strings.HasPrefix(code, "03") || strings.HasPrefix(code, "04") && !visits(code) || strings.HasPrefix(code, "06") || code == "057"
 }
 
 // visits reports whether code is CAMEO's making or hosting a visit (042,
