@@ -16,6 +16,7 @@ import (
 	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
 	"github.com/parley-events/parley/segment"
+	"github.com/parley-events/parley/timex"
 	"github.com/parley-events/parley/tokenize"
 )
 
@@ -30,8 +31,7 @@ type StageInfo struct {
 }
 
 // stages is the one table of parley's stages, in pipeline order. The
-// time and place stages (timex, geo) join it between ner and actor when
-// they land.
+// place stage (geo) joins it between timex and actor when it lands.
 var stages = []StageInfo{
 	{
 		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",
@@ -62,6 +62,11 @@ var stages = []StageInfo{
 		Name: "ner", Doc: "named entities: PER, ORG, LOC, MISC; GPE/LOC, NORP and EVENT subtypes from a gazetteer",
 		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerEntities,
 		build: func(Config) (Stage, error) { return ner.Default() },
+	},
+	{
+		Name: "timex", Doc: "temporal expressions as TIMEX3 (DATE, TIME, DURATION, SET) resolved against the document's date and the clause's tense",
+		Requires: parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerDeps, Assigns: parley.LayerTimexes,
+		build: func(cfg Config) (Stage, error) { return timex.New(cfg.Now), nil },
 	},
 	{
 		Name: "actor", Doc: "political actors in CAMEO codes: countries, organisations, office-holders with dated roles, agents; in-document coreference",

@@ -27,7 +27,8 @@ parley eval segment [--docs GLOB] FILE.conllu
 parley eval ud [--raw] FILE.conllu
 parley eval ner FILE
 parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.xml
-parley eval plover [--dicts DIR] FILE.json`,
+parley eval plover [--dicts DIR] FILE.json
+parley eval timeml FILE_OR_DIR...`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
 on standard output. segment reports fractions between 0 and 1, ud and
@@ -120,6 +121,22 @@ plover FILE.json
     standard error, one JSON object per line: id, text, markup, the gold
     label, the verdict on event, source and target, and the prediction.
 
+timeml FILE_OR_DIR...
+    Reads TimeML files (a directory: its *.tml files), runs the pipeline
+    up to the timex stage over the text of each <TEXT> with the file's
+    document creation time as the publication date, and scores the
+    temporal expressions found against the gold TIMEX3 as TempEval-3 does:
+    strict span F1 (same span), relaxed span F1 (overlapping spans,
+    matched one to one), type accuracy over the relaxed matches, and
+    value F1 (relaxed matches with the gold value, over the system's and
+    over the gold expressions). The creation time itself is not scored.
+
+    {"files":…, "gold":…, "predicted":…, "strict_f1":…, "relaxed_f1":…, "type_accuracy":…, "value_f1":…, …}
+
+    --misses also writes each gold or predicted expression that is not
+    matched with the right type and value to standard error, one JSON
+    object per line: file, the words, gold and predicted type and value.
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
   parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
@@ -128,7 +145,8 @@ Examples:
   parley eval ner ../shared/data/ner/conllpp-dev.txt
   parley eval petrarch ../shared/data/petrarch/PETR.UnitTest.records.xml
   parley eval petrarch --gold-parse --verbs PETR.Validate.verbs.2.0.txt --actors PETR.Validate.actors.2.0.txt ../shared/data/petrarch/PETR.UnitTest.records.ud.xml
-  parley eval plover ../shared/data/events/plover-gsr-dev.json`,
+  parley eval plover ../shared/data/events/plover-gsr-dev.json
+  parley eval timeml ../shared/data/timeml/timebank`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
@@ -138,15 +156,15 @@ Examples:
 		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
-			kinds := []string{"segment", "ud", "ner", "petrarch", "plover"}
-			if len(args) != 2 || !slices.Contains(kinds, args[0]) {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover FILE"), exitUsage)
+			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml"}
+			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" {
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml FILE"), exitUsage)
 			}
 			if (*verbs != "" || *actors != "" || *goldParse) && args[0] != "petrarch" {
 				return report(env, "eval", fmt.Errorf("--verbs, --actors and --gold-parse apply to eval petrarch only"), exitUsage)
 			}
-			if *misses && args[0] != "petrarch" && args[0] != "plover" {
-				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch and plover only"), exitUsage)
+			if *misses && args[0] != "petrarch" && args[0] != "plover" && args[0] != "timeml" {
+				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch, plover and timeml only"), exitUsage)
 			}
 			if *raw && args[0] != "ud" {
 				return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
@@ -172,6 +190,8 @@ Examples:
 				score, err = evalPetrarch(ctx, env, args[1], *dicts, *verbs, *actors, *goldParse, *misses)
 			case "plover":
 				score, err = evalPlover(ctx, env, args[1], *dicts, *misses)
+			case "timeml":
+				score, err = evalTimeML(ctx, env, args[1:], *misses)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -435,4 +455,96 @@ func evalPlover(ctx context.Context, env Env, file, dir string, misses bool) (ev
 		}
 	}
 	return eval.ScorePlover(recs, pred), nil
+}
+
+// evalTimeML scores the timex stage on TimeML files (directories are read
+// for their *.tml files, hidden files left out).
+func evalTimeML(ctx context.Context, env Env, paths []string, misses bool) (eval.TimeMLScore, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return eval.TimeMLScore{}, parley.E("eval timeml", parley.IO, err)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(p, "*.tml"))
+		if err != nil {
+			return eval.TimeMLScore{}, parley.E("eval timeml", parley.Invalid, err)
+		}
+		for _, m := range matches {
+			if !strings.HasPrefix(filepath.Base(m), ".") {
+				files = append(files, m)
+			}
+		}
+	}
+	if len(files) == 0 {
+		return eval.TimeMLScore{}, parley.E("eval timeml", parley.NotFound, fmt.Errorf("no TimeML files in %s", strings.Join(paths, ", ")))
+	}
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "timex"}})
+	if err != nil {
+		return eval.TimeMLScore{}, err
+	}
+	var docs []*eval.TimeMLDoc
+	var preds [][]eval.TimexPrediction
+	for _, name := range files {
+		fh, err := os.Open(name)
+		if err != nil {
+			return eval.TimeMLScore{}, parley.E("eval timeml", parley.IO, err)
+		}
+		td, err := eval.ReadTimeML(fh, name)
+		fh.Close()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parley eval timeml: %v (file skipped)\n", err)
+			continue
+		}
+		d := parley.NewDoc(td.Text)
+		d.Published = td.DCT
+		if err := p.Run(ctx, d); err != nil {
+			return eval.TimeMLScore{}, err
+		}
+		var pr []eval.TimexPrediction
+		for _, x := range d.Timexes {
+			b := d.SpanBytes(x.Tokens)
+			pr = append(pr, eval.TimexPrediction{Start: b.Start, End: b.End, Type: x.Type, Value: x.Value})
+		}
+		docs, preds = append(docs, td), append(preds, pr)
+		if misses {
+			writeTimexMisses(env, td, pr)
+		}
+	}
+	return eval.ScoreTimeML(docs, preds), nil
+}
+
+// writeTimexMisses writes, for --misses, each gold expression without a
+// prediction of its type and value overlapping it, and each prediction
+// overlapping no gold expression.
+func writeTimexMisses(env Env, td *eval.TimeMLDoc, pr []eval.TimexPrediction) {
+	overlap := func(a, b, c, e int) bool { return a < e && c < b }
+	for _, g := range td.Gold {
+		var got *eval.TimexPrediction
+		for k := range pr {
+			if overlap(g.Start, g.End, pr[k].Start, pr[k].End) {
+				got = &pr[k]
+				break
+			}
+		}
+		if got != nil && strings.EqualFold(got.Type, g.Type) && strings.EqualFold(got.Value, g.Value) {
+			continue
+		}
+		m := map[string]any{"file": td.Name, "gold_text": td.Text[g.Start:g.End], "gold_type": g.Type, "gold_value": g.Value,
+			"context": td.Text[max(0, g.Start-60):min(len(td.Text), g.End+40)]}
+		if got != nil {
+			m["text"], m["type"], m["value"] = td.Text[got.Start:got.End], got.Type, got.Value
+		}
+		writeMiss(env, m)
+	}
+	for _, x := range pr {
+		if !slices.ContainsFunc(td.Gold, func(g eval.GoldTimex) bool { return overlap(g.Start, g.End, x.Start, x.End) }) {
+			writeMiss(env, map[string]any{"file": td.Name, "text": td.Text[x.Start:x.End], "type": x.Type, "value": x.Value,
+				"context": td.Text[max(0, x.Start-60):min(len(td.Text), x.End+40)], "spurious": true})
+		}
+	}
 }

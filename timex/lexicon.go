@@ -1,0 +1,174 @@
+package timex
+
+import "strings"
+
+// The words temporal expressions are made of, lower-cased, with an
+// abbreviation's full stop removed ("oct." → "oct").
+var (
+	months = map[string]int{
+		"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+		"sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	}
+	weekdays = map[string]int{ // time.Weekday
+		"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+		"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
+	}
+	// units maps a unit word to its unit.
+	units = map[string]unit{
+		"second": uSecond, "seconds": uSecond, "minute": uMinute, "minutes": uMinute,
+		"hour": uHour, "hours": uHour, "day": uDay, "days": uDay, "week": uWeek, "weeks": uWeek,
+		"fortnight": uFortnight, "fortnights": uFortnight, "weekend": uWeekend, "weekends": uWeekend,
+		"month": uMonth, "months": uMonth, "quarter": uQuarter, "quarters": uQuarter,
+		"year": uYear, "years": uYear, "decade": uDecade, "decades": uDecade,
+		"century": uCentury, "centuries": uCentury,
+	}
+	numbers = map[string]int{
+		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+		"eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1, "dozen": 12,
+	}
+	// vague numbers: "several days" is PXD.
+	vague = map[string]bool{"several": true, "few": true, "some": true, "many": true, "couple": true, "numerous": true}
+	ordinals = map[string]int{
+		"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+		"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	}
+	seasons = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+	parts   = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+	// Words that refer to the present, past or future as a whole.
+	refs = map[string]string{
+		"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+		"formerly": "PAST_REF", "soon": "FUTURE_REF", "current": "PRESENT_REF",
+	}
+	// Words before an expression that its span includes: they change
+	// nothing in the value but TimeML keeps them ("almost two years ago",
+	// "earlier this month").
+	leading = map[string]bool{
+		"the": true, "almost": true, "nearly": true, "about": true, "around": true, "roughly": true,
+		"approximately": true, "some": true, "over": true, "early": true, "earlier": true, "late": true,
+		"later": true, "mid": true, "just": true, "only": true,
+	}
+	// Sets: "annually" is P1Y.
+	sets = map[string]string{
+		"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+		"quarterly": "P3M", "hourly": "PT1H",
+	}
+)
+
+// unit is a unit of time.
+type unit int
+
+const (
+	uNone unit = iota
+	uSecond
+	uMinute
+	uHour
+	uDay
+	uWeek
+	uFortnight
+	uWeekend
+	uMonth
+	uQuarter
+	uYear
+	uDecade
+	uCentury
+)
+
+// durationValue returns the TimeML duration of n units ("P3D", "PT2H");
+// n < 0 means an unknown number ("PXD").
+func durationValue(n int, u unit) string {
+	num := "X"
+	if n >= 0 {
+		num = itoa(n)
+	}
+	switch u {
+	case uSecond:
+		return "PT" + num + "S"
+	case uMinute:
+		return "PT" + num + "M"
+	case uHour:
+		return "PT" + num + "H"
+	case uDay:
+		return "P" + num + "D"
+	case uWeek, uWeekend:
+		return "P" + num + "W"
+	case uFortnight:
+		if n >= 0 {
+			return "P" + itoa(2*n) + "W"
+		}
+		return "PXW"
+	case uMonth:
+		return "P" + num + "M"
+	case uQuarter:
+		if n >= 0 {
+			return "P" + itoa(3*n) + "M"
+		}
+		return "PXM"
+	case uYear:
+		return "P" + num + "Y"
+	case uDecade:
+		if n >= 0 {
+			return "P" + itoa(10*n) + "Y"
+		}
+		return "PXDE"
+	case uCentury:
+		if n >= 0 {
+			return "P" + itoa(100*n) + "Y"
+		}
+		return "PXCE"
+	}
+	return ""
+}
+
+// word returns w lower-cased without an abbreviation's full stop.
+func word(w string) string {
+	w = strings.ToLower(w)
+	if len(w) > 1 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// itoa formats a non-negative integer.
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// atoi parses a string of ASCII digits; ok is false for anything else.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, true
+}
