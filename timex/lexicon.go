@@ -32,7 +32,7 @@ var (
 		"eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1, "dozen": 12,
 	}
 	// vague numbers: "several days" is PXD.
-	vague = map[string]bool{"several": true, "few": true, "some": true, "many": true, "couple": true, "numerous": true}
+	vague    = map[string]bool{"several": true, "few": true, "some": true, "many": true, "couple": true, "numerous": true}
 	ordinals = map[string]int{
 		"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 		"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,

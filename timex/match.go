@@ -723,7 +723,9 @@ func (s *scan) yearLike(i int) (found, bool) {
 		return found{}, false
 	}
 	if fiscal {
-		return date(next, func(f *frame) point { return point{t: time.Date(fullYear(y, f.dct), 1, 1, 0, 0, 0, 0, time.UTC), g: gYear} })
+		return date(next, func(f *frame) point {
+			return point{t: time.Date(fullYear(y, f.dct), 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}
+		})
 	}
 	return date(next, func(f *frame) point {
 		return point{t: time.Date(fullYear(y, f.dct), 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}
