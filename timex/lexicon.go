@@ -42,8 +42,8 @@ var (
 	// Words that refer to the present, past or future as a whole.
 	refs = map[string]string{
 		"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-		"formerly": "PAST_REF", "soon": "FUTURE_REF", "current": "PRESENT_REF",
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
+		"current": "PRESENT_REF",
 	}
 	// Words before an expression that its span includes: they change
 	// nothing in the value but TimeML keeps them ("almost two years ago",
@@ -54,9 +54,19 @@ var (
 		"later": true, "mid": true, "just": true, "only": true,
 	}
 	// Sets: "annually" is P1Y.
-	sets = map[string]string{
-		"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-		"quarterly": "P3M", "hourly": "PT1H",
+	// (Adverbs such as "daily" and "annually" are left out: mostly they
+	// describe a thing — "daily flights" — rather than date anything.)
+	sets = map[string]string{"yearly": "P1Y", "hourly": "PT1H"}
+	// decades spelled out: "the nineties".
+	decades = map[string]int{
+		"twenties": 192, "thirties": 193, "forties": 194, "fifties": 195, "sixties": 196,
+		"seventies": 197, "eighties": 198, "nineties": 199,
+	}
+	// centuryOrdinals: "20th century" is 19 in TimeML.
+	centuryOrdinals = map[string]int{
+		"21st": 21, "20th": 20, "19th": 19, "18th": 18, "17th": 17, "16th": 16, "15th": 15, "14th": 14,
+		"13th": 13, "12th": 12, "11th": 11, "10th": 10, "twenty-first": 21, "twentieth": 20,
+		"nineteenth": 19, "eighteenth": 18,
 	}
 )
 

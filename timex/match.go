@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -25,6 +26,9 @@ type found struct {
 	value      string
 	resolve    func(f *frame) (string, point)
 	approx     bool
+	// keepRef: a comparison ("a year earlier") does not move the
+	// reference that later expressions are anchored on.
+	keepRef bool
 }
 
 // scan holds the words of one sentence.
@@ -56,15 +60,18 @@ func (s *scan) text(i int) string {
 func (s *scan) number(i int) (n, read int) {
 	w := s.w(i)
 	if vague[w] {
-		if w == "couple" && s.w(i+1) == "of" {
-			return -1, 2
-		}
 		return -1, 1
 	}
-	if (w == "a" || w == "the") && (s.w(i+1) == "few" || s.w(i+1) == "couple") {
+	if w == "couple" && s.w(i+1) == "of" {
+		return 2, 2
+	}
+	if (w == "a" || w == "the") && s.w(i+1) == "couple" {
 		if s.w(i+2) == "of" {
-			return -1, 3
+			return 2, 3
 		}
+		return 2, 2
+	}
+	if (w == "a" || w == "the") && s.w(i+1) == "few" {
 		return -1, 2
 	}
 	if v, ok := atoi(strings.ReplaceAll(w, ",", "")); ok && v > 0 && v < 10000 {
@@ -75,6 +82,11 @@ func (s *scan) number(i int) (n, read int) {
 		if v >= 20 && v < 100 && s.w(i+1) == "-" {
 			if u, ok := numbers[s.w(i+2)]; ok && u < 10 {
 				return v + u, 3
+			}
+		}
+		if v >= 20 && v < 100 && v%10 == 0 {
+			if u, ok := numbers[s.w(i+1)]; ok && u < 10 && s.w(i+1) != "a" && s.w(i+1) != "an" {
+				return v + u, 2 // "twenty four"
 			}
 		}
 		return v, 1
@@ -148,7 +160,7 @@ func (s *scan) longest(i int) (found, bool) {
 		if s.w(j) == "-" && (w == "mid" || w == "early" || w == "late") {
 			j++ // "mid - 1990s"
 		}
-		if f, fok := s.core(j); fok && (!ok || f.end > best.end) {
+		if f, fok := s.core(j); fok && (!ok || f.end > best.end) && !(w == "the" && strings.HasSuffix(f.value, "_REF")) {
 			f.start = i
 			best, ok = f, true
 			if w == "mid" || w == "early" || w == "late" || w == "earlier" || w == "later" {
@@ -263,21 +275,36 @@ func dayOfMonth(w string) (int, bool) {
 }
 
 // monthDate: "March 15, 2007", "15 March 2007", "March 2007", "Oct. 13",
-// "March" (with the year of the clause's tense), "March of 1988".
+// "mid-November", "last May", "July last year", "May of 1988", and
+// "March" alone (in the year the clause's tense points to).
 func (s *scan) monthDate(i int) (found, bool) {
 	day, end := 0, i
-	if d, ok := dayOfMonth(s.w(i)); ok && months[s.w(i+1)] > 0 {
-		day, end = d, i+1
-	} else if s.w(i) == "the" {
+	yearOff, hasYearOff := 0, false // "last May", "July last year"
+	modifier := ""                  // last, this, next before the month
+	switch s.w(i) {
+	case "last", "this", "next", "coming":
+		if months[monthWord(s.w(i+1))] > 0 {
+			modifier, end = s.w(i), i+1
+		}
+	}
+	if d, ok := dayOfMonth(s.w(end)); ok && months[monthWord(s.w(end+1))] > 0 {
+		day, end = d, end+1
+		if s.w(end) == "of" {
+			end++
+		}
+	} else if s.w(end) == "the" {
 		return found{}, false
 	}
-	m := months[s.w(end)]
+	mw := s.w(end)
+	m := months[monthWord(mw)]
 	if m == 0 {
 		return found{}, false
 	}
+	approx := mw != monthWord(mw) // "mid-november"
 	// "May" and "march" are also words: a capital letter, and not the
 	// modal "May I…".
-	if t := s.text(end); t == "" || t[0] < 'A' || t[0] > 'Z' || s.w(end) == "may" && day == 0 && !s.dateAround(end) {
+	_, dayAfter := dayOfMonth(s.w(end + 1))
+	if t := s.text(end); t == "" || t[0] < 'A' || t[0] > 'Z' && !approx || s.w(end) == "may" && day == 0 && modifier == "" && !dayAfter && !s.dateAround(end) {
 		return found{}, false
 	}
 	end++
@@ -294,29 +321,127 @@ func (s *scan) monthDate(i int) (found, bool) {
 	if s.w(end) == "of" {
 		if _, ok := s.year(end + 1); ok {
 			end++
+		} else if off, ok := yearWord(s.w(end+1), s.w(end+2)); ok {
+			yearOff, hasYearOff, end = off, true, end+3
 		}
 	}
 	y, hasYear := s.year(end)
 	if hasYear {
 		end++
+	} else if y2, read := s.spelledYear(end); read > 0 {
+		y, hasYear, end = y2, true, end+read
+	} else if off, ok := yearWord(s.w(end), s.w(end+1)); ok && !hasYearOff {
+		yearOff, hasYearOff, end = off, true, end+2
 	}
-	return date(end, func(f *frame) point {
+	f, ok := date(end, func(f *frame) point {
 		g := gMonth
 		if day > 0 {
 			g = gDay
 		}
-		if hasYear {
-			return point{t: time.Date(fullYear(y, f.dct), time.Month(m), max(day, 1), 0, 0, 0, 0, time.UTC), g: g}
+		var year int
+		switch {
+		case hasYear:
+			year = fullYear(y, f.dct)
+		case hasYearOff:
+			year = f.dct.Year() + yearOff
+		case modifier == "last":
+			// "last May": the May of last year unless May is earlier
+			// in this year than the document's month.
+			year = f.dct.Year()
+			if m >= int(f.dct.Month()) {
+				year--
+			}
+		case modifier == "next" || modifier == "coming":
+			year = f.dct.Year()
+			if m <= int(f.dct.Month()) {
+				year++
+			}
+		case modifier == "this":
+			year = f.dct.Year()
+		default:
+			year = chooseYear(f.dct, f.tense, m, day)
 		}
-		t := nearest(f.dct, f.tense, func(k int) time.Time {
-			return time.Date(f.dct.Year()+k, time.Month(m), max(day, 1), 0, 0, 0, 0, time.UTC)
-		})
-		if g == gMonth {
-			// A month without a day is "this May" from the May it names.
-			t = nearestMonth(f.dct, f.tense, m)
-		}
-		return point{t: t, g: g}
+		return point{t: time.Date(year, time.Month(m), max(day, 1), 0, 0, 0, 0, time.UTC), g: g}
 	})
+	f.approx = approx
+	return f, ok
+}
+
+// monthWord strips "mid-", "early-" and "late-" from a month's name.
+func monthWord(w string) string {
+	for _, p := range []string{"mid-", "early-", "late-", "end-"} {
+		if strings.HasPrefix(w, p) {
+			return w[len(p):]
+		}
+	}
+	return w
+}
+
+// yearWord reads "last year", "this year", "next year" as a year's offset
+// from the DCT's.
+func yearWord(a, b string) (int, bool) {
+	if b != "year" {
+		return 0, false
+	}
+	switch a {
+	case "last", "previous":
+		return -1, true
+	case "this":
+		return 0, true
+	case "next":
+		return 1, true
+	}
+	return 0, false
+}
+
+// chooseYear returns the year of month m (and day, when not 0) that the
+// clause means: the last one up to the DCT for the past tense, the next
+// one from it for the future and present, the nearest otherwise; but a
+// date within a week of the DCT (or in its month) is taken whatever the
+// tense ("the offer expires Nov. 6" written on Nov. 2 in the past tense
+// of a report).
+func chooseYear(dct time.Time, te tense, m, day int) int {
+	dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
+	var before, after time.Time
+	for y := dct.Year() - 1; y <= dct.Year()+1; y++ {
+		c := time.Date(y, time.Month(m), max(day, 1), 0, 0, 0, 0, time.UTC)
+		if day == 0 && c.Year() == dct.Year() && c.Month() == dct.Month() {
+			return y // the DCT's own month
+		}
+		if !c.After(dct) {
+			before = c
+		} else if after.IsZero() {
+			after = c
+		}
+	}
+	near := func(c time.Time) bool {
+		d := c.Sub(dct)
+		if d < 0 {
+			d = -d
+		}
+		if day == 0 {
+			return d <= 31*24*time.Hour
+		}
+		return d <= 7*24*time.Hour
+	}
+	if day > 0 && (near(before) || near(after) || dct.Sub(before) < 120*24*time.Hour || after.Sub(dct) < 120*24*time.Hour) {
+		// A day within four months of the DCT is the nearest one,
+		// whatever the tense ("extended the offer to Nov. 20").
+		if dct.Sub(before) <= after.Sub(dct) {
+			return before.Year()
+		}
+		return after.Year()
+	}
+	switch {
+	case te == tPast && near(after), (te == tFuture || te == tPresent) && !near(before):
+		return after.Year()
+	case te == tPast, te == tFuture || te == tPresent:
+		return before.Year()
+	}
+	if dct.Sub(before) <= after.Sub(dct) {
+		return before.Year()
+	}
+	return after.Year()
 }
 
 // nearestMonth returns the first day of month m nearest the DCT, as the
@@ -497,15 +622,37 @@ func (s *scan) relative(i int) (found, bool) {
 	w := s.w(i)
 	off, anaphoric, end := 0, false, i+1
 	switch w {
-	case "this", "present":
+	case "this", "present", "current":
+	case "these":
+		if s.w(i+1) == "days" {
+			return fixed(i+2, "DATE", "PRESENT_REF")
+		}
+		return found{}, false
 	case "the":
+		// "the near term", "the short term": the future.
+		if (s.w(i+1) == "near" || s.w(i+1) == "short") && s.w(i+2) == "term" {
+			return fixed(i+3, "DATE", "FUTURE_REF")
+		}
+		// "the full year", "the fiscal year", "the latest fiscal year".
+		k := i + 1
+		for s.w(k) == "full" || s.w(k) == "fiscal" || s.w(k) == "latest" || s.w(k) == "entire" || s.w(k) == "whole" {
+			k++
+		}
+		// "the quarter", "the latest quarter", "the period": the quarter
+		// the text speaks of.
+		if s.w(k) == "quarter" || s.w(k) == "period" && k > i+1 {
+			return date(k+1, func(f *frame) point { return lastQuarter(f) })
+		}
 		// "the weekend", "the week", "the year": the one of the
 		// clause's time, nearest the document's date.
-		u := units[s.w(i+1)]
+		u := units[s.w(k)]
 		if u != uWeekend && u != uWeek && u != uYear && u != uMonth {
 			return found{}, false
 		}
-		return date(i+2, func(f *frame) point {
+		if k > i+1 && u != uYear {
+			return found{}, false
+		}
+		return date(k+1, func(f *frame) point {
 			g := granOf(u)
 			cur := at(f.dct, g)
 			if u == uWeekend {
@@ -518,13 +665,30 @@ func (s *scan) relative(i int) (found, bool) {
 			}
 			return cur
 		})
-	case "last", "previous", "past":
+	case "last", "past":
 		off = -1
-	case "next", "coming", "following":
+	case "previous", "preceding", "prior":
+		// "the previous year" is the year before the one the text
+		// speaks of.
+		off, anaphoric = -1, s.w(i-1) == "the"
+	case "next", "coming":
 		off = 1
+	case "following", "subsequent":
+		off, anaphoric = 1, s.w(i-1) == "the"
 	case "that", "same":
 		anaphoric = true
 	case "year":
+		// "year - end", "year 's end": the end of the year of the text.
+		if s.w(i+1) == "-" && s.w(i+2) == "end" || s.w(i+1) == "end" {
+			n := i + 3
+			if s.w(i+1) == "end" {
+				n = i + 2
+			}
+			return date(n, func(f *frame) point { return at(f.dct, gYear) })
+		}
+		if s.w(i+1) == "'s" && s.w(i+2) == "end" {
+			return date(i+3, func(f *frame) point { return at(f.dct, gYear) })
+		}
 		// "year - earlier", "year - ago" + unit.
 		if s.w(i+1) == "-" && (s.w(i+2) == "earlier" || s.w(i+2) == "ago") {
 			u := units[s.w(i+3)]
@@ -535,7 +699,9 @@ func (s *scan) relative(i int) (found, bool) {
 			if u != uNone {
 				end = i + 4
 			}
-			return date(end, func(f *frame) point { return f.ref.shift(-yearsIn(f.ref.g)) })
+			fd, ok := date(end, func(f *frame) point { return f.ref.shift(-yearsIn(f.ref.g)) })
+			fd.keepRef = true
+			return fd, ok
 		}
 		return found{}, false
 	case "latest", "recent":
@@ -569,9 +735,15 @@ func (s *scan) relative(i int) (found, bool) {
 		}
 		return found{}, false
 	}
-	// A plural after "past", "last", "next" is a duration ("the past
-	// two years" is read by duration; "the last years").
+	// "coming weeks" is the future, "past years" the past; other plurals
+	// after "past", "last", "next" are durations ("the past two years").
 	if strings.HasSuffix(s.w(end), "s") && u != uNone {
+		switch {
+		case w == "coming" && s.w(i-1) != "the":
+			return fixed(end+1, "DATE", "FUTURE_REF")
+		case w == "past" && s.w(i-1) != "the":
+			return fixed(end+1, "DATE", "PAST_REF")
+		}
 		return found{}, false
 	}
 	end++
@@ -579,12 +751,19 @@ func (s *scan) relative(i int) (found, bool) {
 	if (w == "past" || w == "last") && s.w(i-1) == "the" && u != uWeekend {
 		return fixed(end, "DURATION", durationValue(1, u))
 	}
-	return date(end, func(f *frame) point {
+	fd, ok := date(end, func(f *frame) point {
 		if anaphoric {
-			return at(f.ref.t, granOf(u))
+			return at(f.ref.t, granOf(u)).shift(off)
+		}
+		if w == "last" && u == uYear && (f.ref.g == gQuarter || f.ref.g == gHalf) && near(f.ref, f.dct) && f.ref.t.Year() == f.dct.Year() {
+			// "earnings of $33 million last year" beside this year's
+			// quarter: that quarter last year.
+			return f.ref.shift(-yearsIn(f.ref.g))
 		}
 		return at(f.dct, granOf(u)).shift(off)
 	})
+	fd.keepRef = anaphoric || w == "last" && u == uYear
+	return fd, ok
 }
 
 // yearsIn returns how many points of granularity g make a year.
@@ -668,15 +847,18 @@ func (s *scan) ordinalPart(i int) (found, bool) {
 			year = fullYear(y, f.dct)
 		case hasYearOff:
 			year = f.dct.Year() + yearOff
-		case f.ref.g == gQuarter || f.ref.g == gYear || f.ref.g == gHalf:
-			year = f.ref.t.Year()
 		default:
-			// The quarter nearest the DCT in the clause's tense.
-			cand := func(k int) time.Time {
-				return time.Date(f.dct.Year()+k, time.Month(1+(n-1)*12/quartersOrHalves(g)), 1, 0, 0, 0, 0, time.UTC)
+			// The latest such quarter begun by the DCT (a report on the
+			// third quarter comes after it); in the future tense, the
+			// next one not yet begun.
+			start := time.Date(f.dct.Year(), time.Month(1+(n-1)*12/quartersOrHalves(g)), 1, 0, 0, 0, 0, time.UTC)
+			year = f.dct.Year()
+			switch {
+			case f.tense == tFuture && !start.After(f.dct) && at(f.dct, g).t.After(start):
+				year++
+			case f.tense != tFuture && start.After(f.dct):
+				year--
 			}
-			t := nearest(at(f.dct, g).t, f.tense, cand)
-			year = t.Year()
 		}
 		month := 1 + (n-1)*12/quartersOrHalves(g)
 		return point{t: time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC), g: g}
@@ -691,12 +873,83 @@ func quartersOrHalves(g gran) int {
 	return 4
 }
 
-// yearLike: "1988", "fiscal 1989", "the 1990s", "'89", "1989 's".
+// spelledYear reads a year written in words at token i: "nineteen
+// ninety - six", "nineteen eighty", "two thousand". It returns the tokens
+// read, 0 when there is none.
+func (s *scan) spelledYear(i int) (int, int) {
+	if s.w(i) == "two" && s.w(i+1) == "thousand" {
+		return 2000, 2
+	}
+	hi, ok := numbers[s.w(i)]
+	if !ok || hi < 11 || hi > 20 {
+		return 0, 0
+	}
+	tens, ok := numbers[s.w(i+1)]
+	if !ok || tens < 20 || tens > 90 || tens%10 != 0 {
+		return 0, 0
+	}
+	read := 2
+	if s.w(i+2) == "-" {
+		if u, ok := numbers[s.w(i+3)]; ok && u >= 1 && u <= 9 && s.w(i+3) != "a" && s.w(i+3) != "an" {
+			return hi*100 + tens + u, 4
+		}
+	}
+	return hi*100 + tens, read
+}
+
+// yearLike: "1988", "fiscal 1989", "the 1990s", "the nineties", "'89",
+// "the 1988 period", "the 1988 second quarter", "the 20th century",
+// "nineteen ninety - six".
 func (s *scan) yearLike(i int) (found, bool) {
 	w := s.w(i)
-	fiscal := false
+	if w == "the" {
+		// "the 1988 period", "the 1988 second quarter", "the nineties",
+		// "the '80s", "the 20th century".
+		if dec, ok := decades[s.w(i+1)]; ok {
+			return fixed(i+2, "DATE", itoa(dec))
+		}
+		if len(s.w(i+1)) == 4 && s.w(i+1)[0] == '\'' && strings.HasSuffix(s.w(i+1), "s") {
+			if d, ok := atoi(s.w(i + 1)[1:3]); ok {
+				return fixed(i+2, "DATE", itoa(190+d/10))
+			}
+		}
+		if c, ok := centuryOrdinals[s.w(i+1)]; ok && s.w(i+2) == "century" {
+			return fixed(i+3, "DATE", fmt.Sprintf("%02d", c-1))
+		}
+		y, ok := s.year(i + 1)
+		if !ok || y < 0 {
+			return found{}, false
+		}
+		switch {
+		case s.w(i+2) == "period" || s.w(i+2) == "level" || s.w(i+2) == "quarter":
+			return date(i+3, func(f *frame) point {
+				if f.ref.g == gQuarter || f.ref.g == gHalf {
+					return point{t: time.Date(y, f.ref.t.Month(), 1, 0, 0, 0, 0, time.UTC), g: f.ref.g}
+				}
+				return point{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}
+			})
+		case ordinals[s.w(i+2)] > 0 && (s.w(i+3) == "quarter" || s.w(i+3) == "half"):
+			n, g := ordinals[s.w(i+2)], gQuarter
+			if s.w(i+3) == "half" {
+				g = gHalf
+			}
+			if g == gQuarter && n > 4 || g == gHalf && n > 2 {
+				return found{}, false
+			}
+			return date(i+4, func(f *frame) point {
+				return point{t: time.Date(y, time.Month(1+(n-1)*12/quartersOrHalves(g)), 1, 0, 0, 0, 0, time.UTC), g: g}
+			})
+		}
+		return found{}, false
+	}
+	if c, ok := centuryOrdinals[w]; ok && s.w(i+1) == "century" {
+		return fixed(i+2, "DATE", fmt.Sprintf("%02d", c-1))
+	}
+	if y, read := s.spelledYear(i); read > 0 {
+		return date(i+read, func(*frame) point { return point{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear} })
+	}
 	if w == "fiscal" {
-		fiscal, i = true, i+1
+		i++
 		w = s.w(i)
 	}
 	if len(w) == 5 && strings.HasSuffix(w, "s") {
@@ -708,24 +961,25 @@ func (s *scan) yearLike(i int) (found, bool) {
 	if !ok {
 		return found{}, false
 	}
-	// "2000 soldiers", "$1988": a number, not a year.
-	if prev := s.text(i - 1); prev == "$" || prev == "#" {
+	// "$1988", "2000 soldiers": a number, not a year. A year before a
+	// plural noun needs a determiner before it ("the 1988 elections").
+	if prev := s.text(i - 1); prev == "$" || prev == "#" || prev == "£" || prev == "€" {
 		return found{}, false
 	}
 	next := i + 1
-	if t := s.d.Tokens; next < s.end {
-		if p := t[next].XPOS; (p == "NNS" || p == "NN") && units[s.w(next)] == uNone && s.w(next) != "election" && s.w(next) != "elections" {
-			return found{}, false
+	if next < s.end {
+		switch p := s.d.Tokens[next].XPOS; {
+		case units[s.w(next)] != uNone:
+		case p == "NNS":
+			switch s.w(i - 1) {
+			case "the", "its", "his", "her", "their", "our", "'s", "this", "that":
+			default:
+				return found{}, false
+			}
 		}
 	}
-	// A number among others ("1,988", "1988 to 1990" stays a year).
-	if y >= 0 && s.d.Tokens[i].UPOS != "NUM" && s.d.Tokens[i].UPOS != "" && s.d.Tokens[i].UPOS != "PROPN" {
+	if u := s.d.Tokens[i].UPOS; y >= 0 && u != "NUM" && u != "" && u != "PROPN" && u != "ADJ" && u != "NOUN" {
 		return found{}, false
-	}
-	if fiscal {
-		return date(next, func(f *frame) point {
-			return point{t: time.Date(fullYear(y, f.dct), 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}
-		})
 	}
 	return date(next, func(f *frame) point {
 		return point{t: time.Date(fullYear(y, f.dct), 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}
@@ -749,7 +1003,12 @@ func (s *scan) duration(i int) (found, bool) {
 		return found{}, false
 	}
 	end += read
-	// "a half", "and a half": not handled; "a few"
+	if n >= 1000 {
+		return found{}, false // "the 1988 quarter" is a date
+	}
+	if s.w(end) == "more" || s.w(end) == "additional" || s.w(end) == "full" {
+		end++ // "20 more years"
+	}
 	u, ur := s.unitAt(end)
 	if u == uNone {
 		return found{}, false
@@ -884,16 +1143,26 @@ func (s *scan) trailing(f found) found {
 			return "FUTURE_REF", point{}
 		}
 		var p point
-		if anaphoric && fr.ref.g != gNone && fr.ref.g < gYear && u == uYear {
-			// "a year earlier" than a quarter is that quarter a year
-			// before.
-			p = fr.ref.shift(-sign * n * yearsIn(fr.ref.g))
-		} else {
+		switch {
+		case u == uYear && sign > 0 && (fr.ref.g == gQuarter || fr.ref.g == gHalf) && (anaphoric || near(fr.ref, fr.dct)):
+			// "a year earlier", "a year ago" beside a quarter's
+			// results: that quarter a year before.
+			p = fr.ref.shift(-n * yearsIn(fr.ref.g))
+		case anaphoric && u == uYear:
+			p = at(fr.ref.t, gYear).shift(-sign * n)
+		default:
 			p = back(base, sign*n, u)
 		}
 		return p.value(), p
 	}
+	f.keepRef = true
 	return f
+}
+
+// near reports whether point p starts within a year of t.
+func near(p point, t time.Time) bool {
+	d := t.Sub(p.t)
+	return d > -365*24*time.Hour && d < 365*24*time.Hour
 }
 
 // parseDuration reads the count and unit of a value durationValue made

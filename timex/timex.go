@@ -74,7 +74,7 @@ func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
 				f.tense = tenseOf(d, span)
 				var p point
 				value, p = m.resolve(f)
-				if m.typ == "DATE" && p.g != gNone && !p.t.IsZero() {
+				if m.typ == "DATE" && p.g != gNone && !p.t.IsZero() && !m.keepRef {
 					f.ref = p
 				}
 			}
