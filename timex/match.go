@@ -908,7 +908,7 @@ func (s *scan) yearLike(i int) (found, bool) {
 		if dec, ok := decades[s.w(i+1)]; ok {
 			return fixed(i+2, "DATE", itoa(dec))
 		}
-		if len(s.w(i+1)) == 4 && s.w(i+1)[0] == '\'' && strings.HasSuffix(s.w(i+1), "s") {
+		if len(s.w(i+1)) == 4 && s.w(i + 1)[0] == '\'' && strings.HasSuffix(s.w(i+1), "s") {
 			if d, ok := atoi(s.w(i + 1)[1:3]); ok {
 				return fixed(i+2, "DATE", itoa(190+d/10))
 			}
