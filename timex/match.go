@@ -546,6 +546,19 @@ func weekdayCand(t time.Time, wd int) func(k int) time.Time {
 // "this morning", "yesterday afternoon".
 func (s *scan) dayWord(i int) (found, bool) {
 	off, end, part := 0, i+1, ""
+	// "mid-afternoon yesterday", "early morning today".
+	if p, ok := parts[strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s.w(i), "mid-"), "early-"), "late-")]; ok {
+		if f, ok := s.dayWord(i + 1); ok && f.typ == "DATE" {
+			f.typ = "TIME"
+			r := f.resolve
+			f.resolve = func(fr *frame) (string, point) {
+				_, pt := r(fr)
+				pt.part = p
+				return pt.value(), pt
+			}
+			return f, true
+		}
+	}
 	switch w := s.w(i); w {
 	case "today":
 	case "yesterday":
@@ -1025,54 +1038,81 @@ func (s *scan) duration(i int) (found, bool) {
 	return found{end: end, typ: "DURATION", value: durationValue(n, u), resolve: nil, approx: n < 0, start: i}, true
 }
 
-// clock: "8 a.m.", "2:30 p.m.", "noon", "midnight".
+// clock: "8 a.m.", "2:30 p.m.", "noon", "midnight", and with the day
+// after it: "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday".
 func (s *scan) clock(i int) (found, bool) {
 	w := s.w(i)
-	if w == "noon" || w == "midday" || w == "midnight" {
-		h := 12
-		if w == "midnight" {
-			h = 24
-		}
-		return found{end: i + 1, typ: "TIME", resolve: func(f *frame) (string, point) {
-			p := point{t: at(f.dct, gDay).t.Add(time.Duration(h%24) * time.Hour), g: gMinute}
-			if h == 24 {
-				return at(f.dct, gDay).value() + "T24:00", p
-			}
-			return p.value(), p
-		}}, true
-	}
-	h, m, ok := hhmm(w)
-	if !ok {
-		hh, ok2 := atoi(w)
-		if !ok2 || hh < 1 || hh > 12 {
-			return found{}, false
-		}
-		h, m = hh, 0
-	}
-	end := i + 1
-	switch s.w(end) {
-	case "a.m", "am", "a.m.":
-		if h == 12 {
-			h = 0
-		}
-		end++
-	case "p.m", "pm", "p.m.":
-		if h < 12 {
-			h += 12
-		}
-		end++
-	case "o'clock":
-		end++
+	h, m, end := 0, 0, i+1
+	switch w {
+	case "noon", "midday":
+		h = 12
+	case "midnight":
+		h = 24
 	default:
-		if !strings.Contains(w, ":") {
-			return found{}, false
+		var ok bool
+		h, m, ok = hhmm(w)
+		if !ok {
+			hh, ok2 := atoi(w)
+			if !ok2 || hh < 1 || hh > 12 {
+				return found{}, false
+			}
+			h, m = hh, 0
 		}
+		switch s.w(end) {
+		case "a.m", "am", "a.m.":
+			if h == 12 {
+				h = 0
+			}
+			end++
+		case "p.m", "pm", "p.m.":
+			if h < 12 {
+				h += 12
+			}
+			end++
+		case "o'clock":
+			end++
+		default:
+			if !strings.Contains(w, ":") {
+				return found{}, false
+			}
+		}
+	}
+	// A time zone, then the day: "5 p.m. EST, Nov. 6", "midnight Friday".
+	k := end
+	if zones[s.w(k)] {
+		k++
+	}
+	if s.w(k) == "," {
+		k++
+	}
+	var day *found
+	for _, m := range []func(*scan, int) (found, bool){(*scan).weekday, (*scan).monthDate, (*scan).dayWord, (*scan).numericDate} {
+		if f, ok := m(s, k); ok && f.typ == "DATE" {
+			day = &f
+			break
+		}
+	}
+	if day != nil {
+		end = day.end
 	}
 	return found{end: end, typ: "TIME", resolve: func(f *frame) (string, point) {
-		p := point{t: at(f.dct, gDay).t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), g: gMinute}
+		base := at(f.dct, gDay)
+		if day != nil {
+			if _, p := day.resolve(f); p.g == gDay {
+				base = p
+			}
+		}
+		if h == 24 {
+			return base.value() + "T24:00", point{t: base.t.AddDate(0, 0, 1), g: gMinute}
+		}
+		p := point{t: base.t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), g: gMinute}
 		return p.value(), p
 	}}, true
 }
+
+// zones are the time zones written after a time.
+var zones = map[string]bool{"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true,
+	"pst": true, "pdt": true, "gmt": true, "utc": true, "bst": true, "cet": true, "local": true}
 
 // set: "every year", "each week", "every Monday", "annually".
 func (s *scan) set(i int) (found, bool) {
