@@ -153,6 +153,8 @@ func verbTense(d *parley.Doc, v int) (tense, bool) {
 		return tPast, false
 	case x == "VBN" && present && perfect:
 		return tPast, false // "has met"; "are set for" is present
+	case x == "VBN" && !present:
+		return tPast, false // "the delegations met in Vienna" read as a participle
 	case present || x == "VBZ" || x == "VBP":
 		return tPresent, false
 	case x == "VB":

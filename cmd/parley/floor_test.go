@@ -44,3 +44,20 @@ func TestEventFloors(t *testing.T) {
 		t.Errorf("PLOVER dev: event %.4f (floor 0.54), dyad %.4f (floor 0.40)", p.EventAccuracy, p.DyadAccuracy)
 	}
 }
+
+// TestTimexFloors scores the timex stage on TimeBank (read from
+// ../shared/data; skipped when absent). Floors only go up.
+func TestTimexFloors(t *testing.T) {
+	const dir = "../../../shared/data/timeml/timebank"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("../shared/data not present (%v): skipping the TimeBank floors", err)
+	}
+	s, err := evalTimeML(t.Context(), Env{Stderr: io.Discard}, []string{dir}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("TimeBank: %d files, relaxed F1 %.4f, strict F1 %.4f, type %.4f, value F1 %.4f", s.Files, s.RelaxedF1, s.StrictF1, s.TypeAccuracy, s.ValueF1)
+	if s.Files != 183 || s.RelaxedF1 < 0.92 || s.ValueF1 < 0.77 {
+		t.Errorf("TimeBank: %d files (want 183), relaxed F1 %.4f (floor 0.92), value F1 %.4f (floor 0.77)", s.Files, s.RelaxedF1, s.ValueF1)
+	}
+}
