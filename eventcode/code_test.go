@@ -191,3 +191,32 @@ func TestQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestEventDates checks that an event takes the date of the temporal
+// expression hanging from its trigger, or from the verb its noun is the
+// subject of, and the document's date otherwise.
+func TestEventDates(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Russian forces attacked Ukrainian troops on Monday.", "2025-07-21 day"},
+		{"Talks between Russia and Ukraine will take place in Istanbul on Wednesday.", "2025-07-23 day"},
+		{"Egypt condemned Israel in May.", "2025-05-01 month"},
+		{"Egypt condemned Israel.", "2025-07-22 "},
+	} {
+		d := parley.NewDoc(c.text)
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) == 0 {
+			t.Errorf("%s: no event", c.text)
+			continue
+		}
+		if got := d.Events[0].Date.Format("2006-01-02") + " " + d.Events[0].Precision; got != c.want {
+			t.Errorf("%s: date %s, want %s", c.text, got, c.want)
+		}
+	}
+}

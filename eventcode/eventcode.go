@@ -292,6 +292,9 @@ type docIndex struct {
 	// 1 no pattern of its verb matches, 2 one does.
 	patterned []int8
 	leftOut   []bool // tokens of clauses the comma options leave out
+	// timexAt maps the token a temporal expression hangs from to the
+	// expressions (indexes into Doc.Timexes) that hang from it.
+	timexAt map[int][]int
 }
 
 func newDocIndex(d *parley.Doc) *docIndex {
@@ -308,6 +311,12 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.lemma[i] = strings.ToLower(t.Lemma)
 		if x.lemma[i] == "" {
 			x.lemma[i] = x.lower[i]
+		}
+	}
+	x.timexAt = map[int][]int{}
+	for k, t := range d.Timexes {
+		if h := d.SpanHead(t.Tokens); h >= 0 && d.Tokens[h].Head >= 0 {
+			x.timexAt[d.Tokens[h].Head] = append(x.timexAt[d.Tokens[h].Head], k)
 		}
 	}
 	for k, a := range d.Actors {
@@ -585,6 +594,7 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 				continue
 			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
+			dateEvent(d, x, &e)
 			// A compound code ("FRA/DEU") is several actors: one event each.
 			for _, sc := range strings.Split(e.Source, "/") {
 				for _, tc := range strings.Split(e.Target, "/") {

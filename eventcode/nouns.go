@@ -134,8 +134,12 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		}
 	}
 	var src, tgt []int
+	between := false
 	for _, k := range x.children[n] {
 		switch {
+		case x.rel[k] == "nmod" && d.CaseOf(k) == "between":
+			// "talks between Russia and Ukraine": with each other.
+			src, between = append(src, actorsAt(d, x, k)...), true
 		case x.rel[k] == "nmod:poss":
 			src = append(src, actorsAt(d, x, k)...)
 		case x.rel[k] == "nmod" && d.CaseOf(k) == "by":
@@ -183,7 +187,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
-	if len(src) == 0 && reporter >= 0 {
+	if len(src) == 0 && reporter >= 0 && !between {
 		rc := d.Actors[reporter].Country
 		if rc != "" && !(len(tgt) > 0 && d.Actors[tgt[0]].Country == rc) {
 			src = []int{reporter}

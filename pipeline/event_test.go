@@ -41,6 +41,12 @@ func TestReferenceArticleEvents(t *testing.T) {
 			t.Errorf("no event for %s: want %s -> %s, %s…, %s", c.what, c.source, c.target, c.code, c.mode)
 		}
 	}
+	// The talks are dated by "on Wednesday": 2025-07-23, to the day.
+	for _, e := range d.Events {
+		if e.Code == "036" && e.Source == "UKRGOV" && (e.Date.Format("2006-01-02") != "2025-07-23" || e.Precision != "day") {
+			t.Errorf("the talks are dated %s (%s), want 2025-07-23 (day)", e.Date.Format("2006-01-02"), e.Precision)
+		}
+	}
 	for _, e := range d.Events {
 		if s := d.SentenceText(e.Sentence); strings.Contains(s, "yet to comment") && e.Mode != parley.Negated {
 			t.Errorf("%q coded as %s %s", s, e.Code, e.Mode)

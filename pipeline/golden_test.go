@@ -38,6 +38,13 @@ func TestGolden(t *testing.T) {
 		if len(d.Events) > 0 {
 			out["events"] = eventLines(t, d)
 		}
+		if len(d.Timexes) > 0 {
+			var b bytes.Buffer
+			for _, x := range d.Timexes {
+				fmt.Fprintf(&b, "%q %s %s\n", d.SpanText(x.Tokens), x.Type, x.Value)
+			}
+			out["timexes"] = b.Bytes()
+		}
 		if len(d.Quotes) > 0 {
 			var b bytes.Buffer
 			for _, q := range d.Quotes {

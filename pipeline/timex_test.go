@@ -40,6 +40,7 @@ func TestTimex(t *testing.T) {
 	}{
 		{"The delegations will meet in Vienna on Wednesday.", tue, "Wednesday=DATE:2025-07-23"},
 		{"The delegations met in Vienna on Wednesday.", tue, "Wednesday=DATE:2025-07-16"},
+		{"Officials said the talks would be held on Wednesday.", tue, "Wednesday=DATE:2025-07-23"},
 		{"The envoy arrived on Monday and left yesterday.", tue, "Monday=DATE:2025-07-21; yesterday=DATE:2025-07-21"},
 		{"Elections are due on March 3, 2026, and were last held in May 2021.", tue, "March 3, 2026=DATE:2026-03-03; May 2021=DATE:2021-05"},
 		{"Talks failed in May and June.", tue, "May=DATE:2025-05; June=DATE:2025-06"},

@@ -21,6 +21,7 @@ package timex
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -98,7 +99,9 @@ func tenseOf(d *parley.Doc, span parley.Span) tense {
 	}
 	v := d.SpanHead(span)
 	for k := 0; k < 6 && v >= 0; k++ {
-		if u := d.Tokens[v].UPOS; u == "VERB" || u == "AUX" && d.Tokens[v].DepRel == "root" {
+		// The head of a clause: a verb, or "be" heading one ("should
+		// there be no agreement by Friday").
+		if u, r := d.Tokens[v].UPOS, d.Tokens[v].DepRel; u == "VERB" || u == "AUX" && r != "cop" && r != "aux" && r != "aux:pass" {
 			break
 		}
 		v = d.Tokens[v].Head
@@ -125,28 +128,38 @@ func tenseOf(d *parley.Doc, span parley.Span) tense {
 // verbTense returns the tense verb v shows, and whether it is an
 // infinitive that shows none.
 func verbTense(d *parley.Doc, v int) (tense, bool) {
-	past, present, perfect := false, false, false
+	past, present, perfect, modal := false, false, false, false
 	for i := max(0, v-6); i < v; i++ { // auxiliaries come before their verb
 		t := &d.Tokens[i]
 		if t.Head != v || (t.DepRel != "aux" && t.DepRel != "aux:pass") {
 			continue
 		}
-		perfect = perfect || t.Lemma == "have"
-		switch l := t.Lemma; {
+		l := t.Lemma
+		if l == "" {
+			l = strings.ToLower(d.TokenText(i)) // the lemma is the form
+		}
+		perfect = perfect || l == "have"
+		switch {
 		case l == "will" || l == "shall" || l == "'ll" || l == "wo":
 			return tFuture, false
 		case l == "would":
 			return tFuture, false
+		case l == "should" || l == "could" || l == "may" || l == "might" || l == "must" || l == "can":
+			modal = true
 		case t.XPOS == "VBD":
 			past = true
 		case t.XPOS == "VBZ" || t.XPOS == "VBP":
 			present = true
 		}
-		if t.Lemma == "go" && t.XPOS == "VBG" {
+		if l == "go" && t.XPOS == "VBG" {
 			return tFuture, false // "is going to meet"
 		}
 	}
 	switch x := d.Tokens[v].XPOS; {
+	case modal && perfect:
+		return tPast, false // "should have met"
+	case modal:
+		return tFuture, false // "should there be no agreement by Friday"
 	case past:
 		return tPast, false
 	case x == "VBD":

@@ -1,0 +1,84 @@
+package eventcode
+
+import (
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// dateEvent dates event e by the temporal expression that hangs from its
+// trigger in the tree ("met on Monday"), or, for a noun, from the verb
+// the noun is the subject or object of ("talks … will take place on
+// Wednesday"): a DATE of a day, week, month, quarter or year sets Date
+// and Precision. Otherwise the event keeps the document's date, with no
+// precision.
+func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
+	v := d.SpanHead(e.Trigger)
+	heads := []int{v}
+	if d.Tokens[v].UPOS == "NOUN" || d.Tokens[v].UPOS == "PROPN" {
+		// "a new round of talks … will take place on Wednesday": the
+		// verb of the phrase the noun is in.
+		r := v
+		for k := 0; k < 3 && x.rel[r] == "nmod" && d.Tokens[r].Head >= 0; k++ {
+			r = d.Tokens[r].Head
+		}
+		if h := d.Tokens[r].Head; h >= 0 && (x.rel[r] == "nsubj" || x.rel[r] == "nsubj:pass" || x.rel[r] == "obj") {
+			heads = append(heads, r, h)
+		}
+	}
+	for _, h := range heads {
+		for _, k := range x.timexAt[h] {
+			t := d.Timexes[k]
+			if t.Type != "DATE" && t.Type != "TIME" {
+				continue
+			}
+			if when, precision, ok := timexDate(t.Value); ok {
+				e.Date, e.Precision = when, precision
+				return
+			}
+		}
+	}
+}
+
+// timexDate reads a TimeML date value: the first day of the day, week,
+// month, quarter or year it names, and that precision.
+func timexDate(v string) (time.Time, string, bool) {
+	if len(v) > 10 && v[10] == 'T' {
+		v = v[:10] // a time of day: its day
+	}
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t, "day", true
+	}
+	if t, err := time.Parse("2006-01", v); err == nil {
+		return t, "month", true
+	}
+	if len(v) == 4 {
+		if t, err := time.Parse("2006", v); err == nil {
+			return t, "year", true
+		}
+	}
+	if len(v) == 8 && v[4] == '-' && v[5] == 'W' {
+		y, err1 := time.Parse("2006", v[:4])
+		var w int
+		for _, c := range v[6:8] {
+			if c < '0' || c > '9' {
+				return time.Time{}, "", false
+			}
+			w = 10*w + int(c-'0')
+		}
+		if err1 != nil || w < 1 || w > 53 {
+			return time.Time{}, "", false
+		}
+		// ISO week w: the Monday of the week holding 4 January, w-1
+		// weeks on.
+		jan4 := time.Date(y.Year(), 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7))
+		return monday.AddDate(0, 0, 7*(w-1)), "week", true
+	}
+	if len(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
+		if y, err := time.Parse("2006", v[:4]); err == nil {
+			return time.Date(y.Year(), time.Month(3*int(v[6]-'1')+1), 1, 0, 0, 0, 0, time.UTC), "quarter", true
+		}
+	}
+	return time.Time{}, "", false
+}
