@@ -278,6 +278,31 @@ type Quote struct {
 	SpeakerCode string `json:"speaker_code,omitempty"` // the speaker's actor code
 }
 
+// Deadline is a time limit the text sets ("within the next 50 days", "by
+// September 1", "a 10-day deadline"): by when, who set it, on whom, under
+// what condition, with the sentence that says so. The event coder finds
+// them, beside the events they belong to.
+type Deadline struct {
+	ID       string `json:"id,omitempty"`
+	DocID    string `json:"doc_id,omitempty"`
+	Sentence int    `json:"sentence"` // index into Doc.Sentences
+	Tokens   Span   `json:"tokens"`   // the words that set the limit
+	Timex    int    `json:"timex"`    // index into Doc.Timexes, or -1
+	Event    int    `json:"event"`    // index into Doc.Events of the act it belongs to, or -1
+	SetBy    string `json:"set_by,omitempty"`
+	SetByRef int    `json:"set_by_ref"` // index into Doc.Actors, or -1
+	On       string `json:"on,omitempty"`
+	OnRef    int    `json:"on_ref"` // index into Doc.Actors, or -1
+	// Condition is the clause that states what must happen by then
+	// ("should there be no ceasefire agreement …"); empty when none.
+	Condition Span      `json:"condition"`
+	Due       time.Time `json:"due"`
+	// Approximate is set when the due date is counted from the
+	// document's date ("within 50 days" of the day it was published,
+	// not of the day the limit was set) or is known only to the month.
+	Approximate bool `json:"approximate,omitempty"`
+}
+
 // NoteKind classifies a Note.
 type NoteKind string
 
@@ -322,7 +347,8 @@ type Doc struct {
 	Places    []Place    `json:"places,omitempty"`
 	Actors    []Actor    `json:"actors,omitempty"`
 	Events    []Event    `json:"events,omitempty"`
-	Quotes    []Quote    `json:"quotes,omitempty"` // set with the events layer
+	Quotes    []Quote    `json:"quotes,omitempty"`    // set with the events layer
+	Deadlines []Deadline `json:"deadlines,omitempty"` // set with the events layer
 	Notes     []Note     `json:"notes,omitempty"`
 }
 

@@ -1,6 +1,7 @@
 package eventcode_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -217,6 +218,44 @@ func TestEventDates(t *testing.T) {
 		}
 		if got := d.Events[0].Date.Format("2006-01-02") + " " + d.Events[0].Precision; got != c.want {
 			t.Errorf("%s: date %s, want %s", c.text, got, c.want)
+		}
+	}
+}
+
+// TestDeadlines checks the time limits found in sentences of ours,
+// published on 22 July 2025.
+func TestDeadlines(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Washington gave Moscow 50 days to reach a deal.", "USA->RUS 2025-09-10 approximate \"50 days\""},
+		{"Egypt demanded that Israel withdraw its troops by Friday.", "EGY->ISR 2025-07-25 \"Friday\""},
+		{"Turkey set a 10-day deadline for Greece.", "TUR->GRC 2025-08-01 approximate \"10-day\""},
+		{"The Kremlin warned Kyiv of grave consequences should there be no agreement within two weeks.", "RUSGOV->UKR 2025-08-05 approximate \"two weeks\" if \"should there be no agreement within two weeks\""},
+		{"Prices rose within two days.", ""},
+		{"The talks ended by Friday.", ""},
+	} {
+		d := parley.NewDoc(c.text)
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, dl := range d.Deadlines {
+			s := dl.SetBy + "->" + dl.On + " " + dl.Due.Format("2006-01-02")
+			if dl.Approximate {
+				s += " approximate"
+			}
+			s += fmt.Sprintf(" %q", d.SpanText(dl.Tokens))
+			if !dl.Condition.Empty() {
+				s += fmt.Sprintf(" if %q", d.SpanText(dl.Condition))
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
 		}
 	}
 }

@@ -180,7 +180,7 @@ func New(set *dict.Set, cfg Config) *Coder {
 // Process codes the events of d. It needs tokens, sentences, POS,
 // lemmas, dependencies and actors.
 func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
-	d.Events, d.Quotes = d.Events[:0], d.Quotes[:0]
+	d.Events, d.Quotes, d.Deadlines = d.Events[:0], d.Quotes[:0], d.Deadlines[:0]
 	known := len(d.Actors) // actors after these are new ones (Config.NewActorLength)
 	defer dropUnused(d, known)
 	x := newDocIndex(d)
@@ -227,6 +227,7 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 			}
 		}
 		c.quotes(d, x, s)
+		c.deadlines(d, x, s, first)
 	}
 	d.Layers |= parley.LayerEvents
 	return nil

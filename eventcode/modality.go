@@ -77,7 +77,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 				}
 			case "mark":
 				cond = cond || conditionMarks[x.lemma[c]] && u == v
-			case "advcl":
+			case "advcl", "ccomp":
+				// ("should there be no agreement" parsed as a
+				// complement is still a condition)
 				cond = cond || condition(d, x, c)
 			}
 		}

@@ -41,6 +41,19 @@ func TestReferenceArticleEvents(t *testing.T) {
 			t.Errorf("no event for %s: want %s -> %s, %s…, %s", c.what, c.source, c.target, c.code, c.mode)
 		}
 	}
+	// Trump's ultimatum: a deadline 50 days from the article's date, set
+	// by USAGOV on RUS, approximate (the article is not the day it was
+	// set), with its condition.
+	found := false
+	for _, dl := range d.Deadlines {
+		if dl.SetBy == "USAGOV" && dl.On == "RUS" && dl.Due.Format("2006-01-02") == "2025-09-10" && dl.Approximate &&
+			strings.Contains(d.SpanText(dl.Tokens), "50 days") && strings.Contains(d.SpanText(dl.Condition), "ceasefire") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no deadline USAGOV -> RUS due 2025-09-10 (approximate) for Trump's ultimatum; have %+v", d.Deadlines)
+	}
 	// The talks are dated by "on Wednesday": 2025-07-23, to the day.
 	for _, e := range d.Events {
 		if e.Code == "036" && e.Source == "UKRGOV" && (e.Date.Format("2006-01-02") != "2025-07-23" || e.Precision != "day") {
