@@ -41,6 +41,14 @@ type EventFilter struct {
 	Limit  int       // 0 means the store's default (100); at most 10000; negative is Invalid
 }
 
+// DeadlineFilter selects deadlines. Zero fields do not filter.
+type DeadlineFilter struct {
+	DocID     string
+	DueSince  time.Time // Due >= DueSince
+	DueBefore time.Time // Due < DueBefore
+	Limit     int       // 0 means the store's default (100); at most 10000; negative is Invalid
+}
+
 // Store keeps documents and their events. Implementations are safe for
 // concurrent use. Times come back in UTC at whole-second precision; the zero
 // time stays zero. store/storetest is the conformance suite every
@@ -53,8 +61,8 @@ type Store interface {
 	PutDoc(ctx context.Context, d *Doc) (created bool, err error)
 
 	// Doc returns the stored document with its text, metadata, the
-	// annotation layers it was stored with and its current events, or an
-	// error of Kind NotFound.
+	// annotation layers it was stored with, its current events and its
+	// deadlines, or an error of Kind NotFound.
 	Doc(ctx context.Context, id string) (*Doc, error)
 
 	// Has reports whether a document with this ID is stored.
@@ -71,6 +79,11 @@ type Store interface {
 
 	// Events lists stored events ordered by ID.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
+
+	// Deadlines lists the stored deadlines of all documents, by due date
+	// and then ID (docID-DNNN, N its 1-based position in the document).
+	// PutDoc stores a document's deadlines; PutEvents leaves them.
+	Deadlines(ctx context.Context, f DeadlineFilter) ([]Deadline, error)
 
 	// Stats returns the number of stored documents and events.
 	Stats(ctx context.Context) (docs, events int, err error)

@@ -211,3 +211,21 @@ func TestDictCheck(t *testing.T) {
 		t.Errorf("dict check of a reversed date range: status %d, output %q %q", code, out, errOut)
 	}
 }
+
+func TestDeadlines(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	text := "Egypt demanded that Israel withdraw its troops by Friday.\n"
+	if code, _, errOut := run(t, text, "code", "--published", "2025-07-22", "--store", db, "-"); code != 0 {
+		t.Fatalf("code --store: status %d, stderr %s", code, errOut)
+	}
+	code, out, errOut := run(t, "", "deadlines", "--db", db)
+	if code != 0 || !strings.Contains(out, "2025-07-25") || !strings.Contains(out, "EGY") || !strings.Contains(out, "withdraw its troops") {
+		t.Errorf("deadlines: status %d, output %q, stderr %q", code, out, errOut)
+	}
+	if code, out, _ := run(t, "", "deadlines", "--db", db, "--before", "2025-07-01"); code != 0 || strings.Contains(out, "EGY") {
+		t.Errorf("deadlines --before 2025-07-01: status %d, output %q", code, out)
+	}
+	if code, _, errOut := run(t, "", "deadlines", "--db", db, "--overdue", "--pending"); code != exitUsage || !strings.Contains(errOut, "exclude") {
+		t.Errorf("deadlines --overdue --pending: status %d, stderr %q", code, errOut)
+	}
+}

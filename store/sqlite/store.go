@@ -69,10 +69,98 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 	if err := insertEvents(ctx, tx, d.ID, d.Tokens, d.Sentences, d.Events); err != nil {
 		return false, fail(op, err)
 	}
+	if err := insertDeadlines(ctx, tx, d); err != nil {
+		return false, fail(op, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return false, fail(op, err)
 	}
 	return true, nil
+}
+
+// insertDeadlines inserts the deadlines of d, numbered d.ID-D001, ….
+func insertDeadlines(ctx context.Context, tx *sql.Tx, d *parley.Doc) error {
+	if len(d.Deadlines) == 0 {
+		return nil
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO deadlines
+		(id, doc_id, sentence, token_start, token_end, timex, event, set_by, set_by_ref, on_actor, on_ref,
+		 condition_start, condition_end, due, approximate, sentence_byte_start, sentence_byte_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for i, dl := range d.Deadlines {
+		id := fmt.Sprintf("%s-D%03d", d.ID, i+1)
+		var sent parley.Span
+		if dl.Sentence >= 0 && dl.Sentence < len(d.Sentences) {
+			sent = d.Sentences[dl.Sentence].Tokens
+		}
+		sb0, sb1 := byteSpan(d.Tokens, sent)
+		approx := 0
+		if dl.Approximate {
+			approx = 1
+		}
+		if _, err := ins.ExecContext(ctx, id, d.ID, dl.Sentence, dl.Tokens.Start, dl.Tokens.End, dl.Timex, dl.Event,
+			dl.SetBy, dl.SetByRef, dl.On, dl.OnRef, dl.Condition.Start, dl.Condition.End, dl.Due.Unix(), approx, sb0, sb1); err != nil {
+			return fmt.Errorf("deadline %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// deadlineColumns are the columns scanDeadlines reads, in order.
+const deadlineColumns = `id, doc_id, sentence, token_start, token_end, timex, event, set_by, set_by_ref, on_actor, on_ref,
+	condition_start, condition_end, due, approximate`
+
+// scanDeadlines reads and closes rows of deadlineColumns.
+func scanDeadlines(rows *sql.Rows) ([]parley.Deadline, error) {
+	defer rows.Close()
+	var out []parley.Deadline
+	for rows.Next() {
+		var (
+			dl     parley.Deadline
+			due    int64
+			approx int
+		)
+		if err := rows.Scan(&dl.ID, &dl.DocID, &dl.Sentence, &dl.Tokens.Start, &dl.Tokens.End, &dl.Timex, &dl.Event,
+			&dl.SetBy, &dl.SetByRef, &dl.On, &dl.OnRef, &dl.Condition.Start, &dl.Condition.End, &due, &approx); err != nil {
+			return nil, err
+		}
+		dl.Due, dl.Approximate = time.Unix(due, 0).UTC(), approx != 0
+		out = append(out, dl)
+	}
+	return out, rows.Err()
+}
+
+// Deadlines lists stored deadlines by due date, then ID.
+func (s *Store) Deadlines(ctx context.Context, f parley.DeadlineFilter) ([]parley.Deadline, error) {
+	const op = "sqlite.Deadlines"
+	n, err := limit(op, f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	if f.DocID != "" {
+		w.add("doc_id = ?", f.DocID)
+	}
+	if !f.DueSince.IsZero() {
+		w.add("due >= ?", f.DueSince.Unix())
+	}
+	if !f.DueBefore.IsZero() {
+		w.add("due < ?", f.DueBefore.Unix())
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+deadlineColumns+` FROM deadlines`+w.String()+` ORDER BY due, id LIMIT ?`,
+		append(w.args, n)...)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	out, err := scanDeadlines(rows)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	return out, nil
 }
 
 // Doc returns the stored document with id, its annotations and its events,
@@ -120,6 +208,13 @@ func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
 		return nil, fail(op, err)
 	}
 	if d.Events, err = scanEvents(rows); err != nil {
+		return nil, fail(op, err)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT `+deadlineColumns+` FROM deadlines WHERE doc_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	if d.Deadlines, err = scanDeadlines(rows); err != nil {
 		return nil, fail(op, err)
 	}
 	return d, nil

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Stats", testStats},
 		{"Has", testHas},
 		{"ConcurrentPutDoc", testConcurrentPutDoc},
+		{"Deadlines", testDeadlines},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +143,9 @@ func fullDoc() *parley.Doc {
 		{Sentence: 1, Trigger: parley.Span{Start: 12, End: 13}, SourceRef: -1, TargetRef: -1, ReportedByRef: -1,
 			Code: "057", Root: "05", QuadClass: 1, Goldstein: 8, Mode: parley.Negated, Place: -1},
 	}
+	d.Deadlines = []parley.Deadline{{Sentence: 0, Tokens: parley.Span{Start: 8, End: 9}, Timex: 0, Event: 0,
+		SetBy: "RUSGOV", SetByRef: 0, On: "UKRGOV", OnRef: 1, Condition: parley.Span{Start: 6, End: 9},
+		Due: time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC), Approximate: true}}
 	d.Note("geo", parley.NoteAmbiguous, parley.Span{Start: 47, End: 53}, "Geneva: 2 candidates")
 	return d
 }
@@ -152,6 +156,11 @@ func stored(d *parley.Doc) *parley.Doc {
 	c := *d
 	c.Published = utcSecond(d.Published)
 	c.Events = numbered(d.ID, d.Events)
+	c.Deadlines = nil
+	for i, dl := range d.Deadlines {
+		dl.ID, dl.DocID, dl.Due = fmt.Sprintf("%s-D%03d", d.ID, i+1), d.ID, utcSecond(dl.Due)
+		c.Deadlines = append(c.Deadlines, dl)
+	}
 	return &c
 }
 
@@ -765,5 +774,56 @@ func testConcurrentPutDoc(t *testing.T, s parley.Store) {
 		if diff := cmp.Diff(stored(d), got); diff != "" {
 			t.Errorf("Doc(%s) mismatch (-want +got):\n%s", d.ID, diff)
 		}
+	}
+}
+
+func testDeadlines(t *testing.T, s parley.Store) {
+	due := func(m, d int) time.Time { return time.Date(2025, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
+	a := annotated("Moscow must agree by Friday. Kyiv must answer within ten days.")
+	a.Deadlines = []parley.Deadline{
+		{Sentence: 0, Tokens: parley.Span{Start: 4, End: 5}, Timex: -1, Event: -1, SetByRef: -1, OnRef: -1, Due: due(9, 1)},
+		{Sentence: 1, Tokens: parley.Span{Start: 10, End: 12}, Timex: -1, Event: -1, SetByRef: -1, OnRef: -1, Due: due(7, 31), Approximate: true},
+	}
+	b := annotated("Talks must end by Sunday.")
+	b.Deadlines = []parley.Deadline{{Sentence: 0, Tokens: parley.Span{Start: 4, End: 5}, Timex: -1, Event: -1, SetByRef: -1, OnRef: -1, Due: due(8, 15)}}
+	c := annotated("No limits here.")
+	put(t, s, a, b, c)
+	list := func(f parley.DeadlineFilter) []string {
+		t.Helper()
+		got, err := s.Deadlines(t.Context(), f)
+		if err != nil {
+			t.Fatalf("Deadlines(%+v): %v", f, err)
+		}
+		var out []string
+		for _, dl := range got {
+			checkUTC(t, dl.ID+" Due", dl.Due)
+			out = append(out, dl.ID+" "+dl.Due.Format("01-02"))
+		}
+		return out
+	}
+	ida, idb := a.ID, b.ID
+	for _, c := range []struct {
+		name string
+		f    parley.DeadlineFilter
+		want []string
+	}{
+		{"all, by due date", parley.DeadlineFilter{}, []string{ida + "-D002 07-31", idb + "-D001 08-15", ida + "-D001 09-01"}},
+		{"one document", parley.DeadlineFilter{DocID: ida}, []string{ida + "-D002 07-31", ida + "-D001 09-01"}},
+		{"due since", parley.DeadlineFilter{DueSince: due(8, 15)}, []string{idb + "-D001 08-15", ida + "-D001 09-01"}},
+		{"due before", parley.DeadlineFilter{DueBefore: due(8, 15)}, []string{ida + "-D002 07-31"}},
+		{"limit", parley.DeadlineFilter{Limit: 1}, []string{ida + "-D002 07-31"}},
+		{"none", parley.DeadlineFilter{DocID: c.ID}, nil},
+	} {
+		if got := list(c.f); !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+	if _, err := s.Deadlines(t.Context(), parley.DeadlineFilter{Limit: -1}); parley.KindOf(err) != parley.Invalid {
+		t.Errorf("Deadlines with a negative limit: %v, want Kind Invalid", err)
+	}
+	// PutEvents leaves a document's deadlines as they are.
+	putEvents(t, s, ida, nil)
+	if got := list(parley.DeadlineFilter{DocID: ida}); len(got) != 2 {
+		t.Errorf("after PutEvents: %q, want the two deadlines", got)
 	}
 }
