@@ -344,6 +344,10 @@ type Doc struct {
 	Sentences []Sentence `json:"sentences,omitempty"`
 	Entities  []Entity   `json:"entities,omitempty"`
 	Timexes   []Timex    `json:"timexes,omitempty"`
+	// Dateline is the place of the article's dateline ("KYIV, July 21
+	// (Reuters) -"), a token span; empty when it has none. Set with the
+	// timexes layer.
+	Dateline  Span       `json:"dateline,omitzero"`
 	Places    []Place    `json:"places,omitempty"`
 	Actors    []Actor    `json:"actors,omitempty"`
 	Events    []Event    `json:"events,omitempty"`

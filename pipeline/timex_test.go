@@ -85,3 +85,44 @@ func TestReferenceArticleTimexes(t *testing.T) {
 		}
 	}
 }
+
+// TestDateline checks that a dateline gives its place and, to an undated
+// article, its date, and that a dateline far from the publication date
+// gets a note.
+func TestDateline(t *testing.T) {
+	p, err := Build(Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "timex"}, Now: func() time.Time {
+		return time.Date(2025, 7, 30, 0, 0, 0, 0, time.UTC)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text      string
+		published time.Time
+		place     string
+		date      string
+		note      string
+	}{
+		{"KYIV, July 21 (Wire) - Shelling resumed on Monday.", time.Time{}, "KYIV", "2025-07-21", "dateline"},
+		{"GENEVA, Switzerland, March 3 - Talks resumed.", time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC), "GENEVA", "2025-03-03", ""},
+		{"ANKARA, May 2 - Talks resumed.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "ANKARA", "2025-07-22", "the dateline says 2025-05-02"},
+		{"Talks resumed in Paris, on Jan. 5 - officials said.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "", "2025-07-22", ""},
+	} {
+		d := parley.NewDoc(c.text)
+		d.Published = c.published
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		place := ""
+		if !d.Dateline.Empty() {
+			place = d.SpanText(d.Dateline)
+		}
+		var notes []string
+		for _, n := range d.Notes {
+			notes = append(notes, n.Message)
+		}
+		if place != c.place || d.Published.Format("2006-01-02") != c.date || !strings.Contains(strings.Join(notes, "; "), c.note) {
+			t.Errorf("%s: dateline %q, published %s, notes %q; want %q, %s, a note with %q", c.text, place, d.Published.Format("2006-01-02"), notes, c.place, c.date, c.note)
+		}
+	}
+}

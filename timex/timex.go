@@ -46,13 +46,13 @@ func New(now func() time.Time) *Tagger {
 // has them (for tense).
 func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
 	dct := d.Published
-	if dct.IsZero() {
+	undated := dct.IsZero()
+	if undated {
 		dct = t.now()
-		d.Note("timex", parley.NoteUnknown, parley.Span{}, fmt.Sprintf("no publication date: dates are resolved against %s", dct.Format(time.DateOnly)))
 	}
 	dct = dct.UTC()
 	f := &frame{dct: dct, ref: at(dct, gDay)}
-	d.Timexes = d.Timexes[:0]
+	d.Timexes, d.Dateline = d.Timexes[:0], parley.Span{}
 	var words []string
 	for si, sent := range d.Sentences {
 		if si%64 == 0 && ctx.Err() != nil {
@@ -80,10 +80,25 @@ func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
 				}
 			}
 			if value != "" {
-				d.Timexes = append(d.Timexes, parley.Timex{Tokens: span, Type: m.typ, Value: value, Approximate: m.approx})
+				x := parley.Timex{Tokens: span, Type: m.typ, Value: value, Approximate: m.approx}
+				d.Timexes = append(d.Timexes, x)
+				if len(d.Timexes) == 1 && si == 0 {
+					if m.resolve != nil {
+						_, p := m.resolve(f)
+						if p2 := dateline(d, x, f, p); p2.t != p.t {
+							d.Timexes[0].Value = p2.value()
+						}
+					}
+					if undated && !d.Published.IsZero() {
+						undated = false // the dateline dated it
+					}
+				}
 			}
 			i = m.end
 		}
+	}
+	if undated {
+		d.Note("timex", parley.NoteUnknown, parley.Span{}, fmt.Sprintf("no publication date: dates are resolved against %s", dct.Format(time.DateOnly)))
 	}
 	d.Layers |= parley.LayerTimexes
 	return nil

@@ -22,6 +22,7 @@ type annotations struct {
 	Places    []parley.Place    `json:"places,omitempty"`
 	Actors    []parley.Actor    `json:"actors,omitempty"`
 	Notes     []parley.Note     `json:"notes,omitempty"`
+	Dateline  parley.Span       `json:"dateline,omitzero"`
 }
 
 // PutDoc stores d, and its events if it has any, unless a document with
@@ -40,7 +41,7 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 		}
 		meta = string(b)
 	}
-	ann, err := json.Marshal(annotations{d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes})
+	ann, err := json.Marshal(annotations{d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes, d.Dateline})
 	if err != nil {
 		return false, parley.E(op, parley.Invalid, err)
 	}
@@ -200,8 +201,8 @@ func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
 	if err := json.Unmarshal([]byte(ann), &a); err != nil {
 		return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", id, err))
 	}
-	d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes =
-		a.Tokens, a.Sentences, a.Entities, a.Timexes, a.Places, a.Actors, a.Notes
+	d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes, d.Dateline =
+		a.Tokens, a.Sentences, a.Entities, a.Timexes, a.Places, a.Actors, a.Notes, a.Dateline
 
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE doc_id = ? ORDER BY id`, id)
 	if err != nil {

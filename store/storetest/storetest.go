@@ -129,6 +129,7 @@ func fullDoc() *parley.Doc {
 		{Tokens: parley.Span{Start: 6, End: 7}, Type: parley.LOC, Subtype: "GPE"},
 	}
 	d.Timexes = []parley.Timex{{Tokens: parley.Span{Start: 8, End: 9}, Type: "DATE", Value: "2025-07-21", Approximate: true}}
+	d.Dateline = parley.Span{Start: 6, End: 7}
 	d.Places = []parley.Place{{Tokens: parley.Span{Start: 6, End: 7}, GeoNameID: 2660646, Name: "Geneva",
 		Country: "CHE", Admin1: "GE", Feature: "PPLA", Lat: 46.20222, Lon: 6.14569}}
 	d.Actors = []parley.Actor{
