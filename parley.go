@@ -210,6 +210,10 @@ type Place struct {
 	Feature   string  `json:"feature,omitempty"` // GeoNames feature code
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
+	// Approximate is set when the place is a guess from the document's
+	// focus rather than the name's own entry (geo.Options.Guess; never
+	// set by the geo stage).
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 // Actor is a mention of a political actor coded in CAMEO actor codes.
@@ -347,8 +351,11 @@ type Doc struct {
 	// Dateline is the place of the article's dateline ("KYIV, July 21
 	// (Reuters) -"), a token span; empty when it has none. Set with the
 	// timexes layer.
-	Dateline  Span       `json:"dateline,omitzero"`
-	Places    []Place    `json:"places,omitempty"`
+	Dateline Span    `json:"dateline,omitzero"`
+	Places   []Place `json:"places,omitempty"`
+	// Focus is the country the document's places point to most (ISO
+	// alpha-3), set with the places layer; "" when none.
+	Focus     string     `json:"focus,omitempty"`
 	Actors    []Actor    `json:"actors,omitempty"`
 	Events    []Event    `json:"events,omitempty"`
 	Quotes    []Quote    `json:"quotes,omitempty"`    // set with the events layer

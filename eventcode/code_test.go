@@ -222,6 +222,38 @@ func TestEventDates(t *testing.T) {
 	}
 }
 
+// TestEventPlaces checks that an event takes the place of a locative
+// phrase of its verb, and that a place acting is no place of the event.
+func TestEventPlaces(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Russian and Ukrainian officials met in Istanbul on Wednesday.", "Istanbul"},
+		{"Talks between Russia and Ukraine will take place in Geneva.", "Genève"},
+		{"Moscow attacked Kyiv.", ""},
+		{"Egypt condemned Israel.", ""},
+	} {
+		d := parley.NewDoc(c.text)
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) == 0 {
+			t.Errorf("%s: no event", c.text)
+			continue
+		}
+		got := ""
+		if k := d.Events[0].Place; k >= 0 {
+			got = d.Places[k].Name
+		}
+		if got != c.want {
+			t.Errorf("%s: place %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestDeadlines checks the time limits found in sentences of ours,
 // published on 22 July 2025.
 func TestDeadlines(t *testing.T) {

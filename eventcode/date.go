@@ -13,20 +13,9 @@ import (
 // and Precision. Otherwise the event keeps the document's date, with no
 // precision.
 func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
-	v := d.SpanHead(e.Trigger)
-	heads := []int{v}
-	if d.Tokens[v].UPOS == "NOUN" || d.Tokens[v].UPOS == "PROPN" {
-		// "a new round of talks … will take place on Wednesday": the
-		// verb of the phrase the noun is in.
-		r := v
-		for k := 0; k < 3 && x.rel[r] == "nmod" && d.Tokens[r].Head >= 0; k++ {
-			r = d.Tokens[r].Head
-		}
-		if h := d.Tokens[r].Head; h >= 0 && (x.rel[r] == "nsubj" || x.rel[r] == "nsubj:pass" || x.rel[r] == "obj") {
-			heads = append(heads, r, h)
-		}
-	}
-	for _, h := range heads {
+	// "a new round of talks … will take place on Wednesday": the verb of
+	// the phrase the noun is in.
+	for _, h := range eventHeads(d, x, e) {
 		for _, k := range x.timexAt[h] {
 			t := d.Timexes[k]
 			if t.Type != "DATE" && t.Type != "TIME" {
@@ -72,7 +61,7 @@ func timexDate(v string) (time.Time, string, bool) {
 		// ISO week w: the Monday of the week holding 4 January, w-1
 		// weeks on.
 		jan4 := time.Date(y.Year(), 1, 4, 0, 0, 0, 0, time.UTC)
-		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7))
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
 		return monday.AddDate(0, 0, 7*(w-1)), "week", true
 	}
 	if len(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
@@ -81,4 +70,62 @@ func timexDate(v string) (time.Time, string, bool) {
 		}
 	}
 	return time.Time{}, "", false
+}
+
+// locatives are the prepositions that say where an act happens.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
+	"around": true, "throughout": true, "off": true, "within": true, "on": false,
+}
+
+// placeEvent gives event e the place named in a locative phrase of its
+// trigger ("met in Istanbul"), or of the verb its noun is the subject or
+// object of ("talks … will take place in Istanbul"): Event.Place, an
+// index into Doc.Places. A place that is the event's source or target
+// ("Moscow attacked Kyiv") is an actor, not where it happened; with no
+// locative phrase the event has no place (-1), never a guess.
+func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
+	for _, h := range eventHeads(d, x, e) {
+		for _, c := range x.children[h] {
+			if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obl:tmod" {
+				continue
+			}
+			if !locatives[d.CaseOf(c)] {
+				continue
+			}
+			k, ok := x.placeAt[c]
+			if !ok {
+				continue
+			}
+			at := d.Places[k].Tokens
+			if actorIn(d, e.SourceRef, at) || actorIn(d, e.TargetRef, at) {
+				continue
+			}
+			e.Place = k
+			return
+		}
+	}
+}
+
+// actorIn reports whether actor a's span overlaps span s.
+func actorIn(d *parley.Doc, a int, s parley.Span) bool {
+	return a >= 0 && a < len(d.Actors) && d.Actors[a].Tokens.Overlaps(s)
+}
+
+// eventHeads returns the tokens an event's dates and places hang from:
+// its trigger's head and, for a noun, the verb of the phrase it is the
+// subject or object of.
+func eventHeads(d *parley.Doc, x *docIndex, e *parley.Event) []int {
+	v := d.SpanHead(e.Trigger)
+	heads := []int{v}
+	if d.Tokens[v].UPOS == "NOUN" || d.Tokens[v].UPOS == "PROPN" {
+		r := v
+		for k := 0; k < 3 && x.rel[r] == "nmod" && d.Tokens[r].Head >= 0; k++ {
+			r = d.Tokens[r].Head
+		}
+		if h := d.Tokens[r].Head; h >= 0 && (x.rel[r] == "nsubj" || x.rel[r] == "nsubj:pass" || x.rel[r] == "obj") {
+			heads = append(heads, r, h)
+		}
+	}
+	return heads
 }

@@ -296,6 +296,9 @@ type docIndex struct {
 	// timexAt maps the token a temporal expression hangs from to the
 	// expressions (indexes into Doc.Timexes) that hang from it.
 	timexAt map[int][]int
+	// placeAt maps the head token of a place name to its place (an
+	// index into Doc.Places).
+	placeAt map[int]int
 }
 
 func newDocIndex(d *parley.Doc) *docIndex {
@@ -312,6 +315,14 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.lemma[i] = strings.ToLower(t.Lemma)
 		if x.lemma[i] == "" {
 			x.lemma[i] = x.lower[i]
+		}
+	}
+	x.placeAt = map[int]int{}
+	for k, p := range d.Places {
+		if h := d.SpanHead(p.Tokens); h >= 0 {
+			if _, ok := x.placeAt[h]; !ok {
+				x.placeAt[h] = k
+			}
 		}
 	}
 	x.timexAt = map[int][]int{}
@@ -596,6 +607,7 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
+			placeEvent(d, x, &e)
 			// A compound code ("FRA/DEU") is several actors: one event each.
 			for _, sc := range strings.Split(e.Source, "/") {
 				for _, tc := range strings.Split(e.Target, "/") {

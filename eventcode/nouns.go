@@ -114,6 +114,12 @@ func nominal(d *parley.Doc, x *docIndex, n int) (string, bool) {
 // those, the speaker who reports it when that speaker is not the target's
 // own country; its target a prepositional phrase ("on Ukraine", "with
 // Russia"); its modality that of the clause it belongs to.
+// possibilityNouns make the event noun they govern only possible.
+var possibilityNouns = map[string]bool{
+	"possibility": true, "prospect": true, "chance": true, "likelihood": true, "idea": true,
+	"option": true, "hope": true, "prospects": true, "risk": true, "threat": true,
+}
+
 func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	code, ok := nominal(d, x, n)
 	if !ok {
@@ -155,7 +161,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		if h < 0 || d.Tokens[v].UPOS == "VERB" || d.Tokens[v].UPOS == "AUX" {
 			break
 		}
-		if x.rel[v] != "nsubj" && x.rel[v] != "nsubj:pass" && x.rel[v] != "obj" && x.rel[v] != "nmod" && x.rel[v] != "obl" && x.rel[v] != "compound" {
+		if x.rel[v] != "nsubj" && x.rel[v] != "nsubj:pass" && x.rel[v] != "obj" && x.rel[v] != "nmod" && x.rel[v] != "obl" && x.rel[v] != "compound" && x.rel[v] != "conj" {
 			break
 		}
 		v = h
@@ -179,6 +185,11 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				}
 			}
 		}
+	}
+	// "the possibility of a meeting", "the prospect of talks": not
+	// (yet) an event.
+	if h := d.Tokens[n].Head; h >= 0 && x.rel[n] == "nmod" && possibilityNouns[x.lemma[h]] && (mode == parley.Asserted || mode == parley.Reported) {
+		mode = parley.Hypothetical
 	}
 	if mode == parley.Asserted || mode == parley.Reported {
 		for _, k := range x.children[n] {

@@ -45,6 +45,14 @@ func TestGolden(t *testing.T) {
 			}
 			out["timexes"] = b.Bytes()
 		}
+		if len(d.Places) > 0 {
+			var b bytes.Buffer
+			for _, p := range d.Places {
+				fmt.Fprintf(&b, "%q %s %d %s %s %.2f %.2f\n", d.SpanText(p.Tokens), p.Name, p.GeoNameID, p.Country, p.Feature, p.Lat, p.Lon)
+			}
+			fmt.Fprintf(&b, "focus %s\n", d.Focus)
+			out["places"] = b.Bytes()
+		}
 		if len(d.Quotes) > 0 {
 			var b bytes.Buffer
 			for _, q := range d.Quotes {

@@ -32,7 +32,7 @@ func TestBuildDefault(t *testing.T) {
 	for _, s := range p.Steps() {
 		names = append(names, s.Name)
 	}
-	if got, want := strings.Join(names, ","), "tokenize,segment,postag,lemma,depparse,ner,timex,actor,eventcode"; got != want {
+	if got, want := strings.Join(names, ","), "tokenize,segment,postag,lemma,depparse,ner,timex,geo,actor,eventcode"; got != want {
 		t.Errorf("default stages = %s, want %s", got, want)
 	}
 	d := parley.NewDoc("Talks resumed. Nobody left.")

@@ -12,6 +12,7 @@ import (
 	"github.com/parley-events/parley/depparse"
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/eventcode"
+	"github.com/parley-events/parley/geo"
 	"github.com/parley-events/parley/lemma"
 	"github.com/parley-events/parley/ner"
 	"github.com/parley-events/parley/postag"
@@ -30,8 +31,7 @@ type StageInfo struct {
 	build    func(Config) (Stage, error)
 }
 
-// stages is the one table of parley's stages, in pipeline order. The
-// place stage (geo) joins it between timex and actor when it lands.
+// stages is the one table of parley's stages, in pipeline order.
 var stages = []StageInfo{
 	{
 		Name: "tokenize", Doc: "split text into UD-style tokens with byte offsets",
@@ -67,6 +67,11 @@ var stages = []StageInfo{
 		Name: "timex", Doc: "temporal expressions as TIMEX3 (DATE, TIME, DURATION, SET) resolved against the document's date and the clause's tense",
 		Requires: parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerDeps, Assigns: parley.LayerTimexes,
 		build: func(cfg Config) (Stage, error) { return timex.New(cfg.Now), nil },
+	},
+	{
+		Name: "geo", Doc: "place names resolved to GeoNames (id, coordinates, country, admin1) by population, feature and the document's context; the document's focus country",
+		Requires: parley.LayerTokens | parley.LayerSentences, Assigns: parley.LayerPlaces,
+		build: func(Config) (Stage, error) { return geo.Default() },
 	},
 	{
 		Name: "actor", Doc: "political actors in CAMEO codes: countries, organisations, office-holders with dated roles, agents; in-document coreference",

