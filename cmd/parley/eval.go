@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -152,7 +153,8 @@ geo FILE...
     and F1 of the place names the stage finds by itself, by exact span.
     Gold countries come from the file or, for GeoWebNews, from the
     coordinates, with the Natural Earth outlines in --geo DIR (default:
-    ../geo beside the gold file).
+    ../geo beside the gold file). --misses writes each gold toponym placed
+    more than 161 km away or in another country to standard error.
 
     {"docs":…, "toponyms":…, "acc161":…, "country_accuracy":…, "mean_error_km":…, "auc":…, "guessed":…, "recognition_precision":…, "recognition_recall":…, "recognition_f1":…}
 
@@ -187,8 +189,8 @@ Examples:
 			if (*verbs != "" || *actors != "" || *goldParse) && args[0] != "petrarch" {
 				return report(env, "eval", fmt.Errorf("--verbs, --actors and --gold-parse apply to eval petrarch only"), exitUsage)
 			}
-			if *misses && args[0] != "petrarch" && args[0] != "plover" && args[0] != "timeml" {
-				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch, plover and timeml only"), exitUsage)
+			if *misses && args[0] != "petrarch" && args[0] != "plover" && args[0] != "timeml" && args[0] != "geo" {
+				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch, plover, timeml and geo only"), exitUsage)
 			}
 			if *raw && args[0] != "ud" {
 				return report(env, "eval", fmt.Errorf("--raw applies to eval ud only"), exitUsage)
@@ -217,7 +219,7 @@ Examples:
 			case "timeml":
 				score, err = evalTimeML(ctx, env, args[1:], *misses)
 			case "geo":
-				score, err = evalGeo(ctx, env, args[1:], *geoDir)
+				score, err = evalGeo(ctx, env, args[1:], *geoDir, *misses)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -591,7 +593,7 @@ type geoResult struct {
 }
 
 // evalGeo scores the geo stage on geoparsing gold files.
-func evalGeo(ctx context.Context, env Env, files []string, dir string) (geoResult, error) {
+func evalGeo(ctx context.Context, env Env, files []string, dir string, misses bool) (geoResult, error) {
 	if dir == "" {
 		dir = filepath.Join(filepath.Dir(files[0]), "..", "geo")
 	}
@@ -661,6 +663,24 @@ func evalGeo(ctx context.Context, env Env, files []string, dir string) (geoResul
 			}
 			t := gd.Gold[k]
 			pr = append(pr, eval.GeoPrediction{Start: t.Start, End: t.End, Lat: pl.Lat, Lon: pl.Lon, Country: alpha2(pl.Country), Resolved: true})
+		}
+		if misses {
+			for k, t := range gd.Gold {
+				if !t.HasCoords {
+					continue
+				}
+				pl := places[k]
+				km := -1.0
+				if pl.Name != "" {
+					km = eval.Haversine(t.Lat, t.Lon, pl.Lat, pl.Lon)
+				}
+				if km >= 0 && km <= 161 && alpha2(pl.Country) == t.Country {
+					continue
+				}
+				writeMiss(env, map[string]any{"doc": gd.Name, "name": t.Name, "gold_country": t.Country, "gold_lat": t.Lat, "gold_lon": t.Lon,
+					"gold_id": t.GeoNameID, "type": t.Type, "got": pl.Name, "got_country": alpha2(pl.Country), "got_id": pl.GeoNameID,
+					"km": math.Round(km), "guessed": pl.Approximate})
+			}
 		}
 		resolved = append(resolved, pr)
 	}
