@@ -67,11 +67,18 @@ func Build(fsys fs.FS) (*Built, error) {
 		if err1 != nil || err2 != nil || err3 != nil {
 			return nil, parley.E(op, parley.Invalid, fmt.Errorf("regions.txt:%d: bad number", ln+1))
 		}
-		names := strings.Split(strings.Join(f[4:], " "), "|")
+		rest, country := f[4:], ""
+		if strings.HasPrefix(rest[0], "@") {
+			country, rest = rest[0][1:], rest[1:]
+		}
+		if len(rest) == 0 {
+			return nil, parley.E(op, parley.Invalid, fmt.Errorf("regions.txt:%d: no name", ln+1))
+		}
+		names := strings.Split(strings.Join(rest, " "), "|")
 		for k := range names {
 			names[k] = strings.TrimSpace(names[k])
 		}
-		add(Entry{ID: id, Name: names[0], Feature: f[0], Lat: lat, Lon: lon}, names[1:]...)
+		add(Entry{ID: id, Name: names[0], Country: country, Feature: f[0], Lat: lat, Lon: lon}, names[1:]...)
 	}
 	// Countries.
 	var countries []countryRec

@@ -233,9 +233,9 @@ func prior(e Entry) float64 {
 	s := math.Log10(float64(e.Pop) + 1)
 	switch e.Feature {
 	case Country:
-		s += 10
+		s += 14 // the country before a division or town of its name ("Mexico")
 	case Continent, Water:
-		s += 9
+		s += 12
 	case Admin1:
 		s += 4
 	case Capital:
