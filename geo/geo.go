@@ -378,7 +378,7 @@ func best(g *Gazetteer, cands []int32, countries, admins map[string]float64) int
 		s := prior(e)
 		if countries != nil && e.Country != "" {
 			if w := countries[e.Country]; w > 0 {
-				s += 3 + math.Min(w, 3)
+				s += 2 + 1.5*math.Min(w, 4) // country bonus
 				if e.Country == topCountry {
 					s++
 				}

@@ -61,3 +61,29 @@ func TestTimexFloors(t *testing.T) {
 		t.Errorf("TimeBank: %d files (want 183), relaxed F1 %.4f (floor 0.92), value F1 %.4f (floor 0.77)", s.Files, s.RelaxedF1, s.ValueF1)
 	}
 }
+
+// TestGeoFloors scores the geo stage on GeoWebNews and TR-News with gold
+// spans (read from ../shared/data; skipped when absent). Floors only go
+// up.
+func TestGeoFloors(t *testing.T) {
+	const dir = "../../../shared/data/geoparse"
+	if _, err := os.Stat(dir + "/tr-news.xml"); err != nil {
+		t.Skipf("../shared/data not present (%v): skipping the geoparsing floors", err)
+	}
+	for _, c := range []struct {
+		file             string
+		acc161, country float64
+	}{
+		{"geowebnews.xml", 0.68, 0.88},
+		{"tr-news.xml", 0.66, 0.89},
+	} {
+		s, err := evalGeo(t.Context(), Env{Stderr: io.Discard}, []string{dir + "/" + c.file}, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d toponyms, acc@161 %.4f, country %.4f, recognition F1 %.4f", c.file, s.Toponyms, s.Acc161, s.CountryAccuracy, s.RecognitionF1)
+		if s.Acc161 < c.acc161 || s.CountryAccuracy < c.country {
+			t.Errorf("%s: acc@161 %.4f (floor %.2f), country %.4f (floor %.2f)", c.file, s.Acc161, c.acc161, s.CountryAccuracy, c.country)
+		}
+	}
+}
