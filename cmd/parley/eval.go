@@ -613,7 +613,12 @@ func evalGeo(ctx context.Context, env Env, files []string, dir string, misses bo
 			return geoResult{}, err
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "parley eval geo: %s: some toponyms skipped or moved:\n%v\n", name, err)
+			n := 1
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				n = len(j.Unwrap())
+			}
+			fmt.Fprintf(env.Stderr, "parley eval geo: %s: %d toponyms skipped or moved to where the file's offsets point near their name (the first: %v)\n",
+				name, n, firstError(err))
 		}
 		docs = append(docs, ds...)
 	}
@@ -705,4 +710,12 @@ func tokenSpan(d *parley.Doc, start, end int) parley.Span {
 		return parley.Span{}
 	}
 	return s
+}
+
+// firstError returns the first of the errors err joins, or err.
+func firstError(err error) error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok && len(j.Unwrap()) > 0 {
+		return j.Unwrap()[0]
+	}
+	return err
 }
