@@ -59,8 +59,32 @@ type Options struct {
 // Process finds and resolves the place names of d. It needs tokens and
 // sentences and uses named entities when d has them.
 func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
-	spans := r.candidates(d)
+	spans, weak := r.candidates(d)
 	places, focus := r.resolve(d, spans, Options{})
+	// A capitalised word the recogniser did not call a place ("the
+	// Centre", "the Court") is believed when it names a country, a
+	// continent or a sea, or lies in a country the document's other
+	// places are in; otherwise it is dropped, and the rest resolved
+	// again without it.
+	in := map[string]bool{}
+	for k, p := range places {
+		if p.Name != "" && (!weak[k] || p.Feature == Country) {
+			in[p.Country] = true
+		}
+	}
+	kept := spans[:0:0]
+	for k, p := range places {
+		switch {
+		case !weak[k], p.Name == "", in[p.Country]:
+		case p.Feature == Country, p.Feature == Continent, p.Feature == Water:
+		default:
+			continue
+		}
+		kept = append(kept, spans[k])
+	}
+	if len(kept) < len(spans) {
+		places, focus = r.resolve(d, kept, Options{})
+	}
 	d.Places = d.Places[:0]
 	for _, p := range places {
 		if p.GeoNameID != 0 || p.Name != "" {
@@ -79,9 +103,11 @@ func (r *Resolver) Resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	return r.resolve(d, spans, o)
 }
 
-// candidates returns the token spans of d's place names.
-func (r *Resolver) candidates(d *parley.Doc) []parley.Span {
+// candidates returns the token spans of d's place names, in order, and
+// whether each is weak: found in the gazetteer, not by the recogniser.
+func (r *Resolver) candidates(d *parley.Doc) ([]parley.Span, []bool) {
 	var out []parley.Span
+	strong := map[parley.Span]bool{}
 	taken := make([]bool, len(d.Tokens))
 	for _, e := range d.Entities {
 		if e.Type == parley.PER || e.Type == parley.ORG || e.Type == parley.MISC {
@@ -99,6 +125,7 @@ func (r *Resolver) candidates(d *parley.Doc) []parley.Span {
 	for _, e := range d.Entities {
 		if e.Type == parley.LOC {
 			out = append(out, e.Tokens)
+			strong[e.Tokens] = true
 			for i := e.Tokens.Start; i < e.Tokens.End; i++ {
 				taken[i] = true
 			}
@@ -130,7 +157,11 @@ func (r *Resolver) candidates(d *parley.Doc) []parley.Span {
 		}
 	}
 	sortSpans(out)
-	return out
+	weak := make([]bool, len(out))
+	for k, s := range out {
+		weak[k] = !strong[s]
+	}
+	return out, weak
 }
 
 // clear reports whether a folded name names a place that needs no
@@ -337,9 +368,14 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		focus = r.g.Alpha3(top)
 	}
 	if o.Guess {
-		// The focus: the town named most, else the focus country.
+		// The focus: the town of the focus country named most, else the
+		// focus country.
 		var town int32 = -1
+		top := topKey(countries)
 		for t, n := range towns {
+			if r.g.Entries[t].Country != top {
+				continue
+			}
 			if town < 0 || n > towns[town] || n == towns[town] && t < town {
 				town = t
 			}
