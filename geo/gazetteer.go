@@ -102,7 +102,9 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	// Invalid bytes are separators, replaced before normalising: NFD
+	// leaves a letter after a broken sequence composed.
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʻ' || r == 'ʼ':
@@ -279,14 +281,16 @@ func (d *decoder) strs() []string {
 	}
 	out := make([]string, 0, n)
 	for range n {
-		out = append(out, d.str())
+		if out = append(out, d.str()); d.err != nil {
+			return nil
+		}
 	}
 	return out
 }
 
 func (d *decoder) count(max int) int {
 	n := d.uint()
-	if n > uint64(max) {
+	if max < 0 || n > uint64(max) {
 		d.fail()
 		return 0
 	}
@@ -309,7 +313,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("not a parley gazetteer")
 	}
-	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
+	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(64<<20))
 	if err != nil {
 		return nil, err
 	}
@@ -320,7 +324,9 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	}
 	d := &decoder{b: body}
 	features, countries := d.strs(), d.strs()
-	n := d.count(len(body))
+	// An entry takes at least seven bytes: a corrupt count cannot make
+	// Load allocate more than the body warrants.
+	n := d.count(len(body) / 7)
 	g := &Gazetteer{Entries: make([]Entry, 0, n)}
 	names := make([][]string, 0, n)
 	id, lat, lon := 0, int64(0), int64(0)
@@ -343,8 +349,8 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	}
 	nc := d.count(1000)
 	for range nc {
-		c := CountryInfo{Alpha2: d.str(), Alpha3: d.str(), Name: d.str(), Entry: int(d.uint()), Capital: int(d.int())}
-		if c.Entry >= len(g.Entries) || c.Capital >= len(g.Entries) {
+		c := CountryInfo{Alpha2: d.str(), Alpha3: d.str(), Name: d.str(), Entry: d.count(len(g.Entries) - 1), Capital: int(d.int())}
+		if c.Capital < -1 || c.Capital >= len(g.Entries) {
 			d.fail()
 		}
 		g.Countries = append(g.Countries, c)

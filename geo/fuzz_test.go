@@ -1,0 +1,77 @@
+package geo
+
+import (
+	"bytes"
+	"math"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzLoad feeds Load corrupt gazetteers: each must be rejected or read
+// whole, never panic, and every index it hands out must be in range.
+func FuzzLoad(f *testing.F) {
+	g := &Gazetteer{
+		Entries: []Entry{
+			{Name: "Europe", Feature: Continent, Lat: 50, Lon: 10},
+			{ID: 1, Name: "Arnor", Country: "AR", Feature: Country, Lat: 51.5, Lon: -0.1},
+			{ID: 2, Name: "Annúminas", Country: "AR", Admin1: "01", Feature: Capital, Pop: 12000, Lat: 52.25, Lon: -1.5},
+		},
+		Countries: []CountryInfo{{Alpha2: "AR", Alpha3: "ARN", Name: "Arnor", Entry: 1, Capital: 2}},
+	}
+	seed, err := marshal(g, [][]string{{"Old World"}, {"Kingdom of Arnor", "Arnorian"}, nil}, []string{"Arnorian"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add(seed[:len(seed)/2])
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		g, err := Load(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, l := range g.names {
+			for _, k := range l {
+				if k < 0 || int(k) >= len(g.Entries) {
+					t.Fatalf("name index %d of %d entries", k, len(g.Entries))
+				}
+			}
+		}
+		for _, c := range g.Countries {
+			if c.Entry < 0 || c.Entry >= len(g.Entries) || c.Capital < -1 || c.Capital >= len(g.Entries) {
+				t.Fatalf("country %+v of %d entries", c, len(g.Entries))
+			}
+		}
+	})
+}
+
+// FuzzLookup looks names up in the embedded gazetteer: Fold is
+// idempotent and gives valid UTF-8, and every sense is an entry with
+// coordinates on the globe.
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"Kyiv", "KIEV", "Genève", "Washington, D.C.", "São Paulo", "", "\xff", "İstanbul", "the Middle East"} {
+		f.Add(s)
+	}
+	g, err := DefaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Fold(s)
+		if !utf8.ValidString(k) {
+			t.Fatalf("Fold(%q) = %q: invalid UTF-8", s, k)
+		}
+		if k2 := Fold(k); k2 != k {
+			t.Fatalf("Fold not idempotent: %q → %q → %q", s, k, k2)
+		}
+		for _, e := range g.Lookup(s) {
+			if e < 0 || int(e) >= len(g.Entries) {
+				t.Fatalf("Lookup(%q): index %d", s, e)
+			}
+			en := g.Entries[e]
+			if math.Abs(en.Lat) > 90 || math.Abs(en.Lon) > 180 {
+				t.Fatalf("Lookup(%q): %+v off the globe", s, en)
+			}
+		}
+	})
+}
