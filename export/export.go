@@ -69,6 +69,22 @@ type Record struct {
 	TriggerBytes parley.Span `json:"trigger_bytes"`
 	SourceBytes  parley.Span `json:"source_bytes"`
 	TargetBytes  parley.Span `json:"target_bytes"`
+	// Location is where the event took place, when the text says so.
+	Location *Location `json:"location,omitempty"`
+}
+
+// Location is the place of an event: the words that name it and the
+// gazetteer entry they resolve to.
+type Location struct {
+	Text      string      `json:"text"`
+	Name      string      `json:"name"`
+	Country   string      `json:"country,omitempty"` // ISO 3166-1 alpha-3
+	Admin1    string      `json:"admin1,omitempty"`  // GeoNames admin1 code
+	Feature   string      `json:"feature,omitempty"` // GeoNames feature code
+	GeoNameID int         `json:"geonameid,omitempty"`
+	Lat       float64     `json:"lat"`
+	Lon       float64     `json:"lon"`
+	Bytes     parley.Span `json:"bytes"`
 }
 
 // NewRecord returns event k of d with its evidence. Events without an ID
@@ -97,6 +113,11 @@ func NewRecord(d *parley.Doc, k int) Record {
 	r.SourceText, r.SourceName, r.SourceBytes = actor(e.SourceRef)
 	r.TargetText, r.TargetName, r.TargetBytes = actor(e.TargetRef)
 	r.ReportedByText, _, _ = actor(e.ReportedByRef)
+	if e.Place >= 0 && e.Place < len(d.Places) {
+		p := d.Places[e.Place]
+		r.Location = &Location{Text: d.SpanText(p.Tokens), Name: p.Name, Country: p.Country, Admin1: p.Admin1,
+			Feature: p.Feature, GeoNameID: p.GeoNameID, Lat: p.Lat, Lon: p.Lon, Bytes: d.SpanBytes(p.Tokens)}
+	}
 	return r
 }
 
@@ -127,26 +148,27 @@ func (j *jsonWriter) Flush() error { return j.w.Flush() }
 // plover is an event in the PLOVER data model (type, mode, context,
 // actors with country and sector, the text that supports it).
 type plover struct {
-	ID            string   `json:"id"`
-	Date          string   `json:"date"`
-	EventType     string   `json:"event_type"`
-	Mode          string   `json:"mode,omitempty"`
-	Context       []string `json:"context,omitempty"`
-	Modality      string   `json:"modality"`
-	Source        string   `json:"source,omitempty"`
-	SourceCountry string   `json:"source_country,omitempty"`
-	SourceSector  string   `json:"source_sector,omitempty"`
-	SourceText    string   `json:"source_actor,omitempty"`
-	Target        string   `json:"target,omitempty"`
-	TargetCountry string   `json:"target_country,omitempty"`
-	TargetSector  string   `json:"target_sector,omitempty"`
-	TargetText    string   `json:"target_actor,omitempty"`
-	CAMEO         string   `json:"cameo_code"`
-	Text          string   `json:"event_text"`
-	Trigger       string   `json:"trigger"`
-	Pattern       string   `json:"pattern"`
-	StoryID       string   `json:"story_id"`
-	URL           string   `json:"url,omitempty"`
+	ID            string    `json:"id"`
+	Date          string    `json:"date"`
+	EventType     string    `json:"event_type"`
+	Mode          string    `json:"mode,omitempty"`
+	Context       []string  `json:"context,omitempty"`
+	Modality      string    `json:"modality"`
+	Source        string    `json:"source,omitempty"`
+	SourceCountry string    `json:"source_country,omitempty"`
+	SourceSector  string    `json:"source_sector,omitempty"`
+	SourceText    string    `json:"source_actor,omitempty"`
+	Target        string    `json:"target,omitempty"`
+	TargetCountry string    `json:"target_country,omitempty"`
+	TargetSector  string    `json:"target_sector,omitempty"`
+	TargetText    string    `json:"target_actor,omitempty"`
+	CAMEO         string    `json:"cameo_code"`
+	Text          string    `json:"event_text"`
+	Trigger       string    `json:"trigger"`
+	Pattern       string    `json:"pattern"`
+	StoryID       string    `json:"story_id"`
+	URL           string    `json:"url,omitempty"`
+	Location      *Location `json:"location,omitempty"`
 }
 
 func ploverOf(d *parley.Doc, r Record) plover {
@@ -154,7 +176,7 @@ func ploverOf(d *parley.Doc, r Record) plover {
 		ID: r.ID, Date: dateOf(r.Event, d), EventType: r.Plover, Mode: r.PloverMode,
 		Modality: string(r.Mode), Source: r.Source, Target: r.Target, SourceText: r.SourceText,
 		TargetText: r.TargetText, CAMEO: r.Code, Text: r.Text, Trigger: r.TriggerText,
-		Pattern: r.Pattern, StoryID: r.DocID, URL: r.URL,
+		Pattern: r.Pattern, StoryID: r.DocID, URL: r.URL, Location: r.Location,
 	}
 	if r.PloverContext != "" {
 		p.Context = strings.Split(r.PloverContext, ";")
@@ -224,22 +246,28 @@ func (t *tableWriter) Flush() error {
 var csvHeader = []string{
 	"id", "doc_id", "date", "source", "source_text", "target", "target_text", "code", "root",
 	"quad_class", "goldstein", "plover", "mode", "reported_by", "confidence", "trigger",
-	"pattern", "sentence", "url",
+	"pattern", "sentence", "url", "place", "place_country", "lat", "lon", "geonameid",
 }
 
 func csvRow(d *parley.Doc, r Record) []string {
-	return []string{
+	row := []string{
 		r.ID, r.DocID, dateOf(r.Event, d), r.Source, r.SourceText, r.Target, r.TargetText, r.Code, r.Root,
 		strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), r.Plover, string(r.Mode), r.ReportedBy,
 		ftoa(r.Confidence), r.TriggerText, r.Pattern, r.Text, r.URL,
 	}
+	if l := r.Location; l != nil {
+		return append(row, l.Name, l.Country, ftoa(l.Lat), ftoa(l.Lon), strconv.Itoa(l.GeoNameID))
+	}
+	return append(row, "", "", "", "", "")
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // gdeltRow returns the 61 columns of the GDELT 2.0 event table, in order;
-// fields parley does not know (ethnic and religion codes, tone, places
-// until the geo stage lands) are empty. GlobalEventID is numeric in GDELT;
+// fields parley does not know (ethnic and religion codes, tone, the
+// actors' places) are empty. ActionGeo is the event's place: its country
+// in ISO 3166-1 alpha-3 where GDELT writes FIPS 10-4, its feature id the
+// GeoNames id. GlobalEventID is numeric in GDELT;
 // parley's event ids are not, so the column holds parley's id.
 func gdeltRow(d *parley.Doc, r Record) []string {
 	row := make([]string, 0, 61)
@@ -277,12 +305,44 @@ func gdeltRow(d *parley.Doc, r Record) []string {
 		isRoot = "1"
 	}
 	row = append(row, isRoot, r.Code, base, r.Root, strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), "1", "1", "1", "")
-	for range 3 { // Actor1Geo, Actor2Geo, ActionGeo: type, name, country, ADM1, ADM2, lat, long, feature id
+	for range 2 { // Actor1Geo, Actor2Geo: type, name, country, ADM1, ADM2, lat, long, feature id
 		row = append(row, "", "", "", "", "", "", "", "")
 	}
+	row = append(row, actionGeo(r.Location)...)
 	added := ""
 	if !d.Published.IsZero() {
 		added = d.Published.Format("20060102150405")
 	}
 	return append(row, added, d.URL)
+}
+
+// actionGeo returns GDELT's eight ActionGeo columns for an event's place:
+// type (1 country, 2 US state, 3 US town, 4 town, 5 division), full
+// name, country, ADM1 code, ADM2 code, latitude, longitude, feature id.
+func actionGeo(l *Location) []string {
+	if l == nil {
+		return []string{"", "", "", "", "", "", "", ""}
+	}
+	typ := "4"
+	switch {
+	case l.Feature == "CONT" || l.Feature == "H":
+		typ = "" // a region or a sea: no GDELT type
+	case l.Feature == "PCLI":
+		typ = "1"
+	case l.Feature == "ADM1" && l.Country == "USA":
+		typ = "2"
+	case l.Feature == "ADM1":
+		typ = "5"
+	case l.Country == "USA":
+		typ = "3"
+	}
+	adm1 := ""
+	if l.Admin1 != "" {
+		adm1 = l.Country + l.Admin1
+	}
+	id := ""
+	if l.GeoNameID != 0 {
+		id = strconv.Itoa(l.GeoNameID)
+	}
+	return []string{typ, l.Name, l.Country, adm1, "", ftoa(l.Lat), ftoa(l.Lon), id}
 }

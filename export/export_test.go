@@ -109,6 +109,48 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestLocation checks that an event's place reaches every format.
+func TestLocation(t *testing.T) {
+	d := parley.NewDoc("Rebels shelled Aleppo.")
+	for _, w := range [][2]int{{0, 6}, {7, 14}, {15, 21}, {21, 22}} {
+		d.Tokens = append(d.Tokens, parley.Token{Start: w[0], End: w[1], Head: -1})
+	}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: 4}}}
+	d.Actors = []parley.Actor{{Tokens: parley.Span{Start: 0, End: 1}, Code: "SYRREB", Country: "SYR", Sectors: "REB", Entity: -1, Ref: -1}}
+	d.Places = []parley.Place{{Tokens: parley.Span{Start: 2, End: 3}, GeoNameID: 170063, Name: "Aleppo", Country: "SYR",
+		Admin1: "09", Feature: "PPLA", Lat: 36.20124, Lon: 37.16117}}
+	d.Events = []parley.Event{{Sentence: 0, Trigger: parley.Span{Start: 1, End: 2}, Source: "SYRREB", SourceRef: 0,
+		TargetRef: -1, ReportedByRef: -1, Code: "195", Root: "19", QuadClass: 4, Mode: parley.Asserted, Place: 0, Pattern: "p"}}
+
+	var r Record
+	if err := json.Unmarshal([]byte(write(t, "jsonl", d)), &r); err != nil {
+		t.Fatal(err)
+	}
+	want := Location{Text: "Aleppo", Name: "Aleppo", Country: "SYR", Admin1: "09", Feature: "PPLA", GeoNameID: 170063,
+		Lat: 36.20124, Lon: 37.16117, Bytes: parley.Span{Start: 15, End: 21}}
+	if r.Location == nil || *r.Location != want {
+		t.Errorf("location = %+v, want %+v", r.Location, want)
+	}
+	var p struct{ Location *Location }
+	if err := json.Unmarshal([]byte(write(t, "plover", d)), &p); err != nil || p.Location == nil || p.Location.Name != "Aleppo" {
+		t.Errorf("plover location = %+v (%v)", p.Location, err)
+	}
+	f := strings.Split(strings.TrimSuffix(write(t, "gdelt", d), "\n"), "\t")
+	// ActionGeo: 52 type … 59 feature id.
+	for col, want := range map[int]string{52: "4", 53: "Aleppo", 54: "SYR", 55: "SYR09", 57: "36.20124", 58: "37.16117", 59: "170063"} {
+		if f[col-1] != want {
+			t.Errorf("gdelt column %d = %q, want %q", col, f[col-1], want)
+		}
+	}
+	recs, err := csv.NewReader(strings.NewReader(write(t, "csv", d))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(recs[0]); recs[0][n-5] != "place" || recs[1][n-5] != "Aleppo" || recs[1][n-2] != "37.16117" {
+		t.Errorf("csv = %q", recs)
+	}
+}
+
 func TestUnknownFormat(t *testing.T) {
 	if _, err := New("xml", &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "jsonl, plover, gdelt, csv") {
 		t.Errorf("New(xml) = %v", err)
