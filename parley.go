@@ -299,7 +299,7 @@ type Deadline struct {
 	OnRef    int    `json:"on_ref"` // index into Doc.Actors, or -1
 	// Condition is the clause that states what must happen by then
 	// ("should there be no ceasefire agreement …"); empty when none.
-	Condition Span      `json:"condition"`
+	Condition Span      `json:"condition,omitzero"`
 	Due       time.Time `json:"due"`
 	// Approximate is set when the due date is counted from the
 	// document's date ("within 50 days" of the day it was published,

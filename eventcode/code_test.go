@@ -262,7 +262,7 @@ func TestDeadlines(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ text, want string }{
-		{"Washington gave Moscow 50 days to reach a deal.", "USA->RUS 2025-09-10 approximate \"50 days\""},
+		{"Washington gave Moscow 50 days to reach a deal.", "USA->RUS 2025-09-10 approximate \"50 days\" if \"to reach a deal\""},
 		{"Egypt demanded that Israel withdraw its troops by Friday.", "EGY->ISR 2025-07-25 \"Friday\""},
 		{"Turkey set a 10-day deadline for Greece.", "TUR->GRC 2025-08-01 approximate \"10-day\""},
 		{"The Kremlin warned Kyiv of grave consequences should there be no agreement within two weeks.", "RUSGOV->UKR 2025-08-05 approximate \"two weeks\" if \"should there be no agreement within two weeks\""},

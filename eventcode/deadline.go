@@ -91,6 +91,9 @@ func (c *Coder) deadlines(d *parley.Doc, x *docIndex, s, firstEvent int) {
 			}
 			dl.Condition = conditionOf(d, x, h, e.Trigger)
 		}
+		if dl.Condition.Empty() && t.Type == "DURATION" {
+			dl.Condition = purposeOf(d, x, h)
+		}
 		d.Deadlines = append(d.Deadlines, dl)
 	}
 }
@@ -126,24 +129,58 @@ func limitEvent(d *parley.Doc, events []parley.Event, h int) int {
 	return -1
 }
 
+// purposeOf returns the infinitive that says what a given time is for
+// ("gave Moscow 50 days to agree to a ceasefire or face sanctions": "to
+// agree … sanctions"), hanging from the duration at h or from the verb
+// that gives it; empty when none.
+func purposeOf(d *parley.Doc, x *docIndex, h int) parley.Span {
+	for _, a := range []int{h, d.Tokens[h].Head} {
+		if a < 0 {
+			continue
+		}
+		for _, k := range x.children[a] {
+			if r := x.rel[k]; (r == "acl" || r == "xcomp" || r == "advcl") && k > h && hasChild(x, k, "to") {
+				return subtree(d, x, k)
+			}
+		}
+	}
+	return parley.Span{}
+}
+
+// hasChild reports whether token i has a child whose lower-cased word is w.
+func hasChild(x *docIndex, i int, w string) bool {
+	for _, k := range x.children[i] {
+		if x.lower[k] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subtree returns the span of token i and its descendants, punctuation
+// left out.
+func subtree(d *parley.Doc, x *docIndex, i int) parley.Span {
+	span := parley.Span{Start: i, End: i + 1}
+	var walk func(i int)
+	walk = func(i int) {
+		span.Start, span.End = min(span.Start, i), max(span.End, i+1)
+		for _, k := range x.children[i] {
+			if x.rel[k] != "punct" {
+				walk(k)
+			}
+		}
+	}
+	walk(i)
+	return span
+}
+
 // conditionOf returns the clause holding token h that states a condition
 // ("should there be no agreement within 50 days", "if …"), below the
 // trigger's verb: its span; empty when none.
 func conditionOf(d *parley.Doc, x *docIndex, h int, trigger parley.Span) parley.Span {
 	for a, depth := h, 0; a >= 0 && depth < 10 && !trigger.Contains(parley.Span{Start: a, End: a + 1}); a, depth = d.Tokens[a].Head, depth+1 {
 		if (x.rel[a] == "advcl" || x.rel[a] == "acl" || x.rel[a] == "ccomp") && condition(d, x, a) {
-			span := parley.Span{Start: a, End: a + 1}
-			var walk func(i int)
-			walk = func(i int) {
-				span.Start, span.End = min(span.Start, i), max(span.End, i+1)
-				for _, k := range x.children[i] {
-					if x.rel[k] != "punct" {
-						walk(k)
-					}
-				}
-			}
-			walk(a)
-			return span
+			return subtree(d, x, a)
 		}
 	}
 	return parley.Span{}

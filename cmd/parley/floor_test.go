@@ -71,7 +71,7 @@ func TestGeoFloors(t *testing.T) {
 		t.Skipf("../shared/data not present (%v): skipping the geoparsing floors", err)
 	}
 	for _, c := range []struct {
-		file             string
+		file            string
 		acc161, country float64
 	}{
 		{"geowebnews.xml", 0.69, 0.90},
