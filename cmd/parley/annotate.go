@@ -69,7 +69,7 @@ Examples:
 			}
 			out := bufio.NewWriter(env.Stdout)
 			enc := json.NewEncoder(out)
-			return printDocs(ctx, env, "annotate", args, *input, pub, p, 0, func(d *parley.Doc) error {
+			return printDocs(ctx, env, "annotate", args, *input, pub, p, 0, nil, func(d *parley.Doc) error {
 				if *format == "json" {
 					return enc.Encode(d)
 				}

@@ -18,7 +18,7 @@ var cmdCode = &command{
 	name:    "code",
 	summary: "code the events of articles and print them (JSONL, PLOVER, GDELT, CSV)",
 	synopsis: `
-parley code [--format jsonl|plover|gdelt|csv] [--published DATE] [--dicts DIR] [--store FILE] PATH...
+parley code [--format jsonl|plover|gdelt|csv] [--published DATE] [--dicts DIR] [--store FILE] [--quiet] PATH...
 echo "Russian forces shelled Kharkiv." | parley code --published 2025-07-22 -`,
 	help: `
 Reads articles as "parley ingest" does, runs the whole pipeline over each
@@ -47,6 +47,14 @@ for events that happened. Events need a source and a target actor, as
 PETRARCH's coders require by default; --one-actor also keeps those with
 one ("protesters were arrested").
 
+Each event is dated by the time expression on its verb ("on Wednesday"
+in an article of Tuesday 22 July 2025 is 2025-07-23), with its precision
+(day, week, month, quarter, year); without one it has no date of its own
+and formats that need one use the article's. Its location is the place
+of the locative phrase on its verb ("talks in Istanbul"), resolved to the
+embedded GeoNames gazetteer: name, country, GeoNames id and coordinates;
+an event with no such phrase has none.
+
 Actors are those the dictionaries know. --new-actor-length N also lets a
 noun phrase of at most N words that no dictionary codes stand as a
 source or target: it is reported with an empty code and its words as its
@@ -59,8 +67,12 @@ the article gets a note saying so.
 
 --dicts DIR reads dictionaries instead of the embedded ones: a directory
 in parley's format (see "parley dict") or PETRARCH's files as they are.
---store FILE also stores the documents and their events in a SQLite
-database, as "parley ingest" does.
+--store FILE also stores the documents, their events and the deadlines
+they set in a SQLite database, as "parley ingest" does; "parley
+deadlines" lists the latter.
+
+On a terminal, a progress line on standard error counts the articles
+done; --quiet hides it.
 
 A bad record is reported with its file and line and the others go on;
 the exit status is then 1.
@@ -77,6 +89,7 @@ Examples:
 		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		oneActor := fs.Bool("one-actor", false, "also code events with only a source or only a target")
+		quiet := fs.Bool("quiet", false, "no progress line on a terminal")
 		newActors := fs.Int("new-actor-length", 0, "let uncoded noun phrases of at most `N` words act, with an empty code (0: off)")
 		return func(ctx context.Context, env Env, args []string) int {
 			w, err := export.New(*format, env.Stdout)
@@ -109,7 +122,7 @@ Examples:
 				}
 				defer st.Close()
 			}
-			return printDocs(ctx, env, "code", args, *input, pub, p, *workers, func(d *parley.Doc) error {
+			return printDocs(ctx, env, "code", args, *input, pub, p, *workers, newProgress(env.Stderr, !*quiet), func(d *parley.Doc) error {
 				if err := w.Write(d); err != nil {
 					return err
 				}

@@ -92,6 +92,9 @@ func newProgress(w io.Writer, on bool) *progress {
 }
 
 func (p *progress) add(origin string, failed bool) {
+	if p == nil {
+		return
+	}
 	if failed {
 		p.failed++
 	} else {
@@ -110,8 +113,12 @@ func (p *progress) add(origin string, failed bool) {
 }
 
 // done clears the status line.
-func (p *progress) done() {
-	if p.on && !p.last.IsZero() {
+func (p *progress) done() { p.clear() }
+
+// clear clears the status line, so that a message can be printed; the
+// next update prints it again. A nil progress prints nothing.
+func (p *progress) clear() {
+	if p != nil && p.on && !p.last.IsZero() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
 }
@@ -124,7 +131,7 @@ func (p *progress) done() {
 // name after flush, and the rest go on. It returns the exit status:
 // exitFailed when any article failed, exitFatal when the final flush does.
 func printDocs(ctx context.Context, env Env, name string, args []string, format string, published time.Time,
-	p *pipeline.Pipeline, workers int, write func(*parley.Doc) error, flush func() error) int {
+	p *pipeline.Pipeline, workers int, prog *progress, write func(*parley.Doc) error, flush func() error) int {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
@@ -137,12 +144,19 @@ func printDocs(ctx context.Context, env Env, name string, args []string, format 
 		if r.err == nil {
 			r.err = write(r.doc)
 		}
+		origin := ""
+		if r.doc != nil {
+			origin = r.doc.Origin
+		}
 		if r.err != nil {
 			failed++
 			flush()
+			prog.clear()
 			fmt.Fprintf(env.Stderr, "parley %s: %v\n", name, r.err)
 		}
+		prog.add(origin, r.err != nil)
 	})
+	prog.done()
 	if err := flush(); err != nil {
 		return report(env, name, err, exitFatal)
 	}
