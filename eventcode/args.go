@@ -254,6 +254,15 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		return subject(d, x, h, depth+1)
 	case "acl", "acl:relcl":
+		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBN" && follows(d, h, v) && verbRooted(d, h) &&
+			x.child(v, "aux", "aux:pass", "obj") < 0 {
+			// "prisoners held in Israeli jails", "civilians killed by
+			// the strike": the noun a past participle right after its
+			// phrase describes is what it was done to. (A participle with an
+			// object, or hanging from a root noun, is a main verb the
+			// parser missed: "the government welcomed the statement".)
+			return h, true
+		}
 		return h, false
 	case "advcl":
 		// "threatened to break relations", "shelled the city, killing
@@ -264,6 +273,36 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// follows reports whether token v comes right after the phrase of h:
+// every token between them hangs, at some depth, from h ("hundreds of
+// prisoners held").
+func follows(d *parley.Doc, h, v int) bool {
+	if v <= h {
+		return false
+	}
+	for t := h + 1; t < v; t++ {
+		a, n := t, 0
+		for a >= 0 && a != h && n < 64 {
+			a, n = d.Tokens[a].Head, n+1
+		}
+		if a != h {
+			return false
+		}
+	}
+	return true
+}
+
+// verbRooted reports whether token i lies in a tree whose root is a verb:
+// a tree rooted in a noun is a clause whose verb the parser took for a
+// modifier ("Doctors from two aid groups donated goods").
+func verbRooted(d *parley.Doc, i int) bool {
+	for n := 0; d.Tokens[i].Head >= 0 && n < 64; n++ {
+		i = d.Tokens[i].Head
+	}
+	u := d.Tokens[i].UPOS
+	return u == "VERB" || u == "AUX" || u == "ADJ"
 }
 
 // complement returns the clause that completes verb v — its xcomp, or an

@@ -57,6 +57,8 @@ func TestCode(t *testing.T) {
 		{"The foreign ministers of Egypt and Jordan condemned Israel.", "EGYGOV 111 ISR asserted; JORGOV 111 ISR asserted"},
 		{"Poland, the Netherlands, Belgium and Austria praised Norway.", "POL 051 NOR asserted; NLD 051 NOR asserted; BEL 051 NOR asserted; AUT 051 NOR asserted"},
 		{"The minister said the weather was fine.", ""},
+		{"Ten Syrian civilians killed by Turkish troops were buried on Monday.", "TURMIL 190 SYRCVL asserted"},
+		{"Hundreds of Nepalese prisoners held in Indian jails went on strike.", ""},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)
