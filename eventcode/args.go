@@ -164,12 +164,20 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 // caller asks only for acts that fall on a place (material cooperation,
 // aid, yielding, and everything from rejection to force) and for visits
 // ("arrived in Gondor"); one meets or talks in a place, not with it.
-func placeTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
+//
+// With own false, a place the sentence opens with does not count: it sets
+// the scene ("In Ramallah, teachers refused to go back to work": no one
+// refused Ramallah), where one criticizes "the closure of guest houses in
+// Bree" and bargains "for asylum in Gondor".
+func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 	var tgt []int
 	// The place may hang from the verb or from its object, two nouns deep
 	// ("imposed [a curfew in Cizre]", "criticized [the closure [of
 	// guest houses in Bree]]").
 	cands := slices.Clone(x.children[v])
+	if !own {
+		cands = slices.DeleteFunc(cands, func(c int) bool { return c < v })
+	}
 	if o := x.child(v, "obj"); o >= 0 {
 		for _, c := range x.children[o] {
 			cands = append(cands, c)
@@ -447,4 +455,19 @@ func (c *Coder) newActor(d *parley.Doc, x *docIndex, h int) int {
 	}
 	x.anchored[h] = append(x.anchored[h], a)
 	return a
+}
+
+// actsOnPlace reports whether an act of CAMEO code c falls on the people
+// of the place it is done in: aid (07), easing (08), military posture
+// (15), blockades and riots (144, 145), coercion (17) and force (18–20)
+// — "imposed a curfew in Cizre".
+// One demands, rejects or threatens in a place, not of it (09–14, 16); a
+// threat whose complement acts on a place takes it from there
+// ("threatened to impose a curfew in Algiers").
+func actsOnPlace(c string) bool {
+	switch c[:min(2, len(c))] {
+	case "07", "08", "15", "17", "18", "19", "20":
+		return true
+	}
+	return strings.HasPrefix(c, "144") || strings.HasPrefix(c, "145") // blockades, riots
 }

@@ -59,6 +59,8 @@ func TestCode(t *testing.T) {
 		{"The minister said the weather was fine.", ""},
 		{"Ten Syrian civilians killed by Turkish troops were buried on Monday.", "TURMIL 190 SYRCVL asserted"},
 		{"Hundreds of Nepalese prisoners held in Indian jails went on strike.", ""},
+		{"In Hebron, Palestinian teachers refused to go back to work.", ""},
+		{"Jordanian police blocked roads in Amman.", "JORCOP 144 JOR asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

@@ -455,9 +455,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	fwd, back, _ := strings.Cut(code, ":")
 	if len(tgt) == 0 && (fwd >= "06" || visits(fwd) || x.lemma[v] == "arrive") {
-		tgt = placeTarget(d, x, v, src)
+		tgt = placeTarget(d, x, v, src, actsOnPlace(fwd) || visits(fwd) || x.lemma[v] == "arrive")
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
-			tgt = placeTarget(d, x, xc, src) // "threatened to impose a curfew in Algiers"
+			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
 		}
 	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
