@@ -88,11 +88,32 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			}
 		}
 	}
+	// The dateline ("BEIJING, Nov. 10 (Xinhua) --") names where the
+	// story was filed and who filed it, not anyone who acts.
+	if end := datelineEnd(d); end > 0 {
+		d.Actors = slices.DeleteFunc(d.Actors, func(a parley.Actor) bool { return a.Tokens.Start < end })
+	}
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)
 	corefer(d, words, entityOf)
 	d.Layers |= parley.LayerActors
 	return nil
+}
+
+// datelineEnd returns the token after the document's dateline — its place
+// through the dash or colon that ends it, within a dozen tokens — or 0
+// when it has none.
+func datelineEnd(d *parley.Doc) int {
+	if d.Dateline.Empty() {
+		return 0
+	}
+	for i := d.Dateline.End; i < len(d.Tokens) && i < d.Dateline.End+12; i++ {
+		switch d.TokenText(i) {
+		case "-", "--", "—", "–", ":":
+			return i + 1
+		}
+	}
+	return d.Dateline.End
 }
 
 // matches returns the dictionary names in the sentence span, longest

@@ -49,7 +49,7 @@ func testSet() *dict.Set {
 // dictionary, and returns "mention=CODE" for each actor.
 func code(t testing.TB, text string, published time.Time) []string {
 	t.Helper()
-	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner"}})
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +101,7 @@ func TestActors(t *testing.T) {
 		{"countries apart by commas", "Moscow, the Kremlin and Kyiv agreed.", day2020, "Moscow=RUS Kremlin=RUSGOV Kyiv=UKR"},
 		{"a currency is no actor", "The US sent Ukraine 300 million US dollars.", day2020, "US=USA Ukraine=UKR"},
 		{"plural by lemma", "The Ukrainians left.", day2020, "Ukrainians=UKR"},
+		{"dateline", "MOSCOW, March 3 (Reuters) - Ukraine rejected the offer.", day2020, "Ukraine=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
