@@ -29,6 +29,17 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	}
 }
 
+// datedAfter reports whether event e carries a date of its own whose day,
+// week, month, quarter or year begins after the day the article was
+// published.
+func datedAfter(e parley.Event, published time.Time) bool {
+	if e.Precision == "" || published.IsZero() {
+		return false
+	}
+	y, m, d := published.Date()
+	return e.Date.After(time.Date(y, m, d, 0, 0, 0, 0, e.Date.Location()))
+}
+
 // timexDate reads a TimeML date value: the first day of the day, week,
 // month, quarter or year it names, and that precision.
 func timexDate(v string) (time.Time, string, bool) {
@@ -125,6 +136,14 @@ func eventHeads(d *parley.Doc, x *docIndex, e *parley.Event) []int {
 		}
 		if h := d.Tokens[r].Head; h >= 0 && (x.rel[r] == "nsubj" || x.rel[r] == "nsubj:pass" || x.rel[r] == "obj") {
 			heads = append(heads, r, h)
+		}
+	} else {
+		// "meet at a regional summit next month": the date may hang
+		// from the noun of the verb's oblique, when the verb has none.
+		for _, c := range x.children[v] {
+			if x.rel[c] == "obl" && d.Tokens[c].UPOS == "NOUN" {
+				heads = append(heads, c)
+			}
 		}
 	}
 	return heads

@@ -607,6 +607,13 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
+			if (mode == parley.Asserted || mode == parley.Reported) && datedAfter(e, d.Published) {
+				// "a meeting at a summit next month": what is dated after
+				// the article is to come, whatever the tense says.
+				when, precision := e.Date, e.Precision
+				e = c.event(d, s, trigger, code, pattern, si, ti, parley.Future, reporter)
+				e.Date, e.Precision = when, precision
+			}
 			placeEvent(d, x, &e)
 			// A compound code ("FRA/DEU") is several actors: one event each.
 			for _, sc := range strings.Split(e.Source, "/") {
