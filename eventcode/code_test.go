@@ -245,6 +245,10 @@ func TestEventPlaces(t *testing.T) {
 		{"Talks between Russia and Ukraine will take place in Geneva.", "Genève"},
 		{"Moscow attacked Kyiv.", ""},
 		{"Egypt condemned Israel.", ""},
+		{"The president of Chile arrived in Lima on Monday.", "Lima"},
+		{"Jordan and Iraq signed an accord in the Iraqi capital, Baghdad.", "Baghdad"},
+		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman"},
+		{"Egypt condemned the arrest of Israeli soldiers in Gaza.", ""},
 	} {
 		d := parley.NewDoc(c.text)
 		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)

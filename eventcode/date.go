@@ -1,6 +1,7 @@
 package eventcode
 
 import (
+	"strings"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -96,7 +97,16 @@ var locatives = map[string]bool{
 // ("Moscow attacked Kyiv") is an actor, not where it happened; with no
 // locative phrase the event has no place (-1), never a guess.
 func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
-	for _, h := range eventHeads(d, x, e) {
+	heads := eventHeads(d, x, e)
+	if v := d.SpanHead(e.Trigger); actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") {
+		// A material act is where its object is ("arrested 19 members
+		// in Istanbul", "signed an agreement in Colombo"); a word is
+		// not ("condemned the attack in Kabul" was not said in Kabul).
+		if o := x.child(v, "obj"); o >= 0 {
+			heads = append(heads, o)
+		}
+	}
+	for _, h := range heads {
 		for _, c := range x.children[h] {
 			if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obl:tmod" {
 				continue
@@ -106,10 +116,21 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 			k, ok := x.placeAt[c]
 			if !ok {
+				// "in Sri Lanka's capital Colombo", "in the capital,
+				// Kabul": the place named beside the noun.
+				for _, rel := range []string{"appos", "flat", "nmod:poss"} {
+					if n := x.child(c, rel); n >= 0 && !ok {
+						k, ok = x.placeAt[n]
+					}
+				}
+			}
+			if !ok {
 				continue
 			}
-			at := d.Places[k].Tokens
-			if actorIn(d, e.SourceRef, at) || actorIn(d, e.TargetRef, at) {
+			// A place that acts is no place of the act ("Moscow said
+			// in Kyiv" is not in Moscow); one acted upon in it is
+			// ("arrived in Ankara", "a curfew in Cizre").
+			if actorIn(d, e.SourceRef, d.Places[k].Tokens) {
 				continue
 			}
 			e.Place = k
