@@ -60,6 +60,7 @@ func TestCode(t *testing.T) {
 		{"Ten Syrian civilians killed by Turkish troops were buried on Monday.", "TURMIL 190 SYRCVL asserted"},
 		{"Hundreds of Nepalese prisoners held in Indian jails went on strike.", ""},
 		{"In Hebron, Palestinian teachers refused to go back to work.", ""},
+		{"A rebel group in Mali, led by a former minister of Niger, said it wanted peace.", ""},
 		{"Jordanian police blocked roads in Amman.", "JORCOP 144 JOR asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
