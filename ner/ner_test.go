@@ -1,7 +1,9 @@
 package ner
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -251,4 +253,24 @@ func FuzzRecognize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLexiconIsBuild checks that the embedded lexicon is what BuildLexicon
+// makes of ../shared/data/geo, byte for byte.
+func TestLexiconIsBuild(t *testing.T) {
+	const dir = "../../shared/data/geo"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s not found: the lexicon's sources are not here", dir)
+	}
+	l, err := BuildLexicon(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, lexiconBin) {
+		t.Errorf("BuildLexicon gives %d bytes that differ from the embedded lexicon.bin (%d); rebuild it with parley train ner", len(b), len(lexiconBin))
+	}
 }
