@@ -269,4 +269,3 @@ type admin1Rec struct {
 	Code string `json:"code"` // "UA.12"
 	Name string `json:"name"`
 }
-

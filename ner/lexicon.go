@@ -252,7 +252,6 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-
 const lexiconMagic = "parley-lexicon-1\n"
 
 // MarshalBinary returns the lexicon's serialised form: the phrase hashes
