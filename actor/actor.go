@@ -91,7 +91,9 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	// The dateline ("BEIJING, Nov. 10 (Xinhua) --") names where the
 	// story was filed and who filed it, not anyone who acts.
 	if end := datelineEnd(d); end > 0 {
-		d.Actors = slices.DeleteFunc(d.Actors, func(a parley.Actor) bool { return a.Tokens.Start < end })
+		d.Actors = slices.DeleteFunc(d.Actors, func(a parley.Actor) bool {
+			return a.Tokens.Start >= d.Dateline.Start && a.Tokens.Start < end
+		})
 	}
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)

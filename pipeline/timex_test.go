@@ -107,6 +107,7 @@ func TestDateline(t *testing.T) {
 		{"GENEVA, Switzerland, March 3 - Talks resumed.", time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC), "GENEVA", "2025-03-03", ""},
 		{"ANKARA, May 2 - Talks resumed.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "ANKARA", "2025-07-22", "the dateline says 2025-05-02"},
 		{"Talks resumed in Paris, on Jan. 5 - officials said.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "", "2025-07-22", ""},
+		{"Envoys agree to meet again\n\nCAIRO, June 4 (Wire) - The envoys agreed on Wednesday to meet again.", time.Time{}, "CAIRO", "2025-06-04", "dateline"},
 	} {
 		d := parley.NewDoc(c.text)
 		d.Published = c.published

@@ -8,7 +8,8 @@ import (
 	"github.com/parley-events/parley"
 )
 
-// dateline reads the dateline at the start of d — "KYIV, July 21
+// dateline reads the dateline at the start of d (after its headline, if
+// it has one) — "KYIV, July 21
 // (Reuters) -", "GENEVA, Switzerland, March 3 -", "BEIJING, Jan. 5
 // (Xinhua) --" — given the first expression the stage found: the place
 // (words in capitals, or in title case when a news agency in brackets
@@ -20,22 +21,30 @@ import (
 // It returns the dateline's date as read: for an undated document, the
 // latest such day up to now.
 func dateline(d *parley.Doc, first parley.Timex, f *frame, resolved point) point {
-	if len(d.Sentences) == 0 || !d.Sentences[0].Tokens.Contains(first.Tokens) {
+	// The dateline opens the first sentence, or the second after a
+	// headline.
+	start := -1
+	for s := 0; s < len(d.Sentences) && s < 2; s++ {
+		if d.Sentences[s].Tokens.Contains(first.Tokens) {
+			start = d.Sentences[s].Tokens.Start
+		}
+	}
+	if start < 0 {
 		return resolved
 	}
 	// The place: words before the first comma.
 	comma := -1
-	for i := 0; i < first.Tokens.Start && i < 12; i++ {
+	for i := start; i < first.Tokens.Start && i < start+12; i++ {
 		if d.TokenText(i) == "," {
 			comma = i
 			break
 		}
 	}
-	if comma <= 0 {
+	if comma <= start {
 		return resolved
 	}
 	upper := true
-	for i := 0; i < comma; i++ {
+	for i := start; i < comma; i++ {
 		for _, r := range d.TokenText(i) {
 			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
 				upper = false
@@ -65,7 +74,7 @@ func dateline(d *parley.Doc, first parley.Timex, f *frame, resolved point) point
 	if first.Tokens.Start-comma > 4 || !upper && !agency {
 		return resolved
 	}
-	d.Dateline = parley.Span{Start: 0, End: comma}
+	d.Dateline = parley.Span{Start: start, End: comma}
 	if resolved.g != gDay {
 		return resolved
 	}

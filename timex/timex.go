@@ -82,7 +82,7 @@ func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
 			if value != "" {
 				x := parley.Timex{Tokens: span, Type: m.typ, Value: value, Approximate: m.approx}
 				d.Timexes = append(d.Timexes, x)
-				if len(d.Timexes) == 1 && si == 0 {
+				if len(d.Timexes) == 1 && si <= 1 {
 					if m.resolve != nil {
 						_, p := m.resolve(f)
 						if p2 := dateline(d, x, f, p); p2.t != p.t {
