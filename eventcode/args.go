@@ -161,14 +161,14 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 // placeTarget returns, for a verb with no one acted upon, the place where
 // the act falls — a country or a city in one — standing for its people:
 // "imposed a curfew in Cizre", "lifted the curfew in Montenegro". The
-// caller asks only for acts that fall on a place (material cooperation,
-// aid, yielding, and everything from rejection to force) and for visits
-// ("arrived in Gondor"); one meets or talks in a place, not with it.
+// caller asks only for codes from material cooperation (06) on and for
+// visits ("arrived in Gondor"); one meets or talks in a place, not with it.
 //
-// With own false, a place the sentence opens with does not count: it sets
-// the scene ("In Ramallah, teachers refused to go back to work": no one
-// refused Ramallah), where one criticizes "the closure of guest houses in
-// Bree" and bargains "for asylum in Gondor".
+// own is set for acts that fall on the place they are done in (see
+// actsOnPlace) and for visits. Without it, a place the sentence opens with
+// does not count: it sets the scene ("In Ramallah, teachers refused to go
+// back to work": no one refused Ramallah), where one criticizes "the
+// closure of guest houses in Bree" and bargains "for asylum in Gondor".
 func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 	var tgt []int
 	// The place may hang from the verb or from its object, two nouns deep
@@ -262,13 +262,10 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		return subject(d, x, h, depth+1)
 	case "acl", "acl:relcl":
-		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBN" && follows(d, h, v) && verbRooted(d, h) &&
-			x.child(v, "aux", "aux:pass", "obj") < 0 {
+		if describing(d, x, v) && follows(d, h, v) && x.child(v, "aux", "aux:pass") < 0 {
 			// "prisoners held in Israeli jails", "civilians killed by
 			// the strike": the noun a past participle right after its
-			// phrase describes is what it was done to. (A participle with an
-			// object, or hanging from a root noun, is a main verb the
-			// parser missed: "the government welcomed the statement".)
+			// phrase describes is what it was done to.
 			return h, true
 		}
 		return h, false
@@ -281,6 +278,14 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// describing reports whether verb v is a past participle describing the
+// noun it hangs from ("prisoners held in jails", "a group led by a
+// minister"). One with an object, or in a tree rooted in a noun, is a
+// main verb the parser missed ("the government welcomed the statement").
+func describing(d *parley.Doc, x *docIndex, v int) bool {
+	return x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBN" && x.child(v, "obj") < 0 && verbRooted(d, v)
 }
 
 // follows reports whether token v comes right after the phrase of h:

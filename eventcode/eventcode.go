@@ -454,15 +454,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
-	if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBN" && verbRooted(d, v) && x.child(v, "obj") < 0 && !doneTo(fwd) {
+	if describing(d, x, v) && !doneTo(fwd) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
 		// is, not what happened — unless it was done to it ("prisoners
 		// held", "civilians killed by the strike").
 		return
 	}
-	if len(tgt) == 0 && (fwd >= "06" || visits(fwd) || x.lemma[v] == "arrive") {
-		tgt = placeTarget(d, x, v, src, actsOnPlace(fwd) || visits(fwd) || x.lemma[v] == "arrive")
+	if arrival := visits(fwd) || x.lemma[v] == "arrive"; len(tgt) == 0 && (fwd >= "06" || arrival) {
+		tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd))
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
 		}
