@@ -225,6 +225,12 @@ type Actor struct {
 	Name    string `json:"name,omitempty"`    // canonical name from the dictionary
 	Entity  int    `json:"entity"`            // index into Doc.Entities, or -1
 	Ref     int    `json:"ref"`               // index of the antecedent actor for coreference, or -1
+	// CountryFrom says where Country came from when the actor's own words
+	// and the dictionaries do not give one: "phrase" (a place in the
+	// actor's phrase, "police in Lagos"), "sentence" (the places of its
+	// sentence) or "document" (the country most of the document's places
+	// are in). Empty when the text names the country with the actor.
+	CountryFrom string `json:"country_from,omitempty"`
 }
 
 // Modality says how the text presents an event.

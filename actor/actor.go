@@ -34,17 +34,27 @@ import (
 
 // Resolver is the actor stage. It is safe for concurrent use.
 type Resolver struct {
-	lex *Lexicon
-	now func() time.Time
+	lex  *Lexicon
+	now  func() time.Time
+	opts Options
+}
+
+// Options adjust a Resolver. The zero value is the default.
+type Options struct {
+	// NamedCountriesOnly leaves an actor without a country when its own
+	// words do not name one, as the PETRARCH coders do ("---GOV"),
+	// instead of giving it the country of the places around it (see
+	// CountryFrom in parley.Actor).
+	NamedCountriesOnly bool
 }
 
 // New returns a Resolver over lex. now gives the date at which roles are
 // read for documents without a publication date; nil means time.Now.
-func New(lex *Lexicon, now func() time.Time) *Resolver {
+func New(lex *Lexicon, now func() time.Time, o Options) *Resolver {
 	if now == nil {
 		now = time.Now
 	}
-	return &Resolver{lex: lex, now: now}
+	return &Resolver{lex: lex, now: now, opts: o}
 }
 
 // match is a dictionary name found in the text.
@@ -98,6 +108,9 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)
 	corefer(d, words, entityOf)
+	if !r.opts.NamedCountriesOnly {
+		placeCountries(d, sentenceIndex(d))
+	}
 	d.Layers |= parley.LayerActors
 	return nil
 }
@@ -469,7 +482,7 @@ func isSector(c string) bool {
 	switch c {
 	case "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
 		"ELI", "LEG", "LAB", "AGR", "REF", "HLH", "HRI", "DEV", "ENV", "MOD", "RAD", "UAF", "IMG",
-		"INS", "SEP", "NGO", "NGM", "MNC":
+		"INS", "SEP", "NGO", "NGM", "MNC", "PPL", "REL", "MUS", "CHR", "JEW", "HIN", "BUD":
 		return true
 	}
 	return false

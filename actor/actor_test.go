@@ -58,7 +58,7 @@ func code(t testing.TB, text string, published time.Time) []string {
 	if err := p.Run(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
-	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil)
+	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil, actor.Options{})
 	if err := r.Process(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func FuzzActors(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), func() time.Time { return day2020 })
+	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), func() time.Time { return day2020 }, actor.Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		d := parley.NewDoc(text)
 		if err := p.Run(t.Context(), d); err != nil {

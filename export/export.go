@@ -53,16 +53,21 @@ func New(format string, w io.Writer) (Writer, error) {
 // Record is one event with its evidence, as parley's JSON lines carry it.
 type Record struct {
 	parley.Event
-	Published      time.Time `json:"published,omitzero"`
-	URL            string    `json:"url,omitempty"`
-	Title          string    `json:"title,omitempty"`
-	Text           string    `json:"sentence_text"`
-	TriggerText    string    `json:"trigger_text"`
-	SourceText     string    `json:"source_text,omitempty"`
-	TargetText     string    `json:"target_text,omitempty"`
-	SourceName     string    `json:"source_name,omitempty"`
-	TargetName     string    `json:"target_name,omitempty"`
-	ReportedByText string    `json:"reported_by_text,omitempty"`
+	Published   time.Time `json:"published,omitzero"`
+	URL         string    `json:"url,omitempty"`
+	Title       string    `json:"title,omitempty"`
+	Text        string    `json:"sentence_text"`
+	TriggerText string    `json:"trigger_text"`
+	SourceText  string    `json:"source_text,omitempty"`
+	TargetText  string    `json:"target_text,omitempty"`
+	SourceName  string    `json:"source_name,omitempty"`
+	TargetName  string    `json:"target_name,omitempty"`
+	// SourceCountryFrom and TargetCountryFrom say where an actor's
+	// country came from when the text does not name it with the actor
+	// (parley.Actor.CountryFrom: "phrase", "sentence", "document").
+	SourceCountryFrom string `json:"source_country_from,omitempty"`
+	TargetCountryFrom string `json:"target_country_from,omitempty"`
+	ReportedByText    string `json:"reported_by_text,omitempty"`
 	// Byte offsets into the document's text of the sentence, the trigger
 	// and the actors (empty spans for a missing actor).
 	Bytes        parley.Span `json:"sentence_bytes"`
@@ -103,16 +108,16 @@ func NewRecord(d *parley.Doc, k int) Record {
 		r.Bytes = d.SpanBytes(d.Sentences[e.Sentence].Tokens)
 	}
 	r.TriggerText, r.TriggerBytes = d.SpanText(e.Trigger), d.SpanBytes(e.Trigger)
-	actor := func(i int) (text, name string, bytes parley.Span) {
+	actor := func(i int) (text, name, from string, bytes parley.Span) {
 		if i < 0 || i >= len(d.Actors) {
-			return "", "", parley.Span{}
+			return "", "", "", parley.Span{}
 		}
 		a := d.Actors[i]
-		return d.SpanText(a.Tokens), a.Name, d.SpanBytes(a.Tokens)
+		return d.SpanText(a.Tokens), a.Name, a.CountryFrom, d.SpanBytes(a.Tokens)
 	}
-	r.SourceText, r.SourceName, r.SourceBytes = actor(e.SourceRef)
-	r.TargetText, r.TargetName, r.TargetBytes = actor(e.TargetRef)
-	r.ReportedByText, _, _ = actor(e.ReportedByRef)
+	r.SourceText, r.SourceName, r.SourceCountryFrom, r.SourceBytes = actor(e.SourceRef)
+	r.TargetText, r.TargetName, r.TargetCountryFrom, r.TargetBytes = actor(e.TargetRef)
+	r.ReportedByText, _, _, _ = actor(e.ReportedByRef)
 	if e.Place >= 0 && e.Place < len(d.Places) {
 		p := d.Places[e.Place]
 		r.Location = &Location{Text: d.SpanText(p.Tokens), Name: p.Name, Country: p.Country, Admin1: p.Admin1,

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/actor"
 )
 
 // TestReferenceArticleActors codes the actors of the reference article
@@ -77,4 +78,52 @@ func referenceArticle(t *testing.T) *parley.Doc {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestPlaceCountries checks that actors whose country the text leaves
+// unnamed take that of the places around them, saying where it came
+// from, and that the PETRARCH setting leaves them alone.
+func TestPlaceCountries(t *testing.T) {
+	p, err := Build(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	named, err := Build(Config{Actors: actor.Options{NamedCountriesOnly: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, mention, code, from string
+	}{
+		{"Police in Gombe arrested twelve protesters on Monday.", "Police", "NGACOP", actor.FromPhrase},
+		{"Police in Gombe arrested twelve protesters on Monday.", "protesters", "NGAOPP", actor.FromSentence},
+		{"Rebels shelled a market in Kandahar on Friday. The government condemned the attack.", "government", "AFGGOV", actor.FromDocument},
+		// Foreigners, and those at a meeting, may be from anywhere.
+		{"Foreign journalists were detained in Harare on Sunday.", "journalists", "MED", ""},
+		{"Delegations from both countries will meet in Geneva next week. The government has not rejected the proposal.", "government", "GOV", ""},
+		// Places in two countries say nothing.
+		{"Protesters marched in Nairobi and in Kampala on Saturday.", "Protesters", "OPP", ""},
+		// Troops are often abroad: no country for them.
+		{"Troops fired on a crowd in Kandahar on Friday.", "Troops", "MIL", ""},
+	} {
+		for _, pl := range []*Pipeline{p, named} {
+			d := parley.NewDoc(c.text)
+			d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+			if err := pl.Run(t.Context(), d); err != nil {
+				t.Fatal(err)
+			}
+			code, from := c.code, c.from
+			if pl == named && from != "" {
+				code, from = code[3:], ""
+			}
+			i := slices.IndexFunc(d.Actors, func(a parley.Actor) bool { return d.SpanText(a.Tokens) == c.mention })
+			if i < 0 {
+				t.Errorf("%q: no actor %q", c.text, c.mention)
+				continue
+			}
+			if a := d.Actors[i]; a.Code != code || a.CountryFrom != from {
+				t.Errorf("%q (named only %v): %q is %s from %q, want %s from %q", c.text, pl == named, c.mention, a.Code, a.CountryFrom, code, from)
+			}
+		}
+	}
 }

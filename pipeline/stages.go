@@ -79,13 +79,13 @@ var stages = []StageInfo{
 		Assigns:  parley.LayerActors,
 		build: func(cfg Config) (Stage, error) {
 			if cfg.Dicts != nil {
-				return actor.New(actor.NewLexicon(cfg.Dicts, splitWords), cfg.Now), nil
+				return actor.New(actor.NewLexicon(cfg.Dicts, splitWords), cfg.Now, cfg.Actors), nil
 			}
 			lex, err := defaultActorLexicon()
 			if err != nil {
 				return nil, err
 			}
-			return actor.New(lex, cfg.Now), nil
+			return actor.New(lex, cfg.Now, cfg.Actors), nil
 		},
 	},
 	{
@@ -138,6 +138,8 @@ type Config struct {
 	// Dicts is the dictionary set the actor and event-coding stages read;
 	// nil means the embedded defaults (dict.Default).
 	Dicts *dict.Set
+	// Actors holds the actor stage's options.
+	Actors actor.Options
 	// Coding holds the event coder's options.
 	Coding eventcode.Config
 	// Now gives the date at which actors' roles are read for documents

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/actor"
 	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/eval"
@@ -383,7 +384,7 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 		if p, ok := pipes[key]; ok {
 			return p, nil
 		}
-		cfg := pipeline.Config{Dicts: set, Coding: cc}
+		cfg := pipeline.Config{Dicts: set, Coding: cc, Actors: actor.Options{NamedCountriesOnly: true}} // PETRARCH leaves unnamed countries out ("---GOV")
 		if goldParse {
 			cfg.Stages = []string{"actor", "eventcode"}
 			cfg.Have = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps

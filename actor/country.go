@@ -1,0 +1,198 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley"
+)
+
+// Where an actor's country came from when its own words do not name one
+// (parley.Actor.CountryFrom).
+const (
+	FromPhrase   = "phrase"   // a place in the actor's own phrase: "police in Lagos", "the government of Sindh"
+	FromSentence = "sentence" // the places of its sentence, all in one country
+	FromDocument = "document" // the country most of the document's places (and its dateline) are in
+)
+
+// domestic are the sectors whose actors belong to the country where they
+// act: a "government", "police" or "rebels" with no country named are
+// that of the story. Organisations that are international by nature (IGO,
+// NGO, MNC, IMG), armed forces and intelligence services (MIL, SPY, UAF:
+// war news is full of troops abroad) and refugees, who are often of
+// another country than the one they are in, are not.
+var domestic = map[string]bool{
+	"GOV": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "ELI": true,
+	"LEG": true, "LAB": true, "AGR": true, "HLH": true, "ENV": true, "PPL": true, "REL": true,
+	"MUS": true, "CHR": true, "JEW": true, "HIN": true, "BUD": true, "RAD": true, "SEP": true,
+	"MOD": true, "INS": true,
+}
+
+// placeCountries gives actors whose sector is domestic and whose country
+// the text leaves unnamed the country of the places around them, as event
+// datasets built for analysts do (ICEWS's "Police (Nigeria)"): the place
+// in the actor's own phrase; else the places of its sentence when they
+// all lie in one country; else the document's dominant country, the one
+// more than half of its place mentions are in (the dateline counting
+// twice). Places of travel and of meetings ("arrived in Beijing", "will
+// meet in Geneva") say nothing of who is there. A mention referring to an earlier actor takes that actor's
+// country. Each such actor records where its country came from in
+// CountryFrom, so a reader can tell a named country from an inferred one.
+func placeCountries(d *parley.Doc, sentOf []int) {
+	if len(d.Places) == 0 {
+		return
+	}
+	// The document's dominant country.
+	weight := map[string]float64{}
+	total := 0.0
+	for _, p := range d.Places {
+		if p.Country == "" || venue(d, d.SpanHead(p.Tokens)) {
+			continue
+		}
+		w := 1.0
+		if !d.Dateline.Empty() && p.Tokens.Overlaps(d.Dateline) {
+			w = 2
+		}
+		weight[p.Country] += w
+		total += w
+	}
+	docCountry := ""
+	for c, w := range weight {
+		if w > total/2 {
+			docCountry = c
+		}
+	}
+	// The places of each sentence, outside the dateline: where things
+	// happen ("in Kinshasa"), not countries that act ("Denmark's motion").
+	bySentence := map[int][]parley.Place{}
+	for _, p := range d.Places {
+		if p.Country != "" && p.Tokens.Start < len(sentOf) && (d.Dateline.Empty() || !p.Tokens.Overlaps(d.Dateline)) &&
+			locative[d.CaseOf(d.SpanHead(p.Tokens))] && !venue(d, d.SpanHead(p.Tokens)) {
+			s := sentOf[p.Tokens.Start]
+			bySentence[s] = append(bySentence[s], p)
+		}
+	}
+	for k := range d.Actors {
+		a := &d.Actors[k]
+		if a.Country != "" || !domestic[leadSector(a.Sectors)] || abroad(d, a.Tokens) {
+			continue
+		}
+		// A dictionary's organisation without a country ("Reuters") has
+		// none to find; a person it lacks may.
+		if a.Name != "" && (a.Entity < 0 || a.Entity >= len(d.Entities) || d.Entities[a.Entity].Type != parley.PER) {
+			continue
+		}
+		if a.Ref >= 0 && a.Ref < k {
+			if b := d.Actors[a.Ref]; b.CountryFrom != "" && b.Sectors == a.Sectors {
+				a.Country, a.Code, a.CountryFrom = b.Country, b.Code, b.CountryFrom
+			}
+			continue
+		}
+		country, from := "", ""
+		head := d.SpanHead(a.Tokens)
+		sent := bySentence[sentOf[a.Tokens.Start]]
+		for _, p := range d.Places {
+			if p.Country != "" && !p.Tokens.Overlaps(a.Tokens) && sentOf[p.Tokens.Start] == sentOf[a.Tokens.Start] &&
+				inPhrase(d, d.SpanHead(p.Tokens), head) {
+				country, from = p.Country, FromPhrase
+				break
+			}
+		}
+		if country == "" && len(sent) > 0 {
+			country, from = sent[0].Country, FromSentence
+			for _, p := range sent[1:] {
+				if p.Country != country {
+					country, from = "", ""
+					break
+				}
+			}
+		}
+		if country == "" && docCountry != "" {
+			country, from = docCountry, FromDocument
+		}
+		if country != "" {
+			a.Country, a.Code, a.CountryFrom = country, country+a.Sectors, from
+		}
+	}
+}
+
+// leadSector returns the first sector of sectors ("GOV" of "GOVMED").
+func leadSector(sectors string) string {
+	if len(sectors) < 3 {
+		return ""
+	}
+	return sectors[:3]
+}
+
+// inPhrase reports whether token t hangs from token head within its noun
+// phrase: through modifiers, not through a clause ("police who fled to
+// Syria").
+func inPhrase(d *parley.Doc, t, head int) bool {
+	for range 6 {
+		if t == head {
+			return true
+		}
+		tok := d.Tokens[t]
+		if tok.Head < 0 {
+			return false
+		}
+		switch tok.DepRel {
+		case "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "nsubj", "obj", "obl", "root":
+			return false
+		}
+		t = tok.Head
+	}
+	return false
+}
+
+// locative are the prepositions of a place where something happens.
+var locative = map[string]bool{
+	"in": true, "at": true, "near": true, "across": true, "throughout": true, "around": true,
+	"inside": true, "outside": true, "within": true,
+}
+
+// abroadWords mark an actor as of no one country, or of another than the
+// story's: "foreign citizens", "regional governments", "world leaders".
+var abroadWords = map[string]bool{
+	"foreign": true, "international": true, "regional": true, "world": true, "global": true,
+	"western": true, "overseas": true, "expatriate": true, "multinational": true, "neighbouring": true,
+	"neighboring": true, "exiled": true, "exile": true, "visiting": true, "other": true, "joint": true,
+	"delegation": true, "delegations": true, "delegate": true, "delegates": true, "pilgrims": true,
+	"tourists": true, "visitors": true,
+}
+
+// venues are the words a place of travel or of a meeting hangs from
+// ("arrived in Beijing", "a news conference in London"): those who are
+// there may have come from anywhere.
+var venues = map[string]bool{
+	"arrive": true, "visit": true, "travel": true, "leave": true, "fly": true, "go": true, "come": true,
+	"return": true, "attend": true, "stop": true, "stay": true, "meet": true, "gather": true, "convene": true,
+	"host": true, "conference": true, "meeting": true,
+	"summit": true, "talk": true, "forum": true, "session": true, "trip": true, "tour": true,
+}
+
+// venue reports whether place head p hangs from a word of travel or of a
+// meeting.
+func venue(d *parley.Doc, p int) bool {
+	h := d.Tokens[p].Head
+	if h < 0 {
+		return false
+	}
+	lemma := d.Tokens[h].Lemma // empty when it is the form itself
+	if lemma == "" {
+		lemma = d.TokenText(h)
+	}
+	return venues[strings.ToLower(lemma)]
+}
+
+// abroad reports whether the phrase at span, or a modifier of its head,
+// says its actor is of no one country or of another one.
+func abroad(d *parley.Doc, span parley.Span) bool {
+	head := d.SpanHead(span)
+	lo, hi := max(0, span.Start-4), min(len(d.Tokens), span.End+1)
+	for i := lo; i < hi; i++ {
+		if (span.Start <= i && i < span.End || d.Tokens[i].Head == head) && abroadWords[norm(d.TokenText(i))] {
+			return true
+		}
+	}
+	return false
+}
