@@ -151,13 +151,15 @@ var locative = map[string]bool{
 }
 
 // abroadWords mark an actor as of no one country, or of another than the
-// story's: "foreign citizens", "regional governments", "world leaders".
+// story's: "foreign citizens", "regional governments", "world leaders",
+// "governments" (several), "European companies".
 var abroadWords = map[string]bool{
 	"foreign": true, "international": true, "regional": true, "world": true, "global": true,
 	"western": true, "overseas": true, "expatriate": true, "multinational": true, "neighbouring": true,
 	"neighboring": true, "exiled": true, "exile": true, "visiting": true, "other": true, "joint": true,
 	"delegation": true, "delegations": true, "delegate": true, "delegates": true, "pilgrims": true,
-	"tourists": true, "visitors": true,
+	"tourists": true, "visitors": true, "governments": true, "european": true, "african": true,
+	"asian": true, "arab": true, "latin": true, "nordic": true, "scandinavian": true, "balkan": true,
 }
 
 // venues are the words a place of travel or of a meeting hangs from
@@ -185,12 +187,18 @@ func venue(d *parley.Doc, p int) bool {
 }
 
 // abroad reports whether the phrase at span, or a modifier of its head,
-// says its actor is of no one country or of another one.
+// says its actor is of no one country or of another one ("foreign
+// journalists", "governments", "European companies"), or whose it is
+// ("his government": the country of the one "his" refers to, which
+// coreference did not find).
 func abroad(d *parley.Doc, span parley.Span) bool {
 	head := d.SpanHead(span)
 	lo, hi := max(0, span.Start-4), min(len(d.Tokens), span.End+1)
 	for i := lo; i < hi; i++ {
-		if (span.Start <= i && i < span.End || d.Tokens[i].Head == head) && abroadWords[norm(d.TokenText(i))] {
+		if !(span.Start <= i && i < span.End || d.Tokens[i].Head == head) {
+			continue
+		}
+		if abroadWords[norm(d.TokenText(i))] || d.Tokens[i].DepRel == "nmod:poss" && d.Tokens[i].UPOS == "PRON" {
 			return true
 		}
 	}
