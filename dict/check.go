@@ -19,7 +19,7 @@ import (
 // tells warnings from errors.
 //
 // A directory holding verbs.txt, verbs-*.txt, agents.txt, agents-*.txt,
-// discards.txt, issues.txt or actors-*.txt is read as parley's format, as one set (as Load reads it).
+// discards.txt, discards-*.txt, issues.txt or actors-*.txt is read as parley's format, as one set (as Load reads it).
 // Otherwise the PETRARCH files are found by name ("*verb*", "CAMEO.*.txt",
 // "*actors*", "*agents*", "*discards*", "*issue*"): the files LoadPetrarch
 // reads by default are checked as one set and every other one on its own.
@@ -70,6 +70,9 @@ func parleyDir(entries []fs.DirEntry) bool {
 			return true
 		}
 		if ok, _ := path.Match(VerbsGlob, n); ok {
+			return true
+		}
+		if ok, _ := path.Match(DiscardsGlob, n); ok {
 			return true
 		}
 	}

@@ -15,17 +15,19 @@ import (
 
 // The files of a parley dictionary directory.
 const (
-	VerbsFile    = "verbs.txt"    // synsets, verb groups, transformations
-	VerbsGlob    = "verbs-*.txt"  // more verbs, read after verbs.txt in name order; groups merge by name
-	AgentsFile   = "agents.txt"   // agents
-	AgentsGlob   = "agents-*.txt" // more agents, read after agents.txt in name order
-	DiscardsFile = "discards.txt" // discards
-	IssuesFile   = "issues.txt"   // issues
-	ActorsGlob   = "actors-*.txt" // actors, read in name order
+	VerbsFile    = "verbs.txt"      // synsets, verb groups, transformations
+	VerbsGlob    = "verbs-*.txt"    // more verbs, read after verbs.txt in name order; groups merge by name
+	AgentsFile   = "agents.txt"     // agents
+	AgentsGlob   = "agents-*.txt"   // more agents, read after agents.txt in name order
+	DiscardsFile = "discards.txt"   // discards
+	DiscardsGlob = "discards-*.txt" // more discards, read after discards.txt in name order
+	IssuesFile   = "issues.txt"     // issues
+	ActorsGlob   = "actors-*.txt"   // actors, read in name order
 )
 
 // Load reads a parley dictionary directory: verbs.txt and every
-// verbs-*.txt, agents.txt and every agents-*.txt, discards.txt, issues.txt
+// verbs-*.txt, agents.txt and every agents-*.txt, discards.txt and every
+// discards-*.txt, issues.txt
 // and every actors-*.txt, each optional but at least one present. Actors
 // files are read in name order, and actors with the same canonical name
 // (compared as lower-case words) are one actor: a later entry adds its
@@ -65,6 +67,11 @@ func load(fsys fs.FS) (*Set, []error, error) {
 		return nil, nil, &parley.Error{Op: "dict.Load", Kind: parley.Internal, Err: err}
 	}
 	slices.Sort(verbFiles)
+	discardFiles, err := fs.Glob(fsys, DiscardsGlob)
+	if err != nil {
+		return nil, nil, &parley.Error{Op: "dict.Load", Kind: parley.Internal, Err: err}
+	}
+	slices.Sort(discardFiles)
 	type file struct {
 		name string
 		read func(io.Reader, *Set) []error
@@ -88,6 +95,9 @@ func load(fsys fs.FS) (*Set, []error, error) {
 	}
 	for _, name := range agentFiles {
 		files = append(files, file{name, func(r io.Reader, s *Set) (p []error) { s.Agents, p = ReadAgents(r, name); return p }})
+	}
+	for _, name := range discardFiles {
+		files = append(files, file{name, func(r io.Reader, s *Set) (p []error) { s.Discards, p = ReadDiscards(r, name); return p }})
 	}
 	for _, name := range actorFiles {
 		files = append(files, file{name, func(r io.Reader, s *Set) (p []error) {
