@@ -115,12 +115,13 @@ func TestActors(t *testing.T) {
 
 // FuzzActors checks the stage's invariants on any text: actors lie
 // within the document, in order, and refer only to earlier actors with a
-// code.
+// code; a country found from the places around an actor heads its code.
 func FuzzActors(f *testing.F) {
-	for _, s := range []string{"Russian forces attacked Kyiv.", "He said the two sides met.", "US us Us U.S.", "", "Testov. Testov? he he he"} {
+	for _, s := range []string{"Russian forces attacked Kyiv.", "He said the two sides met.", "US us Us U.S.", "", "Testov. Testov? he he he",
+		"Police in Lagos arrested protesters. The government said they rioted in Kano."} {
 		f.Add(s)
 	}
-	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner"}})
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "geo"}})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -142,6 +143,15 @@ func FuzzActors(f *testing.F) {
 			}
 			if a.Code == "" || a.Ref >= k || a.Ref < -1 {
 				t.Fatalf("actor %d: code %q ref %d", k, a.Code, a.Ref)
+			}
+			switch a.CountryFrom {
+			case "":
+			case actor.FromPhrase, actor.FromSentence, actor.FromDocument:
+				if a.Country == "" || !strings.HasPrefix(a.Code, a.Country) || a.Code != a.Country+a.Sectors {
+					t.Fatalf("actor %d: country %q from %s, code %q, sectors %q", k, a.Country, a.CountryFrom, a.Code, a.Sectors)
+				}
+			default:
+				t.Fatalf("actor %d: country_from %q", k, a.CountryFrom)
 			}
 		}
 	})

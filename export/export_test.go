@@ -22,7 +22,7 @@ func testDoc() *parley.Doc {
 	}
 	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: 5}}, {Tokens: parley.Span{Start: 5, End: 8}}}
 	d.Actors = []parley.Actor{
-		{Tokens: parley.Span{Start: 0, End: 1}, Code: "SYRREB", Country: "SYR", Sectors: "REB", Entity: -1, Ref: -1},
+		{Tokens: parley.Span{Start: 0, End: 1}, Code: "SYRREB", Country: "SYR", Sectors: "REB", Entity: -1, Ref: -1, CountryFrom: "document"},
 		{Tokens: parley.Span{Start: 2, End: 4}, Code: "IGOUNO", Country: "IGO", Sectors: "UNO", Name: "United Nations", Entity: -1, Ref: -1},
 	}
 	d.Events = []parley.Event{{Sentence: 0, Trigger: parley.Span{Start: 1, End: 2}, Source: "SYRREB", Target: "IGOUNO",
@@ -53,7 +53,8 @@ func TestJSONL(t *testing.T) {
 		t.Fatal(err)
 	}
 	if r.Text != "Rebels shelled the capital." || r.TriggerText != "shelled" || r.SourceText != "Rebels" ||
-		r.TargetText != "the capital" || r.TriggerBytes != (parley.Span{Start: 7, End: 14}) || r.ID == "" || r.Pattern == "" {
+		r.TargetText != "the capital" || r.TriggerBytes != (parley.Span{Start: 7, End: 14}) || r.ID == "" || r.Pattern == "" ||
+		r.SourceCountryFrom != "document" || r.TargetCountryFrom != "" {
 		t.Errorf("record = %+v", r)
 	}
 }

@@ -61,6 +61,15 @@ source or target: it is reported with an empty code and its words as its
 name, to show which actors the dictionaries lack (PETRARCH's
 new_actor_length).
 
+An actor whose country the text leaves unnamed ("police", "the
+government") takes the country of the places around it: a place in its
+own phrase ("police in Gombe"), else those of its sentence when they lie
+in one country, else the country most of the article's places are in.
+The JSONL's source_country_from and target_country_from say which
+("phrase", "sentence", "document"); they are empty when the text names
+the country. Armed forces, refugees, international bodies and actors
+marked as foreign are never given one this way.
+
 Sentences holding a discard phrase of the dictionaries (sports results,
 chronologies) are not coded, and a story-level discard skips the article;
 the article gets a note saying so.

@@ -134,7 +134,7 @@ func fullDoc() *parley.Doc {
 		Country: "CHE", Admin1: "GE", Feature: "PPLA", Lat: 46.20222, Lon: 6.14569}}
 	d.Actors = []parley.Actor{
 		{Tokens: parley.Span{Start: 0, End: 2}, Code: "RUSGOV", Country: "RUS", Sectors: "GOV", Name: "Russia", Entity: 0, Ref: -1},
-		{Tokens: parley.Span{Start: 3, End: 5}, Code: "UKRGOV", Country: "UKR", Sectors: "GOV", Name: "Ukraine", Entity: -1, Ref: -1},
+		{Tokens: parley.Span{Start: 3, End: 5}, Code: "UKRGOV", Country: "UKR", Sectors: "GOV", Entity: -1, Ref: -1, CountryFrom: "document"},
 	}
 	d.Events = []parley.Event{
 		{Sentence: 0, Trigger: parley.Span{Start: 2, End: 3}, Source: "RUSGOV", Target: "UKRGOV", SourceRef: 0, TargetRef: 1,
