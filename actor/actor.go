@@ -195,12 +195,24 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 			if code := a.CodeAt(day); code != "" && code != "---" {
 				return match{tokens: span, actor: a, code: code}, true
 			}
-		case rf.agent >= 0 && (last == "NOUN" || last == "PROPN"):
+		case rf.agent >= 0 && (last == "NOUN" || last == "PROPN") && !ofThing(d, span):
 			a := &r.lex.set.Agents[rf.agent]
 			return match{tokens: span, agent: a, code: strings.Trim(a.Code, "~")}, true
 		}
 	}
 	return match{}, false
+}
+
+// ofThing reports whether the words at span are "official" modifying a
+// noun after it: "an official visit", "official figures", "the official
+// news agency" are formal, not officials. (Other agents modifying a noun
+// name its owner, on whom an act may fall: "seized two police stations",
+// "protested government policy".)
+func ofThing(d *parley.Doc, span parley.Span) bool {
+	t := d.Tokens[span.End-1]
+	h := t.Head
+	return span.Len() == 1 && strings.EqualFold(d.TokenText(span.Start), "official") &&
+		h >= span.End && h < span.End+3 && (t.DepRel == "compound" || t.DepRel == "amod")
 }
 
 // currencies are the lemmas of currency names, after which a country's

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,6 +125,32 @@ func TestPlaceCountries(t *testing.T) {
 			if a := d.Actors[i]; a.Code != code || a.CountryFrom != from {
 				t.Errorf("%q (named only %v): %q is %s from %q, want %s from %q", c.text, pl == named, c.mention, a.Code, a.CountryFrom, code, from)
 			}
+		}
+	}
+}
+
+// TestOfficialModifier checks that "official" before a noun is formal,
+// not an official, while other agents before a noun name its owner.
+func TestOfficialModifier(t *testing.T) {
+	p, err := Build(DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"The Egyptian foreign minister arrived in Singapore on an official visit.": "Egyptian foreign minister=EGYGOV Singapore=SGP",
+		"A senior official said rebels seized two police stations.":                "senior official=GOV rebels=REB police=COP",
+	} {
+		d := parley.NewDoc(text)
+		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range d.Actors {
+			got = append(got, d.SpanText(a.Tokens)+"="+a.Code)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%s\ngot  %s\nwant %s", text, g, want)
 		}
 	}
 }
