@@ -137,8 +137,8 @@ func TestOfficialModifier(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"The Egyptian foreign minister arrived in Singapore on an official visit.": "Egyptian foreign minister=EGYGOV Singapore=SGP",
-		"A senior official said rebels seized two police stations.":                "senior official=GOV rebels=REB police=COP",
+		"The Egyptian foreign minister began a two-day official visit to Vietnam on Thursday.": "Egyptian foreign minister=EGYGOV Vietnam=VNM",
+		"A senior official said rebels seized two police stations.":                            "senior official=GOV rebels=REB police=COP",
 	} {
 		d := parley.NewDoc(text)
 		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
