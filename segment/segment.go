@@ -122,6 +122,9 @@ func breakBefore(text string, toks []parley.Token, start, i int, gap string, ope
 	}
 	last := word(k)
 
+	if datelineEnds(text, toks, start, i) {
+		return true
+	}
 	if strings.IndexByte(gap, '\n') >= 0 && lineBreak(text, toks, start, i, last) {
 		return true
 	}
@@ -160,6 +163,50 @@ func breakBefore(text string, toks []parley.Token, start, i int, gap string, ope
 		return unicode.IsUpper(r) // "Thanks :) See you"
 	}
 	return false
+}
+
+// datelineEnds reports whether the tokens from start to i are a wire
+// story's dateline, which is a sentence of its own: "KYIV, July 21
+// (Reuters) -", "BEIJING, Jan. 5 (Xinhua) --", "Kabul, March 3 (AFP) —":
+// a place (in capitals, or any case when an agency in brackets follows),
+// a comma, at most a dozen tokens, and a dash after a date or a bracket.
+// Left in, it reads to the tagger as the subject of the story's first
+// verb.
+func datelineEnds(text string, toks []parley.Token, start, i int) bool {
+	word := func(j int) string { return text[toks[j].Start:toks[j].End] }
+	if i-start < 4 || i-start > 14 {
+		return false
+	}
+	switch word(i - 1) {
+	case "-", "--", "—", "–":
+	default:
+		return false
+	}
+	before := word(i - 2)
+	if before != ")" && toks[i-2].Kind != parley.TokNumber {
+		return false
+	}
+	comma := -1
+	for j := start; j < i-2; j++ {
+		if word(j) == "," {
+			comma = j
+			break
+		}
+	}
+	if comma <= start || comma-start > 4 {
+		return false
+	}
+	for j := start; j < comma; j++ {
+		w := word(j)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if before != ")" && strings.ToUpper(w) != w {
+			return false // a place in title case needs an agency
+		}
+	}
+	return true
 }
 
 // lineBreak reports whether a single line break before token i ends the
