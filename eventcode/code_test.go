@@ -47,6 +47,8 @@ func TestCode(t *testing.T) {
 		{"Washington demanded that Hamas renounce its armed struggle against Israel.", "USA 100 PSEREBHMS asserted; PSEREBHMS 110 ISR hypothetical"},
 		{"The rebels in Fiji said they would release the prime minister of Fiji.", "FJIREB 084 FJIGOV future"},
 		{"The president of Brazil arrived in Argentina on Monday.", "BRAGOV 040 ARG asserted"},
+		{"Sudan's prime minister visited Egypt on Monday.", "SDNGOV 042 EGY asserted; EGY 043 SDNGOV asserted"},
+		{"Sudan's prime minister offered to host a technical meeting in Khartoum.", ""},
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},
 		{"Cuba denounced the parade supporting Israel.", "CUB 111 ISR asserted"},
 		{"Senior Hungarian and Romanian officials met in Vienna.", "HUNGOV 040 ROUGOV asserted; ROUGOV 040 HUNGOV asserted"},

@@ -461,7 +461,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// held", "civilians killed by the strike").
 		return
 	}
-	if arrival := visits(fwd) || x.lemma[v] == "arrive"; len(tgt) == 0 && (fwd >= "06" || arrival) {
+	// A visit falls on the place visited ("visited Gondor"); a host hosts
+	// people, not the place it hosts them in ("offered to host a meeting
+	// in Khartoum").
+	if arrival := fwd == "042" || x.lemma[v] == "arrive"; len(tgt) == 0 && (fwd >= "06" || arrival) {
 		tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd))
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
