@@ -470,6 +470,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
 		}
 	}
+	if visits(fwd) {
+		// A visit is to another country: a fleet "arrived in a port city
+		// of east China" after its voyage is home, not visiting China.
+		tgt = slices.DeleteFunc(slices.Clone(tgt), func(t int) bool {
+			return d.Actors[t].Sectors == "" && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == d.Actors[t].Country })
+		})
+	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
 		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
 	}
