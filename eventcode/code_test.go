@@ -50,6 +50,7 @@ func TestCode(t *testing.T) {
 		{"The Chinese foreign minister arrived in Beijing on Monday.", ""},
 		{"Sudan's prime minister visited Egypt on Monday.", "SDNGOV 042 EGY asserted; EGY 043 SDNGOV asserted"},
 		{"Sudan's prime minister offered to host a technical meeting in Khartoum.", ""},
+		{"The Chilean minister blasted the Peruvian government for its failure.", "CHLGOV 111 PERGOV asserted"},
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},
 		{"Cuba denounced the parade supporting Israel.", "CUB 111 ISR asserted"},
 		{"Senior Hungarian and Romanian officials met in Vienna.", "HUNGOV 040 ROUGOV asserted; ROUGOV 040 HUNGOV asserted"},
