@@ -107,9 +107,10 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)
-	corefer(d, words, entityOf)
+	sentOf := sentenceIndex(d)
+	corefer(d, words, entityOf, sentOf)
 	if !r.opts.NamedCountriesOnly {
-		placeCountries(d, sentenceIndex(d))
+		placeCountries(d, sentOf)
 	}
 	d.Layers |= parley.LayerActors
 	return nil

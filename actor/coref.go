@@ -22,8 +22,7 @@ const reach = 3
 // plural ("the rebels"); "the two sides" (parties, countries, delegations) and
 // "both sides" become two actors, the last two countries named. Actors
 // are kept in order of their first token.
-func corefer(d *parley.Doc, words []string, entityOf []int) {
-	sentOf := sentenceIndex(d)
+func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 	covered := make([]bool, len(d.Tokens))
 	for _, a := range d.Actors {
 		for i := a.Tokens.Start; i < a.Tokens.End; i++ {

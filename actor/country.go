@@ -21,10 +21,10 @@ const (
 // war news is full of troops abroad) and refugees, who are often of
 // another country than the one they are in, are not.
 var domestic = map[string]bool{
-	"GOV": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "ELI": true,
-	"LEG": true, "LAB": true, "AGR": true, "HLH": true, "ENV": true, "PPL": true, "REL": true,
-	"MUS": true, "CHR": true, "JEW": true, "HIN": true, "BUD": true, "RAD": true, "SEP": true,
-	"MOD": true, "INS": true,
+	"GOV": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "MED": true,
+	"EDU": true, "BUS": true, "CRM": true, "CVL": true, "ELI": true, "LEG": true, "LAB": true,
+	"AGR": true, "HLH": true, "ENV": true, "PPL": true, "REL": true, "MUS": true, "CHR": true,
+	"JEW": true, "HIN": true, "BUD": true, "RAD": true, "SEP": true, "MOD": true, "INS": true,
 }
 
 // placeCountries gives actors whose sector is domestic and whose country
@@ -34,9 +34,10 @@ var domestic = map[string]bool{
 // all lie in one country; else the document's dominant country, the one
 // more than half of its place mentions are in (the dateline counting
 // twice). Places of travel and of meetings ("arrived in Beijing", "will
-// meet in Geneva") say nothing of who is there. A mention referring to an earlier actor takes that actor's
-// country. Each such actor records where its country came from in
-// CountryFrom, so a reader can tell a named country from an inferred one.
+// meet in Geneva") say nothing of who is there. A mention referring to
+// an earlier actor takes that actor's country. Each such actor records
+// where its country came from in CountryFrom, so a reader can tell a
+// named country from an inferred one. sentOf maps tokens to sentences.
 func placeCountries(d *parley.Doc, sentOf []int) {
 	if len(d.Places) == 0 {
 		return

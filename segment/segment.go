@@ -169,7 +169,8 @@ func breakBefore(text string, toks []parley.Token, start, i int, gap string, ope
 // story's dateline, which is a sentence of its own: "KYIV, July 21
 // (Reuters) -", "BEIJING, Jan. 5 (Xinhua) --", "Kabul, March 3 (AFP) —":
 // a place (in capitals, or any case when an agency in brackets follows),
-// a comma, at most a dozen tokens, and a dash after a date or a bracket.
+// a comma, at most fourteen tokens in all, and a dash after a date or a
+// bracket.
 // Left in, it reads to the tagger as the subject of the story's first
 // verb.
 func datelineEnds(text string, toks []parley.Token, start, i int) bool {
