@@ -257,7 +257,9 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	case "conj":
 		return subject(d, x, h, depth+1)
 	case "xcomp":
-		if o := x.child(h, "obj"); o >= 0 && len(actorsAt(d, x, o)) > 0 {
+		// (The parser may take the object for an indirect one: "urged
+		// the United States to enter into dialogue".)
+		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 {
 			return o, false
 		}
 		return subject(d, x, h, depth+1)
