@@ -52,6 +52,7 @@ func TestCode(t *testing.T) {
 		{"Sudan's prime minister offered to host a technical meeting in Khartoum.", ""},
 		{"The Chilean minister blasted the Peruvian government for its failure.", "CHLGOV 111 PERGOV asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},
+		{"Turkey hosted the talks on Monday. The Ukrainian minister said it would be very difficult.", ""},
 		{"A ceasefire between Israel and Hamas took effect on Sunday.", "ISR 0871 PSEREBHMS asserted; PSEREBHMS 0871 ISR asserted"},
 		{"The Saudi prince urged the United States to enter into dialogue with Iran.", "USA 036 IRN hypothetical"},
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},

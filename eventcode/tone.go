@@ -53,7 +53,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			// "Russia said Sudan must return the helicopter": a demand
 			// by the speaker on the one who must act, an actor named as
 			// the clause's active subject.
-			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 {
+			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) {
 				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
 			}
 			continue
@@ -76,7 +76,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		own := d.Actors[speakers[0]].Country
 		var about []int
 		for _, t := range toks {
-			if a := x.actorAt[t]; a >= 0 && d.Actors[a].Country != own && !slices.Contains(about, a) &&
+			if a := x.actorAt[t]; a >= 0 && !dummyIt(d, x, t) && d.Actors[a].Country != own && !slices.Contains(about, a) &&
 				!slices.ContainsFunc(about, func(b int) bool { return d.Actors[b].Code == d.Actors[a].Code }) {
 				about = append(about, a)
 			}
@@ -87,6 +87,13 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		mode, reporter := modality(d, x, v)
 		c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "tone of a statement (eventcode/tone.go)", speakers[:1], about, mode, reporter)
 	}
+}
+
+// dummyIt reports whether token t is "it", which in a statement's tone is
+// mostly the situation ("it's going to be very difficult", "it shouldn't
+// give it up") whatever coreference linked it to.
+func dummyIt(d *parley.Doc, x *docIndex, t int) bool {
+	return x.lower[t] == "it" && d.Tokens[t].UPOS == "PRON"
 }
 
 // obligation reports whether clause c says that someone must act: the
