@@ -488,9 +488,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	mode, reporter := modalityUsing(d, x, v, append(b.before, b.words...))
 	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
-	// conjoined as subjects of a verb with no object and no target act on
-	// one another ("the EU and NATO backed the plan" do not).
-	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (x.child(v, "obj") < 0 || reciprocal(fwd)) || amongSources(tgt, src, d)) {
+	// conjoined as subjects of a verb with no target act on one another
+	// when the act is one done together ("the EU and NATO backed the
+	// plan", "France and Germany refused" do not).
+	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]]) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -532,6 +533,19 @@ func refusal(d *parley.Doc, x *docIndex, v int) bool {
 func reciprocal(code string) bool {
 	return strings.HasPrefix(code, "03") || strings.HasPrefix(code, "04") && !visits(code) || strings.HasPrefix(code, "06") || code == "057"
 }
+
+// together reports whether an act of the code done by conjoined actors
+// with no one else named is done among them: the reciprocal acts, truces
+// (0871), and, with no object, accord and fighting ("Albania and Italy
+// agreed", "rebels and troops clashed"; not "troops and police took over
+// a town").
+func together(code string, object bool) bool {
+	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
+}
+
+// mutualVerbs are done with one another whatever their code: "Croatia and
+// Slovenia agreed to cooperate".
+var mutualVerbs = map[string]bool{"cooperate": true, "collaborate": true, "coordinate": true, "reconcile": true}
 
 // visits reports whether code is CAMEO's making or hosting a visit (042,
 // 043), whose place is the host.

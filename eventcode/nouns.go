@@ -209,7 +209,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	}
 	pattern := fmt.Sprintf("noun %s (nouns.txt:%d)", x.lemma[n], nouns[x.lemma[n]].line)
 	trigger := parley.Span{Start: n, End: n + 1}
-	if len(src) > 1 && (len(tgt) == 0 && (between || reciprocal(code) || strings.HasPrefix(code, "087") || strings.HasPrefix(code, "19")) || amongSources(tgt, src, d)) {
+	if len(src) > 1 && (len(tgt) == 0 && (between || together(code, false)) || amongSources(tgt, src, d)) {
 		// "a ceasefire between Israel and Hamas", "Ethiopia and Egypt
 		// agreed to resume talks", "Iran and Iraq fought a war": with
 		// each other. ("Police and firefighters staged a protest" did
