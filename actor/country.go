@@ -98,7 +98,10 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 				break
 			}
 		}
-		if country == "" && len(sent) > 0 {
+		// One who travels ("the minister arrived in Hanoi") is from
+		// somewhere else than the places of the story.
+		away := travelling(d, a.Tokens)
+		if country == "" && len(sent) > 0 && !away {
 			country, from = sent[0].Country, FromSentence
 			for _, p := range sent[1:] {
 				if p.Country != country {
@@ -107,7 +110,7 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 				}
 			}
 		}
-		if country == "" && docCountry != "" {
+		if country == "" && docCountry != "" && !away {
 			country, from = docCountry, FromDocument
 		}
 		if country != "" {
@@ -173,18 +176,39 @@ var venues = map[string]bool{
 	"summit": true, "talk": true, "forum": true, "session": true, "trip": true, "tour": true,
 }
 
+// travelling reports whether the actor at span is the one who travels,
+// visits or attends ("President Hu will pay state visits to Vietnam",
+// "the minister arrived in Hanoi"): the places of the story are where
+// it goes, not where it is from.
+func travelling(d *parley.Doc, span parley.Span) bool {
+	r := d.PhraseRoot(d.SpanHead(span))
+	t := d.Tokens[r]
+	if t.Head < 0 || !(t.DepRel == "nsubj" || t.DepRel == "nmod:poss") {
+		return false
+	}
+	return travel[lemmaOf(d, t.Head)]
+}
+
+// travel are the words of going somewhere, by lemma.
+var travel = map[string]bool{
+	"arrive": true, "visit": true, "travel": true, "leave": true, "fly": true, "go": true, "come": true,
+	"return": true, "attend": true, "tour": true, "trip": true,
+}
+
+// lemmaOf returns the lower-cased lemma of token i (its form when the
+// lemma is the form itself).
+func lemmaOf(d *parley.Doc, i int) string {
+	if l := d.Tokens[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(d.TokenText(i))
+}
+
 // venue reports whether place head p hangs from a word of travel or of a
 // meeting.
 func venue(d *parley.Doc, p int) bool {
 	h := d.Tokens[p].Head
-	if h < 0 {
-		return false
-	}
-	lemma := d.Tokens[h].Lemma // empty when it is the form itself
-	if lemma == "" {
-		lemma = d.TokenText(h)
-	}
-	return venues[strings.ToLower(lemma)]
+	return h >= 0 && venues[lemmaOf(d, h)]
 }
 
 // abroad reports whether the phrase at span, or a modifier of its head,

@@ -104,6 +104,9 @@ func TestPlaceCountries(t *testing.T) {
 		{"Delegations from both countries will meet in Geneva next week. The government has not rejected the proposal.", "government", "GOV", ""},
 		// Places in two countries say nothing.
 		{"Protesters marched in Nairobi and in Kampala on Saturday.", "Protesters", "OPP", ""},
+		// One who travels is from somewhere else (in wire news mostly; a
+		// minister travelling at home loses the country).
+		{"Police detained protesters in Harare on Sunday. The prime minister arrived in Bulawayo on Monday.", "prime minister", "GOV", ""},
 		// Troops are often abroad: no country for them.
 		{"Troops fired on a crowd in Kandahar on Friday.", "Troops", "MIL", ""},
 	} {
