@@ -155,9 +155,10 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		}
 		// A prepositional phrase of the verb's own clause, not of a
 		// clause it governs: "demanded that Hamas renounce its struggle
-		// against Israel" is no "demand (against)".
+		// against Israel" is no "demand (against)", nor is "welcomed
+		// Japan's decision to send aid to Sudan" a "welcome (to)".
 		for h := d.Tokens[t].Head; h >= 0 && h != b.verb; h = d.Tokens[h].Head {
-			if x.rel[h] == "ccomp" {
+			if r := x.rel[h]; r == "ccomp" || r == "acl" || r == "acl:relcl" {
 				return 0, 0
 			}
 		}

@@ -33,7 +33,10 @@ var (
 	desireVerbs = map[string]bool{
 		"demand": true, "urge": true, "ask": true, "call": true, "request": true, "insist": true,
 		"propose": true, "suggest": true, "recommend": true, "appeal": true, "press": true, "order": true,
+		"warn": true, // "warned Moscow to withdraw", "warned against moves to withdraw"
 	}
+	// "The first Israeli minister to visit Tunisia": an act done.
+	ordinalWords    = map[string]bool{"first": true, "last": true, "only": true, "second": true, "third": true}
 	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
 	futureAux       = map[string]bool{"will": true, "shall": true, "'ll": true}
 	conditionMarks  = map[string]bool{"if": true, "unless": true, "provided": true}
@@ -112,6 +115,14 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// "demanded that Hamas renounce violence": the demanded act.
 	if x.rel[v] == "ccomp" && d.Tokens[v].Head >= 0 && desireVerbs[x.lemma[d.Tokens[v].Head]] {
 		hyp = true
+	}
+	// "moves to withdraw troops", "plans to attack", "efforts to impose
+	// sanctions": an infinitive modifying a noun is an act intended, not
+	// done — unless the noun is "the first (last, only) one to visit".
+	if x.rel[v] == "acl" && slices.ContainsFunc(x.children[v], func(k int) bool { return x.rel[k] == "mark" && x.lower[k] == "to" }) {
+		if h := d.Tokens[v].Head; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
+			fut = true
+		}
 	}
 	reporter := reportedBy(d, x, v)
 	switch {
