@@ -59,6 +59,8 @@ func TestCode(t *testing.T) {
 		{"NATO warned Russia to withdraw its troops from Georgia.", "IGOWSTNAT 130 RUS asserted; RUS 0874 GEO hypothetical"},
 		{"Shalom is the first Israeli foreign minister to visit Tunisia.", "ISRGOV 042 TUN asserted; TUN 043 ISRGOV asserted"},
 		{"Egypt welcomed Japan's decision to send aid to Sudan.", "EGY 052 JPN asserted; JPN 070 SDN future"},
+		{"The Chinese president left Hanoi for New Delhi on Sunday.", "CHNGOV 042 IND asserted; IND 043 CHNGOV asserted"},
+		{"The Chinese president left Hanoi on Sunday.", ""},
 		{"A ceasefire between Israel and Hamas took effect on Sunday.", "ISR 0871 PSEREBHMS asserted; PSEREBHMS 0871 ISR asserted"},
 		{"The Saudi prince urged the United States to enter into dialogue with Iran.", "USA 036 IRN hypothetical"},
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},

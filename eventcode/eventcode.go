@@ -471,6 +471,17 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 	}
 	if visits(fwd) {
+		// A visit is not to the place one leaves ("left Hanoi for New
+		// Delhi": to where one is going, which the parser may hang from
+		// the place left).
+		if obj := x.child(v, "obj"); obj >= 0 && (x.lemma[v] == "leave" || x.lemma[v] == "depart") {
+			tgt = slices.DeleteFunc(slices.Clone(tgt), func(t int) bool { return d.SpanHead(d.Actors[t].Tokens) == obj })
+			for _, c := range append(slices.Clone(x.children[v]), x.children[obj]...) {
+				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && d.CaseOf(c) == "for" && len(tgt) == 0 {
+					tgt = actorsAt(d, x, c)
+				}
+			}
+		}
 		// A visit is to another country: a fleet "arrived in a port city
 		// of east China" after its voyage is home, not visiting China.
 		tgt = slices.DeleteFunc(slices.Clone(tgt), func(t int) bool {
