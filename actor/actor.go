@@ -270,7 +270,6 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 	named := func(g group) bool {
 		return slices.ContainsFunc(g.matches, func(m match) bool { return m.actor != nil })
 	}
-
 	for k, g := range runs {
 		into[k] = k
 		top := phraseTop(d, g.root)
