@@ -382,6 +382,15 @@ func Hash(text string) string {
 // TokenText returns the text of token i.
 func (d *Doc) TokenText(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
 
+// Lemma returns the lemma of token i in lower case: Token.Lemma, or the
+// token's text when its lemma is the form itself (an empty Lemma).
+func (d *Doc) Lemma(i int) string {
+	if l := d.Tokens[i].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(d.TokenText(i))
+}
+
 // SpanBytes returns the byte span of Doc.Text covered by the token span s.
 func (d *Doc) SpanBytes(s Span) Span {
 	if s.Empty() {

@@ -344,7 +344,7 @@ func phraseTop(d *parley.Doc, i int) int {
 
 // placeAt reports whether token i lies in one of d's places.
 func placeAt(d *parley.Doc, i int) bool {
-	return i >= 0 && slices.ContainsFunc(d.Places, func(p parley.Place) bool { return p.Tokens.Start <= i && i < p.Tokens.End })
+	return i >= 0 && slices.ContainsFunc(d.Places, func(p parley.Place) bool { return p.Tokens.Contains(parley.Span{Start: i, End: i + 1}) })
 }
 
 // conjInto reports whether token r of sentence sent has a conjunct in

@@ -1,8 +1,6 @@
 package actor
 
 import (
-	"strings"
-
 	"github.com/parley-events/parley"
 )
 
@@ -166,14 +164,13 @@ var abroadWords = map[string]bool{
 	"asian": true, "arab": true, "latin": true, "nordic": true, "scandinavian": true, "balkan": true,
 }
 
-// venues are the words a place of travel or of a meeting hangs from
-// ("arrived in Beijing", "a news conference in London"): those who are
-// there may have come from anywhere.
-var venues = map[string]bool{
-	"arrive": true, "visit": true, "travel": true, "leave": true, "fly": true, "go": true, "come": true,
-	"return": true, "attend": true, "stop": true, "stay": true, "meet": true, "gather": true, "convene": true,
-	"host": true, "conference": true, "meeting": true,
-	"summit": true, "talk": true, "forum": true, "session": true, "trip": true, "tour": true,
+// meetings are the words, by lemma, of staying or meeting somewhere; with
+// those of travel they are the words a place hangs from that says
+// nothing of who is there ("arrived in Beijing", "a news conference in
+// London").
+var meetings = map[string]bool{
+	"stop": true, "stay": true, "meet": true, "gather": true, "convene": true, "host": true,
+	"conference": true, "meeting": true, "summit": true, "talk": true, "forum": true, "session": true,
 }
 
 // travelling reports whether the actor at span is the one who travels,
@@ -186,7 +183,7 @@ func travelling(d *parley.Doc, span parley.Span) bool {
 	if t.Head < 0 || !(t.DepRel == "nsubj" || t.DepRel == "nmod:poss") {
 		return false
 	}
-	return travel[lemmaOf(d, t.Head)]
+	return travel[d.Lemma(t.Head)]
 }
 
 // travel are the words of going somewhere, by lemma.
@@ -195,20 +192,15 @@ var travel = map[string]bool{
 	"return": true, "attend": true, "tour": true, "trip": true,
 }
 
-// lemmaOf returns the lower-cased lemma of token i (its form when the
-// lemma is the form itself).
-func lemmaOf(d *parley.Doc, i int) string {
-	if l := d.Tokens[i].Lemma; l != "" {
-		return strings.ToLower(l)
-	}
-	return strings.ToLower(d.TokenText(i))
-}
-
 // venue reports whether place head p hangs from a word of travel or of a
 // meeting.
 func venue(d *parley.Doc, p int) bool {
 	h := d.Tokens[p].Head
-	return h >= 0 && venues[lemmaOf(d, h)]
+	if h < 0 {
+		return false
+	}
+	l := d.Lemma(h)
+	return travel[l] || meetings[l]
 }
 
 // abroad reports whether the phrase at span, or a modifier of its head,

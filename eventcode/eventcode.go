@@ -312,9 +312,9 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.actorAt[i] = -1
 		x.rel[i] = t.DepRel
 		x.lower[i] = strings.ToLower(d.TokenText(i))
-		x.lemma[i] = strings.ToLower(t.Lemma)
-		if x.lemma[i] == "" {
-			x.lemma[i] = x.lower[i]
+		x.lemma[i] = x.lower[i] // Doc.Lemma, reusing the lower-cased form
+		if t.Lemma != "" {
+			x.lemma[i] = strings.ToLower(t.Lemma)
 		}
 	}
 	x.placeAt = map[int]int{}

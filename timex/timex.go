@@ -21,7 +21,6 @@ package timex
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -149,10 +148,7 @@ func verbTense(d *parley.Doc, v int) (tense, bool) {
 		if t.Head != v || (t.DepRel != "aux" && t.DepRel != "aux:pass") {
 			continue
 		}
-		l := t.Lemma
-		if l == "" {
-			l = strings.ToLower(d.TokenText(i)) // the lemma is the form
-		}
+		l := d.Lemma(i)
 		perfect = perfect || l == "have"
 		switch {
 		case l == "will" || l == "shall" || l == "'ll" || l == "wo":
