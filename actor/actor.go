@@ -170,7 +170,7 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 // choose picks the entry a name refers to where the text allows it: an
 // actor's name must have a capitalised word (or a digit) and a name of
 // one short word must be written in capitals ("US", not "us"); an agent
-// must end in a noun.
+// must be used as one (agentUse).
 func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.Time) (match, bool) {
 	capital, short := false, false
 	for i := span.Start; i < span.End; i++ {
@@ -183,10 +183,9 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 		t := d.TokenText(span.Start)
 		short = len(strings.Trim(t, ".")) <= 3 && strings.ToUpper(t) != t
 	}
-	last := d.Tokens[span.End-1].UPOS
 	// "7,000 U.S. dollars", "Hong Kong dollars": a name in a currency is
 	// no actor.
-	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Tokens[span.End].Lemma)] {
+	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))] {
 		return match{}, false
 	}
 	for _, rf := range refs {
@@ -196,7 +195,7 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 			if code := a.CodeAt(day); code != "" && code != "---" {
 				return match{tokens: span, actor: a, code: code}, true
 			}
-		case rf.agent >= 0 && (last == "NOUN" || last == "PROPN") && !ofThing(d, span):
+		case rf.agent >= 0 && agentUse(d, span):
 			a := &r.lex.set.Agents[rf.agent]
 			return match{tokens: span, agent: a, code: strings.Trim(a.Code, "~")}, true
 		}
@@ -204,17 +203,25 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 	return match{}, false
 }
 
-// ofThing reports whether the words at span are "official" modifying a
-// noun after it: "an official visit", "official figures", "the official
-// news agency" are formal, not officials. (Other agents modifying a noun
-// name its owner, on whom an act may fall: "seized two police stations",
-// "protested government policy".)
-func ofThing(d *parley.Doc, span parley.Span) bool {
+// agentUse reports whether the words at span, an agent's name, name an
+// actor: they must end in a noun ("the rebels", not "rebel-held"), and
+// "official" modifying a noun after it is formal, not an official ("an
+// official visit", "official figures") — except that the official news
+// agency, newspaper or broadcaster speaks for its government, as PETRARCH
+// codes it. (Other agents modifying a noun name its owner, on whom an act
+// may fall: "seized two police stations", "protested government policy".)
+func agentUse(d *parley.Doc, span parley.Span) bool {
 	t := d.Tokens[span.End-1]
-	h := t.Head
-	return span.Len() == 1 && strings.EqualFold(d.TokenText(span.Start), "official") &&
-		h >= span.End && h < span.End+3 && (t.DepRel == "compound" || t.DepRel == "amod")
+	if h := t.Head; span.Len() == 1 && strings.EqualFold(d.TokenText(span.Start), "official") &&
+		h >= span.End && h < span.End+3 && (t.DepRel == "compound" || t.DepRel == "amod") {
+		return stateMedia[d.Lemma(h)]
+	}
+	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
+
+// stateMedia are the nouns after "official" that name a government's
+// voice: "the official news agency said".
+var stateMedia = map[string]bool{"agency": true, "media": true, "newspaper": true, "daily": true, "television": true, "radio": true, "broadcaster": true}
 
 // currencies are the lemmas of currency names, after which a country's
 // name names no actor.
@@ -384,14 +391,18 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	// The principal actor is the one heading the phrase, else the first.
 	// An agent modifying the head names the institution and outranks the
 	// head's own ("a spokesperson from the government" is GOV, not MED).
-	var principal, agent *match
+	// An agent written before the country in its code (PETRARCH's "NGO~":
+	// "MSF Arnor" is NGOARN) is kept beside the other.
+	var principal, agent, before *match
 	for k := range g.matches {
 		m := &g.matches[k]
 		atRoot := m.tokens.Start <= g.root && g.root < m.tokens.End
 		if m.actor != nil && (principal == nil || atRoot) {
 			principal = m
 		}
-		if m.agent != nil && (agent == nil || !atRoot) {
+		if m.agent != nil && m.agent.Before && before == nil {
+			before = m
+		} else if m.agent != nil && !m.agent.Before && (agent == nil || !atRoot) {
 			agent = m
 		}
 	}
@@ -405,27 +416,39 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		span = parley.Span{Start: min(span.Start, et.Start), End: max(span.End, et.End)}
 	}
 	a := parley.Actor{Tokens: span, Entity: ent, Ref: -1}
+	pre, post := "", ""
+	if before != nil {
+		pre = before.code
+	}
+	if agent != nil {
+		post = agent.code
+	}
 	switch {
 	case principal != nil && len(principal.code) > 3:
 		// A named office-holder, or an institution with its own sector
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).
 		a.Code, a.Name = principal.code, principal.actor.Name
-	case principal != nil && agent != nil && agent.agent.Before:
-		a.Code = agent.code + principal.code[:3] // PETRARCH's "NGO~": MSF Arnor → NGOARN
-	case principal != nil && agent != nil:
-		a.Code = principal.code[:3] + agent.code
+	case principal != nil && pre+post != "":
+		a.Code = pre + principal.code[:3] + post
+		if !isSector(principal.code[:3]) {
+			a.Country, a.Sectors = principal.code[:3], pre+post
+			break
+		}
 	case principal != nil:
 		a.Code, a.Name = principal.code, principal.actor.Name
-	case agent != nil:
-		a.Code = agent.code
 	default:
+		a.Code = pre + post
+	}
+	if a.Code == "" {
 		return a, false // an unknown name alone: coreference may code it
+	}
+	if a.Country == "" && a.Sectors == "" {
+		a.Country, a.Sectors = split(a.Code)
 	}
 	if a.Name == "" && ent >= 0 && d.Entities[ent].Type == parley.PER {
 		a.Name = d.SpanText(d.Entities[ent].Tokens)
 	}
-	a.Country, a.Sectors = split(a.Code)
-	return a, a.Code != ""
+	return a, true
 }
 
 // distribute gives the sector of an agent to the countries conjoined with

@@ -58,6 +58,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 
 	for k := range d.Actors {
 		a := &d.Actors[k]
+		code := a.Code
 		s := sentOf[a.Tokens.Start]
 		within := func(j int) bool { return s-sentOf[d.Actors[j].Tokens.Start] <= reach }
 		switch {
@@ -150,7 +151,13 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				}
 			}
 		}
-		a.Country, a.Sectors = split(a.Code)
+		// A mention takes the country and sectors of the actor it
+		// refers to; its own were set with its code.
+		if b := a.Ref; b >= 0 && d.Actors[b].Code == a.Code {
+			a.Country, a.Sectors = d.Actors[b].Country, d.Actors[b].Sectors
+		} else if a.Code != code {
+			a.Country, a.Sectors = split(a.Code)
+		}
 	}
 	// Mentions still without a code name no actor; references follow
 	// the actors they point to.

@@ -494,7 +494,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) {
 		return // a statement whose content is coded on its own
 	}
-	if fwd == "010" && !patterned {
+	if fwd == "010" && !patterned && !c.cfg.OneActor {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
 	mode, reporter := modalityUsing(d, x, v, append(b.before, b.words...))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -104,7 +105,11 @@ petrarch FILE.xml
     PETR.Validate.actors.2.0.txt). Records run from their raw <Text>
     through parley's own pipeline; --gold-parse takes the tokens, tags
     and tree from the CoNLL-U in <Parse> instead (the UD version; UD v1
-    labels are read as their v2 equivalents).
+    labels are read as their v2 equivalents). An event negated on its own
+    verb ("did not criticize") is written as PETRARCH 2 writes it, with
+    the code that PETR.Internal.Coding.Ontology.txt in DIR pairs with its
+    own (110 becomes 050), when DIR has that file; parley itself keeps
+    the code and marks the event negated.
 
     {"records":…, "correct":…, "accuracy":…, "null_actor_ignored_accuracy":…, "by_category":{…}, "incorrect":[…]}
 
@@ -371,6 +376,14 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 	if err != nil {
 		return eval.PetrarchResult{}, fmt.Errorf("reading the dictionaries the file names from %s (set --dicts DIR): %w", dir, err)
 	}
+	// PETRARCH 2 writes a negated event with the code its ontology pairs
+	// with the event's (see eval.Negations); without the file, as it is.
+	var negations eval.Negations
+	if b, err := os.ReadFile(filepath.Join(dir, "PETR.Internal.Coding.Ontology.txt")); err == nil {
+		if negations, err = eval.ReadNegations(bytes.NewReader(b)); err != nil {
+			return eval.PetrarchResult{}, err
+		}
+	}
 	// One pipeline per coder setting the file switches between
 	// (require_dyad, new_actor_length), built when first needed.
 	type setting struct {
@@ -417,6 +430,7 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 			return eval.PetrarchResult{}, err
 		}
 		pred[r.ID] = eval.DocTriples(d)
+		negations.Apply(pred[r.ID], d)
 	}
 	res := eval.ScorePetrarch(f, pred, f.Environment.Include)
 	if misses {
