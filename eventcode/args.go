@@ -234,6 +234,63 @@ func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 	return nil
 }
 
+// locativeCases introduce where something is, not whom it concerns.
+var locativeCases = map[string]bool{"in": true, "at": true, "near": true, "around": true, "outside": true, "inside": true,
+	"across": true, "throughout": true, "within": true, "beside": true, "behind": true, "along": true}
+
+// deepTarget returns, for a verb with no target yet, the first actor
+// inside its object's phrase, however deep, as TABARI takes the first
+// actor after the verb: "criticized the grant of powers to the rebel
+// leader", "cordoned off the roads leading into Mordor". Only
+// words that head a phrase of their own count, reached through
+// prepositional phrases, participles and their objects: not a
+// modifier ("near the Iranian border"), not a place where ("a summit in
+// Paris"), not a clause ("confidence that …"), not the verb's own
+// sources nor what the pattern's words name ("sent thousands of
+// troops"), and only an actor whose country the text names.
+func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
+	o := x.child(v, "obj")
+	if o < 0 {
+		return nil
+	}
+	best := -1
+	ok := func(a int) bool {
+		act := d.Actors[a]
+		return a >= 0 && !slices.Contains(src, a) && act.Country != "" && act.CountryFrom == "" &&
+			!slices.ContainsFunc(words, func(t int) bool { return x.actorAt[t] == a }) &&
+			(best < 0 || act.Tokens.Start < d.Actors[best].Tokens.Start)
+	}
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if a := x.actorAt[n]; a >= 0 && ok(a) {
+			best = a
+		}
+		if depth == 5 {
+			return
+		}
+		for _, c := range x.children[n] {
+			switch x.rel[c] {
+			case "nmod", "obl", "obl:agent", "acl", "obj":
+				if !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) {
+					walk(c, depth+1)
+				}
+			}
+		}
+	}
+	for _, c := range x.children[o] {
+		switch x.rel[c] {
+		case "nmod", "acl":
+			if !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) {
+				walk(c, 1)
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return []int{best}
+}
+
 // subject returns the token heading the subject of verb v, or -1, and
 // whether it is a passive subject. A verb without a subject borrows that
 // of the verb it is conjoined with, of the verb controlling it (the

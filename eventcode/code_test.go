@@ -78,6 +78,10 @@ func TestCode(t *testing.T) {
 		{"In Hebron, Palestinian teachers refused to go back to work.", ""},
 		{"A rebel group in Mali, led by a former minister of Niger, said it wanted peace.", ""},
 		{"Jordanian police blocked roads in Amman.", "JORCOP 144 JOR asserted"},
+		{"Chile criticized the powers granted to Peru.", "CHL 111 PER asserted"},
+		{"Chile rejected the plan drafted by Peru.", "CHL 120 PER asserted"},
+		{"Chile signed the declaration in Lima.", ""},
+		{"Chile praised the talks held in Peru.", ""},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

@@ -470,6 +470,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
 		}
 	}
+	if len(tgt) == 0 {
+		var words []int
+		if patterned {
+			words = b.words
+		}
+		tgt = deepTarget(d, x, v, src, words)
+	}
 	if visits(fwd) {
 		// A visit is not to the place one leaves ("left Hanoi for New
 		// Delhi": to where one is going, which the parser may hang from
