@@ -317,6 +317,23 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.lemma[i] = strings.ToLower(t.Lemma)
 		}
 	}
+	// "broke down relations with Libya" parsed with "down" as the case
+	// of "relations": a word tagged as a particle right after its verb is
+	// the verb's particle, and the phrase its object.
+	for c, t := range d.Tokens {
+		h := t.Head
+		if t.DepRel != "case" || t.XPOS != "RP" || h < 0 || x.rel[h] != "obl" {
+			continue
+		}
+		v := d.Tokens[h].Head
+		if v != c-1 || d.Tokens[v].UPOS != "VERB" || x.child(v, "obj") >= 0 {
+			continue
+		}
+		x.children[h] = slices.DeleteFunc(x.children[h], func(k int) bool { return k == c })
+		x.children[v] = append(x.children[v], c)
+		slices.Sort(x.children[v])
+		x.rel[c], x.rel[h] = "compound:prt", "obj"
+	}
 	x.placeAt = map[int]int{}
 	for k, p := range d.Places {
 		if h := d.SpanHead(p.Tokens); h >= 0 {
