@@ -219,6 +219,20 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
 
+// modifies reports whether country is a possessive ("Ithilen's") or,
+// with adjectives allowed, an adjective or compound ("Ithilien minister")
+// in the phrase: not a country the phrase is about ("the UN envoy for
+// Somalia").
+func modifies(d *parley.Doc, country *match, adjectives bool) bool {
+	switch d.Tokens[country.tokens.End-1].DepRel {
+	case "nmod:poss":
+		return true
+	case "amod", "compound":
+		return adjectives
+	}
+	return false
+}
+
 // stateMedia are the nouns after "official" that name a government's
 // voice: "the official news agency said".
 var stateMedia = map[string]bool{"agency": true, "media": true, "newspaper": true, "daily": true, "television": true, "radio": true, "broadcaster": true}
@@ -423,7 +437,21 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	if agent != nil {
 		post = agent.code
 	}
+	// A country the phrase names with a title outranks the dictionary's
+	// for the person: "Ithilen's minister Calimehtar" works for Ithilen
+	// now, whatever country the dictionary last knew him in. The country
+	// must come first and modify the phrase (see modifies); for a name the
+	// dictionary codes as a country alone, it must be a possessive.
+	var country *match
+	for k := range g.matches {
+		if m := &g.matches[k]; m != principal && m.actor != nil && len(m.code) == 3 && !isSector(m.code) && country == nil {
+			country = m
+		}
+	}
 	switch {
+	case principal != nil && country != nil && pre+post != "" && country.code != principal.code[:3] &&
+		country.tokens.End <= principal.tokens.Start && modifies(d, country, len(principal.code) > 3):
+		a.Code, a.Country, a.Sectors = pre+country.code+post, country.code, pre+post
 	case principal != nil && len(principal.code) > 3:
 		// A named office-holder, or an institution with its own sector
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).

@@ -41,6 +41,7 @@ func testSet() *dict.Set {
 			{Names: []dict.Phrase{p("president")}, Code: "~GOV"},
 			{Names: []dict.Phrase{p("spokesperson")}, Code: "~MED"},
 			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
+			{Names: []dict.Phrase{p("charity")}, Code: "NGO~", Before: true},
 		},
 	}
 }
@@ -102,6 +103,9 @@ func TestActors(t *testing.T) {
 		{"a currency is no actor", "The US sent Ukraine 300 million US dollars.", day2020, "US=USA Ukraine=UKR"},
 		{"plural by lemma", "The Ukrainians left.", day2020, "Ukrainians=UKR"},
 		{"dateline", "MOSCOW, March 3 (Reuters) - Ukraine rejected the offer.", day2020, "Ukraine=UKR"},
+		{"the text's country outranks the dictionary's", "Ukraine's president Ivan Testov arrived.", day2020, "Ukraine's president Ivan Testov=UKRGOV"},
+		{"the same country", "Russian President Ivan Testov arrived.", day2020, "Russian President Ivan Testov=RUSGOV"},
+		{"an agent written before the country", "Charity Ukraine sent aid.", day2020, "Charity Ukraine=NGOUKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
