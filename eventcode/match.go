@@ -99,6 +99,9 @@ func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Ele
 	for k, e := range elems {
 		found := false
 		for p := pos; p < len(seq); p++ {
+			if len(elems) == 1 && e.Kind == dict.ElemWord && !ownParticle(d, x, seq[p], b.verb) {
+				continue // a pattern of one preposition ("* on")
+			}
 			if n, s := c.elemAt(d, x, seq, p, e, b, rev); n > 0 {
 				pos, score, found = p+n, score+s, true
 				break
@@ -112,6 +115,19 @@ func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Ele
 		}
 	}
 	return score, true
+}
+
+// ownParticle reports whether token t may match a pattern that is one
+// word after the verb: a preposition or particle alone ("* on", "* out")
+// must be the verb's own — its particle, or the case of a phrase of the verb —
+// not one deep in the phrase ("want to know how he built a villa on the
+// outskirts" is no "press on").
+func ownParticle(d *parley.Doc, x *docIndex, t, verb int) bool {
+	if d.Tokens[t].UPOS != "ADP" && x.rel[t] != "compound:prt" {
+		return true
+	}
+	h := d.Tokens[t].Head
+	return h == verb || x.rel[t] == "case" && h >= 0 && d.Tokens[h].Head == verb
 }
 
 // elemAt matches element e at seq[p] and returns the number of positions
