@@ -55,6 +55,11 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 	at := sortSearch(seq, v)
 	before := slices.Clone(seq[:at])
 	slices.Reverse(before) // matched outward from the verb
+	// The verb whose complement this one is comes before it too, as in
+	// the sentence: "indicated it deplored" matches "INDICATED *".
+	if h := d.Tokens[v].Head; h >= 0 && h < v && (x.rel[v] == "ccomp" || x.rel[v] == "xcomp") {
+		before = append(before, h)
+	}
 	after := seq[at:]
 	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {

@@ -22,6 +22,10 @@ const (
 QUARREL
 - &NEGAUX * OVER EFFORTS [050]
 - * OVER EFFORTS [112]
+
+--- REGRET [111] ---
+REGRET
+- HINTED * [112]
 `
 	testActors = `FRANCE [FRA]
 SPAIN [ESP]
@@ -32,7 +36,8 @@ GREECE [GRC]
 
 // TestPatternBeforeVerb checks that words of a pattern before the verb are
 // matched in the text's order, a phrase of the synset included ("did
-// n't"), and that a negation the pattern names makes the code, not a
+// n't"), the verb this one complements included ("hinted that it
+// regretted"), and that a negation the pattern names makes the code, not a
 // negated event.
 func TestPatternBeforeVerb(t *testing.T) {
 	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(testVerbs)}, "actors.txt": {Data: []byte(testActors)}}
@@ -49,6 +54,8 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France will not quarrel over the efforts of Spain.", "FRA 050 ESP future"},
 		{"France quarrelled over the efforts of Spain.", "FRA 112 ESP asserted"},
 		{"France never quarrelled over the efforts of Spain.", "FRA 112 ESP negated"},
+		{"France hinted that it regretted the decision of Spain.", "FRA 112 ESP asserted"},
+		{"France regretted the decision of Spain.", "FRA 111 ESP asserted"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
