@@ -437,8 +437,9 @@ func (d *Doc) SpanHead(s Span) int {
 // it climbs the dependency tree from i through the relations that stay
 // within a noun phrase — compound, amod, flat, appos, nmod:poss, and nmod
 // introduced by "of", "from" or "for" ("the president of Ukraine", "a
-// spokesperson for the government"; not "talks with Russia") — and
-// returns the first token that holds none of them.
+// spokesperson for the government"; not "talks with Russia", nor a place
+// "from" or "for" another place) — and returns the first token that holds
+// none of them.
 func (d *Doc) PhraseRoot(i int) int {
 	for range 8 {
 		t := d.Tokens[i]
@@ -448,7 +449,15 @@ func (d *Doc) PhraseRoot(i int) int {
 		switch t.DepRel {
 		case "compound", "amod", "flat", "flat:name", "appos", "nmod:poss":
 		case "nmod":
-			if c := d.CaseOf(i); c != "of" && c != "from" && c != "for" {
+			c := d.CaseOf(i)
+			if c != "of" && c != "from" && c != "for" {
+				return i
+			}
+			// A place hanging by "for" or "from" from another place
+			// heads a phrase of its own: "left Kathmandu for Dhaka",
+			// "came to Doha from Cairo" name two places (where "the UN
+			// envoy for Somalia" is one actor).
+			if c != "of" && d.inPlace(i) && d.inPlace(t.Head) {
 				return i
 			}
 		default:
@@ -457,6 +466,16 @@ func (d *Doc) PhraseRoot(i int) int {
 		i = t.Head
 	}
 	return i
+}
+
+// inPlace reports whether token i lies in one of d's places.
+func (d *Doc) inPlace(i int) bool {
+	for _, p := range d.Places {
+		if p.Tokens.Start <= i && i < p.Tokens.End {
+			return true
+		}
+	}
+	return false
 }
 
 // CaseOf returns the lower-cased word of the case marker (preposition)

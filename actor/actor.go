@@ -293,7 +293,7 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 	}
 	for k, g := range runs {
 		into[k] = k
-		top := phraseTop(d, g.root)
+		top := d.PhraseRoot(g.root)
 		for j, h := range runs {
 			if j != k && span(h).Start <= top && top < span(h).End {
 				// Two named actors apart by a comma are a list the
@@ -344,28 +344,6 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		slices.SortFunc(out[k].matches, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
 	}
 	return out
-}
-
-// phraseTop is Doc.PhraseRoot, except that a place hanging by "for" or
-// "from" from another place heads a phrase of its own: "left Kathmandu
-// for Dhaka, capital of Bangladesh" names two places (where "the UN
-// envoy for Somalia" is one actor).
-func phraseTop(d *parley.Doc, i int) int {
-	for range 8 {
-		if d.PhraseRoot(i) == i {
-			return i
-		}
-		if c := d.CaseOf(i); (c == "for" || c == "from") && placeAt(d, i) && placeAt(d, d.Tokens[i].Head) {
-			return i
-		}
-		i = d.Tokens[i].Head
-	}
-	return i
-}
-
-// placeAt reports whether token i lies in one of d's places.
-func placeAt(d *parley.Doc, i int) bool {
-	return i >= 0 && slices.ContainsFunc(d.Places, func(p parley.Place) bool { return p.Tokens.Contains(parley.Span{Start: i, End: i + 1}) })
 }
 
 // conjInto reports whether token r of sentence sent has a conjunct in

@@ -106,6 +106,8 @@ func TestActors(t *testing.T) {
 		{"the text's country outranks the dictionary's", "Ukraine's president Ivan Testov arrived.", day2020, "Ukraine's president Ivan Testov=UKRGOV"},
 		{"the same country", "Russian President Ivan Testov arrived.", day2020, "Russian President Ivan Testov=RUSGOV"},
 		{"an agent written before the country", "Charity Ukraine sent aid.", day2020, "Charity Ukraine=NGOUKR"},
+		{"a role names the same role", "The Ukrainian president arrived. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
+		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

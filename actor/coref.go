@@ -140,9 +140,11 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			}
 		case a.Country == "" && a.Sectors != "" && definite(d, a.Tokens):
 			// A role without a country: the last actor within reach
-			// with the same sectors and a country.
+			// with the same sectors and a country, named by the same
+			// title or by a name alone ("the prime minister" is not the
+			// Sudanese president of the sentence before).
 			for j := k - 1; j >= 0 && within(j); j-- {
-				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors {
+				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, b.Tokens) {
 					a.Code, a.Name, a.Ref = b.Code, b.Name, j
 					if a.Entity < 0 {
 						a.Entity = b.Entity
@@ -218,6 +220,23 @@ func definite(d *parley.Doc, s parley.Span) bool {
 		}
 	}
 	return false
+}
+
+// sameRole reports whether the mention at b may be the role at a: b
+// holds a's head word ("the minister" … "Sudan's foreign minister"), or
+// b is a name with no common noun in it ("Testov").
+func sameRole(d *parley.Doc, a, b parley.Span) bool {
+	head := strings.ToLower(d.Lemma(a.End - 1))
+	name := true
+	for i := b.Start; i < b.End; i++ {
+		if strings.ToLower(d.Lemma(i)) == head {
+			return true
+		}
+		if d.Tokens[i].UPOS == "NOUN" {
+			name = false
+		}
+	}
+	return name
 }
 
 // surname returns the lower-cased last word of a name.
