@@ -82,6 +82,7 @@ func TestCode(t *testing.T) {
 		{"Chile rejected the plan drafted by Peru.", "CHL 120 PER asserted"},
 		{"Chile signed the declaration in Lima.", ""},
 		{"Chile praised the talks held in Peru.", ""},
+		{"The Sudanese president came to Qatar from Egypt on Monday.", "SDNGOV 040 QAT asserted"},
 		{"Ukrainian officials want to know how the Russian general built a villa on the outskirts of Moscow.", ""},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
