@@ -220,7 +220,7 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 }
 
 // modifies reports whether country is a possessive ("Ithilen's") or,
-// with adjectives allowed, an adjective or compound ("Ithilien minister")
+// with adjectives allowed, an adjective or compound ("Ukrainian minister")
 // in the phrase: not a country the phrase is about ("the UN envoy for
 // Somalia").
 func modifies(d *parley.Doc, country *match, adjectives bool) bool {
@@ -438,7 +438,6 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		a.Code = pre + principal.code[:3] + post
 		if !isSector(principal.code[:3]) {
 			a.Country, a.Sectors = principal.code[:3], pre+post
-			break
 		}
 	case principal != nil:
 		a.Code, a.Name = principal.code, principal.actor.Name

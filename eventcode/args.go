@@ -253,38 +253,31 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 	if o < 0 {
 		return nil
 	}
-	best := -1
-	ok := func(a int) bool {
-		act := d.Actors[a]
-		return a >= 0 && !slices.Contains(src, a) && act.Country != "" && act.CountryFrom == "" &&
-			!slices.ContainsFunc(words, func(t int) bool { return x.actorAt[t] == a }) &&
-			(best < 0 || act.Tokens.Start < d.Actors[best].Tokens.Start)
+	follow := func(c int) bool {
+		switch x.rel[c] {
+		case "nmod", "obl", "obl:agent", "acl", "obj":
+			return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
+		}
+		return false
 	}
+	best := -1
 	var walk func(n, depth int)
 	walk = func(n, depth int) {
-		if a := x.actorAt[n]; a >= 0 && ok(a) {
-			best = a
-		}
-		if depth == 5 {
-			return
-		}
 		for _, c := range x.children[n] {
-			switch x.rel[c] {
-			case "nmod", "obl", "obl:agent", "acl", "obj":
-				if !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) {
-					walk(c, depth+1)
-				}
+			if !follow(c) {
+				continue
+			}
+			if a := x.actorAt[c]; a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
+				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) &&
+				!slices.ContainsFunc(words, func(t int) bool { return x.actorAt[t] == a }) {
+				best = a
+			}
+			if depth < 5 {
+				walk(c, depth+1)
 			}
 		}
 	}
-	for _, c := range x.children[o] {
-		switch x.rel[c] {
-		case "nmod", "acl":
-			if !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) {
-				walk(c, 1)
-			}
-		}
-	}
+	walk(o, 1)
 	if best < 0 {
 		return nil
 	}
