@@ -301,6 +301,36 @@ type docIndex struct {
 	placeAt map[int]int
 }
 
+// timeUnits are the nouns of a span of time before "after" or "before".
+var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}
+
+// afterSubject returns the subject of verb v that the parser took for the
+// object of "after", "before" or "since" in a span of time right before
+// it, or -1 (see newDocIndex).
+func afterSubject(d *parley.Doc, x *docIndex, v int) int {
+	if v == 0 || d.Tokens[v].UPOS != "VERB" {
+		return -1
+	}
+	if s := x.child(v, "nsubj"); s >= 0 && !timeUnits[x.lemma[s]] {
+		return -1
+	}
+	// The noun ending right before v, through its own modifiers.
+	c := v - 1
+	for c >= 0 && d.Tokens[c].Head > c && d.Tokens[c].Head < v {
+		c = d.Tokens[c].Head
+	}
+	if c < 0 || x.rel[c] != "nmod" {
+		return -1
+	}
+	if u := d.Tokens[c].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+		return -1
+	}
+	if cs := d.CaseOf(c); (cs == "after" || cs == "before" || cs == "since") && timeUnits[x.lemma[d.Tokens[c].Head]] {
+		return c
+	}
+	return -1
+}
+
 func newDocIndex(d *parley.Doc) *docIndex {
 	x := &docIndex{children: make([][]int, len(d.Tokens)), anchored: map[int][]int{},
 		actorAt: make([]int, len(d.Tokens)), lower: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
@@ -333,6 +363,25 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.children[v] = append(x.children[v], c)
 		slices.Sort(x.children[v])
 		x.rel[c], x.rel[h] = "compound:prt", "obj"
+	}
+	// "two days after protesters stormed the embassy" parsed with
+	// "protesters" as the object of "after", hanging from "days": the
+	// noun is the subject of the verb right after it, whose clause is an
+	// adverbial one.
+	for v := range d.Tokens {
+		if c := afterSubject(d, x, v); c >= 0 {
+			h := d.Tokens[c].Head
+			x.children[h] = slices.DeleteFunc(x.children[h], func(k int) bool { return k == c })
+			if s := x.child(v, "nsubj"); s >= 0 {
+				x.rel[s] = "obl:npmod"
+			}
+			x.children[v] = append(x.children[v], c)
+			slices.Sort(x.children[v])
+			x.rel[c] = "nsubj"
+			if x.rel[v] == "xcomp" || x.rel[v] == "ccomp" {
+				x.rel[v] = "advcl"
+			}
+		}
 	}
 	x.placeAt = map[int]int{}
 	for k, p := range d.Places {
