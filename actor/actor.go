@@ -316,7 +316,8 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		if into[k] == k && named(g) && d.CaseOf(g.root) == "in" && (d.Tokens[g.root].DepRel == "nmod" || d.Tokens[g.root].DepRel == "obl") {
 			h := d.Tokens[g.root].Head
 			for j, r := range runs {
-				if j != k && !named(r) && span(r).Start <= h && h < span(r).End && len(r.matches) > 0 && r.matches[0].agent != nil {
+				if j != k && !named(r) && span(r).Start <= h && h < span(r).End && len(r.matches) > 0 && r.matches[0].agent != nil &&
+					!envoys[norm(d.Lemma(h))] { // "the embassy in Tehran" is not Iran's
 					into[k] = j
 				}
 			}

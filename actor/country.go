@@ -154,7 +154,7 @@ var locative = map[string]bool{
 
 // abroadWords mark an actor as of no one country, or of another than the
 // story's: "foreign citizens", "regional governments", "world leaders",
-// "governments" (several), "European companies".
+// "governments" (several), "European companies"; so do envoys.
 var abroadWords = map[string]bool{
 	"foreign": true, "international": true, "regional": true, "world": true, "global": true,
 	"western": true, "overseas": true, "expatriate": true, "multinational": true, "neighbouring": true,
@@ -162,6 +162,13 @@ var abroadWords = map[string]bool{
 	"delegation": true, "delegations": true, "delegate": true, "delegates": true, "pilgrims": true,
 	"tourists": true, "visitors": true, "governments": true, "european": true, "african": true,
 	"asian": true, "arab": true, "latin": true, "nordic": true, "scandinavian": true, "balkan": true,
+}
+
+// envoys are the words, by lemma, of a country's representatives, who are
+// where the story is but of another country: "the embassy in Tehran" is
+// not Iran's.
+var envoys = map[string]bool{
+	"embassy": true, "consulate": true, "ambassador": true, "envoy": true, "diplomat": true, "consul": true,
 }
 
 // meetings are the words, by lemma, of staying or meeting somewhere; with
@@ -215,7 +222,7 @@ func abroad(d *parley.Doc, span parley.Span) bool {
 		if !(span.Start <= i && i < span.End || d.Tokens[i].Head == head) {
 			continue
 		}
-		if abroadWords[norm(d.TokenText(i))] || d.Tokens[i].DepRel == "nmod:poss" && d.Tokens[i].UPOS == "PRON" {
+		if abroadWords[norm(d.TokenText(i))] || envoys[norm(d.Lemma(i))] || d.Tokens[i].DepRel == "nmod:poss" && d.Tokens[i].UPOS == "PRON" {
 			return true
 		}
 	}

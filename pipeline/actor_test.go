@@ -109,6 +109,8 @@ func TestPlaceCountries(t *testing.T) {
 		{"Police detained protesters in Harare on Sunday. The prime minister arrived in Bulawayo on Monday.", "prime minister", "GOV", ""},
 		// Troops are often abroad: no country for them.
 		{"Troops fired on a crowd in Kandahar on Friday.", "Troops", "MIL", ""},
+		// An embassy is another country's.
+		{"Protesters stormed the embassy in Tehran on Sunday.", "embassy", "GOV", ""},
 	} {
 		for _, pl := range []*Pipeline{p, named} {
 			d := parley.NewDoc(c.text)
