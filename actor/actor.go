@@ -192,7 +192,13 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 		switch {
 		case rf.actor >= 0 && capital && !short:
 			a := &r.lex.set.Actors[rf.actor]
-			if code := a.CodeAt(day); code != "" && code != "---" {
+			code := a.CodeAt(day)
+			if len(code) == 3 && !isSector(code) && span.Start > 0 && strings.EqualFold(d.TokenText(span.Start-1), "ethnic") {
+				// "Ethnic Albanians" are a people, not Albania:
+				// civilians of the country they live in.
+				return match{tokens: span, agent: ethnicGroup, code: "CVL"}, true
+			}
+			if code != "" && code != "---" {
 				return match{tokens: span, actor: a, code: code}, true
 			}
 		case rf.agent >= 0 && agentUse(d, span):
@@ -236,6 +242,9 @@ func modifies(d *parley.Doc, country *match, adjectives bool) bool {
 // stateMedia are the nouns after "official" that name a government's
 // voice: "the official news agency said".
 var stateMedia = map[string]bool{"agency": true, "media": true, "newspaper": true, "daily": true, "television": true, "radio": true, "broadcaster": true}
+
+// ethnicGroup is the agent an ethnic group's name stands for.
+var ethnicGroup = &dict.Agent{Code: "~CVL", Sector: "CVL"}
 
 // currencies are the lemmas of currency names, after which a country's
 // name names no actor.

@@ -108,6 +108,7 @@ func TestActors(t *testing.T) {
 		{"an agent written before the country", "Charity Ukraine sent aid.", day2020, "Charity Ukraine=NGOUKR"},
 		{"a role names the same role", "The Ukrainian president arrived. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
+		{"an ethnic group is not the country", "Ethnic Russians protested in Kyiv.", day2020, "Russians=CVL Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
