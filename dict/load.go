@@ -167,8 +167,10 @@ func load(fsys fs.FS) (*Set, []error, error) {
 
 // mergeGroups joins verb groups with the same name, keeping the first one's
 // position and code: a later group's verbs that the first has (the same
-// words) give it their code when they have one, its other verbs and its
-// patterns are added after the first's. It reuses the array of groups.
+// words) give it their code when they have one, its other verbs are added
+// after the first's, and its patterns before them, so that where two
+// patterns match equally well the later file's, a correction, wins. It
+// reuses the array of groups.
 func mergeGroups(groups []VerbGroup) []VerbGroup {
 	index := make(map[string]int, len(groups))
 	out := groups[:0]
@@ -190,7 +192,7 @@ func mergeGroups(groups []VerbGroup) []VerbGroup {
 				m.Verbs[k].Code, m.Verbs[k].Pos, m.Verbs[k].Origin = v.Code, v.Pos, v.Origin
 			}
 		}
-		m.Patterns = append(slices.Clip(m.Patterns), g.Patterns...)
+		m.Patterns = append(slices.Clip(g.Patterns), m.Patterns...)
 	}
 	return out
 }
