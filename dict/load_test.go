@@ -77,7 +77,8 @@ func TestLoadMergesVerbGroups(t *testing.T) {
 	for _, p := range g.Patterns {
 		got = append(got, p.Code)
 	}
-	if want := []string{"refuse=120", "deny=", "rebuff=", "160", "127"}; g.Code != "---" || !cmp.Equal(got, want) {
+	// The later file's patterns come first: they win ties.
+	if want := []string{"refuse=120", "deny=", "rebuff=", "127", "160"}; g.Code != "---" || !cmp.Equal(got, want) {
 		t.Errorf("merged group: code %q, %q; want --- and %q", g.Code, got, want)
 	}
 }
