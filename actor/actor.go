@@ -138,9 +138,10 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 	var out []match
 	key := make([]string, 0, maxWords)
 	for i := span.Start; i < span.End; {
-		// A one-word name may match by its lemma alone ("Iraqis").
+		// A one-word name may match by its lemma alone ("Iraqis"), or
+		// as a plural the lemmatizer left alone ("Greeks").
 		n := r.lex.longest[words[i]]
-		if lem := norm(d.Tokens[i].Lemma); n == 0 && lem != "" && r.lex.longest[lem] > 0 {
+		if lem := norm(d.Tokens[i].Lemma); n == 0 && lem != "" && r.lex.longest[lem] > 0 || n == 0 && r.lex.longest[singular(d, i, words[i])] > 0 {
 			n = 1
 		}
 		n = min(n, span.End-i)
@@ -151,6 +152,12 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			if len(refs) == 0 {
 				if lem := norm(d.Tokens[i+k-1].Lemma); lem != "" && lem != key[k-1] {
 					key[k-1] = lem
+					refs = r.lex.lookup(key)
+				}
+			}
+			if len(refs) == 0 {
+				if sg := singular(d, i+k-1, words[i+k-1]); sg != "" {
+					key[k-1] = sg
 					refs = r.lex.lookup(key)
 				}
 			}
@@ -165,6 +172,15 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 		}
 	}
 	return out
+}
+
+// singular returns word w (token i, folded) without the plural "s" of a
+// plural proper noun ("Greeks" → "greek"), or "".
+func singular(d *parley.Doc, i int, w string) string {
+	if t := d.Tokens[i]; t.UPOS != "PROPN" && t.XPOS != "NNPS" || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return ""
+	}
+	return w[:len(w)-1]
 }
 
 // choose picks the entry a name refers to where the text allows it: an

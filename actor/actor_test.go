@@ -29,6 +29,7 @@ func testSet() *dict.Set {
 			{Name: "Russia", Names: []dict.Phrase{p("Russia"), p("Russian"), p("Moscow")}, Roles: []dict.Role{{Code: "RUS"}}},
 			{Name: "Ukraine", Names: []dict.Phrase{p("Ukraine"), p("Ukrainian"), p("Kyiv")}, Roles: []dict.Role{{Code: "UKR"}}},
 			{Name: "United States", Names: []dict.Phrase{p("United States"), p("US"), p("Washington")}, Roles: []dict.Role{{Code: "USA"}}},
+			{Name: "Greece", Names: []dict.Phrase{p("Greece"), p("Greek")}, Roles: []dict.Role{{Code: "GRC"}}},
 			{Name: "Kremlin", Names: []dict.Phrase{p("Kremlin")}, Roles: []dict.Role{{Code: "RUSGOV"}}},
 			{Name: "Ivan Testov", Names: []dict.Phrase{p("Ivan Testov"), p("Testov")}, Roles: []dict.Role{
 				{Code: "RUSMIL", From: day("2001-01-01"), To: day("2009-12-31")},
@@ -109,6 +110,7 @@ func TestActors(t *testing.T) {
 		{"a role names the same role", "The Ukrainian president arrived. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
 		{"an ethnic group is not the country", "Ethnic Russians protested in Kyiv.", day2020, "Russians=CVL Kyiv=UKR"},
+		{"plural of a name the lemmatizer keeps", "Thousands of Greeks protested in Kyiv.", day2020, "Greeks=GRC Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
