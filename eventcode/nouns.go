@@ -99,6 +99,11 @@ func nominal(d *parley.Doc, x *docIndex, n int) (string, bool) {
 			}
 		}
 	}
+	// The verb whose object it is says what kind it is too: one stages
+	// or goes on a strike of labour, one launches a military one.
+	if h := d.Tokens[n].Head; h >= 0 && (x.rel[n] == "obj" || x.rel[n] == "obl") && d.Tokens[h].UPOS == "VERB" {
+		mods = append(mods, h)
+	}
 	for _, m := range mods {
 		if mc, ok := nn.mods[x.lemma[m]]; ok {
 			code = mc
