@@ -109,6 +109,7 @@ func TestPloverType(t *testing.T) {
 		{"Egypt refused to send peacekeepers to Libya.", "120 asserted REJECT"},
 		{"Egypt will not send peacekeepers to Libya.", "0334 negated REJECT"},
 		{"Egypt did not send peacekeepers to Libya.", "0334 negated AGREE"},
+		{"France would send humanitarian aid to Mali if the fighting stopped.", "073 conditional AGREE"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {

@@ -787,7 +787,8 @@ func intent(code string) string {
 // ploverReading returns the PLOVER type of an event with the given code
 // that the text does not assert as done, and whether that differs from
 // the code's own: a cooperative act promised (future: "will provide aid",
-// "would meet") is AGREE, the type of the intent to do it; an act of
+// "would meet"; or offered on a condition: "would meet him if …") is
+// AGREE, the type of the intent to do it; an act of
 // force or pressure announced or made conditional ("would blockade
 // Paris", "will cut ties unless …") is THREATEN. (A cooperative act
 // refused is REJECT: see refusal.)
@@ -799,7 +800,7 @@ func ploverReading(code string, mode parley.Modality) (string, bool) {
 	cooperative := root >= "03" && root <= "08"
 	forceful := root >= "14" && root <= "20"
 	switch {
-	case mode == parley.Future && cooperative:
+	case (mode == parley.Future || mode == parley.Conditional) && cooperative:
 		if k, ok := cameo.Lookup(intent(code)); ok && k.PloverType != "" {
 			return k.PloverType, true
 		}
