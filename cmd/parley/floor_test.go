@@ -40,8 +40,8 @@ func TestEventFloors(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PLOVER dev: event %.4f, source %.4f, target %.4f, dyad %.4f", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
-	if p.EventAccuracy < 0.57 || p.SourceAccuracy < 0.70 || p.DyadAccuracy < 0.45 {
-		t.Errorf("PLOVER dev: event %.4f (floor 0.57), source %.4f (floor 0.70), dyad %.4f (floor 0.45)", p.EventAccuracy, p.SourceAccuracy, p.DyadAccuracy)
+	if p.EventAccuracy < 0.58 || p.SourceAccuracy < 0.70 || p.DyadAccuracy < 0.45 {
+		t.Errorf("PLOVER dev: event %.4f (floor 0.58), source %.4f (floor 0.70), dyad %.4f (floor 0.45)", p.EventAccuracy, p.SourceAccuracy, p.DyadAccuracy)
 	}
 }
 
