@@ -85,6 +85,7 @@ func TestCode(t *testing.T) {
 		{"The Sudanese president came to Qatar from Egypt on Monday.", "SDNGOV 040 QAT asserted"},
 		{"Workers staged a strike against the Kenyan government.", "LAB 143 KENGOV asserted"},
 		{"Kenyan police prevented a march by Kenyan students.", "KENCOP 1721 KENEDU asserted"},
+		{"Chile sent arms to Peru.", "CHL 072 PER asserted"},
 		{"Ghana will withdraw its peacekeepers from Liberia unless the fighting stops.", "GHA 1661 LBR conditional"},
 		{"Russia recalled its ambassador two days after Ukrainian protesters attacked the Russian embassy.", "UKROPP 190 RUSGOV asserted"},
 		{"Ukrainian officials want to know how the Russian general built a villa on the outskirts of Moscow.", ""},
