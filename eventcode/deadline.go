@@ -103,7 +103,7 @@ func (c *Coder) deadlines(d *parley.Doc, x *docIndex, s, firstEvent int) {
 // to", or a verb of demanding ("demanded that they withdraw by Friday").
 func obliged(d *parley.Doc, x *docIndex, h int) bool {
 	for a, depth := d.Tokens[h].Head, 0; a >= 0 && depth < 6; a, depth = d.Tokens[a].Head, depth+1 {
-		if obligation(x, a) || desireVerbs[x.lemma[a]] {
+		if obligation(x, a) != "" || desireVerbs[x.lemma[a]] {
 			return true
 		}
 	}

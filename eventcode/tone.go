@@ -23,7 +23,8 @@ var (
 )
 
 // codeTone codes what a speaker says: a verb of saying whose complement
-// says that someone must act is a demand (100) on them; one whose
+// says that someone must act is a demand (100) on them, that someone
+// should act an appeal (020); one whose
 // complement gave no event but holds tone words is a pessimistic (012) or
 // optimistic (013) comment by its subject, about the actors the
 // complement names other than the speaker's own country.
@@ -49,12 +50,20 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			}
 		}
 		walk(comp)
-		if mode, reporter := modality(d, x, v); obligation(x, comp) {
+		if code := obligation(x, comp); code != "" {
 			// "Russia said Sudan must return the helicopter": a demand
-			// by the speaker on the one who must act, an actor named as
-			// the clause's active subject.
-			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) {
-				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, "100", "demand in a statement (eventcode/tone.go)", speakers[:1], actorsAt(d, x, subj), mode, reporter)
+			// (100) by the speaker on the one who must act, an actor
+			// named as the clause's active subject; "… Sudan should
+			// return it" an appeal (020). What one says one's own country
+			// must do, or need not do, is neither.
+			mode, reporter := modality(d, x, v)
+			own := d.Actors[speakers[0]].Country
+			var on []int
+			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) && !negated(x, comp) {
+				on = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return own != "" && d.Actors[a].Country == own })
+			}
+			if len(on) > 0 {
+				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "demand or appeal in a statement (eventcode/tone.go)", speakers[:1], on, mode, reporter)
 			}
 			continue
 		}
@@ -96,16 +105,33 @@ func dummyIt(d *parley.Doc, x *docIndex, t int) bool {
 	return x.lower[t] == "it" && d.Tokens[t].UPOS == "PRON"
 }
 
-// obligation reports whether clause c says that someone must act: the
-// modals "must", "should" and "ought", or "have to" / "need to".
-func obligation(x *docIndex, c int) bool {
+// obligation returns the code of what clause c says someone must do: a
+// demand (100) with "must", "have to" or "need to", an appeal (020) with
+// "should" or "ought"; "" when it says neither.
+func obligation(x *docIndex, c int) string {
 	for _, k := range x.children[c] {
-		if x.rel[k] == "aux" && (x.lemma[k] == "must" || x.lemma[k] == "should" || x.lemma[k] == "ought") {
-			return true
+		if x.rel[k] == "aux" {
+			switch x.lemma[k] {
+			case "must":
+				return "100"
+			case "should", "ought":
+				return "020"
+			}
 		}
 	}
-	if (x.lemma[c] == "have" || x.lemma[c] == "need") && x.child(c, "xcomp") >= 0 {
-		return true
+	// "have to act", not "had four months to act".
+	if (x.lemma[c] == "have" || x.lemma[c] == "need") && x.child(c, "xcomp") >= 0 && x.child(c, "obj") < 0 {
+		return "100"
+	}
+	return ""
+}
+
+// negated reports whether verb v has "not", "n't" or "never" of its own.
+func negated(x *docIndex, v int) bool {
+	for _, k := range x.children[v] {
+		if negators[x.lemma[k]] {
+			return true
+		}
 	}
 	return false
 }
