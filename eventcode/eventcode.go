@@ -301,6 +301,15 @@ type docIndex struct {
 	placeAt map[int]int
 }
 
+// rehang moves token c from head from to head to with relation rel, in
+// the index's view of the tree (the Doc's stays as the parser left it).
+func (x *docIndex) rehang(c, from, to int, rel string) {
+	x.children[from] = slices.DeleteFunc(x.children[from], func(k int) bool { return k == c })
+	x.children[to] = append(x.children[to], c)
+	slices.Sort(x.children[to])
+	x.rel[c] = rel
+}
+
 // timeUnits are the nouns of a span of time before "after" or "before".
 var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}
 
@@ -359,10 +368,8 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		if v != c-1 || d.Tokens[v].UPOS != "VERB" || x.child(v, "obj") >= 0 {
 			continue
 		}
-		x.children[h] = slices.DeleteFunc(x.children[h], func(k int) bool { return k == c })
-		x.children[v] = append(x.children[v], c)
-		slices.Sort(x.children[v])
-		x.rel[c], x.rel[h] = "compound:prt", "obj"
+		x.rehang(c, h, v, "compound:prt")
+		x.rel[h] = "obj"
 	}
 	// "two days after protesters stormed the embassy" parsed with
 	// "protesters" as the object of "after", hanging from "days": the
@@ -370,14 +377,10 @@ func newDocIndex(d *parley.Doc) *docIndex {
 	// adverbial one.
 	for v := range d.Tokens {
 		if c := afterSubject(d, x, v); c >= 0 {
-			h := d.Tokens[c].Head
-			x.children[h] = slices.DeleteFunc(x.children[h], func(k int) bool { return k == c })
 			if s := x.child(v, "nsubj"); s >= 0 {
 				x.rel[s] = "obl:npmod"
 			}
-			x.children[v] = append(x.children[v], c)
-			slices.Sort(x.children[v])
-			x.rel[c] = "nsubj"
+			x.rehang(c, d.Tokens[c].Head, v, "nsubj")
 			if x.rel[v] == "xcomp" || x.rel[v] == "ccomp" {
 				x.rel[v] = "advcl"
 			}
