@@ -253,35 +253,51 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 	if o < 0 {
 		return nil
 	}
-	follow := func(c int) bool {
-		switch x.rel[c] {
-		case "nmod", "obl", "obl:agent", "acl", "obj":
-			return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
-		}
-		return false
-	}
+	type item struct{ n, depth int }
+	var buf [32]item
+	stack := append(buf[:0], item{o, 1})
 	best := -1
-	var walk func(n, depth int)
-	walk = func(n, depth int) {
-		for _, c := range x.children[n] {
-			if !follow(c) {
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range x.children[it.n] {
+			if !deepStep(d, x, c) {
 				continue
 			}
 			if a := x.actorAt[c]; a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
-				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) &&
-				!slices.ContainsFunc(words, func(t int) bool { return x.actorAt[t] == a }) {
+				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) && !namedBy(x, words, a) {
 				best = a
 			}
-			if depth < 5 {
-				walk(c, depth+1)
+			if it.depth < 5 {
+				stack = append(stack, item{c, it.depth + 1})
 			}
 		}
 	}
-	walk(o, 1)
 	if best < 0 {
 		return nil
 	}
 	return []int{best}
+}
+
+// deepStep reports whether deepTarget follows the relation of token c:
+// a prepositional phrase that does not say where, a participle without a
+// subject of its own, or such a participle's object.
+func deepStep(d *parley.Doc, x *docIndex, c int) bool {
+	switch x.rel[c] {
+	case "nmod", "obl", "obl:agent", "acl", "obj":
+		return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
+	}
+	return false
+}
+
+// namedBy reports whether actor a lies on one of the tokens words.
+func namedBy(x *docIndex, words []int, a int) bool {
+	for _, t := range words {
+		if x.actorAt[t] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // subject returns the token heading the subject of verb v, or -1, and
