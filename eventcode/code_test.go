@@ -16,16 +16,23 @@ import (
 // each event.
 func code(t testing.TB, p *pipeline.Pipeline, text string) []string {
 	t.Helper()
-	d := parley.NewDoc(text)
-	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-	if err := p.Run(t.Context(), d); err != nil {
-		t.Fatal(err)
-	}
+	d := run(t, p, text)
 	var out []string
 	for _, e := range d.Events {
 		out = append(out, strings.Join([]string{e.Source, e.Code, e.Target, string(e.Mode)}, " "))
 	}
 	return out
+}
+
+// run runs p over text as an article published on 22 July 2025.
+func run(t testing.TB, p *pipeline.Pipeline, text string) *parley.Doc {
+	t.Helper()
+	d := parley.NewDoc(text)
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 func TestCode(t *testing.T) {
@@ -211,11 +218,7 @@ func TestQuotes(t *testing.T) {
 		{`"We will not retreat," Ukrainian President Volodymyr Zelensky told reporters.`, "UKRGOV We will not retreat,"},
 		{`Someone wrote "nothing" on the wall.`, "- nothing"},
 	} {
-		d := parley.NewDoc(c.text)
-		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
+		d := run(t, p, c.text)
 		var got []string
 		for _, q := range d.Quotes {
 			sp := "-"
@@ -247,11 +250,7 @@ func TestEventDates(t *testing.T) {
 		{"The leaders of Egypt and Jordan meet at a summit next month.", "2025-08-01 month future"},
 		{"Egypt and Jordan sign an accord on Friday.", "2025-07-25 day future"},
 	} {
-		d := parley.NewDoc(c.text)
-		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
+		d := run(t, p, c.text)
 		if len(d.Events) == 0 {
 			t.Errorf("%s: no event", c.text)
 			continue
@@ -283,11 +282,7 @@ func TestEventPlaces(t *testing.T) {
 		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman"},
 		{"Egypt condemned the arrest of Israeli soldiers in Gaza.", ""},
 	} {
-		d := parley.NewDoc(c.text)
-		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
+		d := run(t, p, c.text)
 		if len(d.Events) == 0 {
 			t.Errorf("%s: no event", c.text)
 			continue
@@ -317,11 +312,7 @@ func TestDeadlines(t *testing.T) {
 		{"Prices rose within two days.", ""},
 		{"The talks ended by Friday.", ""},
 	} {
-		d := parley.NewDoc(c.text)
-		d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
+		d := run(t, p, c.text)
 		var got []string
 		for _, dl := range d.Deadlines {
 			s := dl.SetBy + "->" + dl.On + " " + dl.Due.Format("2006-01-02")
