@@ -100,6 +100,10 @@ func TestCode(t *testing.T) {
 		{"Ghana will withdraw its peacekeepers from Liberia unless the fighting stops.", "GHA 1661 LBR conditional"},
 		{"Russia recalled its ambassador two days after Ukrainian protesters attacked the Russian embassy.", "UKROPP 190 RUSGOV asserted"},
 		{"Ukrainian officials want to know how the Russian general built a villa on the outskirts of Moscow.", ""},
+		// A discard phrase drops the clause it is in: the main clause
+		// drops the sentence, a subordinate clause only itself.
+		{"Chile condemned Peru in 1999.", ""},
+		{"The rebels in Fiji said they would release the prime minister of Fiji, whom they seized weeks ago.", "FJIREB 084 FJIGOV future"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

@@ -1,6 +1,8 @@
 package eventcode
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -22,10 +24,15 @@ func newDiscardIndex(c *Coder) discardIndex {
 }
 
 // discards reports whether d holds a phrase that discards the whole story,
-// and which sentences hold one that discards the sentence.
-func (c *Coder) discards(d *parley.Doc, x *docIndex) (story bool, sentences map[int]bool) {
-	sentences = map[int]bool{}
-	for s, sent := range d.Sentences {
+// and marks in dropped the tokens of the clauses that hold a phrase that
+// discards its sentence: the clause the phrase is part of, with the
+// clauses inside it ("it had paid compensation for assets they lost when
+// Amin expelled them 18 years ago" drops the expulsion, not the payment).
+// A phrase in the main clause drops the sentence, as PETRARCH drops it.
+// A year (the dictionaries list 1914 to 2013 as marks of history) marks
+// history only before the year the document was published.
+func (c *Coder) discards(d *parley.Doc, x *docIndex) (story bool, dropped []bool) {
+	for _, sent := range d.Sentences {
 		for i := sent.Tokens.Start; i < sent.Tokens.End; i++ {
 			for _, k := range c.discard[x.lower[i]] {
 				dc := c.set.Discards[k]
@@ -35,11 +42,62 @@ func (c *Coder) discards(d *parley.Doc, x *docIndex) (story bool, sentences map[
 				if dc.Story {
 					return true, nil
 				}
-				sentences[s] = true
+				if !history(d, dc.Phrase) {
+					continue
+				}
+				if dropped == nil {
+					dropped = make([]bool, len(d.Tokens))
+				}
+				span := parley.Span{Start: i, End: min(i+len(dc.Phrase), sent.Tokens.End)}
+				markSubtree(x, clauseOf(d, x, d.SpanHead(span)), dropped)
+				d.Note("eventcode", parley.NoteDiscarded, parley.Span{Start: d.Tokens[span.Start].Start, End: d.Tokens[span.End-1].End},
+					fmt.Sprintf("the discard phrase %q (%s) marks this clause as sports, business or history: no events coded in it", strings.Join(dc.Phrase, " "), dc.Origin))
 			}
 		}
 	}
-	return false, sentences
+	return false, dropped
+}
+
+// history reports whether discard phrase p, when it is a year, is one
+// before the year d was published (always, when that is unknown).
+func history(d *parley.Doc, p []string) bool {
+	if len(p) != 1 || len(p[0]) != 4 || d.Published.IsZero() {
+		return true
+	}
+	y, err := strconv.Atoi(p[0])
+	return err != nil || y < d.Published.Year()
+}
+
+// clauseOf returns the head of the clause token t is part of: t or its
+// nearest ancestor that heads a clause (the root, a complement, adverbial
+// or relative clause, or a conjoined verb).
+func clauseOf(d *parley.Doc, x *docIndex, t int) int {
+	for depth := 0; depth < len(d.Tokens); depth++ {
+		h := d.Tokens[t].Head
+		if h < 0 {
+			return t
+		}
+		switch x.rel[t] {
+		case "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis":
+			return t
+		case "conj":
+			if d.Tokens[t].UPOS == "VERB" {
+				return t
+			}
+		}
+		t = h
+	}
+	return t
+}
+
+// markSubtree sets out[t] for token t and every token below it.
+func markSubtree(x *docIndex, t int, out []bool) {
+	out[t] = true
+	for _, c := range x.children[t] {
+		if !out[c] {
+			markSubtree(x, c, out)
+		}
+	}
 }
 
 // phraseAt reports whether the words of p start at token i (before end);

@@ -185,7 +185,7 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 	defer dropUnused(d, known)
 	x := newDocIndex(d)
 	coded := make([]bool, len(d.Tokens)) // tokens that trigger an event
-	story, discarded := c.discards(d, x)
+	story, dropped := c.discards(d, x)
 	if story {
 		d.Note("eventcode", parley.NoteDiscarded, parley.Span{}, "a discard phrase of the dictionaries (sports, history…) marks the whole story: no events coded")
 		d.Layers |= parley.LayerEvents
@@ -195,15 +195,15 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 		if s%32 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if discarded[s] {
-			continue
+		if dropped != nil && sent.Tokens.Len() > 0 && dropped[d.SpanHead(sent.Tokens)] {
+			continue // the main clause is dropped, and with it the sentence
 		}
 		first := len(d.Events)
 		if c.cfg.Commas != nil {
 			c.cfg.Commas.leftOut(d, x, sent.Tokens, x.leftOut)
 		}
 		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
-			if x.leftOut[v] {
+			if x.leftOut[v] || dropped != nil && dropped[v] {
 				continue
 			}
 			switch d.Tokens[v].UPOS {
@@ -222,7 +222,7 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 			}
 		}
 		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
-			if d.Tokens[v].UPOS == "VERB" {
+			if d.Tokens[v].UPOS == "VERB" && (dropped == nil || !dropped[v]) {
 				c.codeTone(d, x, s, v, coded)
 			}
 		}

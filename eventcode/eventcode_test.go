@@ -3,6 +3,9 @@ package eventcode
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
 
 	"github.com/parley-events/parley/cameo"
 )
@@ -38,6 +41,32 @@ func TestIntent(t *testing.T) {
 		}
 		if !cameo.Valid(intent(code)) {
 			t.Errorf("intent(%s) = %s is not a CAMEO code", code, intent(code))
+		}
+	}
+}
+
+// TestHistory checks that a year discards only as history: before the
+// year of publication, or always when that is unknown.
+func TestHistory(t *testing.T) {
+	pub := func(y int) *parley.Doc {
+		d := parley.NewDoc("")
+		d.Published = time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC)
+		return d
+	}
+	for _, c := range []struct {
+		d      *parley.Doc
+		phrase string
+		want   bool
+	}{
+		{pub(2005), "1999", true},
+		{pub(2005), "2005", false},
+		{pub(2005), "2007", false},
+		{parley.NewDoc(""), "2005", true},
+		{pub(2005), "years ago", true},
+		{pub(2005), "fifa", true},
+	} {
+		if got := history(c.d, strings.Fields(c.phrase)); got != c.want {
+			t.Errorf("history(published %v, %q) = %v, want %v", c.d.Published.Year(), c.phrase, got, c.want)
 		}
 	}
 }
