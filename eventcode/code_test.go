@@ -100,6 +100,11 @@ func TestCode(t *testing.T) {
 		{"Ghana will withdraw its peacekeepers from Liberia unless the fighting stops.", "GHA 1661 LBR conditional"},
 		{"Russia recalled its ambassador two days after Ukrainian protesters attacked the Russian embassy.", "UKROPP 190 RUSGOV asserted"},
 		{"Ukrainian officials want to know how the Russian general built a villa on the outskirts of Moscow.", ""},
+		// A pattern's words in a complement clause with a verb of its own
+		// are that verb's: the asking is an appeal, not one for weapons.
+		{"Kenya asked that Russia lift its weapons embargo against Somalia.", "KEN 020 RUS asserted"},
+		{"Chile is ready to send aid to Peru.", "CHL 070 PER future"},
+		{"Peru has been unable to send aid to Chile.", "PER 070 CHL negated"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

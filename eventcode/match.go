@@ -61,6 +61,7 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 		before = append(before, h)
 	}
 	after := seq[at:]
+	owned := c.clauseVerbs(d, x, v)
 	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {
 		p := &g.Patterns[pi]
@@ -72,6 +73,11 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 			continue
 		}
 		words := b.words
+		if len(words) > 0 && len(owned) > 0 && !slices.ContainsFunc(words, func(t int) bool {
+			return !slices.ContainsFunc(owned, func(u int) bool { return within(d, t, u) })
+		}) {
+			continue // its words are another event's ("demanded that they refuse to recognize the Republic")
+		}
 		sb, okB := c.matchSeq(d, x, before, before1, &b, true)
 		b.words, b.before = words, b.words[len(words):]
 		if !okB {
@@ -85,6 +91,38 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 		return dict.Pattern{}, binding{source: -1, target: -1, compound: -1}, false
 	}
 	return g.Patterns[best], bestB, true
+}
+
+// clauseVerbs returns the verbs of the dictionary in the complement
+// clauses of verb v: each codes its own phrase, so a pattern of v whose
+// words all lie in one of those phrases does not apply to v ("said it is
+// willing to withdraw its troops" is no withdrawal by saying). A clause
+// without such a verb is v's to match ("allowed that the city is no
+// pleasant place").
+func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
+	var out []int
+	var walk func(u, depth int)
+	walk = func(u, depth int) {
+		if d.Tokens[u].UPOS == "VERB" {
+			if _, _, ok := c.findVerb(d, x, u); ok {
+				out = append(out, u)
+				return
+			}
+		}
+		if depth < 4 {
+			for _, k := range x.children[u] {
+				if r := x.rel[k]; r == "xcomp" || r == "ccomp" || r == "conj" {
+					walk(k, depth+1)
+				}
+			}
+		}
+	}
+	for _, k := range x.children[v] {
+		if x.rel[k] == "ccomp" {
+			walk(k, 0)
+		}
+	}
+	return out
 }
 
 // sortSearch returns the index of the first element of the sorted seq

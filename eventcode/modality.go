@@ -11,12 +11,16 @@ import (
 var (
 	negators = map[string]bool{"not": true, "n't": true, "never": true}
 	// A verb under one of these ("failed to meet") did not happen.
-	negVerbs = map[string]bool{"fail": true, "refuse": true, "decline": true, "avoid": true}
+	negVerbs = map[string]bool{"fail": true, "refuse": true, "decline": true, "avoid": true, "unwilling": true, "unable": true}
 	// A verb under one of these ("plans to meet") is intended.
 	futureVerbs = map[string]bool{
 		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
 		"pledge": true, "vow": true, "hope": true, "aim": true, "seek": true, "want": true,
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
+		// adjectives of readiness: "is willing to withdraw", "ready to
+		// talk"
+		"willing": true, "ready": true, "prepared": true, "eager": true, "determined": true,
+		"keen": true, "poised": true,
 	}
 	// A verb that only frames its complement ("decided to release",
 	// "seeking to impose", "failed to agree") is not coded when the
