@@ -105,6 +105,7 @@ func TestCode(t *testing.T) {
 		{"Kenya asked that Russia lift its weapons embargo against Somalia.", "KEN 020 RUS asserted"},
 		{"Chile is ready to send aid to Peru.", "CHL 070 PER future"},
 		{"Peru has been unable to send aid to Chile.", "PER 070 CHL negated"},
+		{"Kenyan police beat up the protesters.", "KENCOP 182 OPP asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
