@@ -290,6 +290,37 @@ func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	return false
 }
 
+// conditionTarget returns, for a threat (verb v) with no target, the
+// subject of the condition it sets: "Russia threatened to stop the talks
+// if the United States goes ahead" threatens the United States. The
+// condition is an "if" or "unless" clause anywhere in v's phrase (the
+// parser hangs it from the verb, its complement or a noun of either).
+func conditionTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
+	level := []int{v}
+	for depth := 0; depth < 5 && len(level) > 0; depth++ {
+		var next []int
+		for _, n := range level {
+			for _, c := range x.children[n] {
+				if x.rel[c] == "ccomp" || x.rel[c] == "parataxis" || x.rel[c] == "punct" {
+					continue
+				}
+				if m := x.child(c, "mark"); m >= 0 && conditionMarks[x.lemma[m]] {
+					s, _ := subject(d, x, c, 0)
+					tgt := slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool {
+						return slices.ContainsFunc(src, func(b int) bool { return d.Actors[b].Code == d.Actors[a].Code })
+					})
+					if len(tgt) > 0 {
+						return tgt
+					}
+				}
+				next = append(next, c)
+			}
+		}
+		level = next
+	}
+	return nil
+}
+
 // namedBy reports whether actor a lies on one of the tokens words.
 func namedBy(x *docIndex, words []int, a int) bool {
 	for _, t := range words {

@@ -106,6 +106,10 @@ func TestCode(t *testing.T) {
 		{"Chile is ready to send aid to Peru.", "CHL 070 PER future"},
 		{"Peru has been unable to send aid to Chile.", "PER 070 CHL negated"},
 		{"Kenyan police beat up the protesters.", "KENCOP 182 OPP asserted"},
+		// A threat with no one named threatens the subject of its condition.
+		{"Iran threatened to close the strait unless Britain changes its policy.", "IRN 130 GBR conditional"},
+		{"Ethnic Albanians have sworn to fight the Macedonian army.", "CVL 190 MKDMIL future"},
+		{"The Spanish minister was sworn in on Monday.", ""},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

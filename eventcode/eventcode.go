@@ -386,6 +386,18 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "Russia has threatened" parsed with "Russia" as the subject of the
+	// auxiliary: an auxiliary or copula has no subject of its own, the
+	// verb it serves has.
+	for c, t := range d.Tokens {
+		h := t.Head
+		if h < 0 || !(x.rel[c] == "nsubj" || x.rel[c] == "nsubj:pass") || !(x.rel[h] == "aux" || x.rel[h] == "aux:pass" || x.rel[h] == "cop") {
+			continue
+		}
+		if v := d.Tokens[h].Head; v >= 0 && x.child(v, "nsubj", "nsubj:pass") < 0 {
+			x.rehang(c, h, v, x.rel[c])
+		}
+	}
 	x.placeAt = map[int]int{}
 	for k, p := range d.Places {
 		if h := d.SpanHead(p.Tokens); h >= 0 {
@@ -545,6 +557,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			words = b.words
 		}
 		tgt = deepTarget(d, x, v, src, words)
+	}
+	if len(tgt) == 0 && strings.HasPrefix(fwd, "13") {
+		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}
 	if visits(fwd) {
 		// A visit is not to the place one leaves ("left Hanoi for New

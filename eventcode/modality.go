@@ -15,7 +15,7 @@ var (
 	// A verb under one of these ("plans to meet") is intended.
 	futureVerbs = map[string]bool{
 		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
-		"pledge": true, "vow": true, "hope": true, "aim": true, "seek": true, "want": true,
+		"pledge": true, "vow": true, "swear": true, "hope": true, "aim": true, "seek": true, "want": true,
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
 		// adjectives of readiness: "is willing to withdraw", "ready to
 		// talk"
@@ -29,7 +29,7 @@ var (
 		"decide": true, "seek": true, "try": true, "attempt": true, "fail": true, "begin": true,
 		"start": true, "continue": true, "want": true, "hope": true, "plan": true, "intend": true,
 		"expect": true, "aim": true, "prepare": true, "wish": true, "need": true, "manage": true,
-		"tend": true, "choose": true,
+		"tend": true, "choose": true, "swear": true,
 	}
 	// "must" and "should" make an event demanded, not done.
 	// What one of these asks for ("urged X to withdraw", "demanded that X
