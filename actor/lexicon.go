@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,14 +55,26 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 		l.entries[key] = append(rs, r)
 		l.longest[words[0]] = max(l.longest[words[0]], len(words))
 	}
+	// A name of two or three words is also written as one hyphenated
+	// word, which the tokenizer keeps whole ("Vice-President").
+	addHyphenated := func(p dict.Phrase, r ref) {
+		if len(p) < 2 || len(p) > 3 || slices.ContainsFunc(p, func(w string) bool {
+			return w == "" || strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
+		}) {
+			return
+		}
+		add(dict.Phrase{strings.Join(p, "-")}, r)
+	}
 	for i := range set.Actors {
 		for _, n := range set.Actors[i].Names {
 			add(n, ref{actor: int32(i), agent: -1})
+			addHyphenated(n, ref{actor: int32(i), agent: -1})
 		}
 	}
 	for i := range set.Agents {
 		for _, n := range set.Agents[i].Names {
 			add(n, ref{actor: -1, agent: int32(i)})
+			addHyphenated(n, ref{actor: -1, agent: int32(i)})
 		}
 	}
 	return l
