@@ -103,8 +103,9 @@ func (l *petrarchLines) strip(s string) string {
 // TABARI and PETRARCH, two-digit years 00–30 are 20YY and 31–99 are 19YY.
 // Like PETRARCH, which takes a date shorter than 8 digits as YYMMDD and
 // checks only the first 8 digits of a longer one, a 7-digit date is read
-// from its first 6 digits and a longer one from its first 8; warn then
-// says so.
+// from its first 6 digits and a longer one from its first 8 — except a
+// 10-digit one that is "19" or "20" before a valid date, read as that
+// date (a stray century: see below); warn then says so.
 func petrarchDate(s string) (t time.Time, warn string, ok bool) {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -113,6 +114,13 @@ func petrarchDate(s string) (t time.Time, warn string, ok bool) {
 	}
 	var y, m, d int
 	switch {
+	case len(s) == 10 && (s[:2] == "19" || s[:2] == "20") && validDate(s[2:]):
+		// "1920030320" in the Phoenix files ends a run of roles that
+		// begins "<20030320": a stray century before the date. PETRARCH
+		// reads the first eight digits (1920-03-03), which makes the role
+		// cover eighty years it was never meant for.
+		y, m, d = atoi(s[2:6]), atoi(s[6:8]), atoi(s[8:10])
+		warn = fmt.Sprintf("10-digit date %s read from its last 8 digits as %s-%s-%s (PETRARCH reads the first 8, %s-%s-%s); check the date", s, s[2:6], s[6:8], s[8:10], s[:4], s[4:6], s[6:8])
 	case len(s) >= 8:
 		y, m, d = atoi(s[:4]), atoi(s[4:6]), atoi(s[6:8])
 		if len(s) > 8 {
@@ -136,6 +144,16 @@ func petrarchDate(s string) (t time.Time, warn string, ok bool) {
 		return time.Time{}, "", false
 	}
 	return t, warn, true
+}
+
+// validDate reports whether s is a valid YYYYMMDD date after 1900.
+func validDate(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	y, m, d := atoi(s[:4]), atoi(s[4:6]), atoi(s[6:8])
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return y > 1900 && t.Year() == y && int(t.Month()) == m && t.Day() == d
 }
 
 // atoi converts a string of ASCII digits.

@@ -82,6 +82,7 @@ func TestPetrarchDate(t *testing.T) {
 		{"20240101", "2024-01-01", false},
 		{"2401017", "2024-01-01", true},
 		{"2024010199", "2024-01-01", true},
+		{"1920030320", "2003-03-20", true}, // a stray century: the last 8 digits
 		{"990231", "", false},
 		{"19990001", "", false},
 		{"9901", "", false},
