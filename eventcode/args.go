@@ -359,7 +359,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 {
 			return o, false
 		}
-		return subject(d, x, h, depth+1)
+		// The controller's subject does the complement's act even when
+		// the controller is passive: "he is prepared to lift the ban",
+		// "was forced to resign".
+		s, _ := subject(d, x, h, depth+1)
+		return s, false
 	case "acl", "acl:relcl":
 		if describing(d, x, v) && follows(d, h, v) && x.child(v, "aux", "aux:pass") < 0 {
 			// "prisoners held in Israeli jails", "civilians killed by
@@ -373,7 +377,8 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// 20": a clause without a subject of its own, done by the
 		// subject of the verb it hangs from.
 		if nonFinite(d, x, v) {
-			return subject(d, x, h, depth+1)
+			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
+			return s, false
 		}
 	}
 	return -1, false

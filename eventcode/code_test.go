@@ -110,6 +110,9 @@ func TestCode(t *testing.T) {
 		{"Iran threatened to close the strait unless Britain changes its policy.", "IRN 130 GBR conditional"},
 		{"Ethnic Albanians have sworn to fight the Macedonian army.", "CVL 190 MKDMIL future"},
 		{"The Spanish minister was sworn in on Monday.", ""},
+		// The subject of a passive frame does the complement's act.
+		{"The Sudanese president is expected to visit Egypt on Monday.", "SDNGOV 042 EGY future; EGY 043 SDNGOV future"},
+		{"The Algerian president said he is prepared to lift the ban on the Chilean party.", "DZAGOV 081 CHL future"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

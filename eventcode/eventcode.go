@@ -459,7 +459,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	if x.rel[v] == "xcomp" && c.patterned(d, x, d.Tokens[v].Head) {
+	if x.rel[v] == "xcomp" && !passiveFrame(x, d.Tokens[v].Head) && c.patterned(d, x, d.Tokens[v].Head) {
 		return // the controlling verb's pattern covers it ("pledged to provide aid")
 	}
 	ref, span, ok := c.findVerb(d, x, v)
@@ -470,6 +470,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// agree": a verb that only frames its complement is no event when the
 	// complement is one; the complement carries the frame as its
 	// modality.
+	if passiveFrame(x, v) {
+		if xc := complement(d, x, v); xc >= 0 {
+			if _, _, ok := c.findVerb(d, x, xc); ok {
+				return
+			}
+		}
+	}
 	if frameVerbs[x.lemma[v]] {
 		if xc := complement(d, x, v); xc >= 0 && !c.patterned(d, x, v) {
 			if _, _, ok := c.findVerb(d, x, xc); ok {
@@ -612,6 +619,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
+}
+
+// passiveFrame reports whether verb v frames its complement in the
+// passive ("is expected to visit", "is scheduled to meet"): such a frame
+// is never the event, whatever its patterns say; the complement is.
+func passiveFrame(x *docIndex, v int) bool {
+	return v >= 0 && (frameVerbs[x.lemma[v]] || futureVerbs[x.lemma[v]]) && x.child(v, "nsubj:pass", "aux:pass") >= 0
 }
 
 // refusal reports whether negated verb v is refused rather than merely
