@@ -414,12 +414,16 @@ func (d *Doc) Note(stage string, kind NoteKind, bytes Span, msg string) {
 // outside s: the head of the phrase s covers (the last token of s when
 // none does, as when the tree is missing). A conjunct of a word outside s
 // is passed over for another such token: in "Hungarian and [Romanian
-// officials]" the head is "officials", not "Romanian".
+// officials]" the head is "officials", not "Romanian"; so is a function
+// word hanging outside the span: in "[The KU] basketball team" the head is
+// "KU", whose phrase the article belongs to, not "The".
 func (d *Doc) SpanHead(s Span) int {
 	first := -1
 	for i := s.Start; i < s.End; i++ {
 		if h := d.Tokens[i].Head; h < s.Start || h >= s.End {
-			if d.Tokens[i].DepRel != "conj" {
+			switch d.Tokens[i].DepRel {
+			case "conj", "det", "case", "punct", "cc":
+			default:
 				return i
 			}
 			if first < 0 {

@@ -77,3 +77,30 @@ func TestDocSpans(t *testing.T) {
 		t.Errorf("ID = %q", d.ID)
 	}
 }
+
+// TestSpanHead checks the head of a span: the token hanging outside it,
+// passing over a conjunct and a function word that hang outside too.
+func TestSpanHead(t *testing.T) {
+	// "The KU basketball team won": The→team, KU→team, basketball→team,
+	// team→won (root).
+	d := parley.NewDoc("The KU basketball team won")
+	rels := []struct {
+		head int
+		rel  string
+	}{{3, "det"}, {3, "compound"}, {3, "compound"}, {4, "nsubj"}, {-1, "root"}}
+	for _, r := range rels {
+		d.Tokens = append(d.Tokens, parley.Token{Head: r.head, DepRel: r.rel})
+	}
+	for _, c := range []struct {
+		span parley.Span
+		want int
+	}{
+		{parley.Span{Start: 0, End: 2}, 1}, // "The KU": KU, not the article
+		{parley.Span{Start: 0, End: 4}, 3}, // the whole phrase: team
+		{parley.Span{Start: 0, End: 1}, 0}, // the article alone is its own head
+	} {
+		if got := d.SpanHead(c.span); got != c.want {
+			t.Errorf("SpanHead(%v) = %d, want %d", c.span, got, c.want)
+		}
+	}
+}
