@@ -231,14 +231,27 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 // official visit", "official figures") — except that the official news
 // agency, newspaper or broadcaster speaks for its government, as PETRARCH
 // codes it. (Other agents modifying a noun name its owner, on whom an act
-// may fall: "seized two police stations", "protested government policy".)
+// may fall: "seized two police stations", "protested government policy";
+// but not a weapon, which is what the noun is fired from or made of.)
 func agentUse(d *parley.Doc, span parley.Span) bool {
 	t := d.Tokens[span.End-1]
 	if h := t.Head; span.Len() == 1 && strings.EqualFold(d.TokenText(span.Start), "official") &&
 		h >= span.End && h < span.End+3 && (t.DepRel == "compound" || t.DepRel == "amod") {
 		return stateMedia[d.Lemma(h)]
 	}
+	// A weapon modifying a noun is the instrument, not a military actor:
+	// "artillery shells", "warplane attacks".
+	if h := t.Head; span.Len() == 1 && weapons[strings.ToLower(d.TokenText(span.Start))] && t.DepRel == "compound" && h >= span.End {
+		return false
+	}
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
+}
+
+// weapons are the agents' names for arms, which stand for the forces that
+// use them only as a phrase of their own ("warplanes bombed the town").
+var weapons = map[string]bool{
+	"artillery": true, "warplane": true, "warplanes": true, "bomber": true, "bombers": true,
+	"drone": true, "drones": true, "tank": true, "tanks": true, "helicopter": true, "helicopters": true,
 }
 
 // modifies reports whether country is a possessive ("Ithilen's") or,

@@ -42,7 +42,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			continue
 		}
 		switch {
-		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && d.Tokens[i].DepRel == "nsubj"):
+		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass")):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2

@@ -211,7 +211,9 @@ func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 		var next []int
 		for _, n := range level {
 			for _, c := range x.children[n] {
-				if x.rel[c] != "nmod" && x.rel[c] != "acl" {
+				// (An "obl" on a noun is the parser's slip for "nmod":
+				// "fired shells at Zealand".)
+				if x.rel[c] != "nmod" && x.rel[c] != "acl" && x.rel[c] != "obl" {
 					continue
 				}
 				if cs := d.CaseOf(c); targetCases[cs] || cs == "by" {

@@ -113,6 +113,8 @@ func TestCode(t *testing.T) {
 		// The subject of a passive frame does the complement's act.
 		{"The Sudanese president is expected to visit Egypt on Monday.", "SDNGOV 042 EGY future; EGY 043 SDNGOV future"},
 		{"The Algerian president said he is prepared to lift the ban on the Chilean party.", "DZAGOV 081 CHL future"},
+		{"Chile fired two artillery shells at Peru on Thursday.", "CHL 193 PER asserted"},
+		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
