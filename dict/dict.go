@@ -161,11 +161,16 @@ func (r Role) covers(d time.Time) bool {
 // converted from (the trailing "# file:line" comment of parley's format);
 // it is zero for entries written by hand.
 type Actor struct {
-	Name   string
-	Names  []Phrase
-	Roles  []Role
-	Pos    Pos
-	Origin Pos
+	Name  string
+	Names []Phrase
+	Roles []Role
+	// NotNames are names a file takes away from the actor it merges with
+	// (a "not" line): a generic word an earlier file gave it ("TANZIM"
+	// is named "organization"). Load applies them; they are kept so that
+	// the file writes back as it was read.
+	NotNames []Phrase
+	Pos      Pos
+	Origin   Pos
 }
 
 // CodeAt returns the actor's code on the day of t (in UTC), by this rule:

@@ -73,6 +73,22 @@ func ReadActors(r io.Reader, name string) ([]Actor, []error) {
 				continue
 			}
 			names = append(names, ph)
+		case "not":
+			if !open {
+				p.errorf(ln.n, "\"not\" line outside an actor block: put it under its \"actor\" line, with no blank line between")
+				continue
+			}
+			ph := ParsePhrase(ln.rest)
+			if len(ph) == 0 {
+				p.errorf(ln.n, "\"not\" line has no name")
+				continue
+			}
+			if a := &out[len(out)-1]; ph.Equal(names[nameStart]) {
+				p.errorf(ln.n, "\"not %s\" takes away the canonical name of actor %s", ln.rest, a.Name)
+				continue
+			} else {
+				a.NotNames = append(a.NotNames, ph)
+			}
 		case "role":
 			if !open {
 				p.errorf(ln.n, "\"role\" line outside an actor block: put it under its \"actor\" line, with no blank line between")
@@ -96,7 +112,7 @@ func ReadActors(r io.Reader, name string) ([]Actor, []error) {
 			}
 			roles = append(roles, role)
 		default:
-			p.errorf(ln.n, "unknown line %q in an actors file: want \"actor\", \"name\" or \"role\"", ln.key)
+			p.errorf(ln.n, "unknown line %q in an actors file: want \"actor\", \"name\", \"not\" or \"role\"", ln.key)
 		}
 	}
 	end()
@@ -125,6 +141,12 @@ func WriteActors(w io.Writer, actors []Actor) error {
 				return err
 			}
 			lw.line("  name "+n.String(), Pos{})
+		}
+		for _, n := range a.NotNames {
+			if err := checkPhrase("taken-away name of "+a.Name, n); err != nil {
+				return err
+			}
+			lw.line("  not "+n.String(), Pos{})
 		}
 		for _, r := range a.Roles {
 			if err := checkCode("role code of "+a.Name, r.Code); err != nil {

@@ -199,7 +199,8 @@ func mergeGroups(groups []VerbGroup) []VerbGroup {
 
 // mergeActors joins actors with the same canonical name, keeping the first
 // one's position: the later ones add the names the first lacks and all
-// their roles. It reuses the array of actors.
+// their roles, and take away the names they list as not theirs (never the
+// canonical one). It reuses the array of actors.
 func mergeActors(actors []Actor) []Actor {
 	index := make(map[string]int, len(actors))
 	out := actors[:0]
@@ -219,6 +220,14 @@ func mergeActors(actors []Actor) []Actor {
 			}
 		}
 		m.Roles = append(slices.Clip(m.Roles), a.Roles...)
+		m.NotNames = append(slices.Clip(m.NotNames), a.NotNames...)
+	}
+	for i := range out {
+		if a := &out[i]; len(a.NotNames) > 0 && len(a.Names) > 1 {
+			a.Names = append(a.Names[:1:1], slices.DeleteFunc(slices.Clone(a.Names[1:]), func(n Phrase) bool {
+				return slices.ContainsFunc(a.NotNames, n.Equal)
+			})...)
+		}
 	}
 	return out
 }

@@ -57,6 +57,26 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// TestLoadNotNames checks that a later file's "not" line takes a name
+// away from the actor it merges with, and that the canonical name stays.
+func TestLoadNotNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"actors-a.txt": {Data: []byte("actor Freedonian Party\n  name party\n  name the party\n  role FRDPTY\n")},
+		"actors-b.txt": {Data: []byte("actor FREEDONIAN PARTY\n  not Party\n")},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := set.Actors[0].Names, phs("freedonian party", "the party"); !cmp.Equal(got, want) {
+		t.Errorf("names = %q, want %q", got, want)
+	}
+	_, errs := ReadActors(strings.NewReader("actor Freedonian Party\n  not freedonian party\n"), "x.txt")
+	if len(errs) == 0 || !strings.Contains(errs[0].Error(), "canonical name") {
+		t.Errorf("taking away the canonical name: errors %v, want one naming it", errs)
+	}
+}
+
 func TestLoadMergesVerbGroups(t *testing.T) {
 	fsys := fstest.MapFS{
 		"verbs.txt":       {Data: []byte("group REFUSE [---]\n  verb refuse\n  verb deny\n  pattern * entry [160]\n\ngroup SUPPLY [070]\n  verb supply\n")},

@@ -115,6 +115,8 @@ func TestCode(t *testing.T) {
 		{"The Algerian president said he is prepared to lift the ban on the Chilean party.", "DZAGOV 081 CHL future"},
 		{"Chile fired two artillery shells at Peru on Thursday.", "CHL 193 PER asserted"},
 		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
+		// One actor named twice is one event, not two.
+		{"Chile criticized the World Trade Organization (WTO) on Monday.", "CHL 111 IGOBUSWTO asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -770,6 +770,11 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 					}
 					e1 := e
 					e1.Source, e1.Target = sc, tc
+					if slices.ContainsFunc(d.Events, func(o parley.Event) bool {
+						return o.Sentence == s && o.Trigger == trigger && o.Code == code && o.Source == sc && o.Target == tc
+					}) {
+						continue // one actor named twice ("the World Trade Organization (WTO)")
+					}
 					d.Events = append(d.Events, e1)
 				}
 			}
