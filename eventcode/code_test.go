@@ -117,6 +117,11 @@ func TestCode(t *testing.T) {
 		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
 		// One actor named twice is one event, not two.
 		{"Chile criticized the World Trade Organization (WTO) on Monday.", "CHL 111 IGOBUSWTO asserted"},
+		// One talks with people, not with what one talks about.
+		{"The Jordanian king discussed Iran's nuclear program.", ""},
+		{"The Jordanian king discussed Iran's nuclear program with Egyptian officials.", "JORGOV 046 EGYGOV asserted; EGYGOV 046 JORGOV asserted"},
+		// Conjoined forces launching an offensive act together.
+		{"American and Iraqi forces launched an offensive on Monday.", ""},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -211,6 +211,9 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 				if x.rel[v] == "amod" {
 					continue // a participle describing a noun ("retired general", "wounded soldiers")
 				}
+				if r := x.rel[v]; r == "case" || r == "mark" || r == "fixed" {
+					continue // a verb form serving as a preposition ("according to", "following")
+				}
 				c.codeVerb(d, x, s, v)
 			case "NOUN":
 				c.codeNoun(d, x, s, v)
@@ -565,6 +568,21 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 		tgt = deepTarget(d, x, v, src, words)
 	}
+	if strings.HasPrefix(fwd, "04") && !visits(fwd) {
+		// One talks with people, not with what one talks about: "discussed
+		// Iran's nuclear standoff" is no meeting with Iran.
+		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a) }); len(tgt) == 0 {
+			cands := slices.Clone(x.children[v])
+			if o := x.child(v, "obj"); o >= 0 {
+				cands = append(cands, x.children[o]...) // "discussed Iran's programme with Pakistani officials"
+			}
+			for _, c := range cands {
+				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && d.CaseOf(c) == "with" && len(tgt) == 0 {
+					tgt = actorsAt(d, x, c)
+				}
+			}
+		}
+	}
 	if len(tgt) == 0 && strings.HasPrefix(fwd, "13") {
 		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}
@@ -619,6 +637,18 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
+}
+
+// topicOwner reports whether actor a is only the possessor of the thing
+// verb v is about ("discussed Iran's nuclear standoff"): its phrase hangs
+// by nmod:poss from v's object, a noun that no actor covers.
+func topicOwner(d *parley.Doc, x *docIndex, v, a int) bool {
+	h := d.SpanHead(d.Actors[a].Tokens)
+	if x.rel[h] != "nmod:poss" {
+		return false
+	}
+	n := d.Tokens[h].Head
+	return n >= 0 && d.Tokens[n].Head == v && x.rel[n] == "obj" && d.Tokens[n].UPOS == "NOUN" && x.actorAt[n] < 0
 }
 
 // passiveFrame reports whether verb v frames its complement in the

@@ -214,11 +214,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	}
 	pattern := fmt.Sprintf("noun %s (nouns.txt:%d)", x.lemma[n], nouns[x.lemma[n]].line)
 	trigger := parley.Span{Start: n, End: n + 1}
-	if len(src) > 1 && (len(tgt) == 0 && (between || together(code, false)) || amongSources(tgt, src, d)) {
+	// Fighting is mutual only when it is fought or waged ("Iran and Iraq
+	// fought a war"); conjoined actors launching an offensive or an attack
+	// act together on someone else ("US and Iraqi forces continued a
+	// major offensive").
+	h := d.Tokens[n].Head
+	fought := h >= 0 && (x.lemma[h] == "fight" || x.lemma[h] == "wage")
+	if len(src) > 1 && (len(tgt) == 0 && (between || together(code, !fought)) || amongSources(tgt, src, d)) {
 		// "a ceasefire between Israel and Hamas", "Ethiopia and Egypt
-		// agreed to resume talks", "Iran and Iraq fought a war": with
-		// each other. ("Police and firefighters staged a protest" did
-		// not protest each other.)
+		// agreed to resume talks": with each other. ("Police and
+		// firefighters staged a protest" did not protest each other.)
 		c.emitMutual(d, x, s, trigger, code, pattern, src, mode, reporter)
 		return
 	}
