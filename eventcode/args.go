@@ -189,7 +189,11 @@ func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 	for _, c := range cands {
 		if r := x.rel[c]; (r == "obl" || r == "nmod") && d.CaseOf(c) == "in" {
 			for _, a := range actorsAt(d, x, c) {
-				if d.Actors[a].Country != "" && d.Actors[a].Sectors == "" &&
+				// A place with a sector of its own ("the Gaza Strip",
+				// PSEGZA) counts; an institution does not ("in
+				// parliament", "in Iraqi universities").
+				_, place := x.placeAt[d.SpanHead(d.Actors[a].Tokens)]
+				if d.Actors[a].Country != "" && (d.Actors[a].Sectors == "" || place) &&
 					!slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Code == d.Actors[a].Code }) {
 					tgt = append(tgt, a)
 				}

@@ -122,6 +122,10 @@ func TestCode(t *testing.T) {
 		{"The Jordanian king discussed Iran's nuclear program with Egyptian officials.", "JORGOV 046 EGYGOV asserted; EGYGOV 046 JORGOV asserted"},
 		// Conjoined forces launching an offensive act together.
 		{"American and Iraqi forces launched an offensive on Monday.", ""},
+		// A place the act falls on may have a sector of its own; an
+		// institution one acts in is no target.
+		{"Israeli troops shot two men in the Gaza Strip on Monday.", "ISRMIL 190 PSEGZA asserted"},
+		{"The Indian government wants to pass the budget in parliament.", ""},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
