@@ -126,6 +126,8 @@ func TestCode(t *testing.T) {
 		// institution one acts in is no target.
 		{"Israeli troops shot two men in the Gaza Strip on Monday.", "ISRMIL 190 PSEGZA asserted"},
 		{"The Indian government wants to pass the budget in parliament.", ""},
+		// The speaker's own country owning what is said is not acted upon.
+		{"The Japanese minister affirmed Japan's policy on Vietnam.", ""},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -568,6 +568,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 		tgt = deepTarget(d, x, v, src, words)
 	}
+	// "The Chinese president expressed China's appreciation", "Cohen
+	// reaffirmed Washington's commitment": the speaker's own country as
+	// the owner of what is said is no one acted upon.
+	tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
+		return topicOwner(d, x, v, a) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) })
+	})
 	if strings.HasPrefix(fwd, "04") && !visits(fwd) {
 		// One talks with people, not with what one talks about: "discussed
 		// Iran's nuclear standoff" is no meeting with Iran.
@@ -810,6 +816,23 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			}
 		}
 	}
+}
+
+// ownCountry reports whether target t is the country of source s itself
+// (or a place standing for it) and s one of that country's own
+// institutions or people, not one that fights the state (rebels,
+// insurgents, separatists, the opposition).
+func ownCountry(s, t parley.Actor) bool {
+	if t.Sectors != "" || t.Country == "" || s.Country != t.Country || s.Sectors == "" {
+		return false
+	}
+	for i := 0; i+3 <= len(s.Sectors); i += 3 {
+		switch s.Sectors[i : i+3] {
+		case "REB", "OPP", "INS", "SEP", "UAF", "RAD":
+			return false
+		}
+	}
+	return true
 }
 
 // emitMutual records the event once for each ordered pair of the actors:
