@@ -271,7 +271,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 				continue
 			}
 			if a := x.actorAt[c]; a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
-				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) && !namedBy(x, words, a) {
+				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) && !namedBy(x, words, a) && !cityModifier(d, x, a) {
 				best = a
 			}
 			if it.depth < 5 {
@@ -443,6 +443,31 @@ func complement(d *parley.Doc, x *docIndex, v int) int {
 	return -1
 }
 
+// cityModifier reports whether actor a is a city named as a modifier of
+// a thing: "the Beijing Summit", "the Hanoi Action Plan", "the Doha
+// round" name a place an event or a text is known by, not an actor of it
+// (where "the Kabul government" is one actor, and "Iran's programme" a
+// possessor).
+func cityModifier(d *parley.Doc, x *docIndex, a int) bool {
+	h := d.SpanHead(d.Actors[a].Tokens)
+	n := d.Tokens[h].Head
+	if x.rel[h] != "compound" || n < 0 || x.actorAt[n] >= 0 || d.Tokens[n].UPOS != "NOUN" && d.Tokens[n].UPOS != "PROPN" || placeNouns[x.lemma[n]] {
+		return false
+	}
+	k, ok := x.placeAt[h]
+	return ok && strings.HasPrefix(d.Places[k].Feature, "PPL")
+}
+
+// placeNouns are places that a city modifying them locates: "the Gaza
+// town of Beit Hanoun", "Tirana airport".
+var placeNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "province": true, "region": true, "district": true,
+	"area": true, "airport": true, "port": true, "camp": true, "border": true, "suburb": true,
+	"outskirts": true, "neighborhood": true, "neighbourhood": true, "enclave": true, "strip": true,
+	"stripe": true, "zone": true, "territory": true, "capital": true, "street": true, "square": true,
+"municipality": true, "county": true, "state": true, "island": true,
+}
+
 // actorsAt returns the actors a phrase headed by token h names: those
 // whose phrase root is h, and those of the phrases conjoined with it
 // ("Moscow and Kyiv").
@@ -450,8 +475,8 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if h < 0 {
 		return nil
 	}
-	out := slices.Clone(x.anchored[h])
-	if len(out) == 0 && x.actorAt[h] >= 0 {
+	out := slices.DeleteFunc(slices.Clone(x.anchored[h]), func(a int) bool { return cityModifier(d, x, a) })
+	if len(out) == 0 && x.actorAt[h] >= 0 && !cityModifier(d, x, x.actorAt[h]) {
 		out = append(out, x.actorAt[h])
 	}
 	// "the ambassadors of Arnor, Osgiliath and Gondor": the countries

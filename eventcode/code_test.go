@@ -128,6 +128,10 @@ func TestCode(t *testing.T) {
 		{"The Indian government wants to pass the budget in parliament.", ""},
 		// The speaker's own country owning what is said is not acted upon.
 		{"The Japanese minister affirmed Japan's policy on Vietnam.", ""},
+		// A city naming a text or an event is no actor of it; a city
+		// locating a place is.
+		{"The Chilean minister endorsed the Lima Action Plan.", ""},
+		{"Israeli troops shelled houses in the Gaza town of Beit Hanoun.", "ISRMIL 190 PSEGZA asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
