@@ -483,9 +483,12 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	// conjoined inside the phrase, given its sector by the actor stage.
 	for _, a := range out {
 		span := d.Actors[a].Tokens
+		// A bare country modifying the phrase's noun shares it with a bare
+		// country conjoined to it: "Eriadori and Calenardhon leaders".
+		modifier := d.Actors[a].Sectors == "" && d.Actors[a].Tokens.End <= h && (x.rel[d.SpanHead(span)] == "compound" || x.rel[d.SpanHead(span)] == "amod")
 		shares := func(b int) bool {
 			return b >= 0 && !span.Contains(d.Actors[b].Tokens) && d.Actors[b].Sectors == d.Actors[a].Sectors &&
-				d.Actors[b].Sectors != "" && !slices.Contains(out, b)
+				(d.Actors[b].Sectors != "" || modifier) && !slices.Contains(out, b)
 		}
 		for i := span.Start; i < span.End; i++ {
 			for _, c := range x.children[i] {
