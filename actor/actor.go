@@ -27,6 +27,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/dict"
@@ -293,6 +295,12 @@ type group struct {
 	matches []match
 }
 
+// upperInitial reports whether w starts with an upper-case letter.
+func upperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // groups gathers the matches of a sentence into mentions. Names and titles
 // side by side form a run (two dictionary actors side by side stay apart:
 // "Moscow Kyiv"), whose head is its last word, as English noun phrases
@@ -310,6 +318,26 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 		}
 		items = slices.DeleteFunc(items, func(m match) bool { return m.agent != nil && ent.Tokens.Contains(m.tokens) })
 		items = append(items, match{tokens: ent.Tokens})
+	}
+	// A capitalised title right before proper nouns the recogniser did not
+	// take for a name names the person they spell: "President Kagame".
+	for _, m := range ms {
+		if m.agent == nil || m.tokens.End >= sent.End || !upperInitial(d.TokenText(m.tokens.End-1)) {
+			continue
+		}
+		// The run of proper nouns after it, which must hold no name of the
+		// dictionaries or the recogniser ("President Ricardo Lagos": not
+		// a person named after Lagos, Nigeria).
+		end, clean := m.tokens.End, true
+		for end < sent.End && d.Tokens[end].UPOS == "PROPN" && upperInitial(d.TokenText(end)) {
+			if slices.ContainsFunc(items, func(o match) bool { return o.tokens.Contains(parley.Span{Start: end, End: end + 1}) }) {
+				clean = false
+			}
+			end++
+		}
+		if clean && end > m.tokens.End && end <= m.tokens.End+3 {
+			items = append(items, match{tokens: parley.Span{Start: m.tokens.End, End: end}})
+		}
 	}
 	slices.SortFunc(items, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
 	// Runs of items side by side.

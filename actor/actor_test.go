@@ -92,6 +92,7 @@ func TestActors(t *testing.T) {
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
 		{"hyphenated name", "The Russian Vice-President arrived.", day2020, "Russian Vice-President=RUSGOV"},
+		{"title before an unrecognised name", "Rebels said that President Kagame must resign.", day2020, "President Kagame=GOV"},
 		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},
 		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
 		{"role on the day", "Ivan Testov visited Kyiv.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR"},

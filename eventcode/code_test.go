@@ -133,6 +133,8 @@ func TestCode(t *testing.T) {
 		{"The Chilean minister endorsed the Lima Action Plan.", ""},
 		{"Israeli troops shelled houses in the Gaza town of Beit Hanoun.", "ISRMIL 190 PSEGZA asserted"},
 		{"The Finnish minister invited his Turkish and Cypriot counterparts to Helsinki.", "FINGOV 040 TUR asserted; FINGOV 040 CYP asserted"},
+		// Rebels demanding something of their own country's president.
+		{"Kenyan rebels said the Kenyan president must resign.", "KENREB 100 KENGOV asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

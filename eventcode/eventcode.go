@@ -823,16 +823,19 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 // institutions or people, not one that fights the state (rebels,
 // insurgents, separatists, the opposition).
 func ownCountry(s, t parley.Actor) bool {
-	if t.Sectors != "" || t.Country == "" || s.Country != t.Country || s.Sectors == "" {
-		return false
-	}
-	for i := 0; i+3 <= len(s.Sectors); i += 3 {
-		switch s.Sectors[i : i+3] {
+	return t.Sectors == "" && t.Country != "" && s.Country == t.Country && s.Sectors != "" && !fightsState(s.Sectors)
+}
+
+// fightsState reports whether sectors name those who oppose their own
+// country's state: rebels, insurgents, separatists, the opposition.
+func fightsState(sectors string) bool {
+	for i := 0; i+3 <= len(sectors); i += 3 {
+		switch sectors[i : i+3] {
 		case "REB", "OPP", "INS", "SEP", "UAF", "RAD":
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // emitMutual records the event once for each ordered pair of the actors:

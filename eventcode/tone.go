@@ -57,7 +57,12 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			// return it" an appeal (020). What one says one's own country
 			// must do, or need not do, is neither.
 			mode, reporter := modality(d, x, v)
+			// (Rebels or the opposition demanding something of their
+			// own country's government are not speaking of their own.)
 			own := d.Actors[speakers[0]].Country
+			if fightsState(d.Actors[speakers[0]].Sectors) {
+				own = ""
+			}
 			var on []int
 			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) && !negated(x, comp) {
 				on = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return own != "" && d.Actors[a].Country == own })
