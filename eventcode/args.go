@@ -465,7 +465,7 @@ var placeNouns = map[string]bool{
 	"area": true, "airport": true, "port": true, "camp": true, "border": true, "suburb": true,
 	"outskirts": true, "neighborhood": true, "neighbourhood": true, "enclave": true, "strip": true,
 	"stripe": true, "zone": true, "territory": true, "capital": true, "street": true, "square": true,
-"municipality": true, "county": true, "state": true, "island": true,
+	"municipality": true, "county": true, "state": true, "island": true,
 }
 
 // actorsAt returns the actors a phrase headed by token h names: those

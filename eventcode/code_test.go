@@ -135,6 +135,10 @@ func TestCode(t *testing.T) {
 		{"The Finnish minister invited his Turkish and Cypriot counterparts to Helsinki.", "FINGOV 040 TUR asserted; FINGOV 040 CYP asserted"},
 		// Rebels demanding something of their own country's president.
 		{"Kenyan rebels said the Kenyan president must resign.", "KENREB 100 KENGOV asserted"},
+		// Nominal events: the one who announces an act does it; the
+		// target may sit in an "of" phrase; a demand states its target.
+		{"Italy announced a suspension of air links with Serbia.", "ITA 160 SRB asserted"},
+		{"Russia imposed an economic blockade on Georgia.", "RUS 144 GEO asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

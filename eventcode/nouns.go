@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -69,8 +70,13 @@ var lightVerbs = map[string]bool{
 	"hold": true, "conduct": true, "launch": true, "carry": true, "stage": true, "increase": true,
 	"intensify": true, "escalate": true, "step": true, "ramp": true, "continue": true, "resume": true,
 	"begin": true, "start": true, "open": true, "mount": true, "take": true, "step up": true,
+	"organize": true, "organise": true,
 	"occur": true, "happen": true, "end": true, "halt": true, "suspend": true,
 }
+
+// announceVerbs make their subject the actor of the event their object
+// names: "announced a suspension", "declared a ceasefire".
+var announceVerbs = map[string]bool{"announce": true, "declare": true, "order": true, "unveil": true, "impose": true}
 
 // plannedAdjectives make a nominal event one that is planned.
 var plannedAdjectives = map[string]bool{
@@ -177,6 +183,12 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
+		if x.rel[n] == "obj" && v == d.Tokens[n].Head && announceVerbs[x.lemma[v]] && len(src) == 0 {
+			// "Italy announced a suspension of air links": the one who
+			// announces the act is the one who does it.
+			subj, _ := subject(d, x, v, 0)
+			src = actorsAt(d, x, subj)
+		}
 		if x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
 			// "Russia launched attacks on Kyiv": the light verb's
 			// subject, and its prepositional target.
@@ -188,6 +200,31 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[d.CaseOf(k)] {
 					tgt = actorsAt(d, x, k)
 				}
+			}
+		}
+	}
+	// "a suspension of air links with Serbia": an actor deeper in the
+	// noun's phrase; "its demand that Israel ease restrictions": the
+	// subject of the clause the noun states.
+	if len(tgt) == 0 {
+		// (Only through "of": "talks on forming a government" are not
+		// with the government, nor is "a meeting in Busan" with Korea.)
+		for _, k := range x.children[n] {
+			if x.rel[k] != "nmod" || d.CaseOf(k) != "of" {
+				continue
+			}
+			for _, g := range x.children[k] {
+				if x.rel[g] == "nmod" && targetCases[d.CaseOf(g)] && d.CaseOf(g) != "of" && len(tgt) == 0 {
+					tgt = slices.DeleteFunc(actorsAt(d, x, g), func(a int) bool { return slices.Contains(src, a) })
+				}
+			}
+		}
+	}
+	if len(tgt) == 0 {
+		for _, k := range x.children[n] {
+			if r := x.rel[k]; (r == "acl" || r == "ccomp") && x.child(k, "mark") >= 0 && x.lower[x.child(k, "mark")] == "that" {
+				s, _ := subject(d, x, k, 0)
+				tgt = slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool { return slices.Contains(src, a) })
 			}
 		}
 	}
