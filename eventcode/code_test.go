@@ -139,6 +139,7 @@ func TestCode(t *testing.T) {
 		// target may sit in an "of" phrase; a demand states its target.
 		{"Italy announced a suspension of air links with Serbia.", "ITA 160 SRB asserted"},
 		{"Russia imposed an economic blockade on Georgia.", "RUS 144 GEO asserted"},
+		{"The Iraqi government faces an insurgency in Kenya.", ""},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
