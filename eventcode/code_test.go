@@ -140,6 +140,8 @@ func TestCode(t *testing.T) {
 		{"Italy announced a suspension of air links with Serbia.", "ITA 160 SRB asserted"},
 		{"Russia imposed an economic blockade on Georgia.", "RUS 144 GEO asserted"},
 		{"The Iraqi government faces an insurgency in Kenya.", ""},
+		// Conjoined subjects upgrading their own ties do it with one another.
+		{"Czechia and Albania have upgraded their diplomatic ties.", "CZE 050 ALB asserted; ALB 050 CZE asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

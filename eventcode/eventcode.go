@@ -624,7 +624,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// conjoined as subjects of a verb with no target act on one another
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
-	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]]) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -693,6 +693,18 @@ func reciprocal(code string) bool {
 // a town").
 func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
+}
+
+// theirOwn reports whether verb v's object is the subjects' own ("Czechia
+// and Albania upgraded their diplomatic ties"): the cooperation conjoined
+// subjects give to what is theirs together they give one another.
+func theirOwn(x *docIndex, v int) bool {
+	o := x.child(v, "obj")
+	if o < 0 {
+		return false
+	}
+	p := x.child(o, "nmod:poss")
+	return p >= 0 && x.lower[p] == "their"
 }
 
 // mutualVerbs are done with one another whatever their code: "Croatia and
