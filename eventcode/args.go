@@ -475,7 +475,12 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if h < 0 {
 		return nil
 	}
-	out := slices.DeleteFunc(slices.Clone(x.anchored[h]), func(a int) bool { return cityModifier(d, x, a) })
+	out := x.anchored[h]
+	if slices.ContainsFunc(out, func(a int) bool { return cityModifier(d, x, a) }) {
+		out = slices.DeleteFunc(slices.Clone(out), func(a int) bool { return cityModifier(d, x, a) })
+	} else {
+		out = slices.Clone(out)
+	}
 	if len(out) == 0 && x.actorAt[h] >= 0 && !cityModifier(d, x, x.actorAt[h]) {
 		out = append(out, x.actorAt[h])
 	}
