@@ -142,6 +142,8 @@ func TestCode(t *testing.T) {
 		{"The Iraqi government faces an insurgency in Kenya.", ""},
 		// Conjoined subjects upgrading their own ties do it with one another.
 		{"Czechia and Albania have upgraded their diplomatic ties.", "CZE 050 ALB asserted; ALB 050 CZE asserted"},
+		{"The Kenyan army demobilized Kenyan rebels.", "KENMIL 0873 KENREB asserted"},
+		{"Kenya concluded that Uganda must release the prisoners.", "KEN 100 UGA asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -52,6 +52,7 @@ var (
 		"emphasize": true, "emphasise": true, "write": true, "declare": true, "assert": true,
 		"indicate": true, "reveal": true, "acknowledge": true, "admit": true, "allege": true,
 		"deny": true, "warn": true, "explain": true, "mention": true, "suggest": true, "tweet": true,
+		"conclude": true,
 	}
 )
 

@@ -34,7 +34,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 	}
 	subj, _ := subject(d, x, v, 0)
 	speakers := actorsAt(d, x, subj)
-	if len(speakers) == 0 {
+	if len(speakers) == 0 && !c.cfg.OneActor {
 		return
 	}
 	for _, comp := range x.children[v] {
@@ -59,21 +59,27 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			mode, reporter := modality(d, x, v)
 			// (Rebels or the opposition demanding something of their
 			// own country's government are not speaking of their own.)
-			own := d.Actors[speakers[0]].Country
-			if fightsState(d.Actors[speakers[0]].Sectors) {
-				own = ""
+			// (A speaker the dictionaries do not know, "the Third World
+			// Water Forum concluded that the US must …", is coded only
+			// when one-actor events are.)
+			own, by := "", []int(nil)
+			if len(speakers) > 0 {
+				own, by = d.Actors[speakers[0]].Country, speakers[:1]
+				if fightsState(d.Actors[speakers[0]].Sectors) {
+					own = ""
+				}
 			}
 			var on []int
 			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) && !negated(x, comp) {
 				on = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return own != "" && d.Actors[a].Country == own })
 			}
 			if len(on) > 0 {
-				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "demand or appeal in a statement (eventcode/tone.go)", speakers[:1], on, mode, reporter)
+				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "demand or appeal in a statement (eventcode/tone.go)", by, on, mode, reporter)
 			}
 			continue
 		}
-		if slices.ContainsFunc(toks, func(t int) bool { return coded[t] }) {
-			continue // its content is an event
+		if len(speakers) == 0 || slices.ContainsFunc(toks, func(t int) bool { return coded[t] }) {
+			continue // no one known says it, or its content is an event
 		}
 		code := ""
 		for _, t := range toks {
