@@ -144,6 +144,8 @@ func TestCode(t *testing.T) {
 		{"Czechia and Albania have upgraded their diplomatic ties.", "CZE 050 ALB asserted; ALB 050 CZE asserted"},
 		{"The Kenyan army demobilized Kenyan rebels.", "KENMIL 0873 KENREB asserted"},
 		{"Kenya concluded that Uganda must release the prisoners.", "KEN 100 UGA asserted"},
+		// Those who come for talks take part in them.
+		{"Kenyan negotiators and Ugandan officials returned to Geneva for talks.", "KENGOV 046 UGAGOV asserted; UGAGOV 046 KENGOV asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

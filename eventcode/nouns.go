@@ -74,6 +74,21 @@ var lightVerbs = map[string]bool{
 	"occur": true, "happen": true, "end": true, "halt": true, "suspend": true,
 }
 
+// eventVerb reports whether token v is a dictionary verb with a code of
+// its own (not "---").
+func (c *Coder) eventVerb(d *parley.Doc, x *docIndex, v int) bool {
+	ref, _, ok := c.findVerb(d, x, v)
+	if !ok {
+		return false
+	}
+	g := &c.set.Verbs[ref.group]
+	code := g.Verbs[ref.verb].Code
+	if code == "" {
+		code = g.Code
+	}
+	return code != "" && code != "---"
+}
+
 // announceVerbs make their subject the actor of the event their object
 // names: "announced a suspension", "declared a ceasefire".
 var announceVerbs = map[string]bool{"announce": true, "declare": true, "order": true, "unveil": true, "impose": true}
@@ -183,6 +198,14 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
+		if x.rel[n] == "obl" && v == d.Tokens[n].Head && d.CaseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
+			// "negotiators return to Geneva for talks": those who come
+			// for the event take part in it (when the coming is no event
+			// of its own: "left for Minas Tirith for meetings" is the
+			// visit its verb codes).
+			subj, _ := subject(d, x, v, 0)
+			src = actorsAt(d, x, subj)
+		}
 		if x.rel[n] == "obj" && v == d.Tokens[n].Head && announceVerbs[x.lemma[v]] && len(src) == 0 {
 			// "Italy announced a suspension of air links": the one who
 			// announces the act is the one who does it.
