@@ -173,6 +173,8 @@ func TestPloverType(t *testing.T) {
 		{"Egypt will not send peacekeepers to Libya.", "0334 negated REJECT"},
 		{"Egypt did not send peacekeepers to Libya.", "0334 negated AGREE"},
 		{"France would send humanitarian aid to Mali if the fighting stopped.", "073 conditional AGREE"},
+		// A code the tables lack takes its nearest ancestor's type.
+		{"North Korea hacked into the computers of the South Korean army.", "176 asserted COERCE"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {

@@ -931,7 +931,13 @@ func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern s
 	if reporter >= 0 {
 		e.ReportedBy = d.Actors[reporter].Code
 	}
-	if k, ok := cameo.Lookup(code); ok {
+	// A code the tables lack (CAMEO 2.0's 176, cyber attack) is read as
+	// its nearest ancestor there (17, coerce).
+	k, ok := cameo.Lookup(code)
+	for n := len(code) - 1; !ok && n >= 2; n-- {
+		k, ok = cameo.Lookup(code[:n])
+	}
+	if ok {
 		e.Root, e.QuadClass, e.Goldstein = k.Root, k.QuadClass, k.Goldstein
 		e.Plover, e.PloverMode, e.PloverContext = k.PloverType, k.PloverMode, k.PloverContext
 		// CAMEO codes "will provide aid" as aid, PETRARCH's way, with its
