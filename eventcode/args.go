@@ -327,6 +327,41 @@ func conditionTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 	return nil
 }
 
+// againstTarget returns, for a protest with no target, the actors a
+// phrase "against …" in its clause names, however deep ("staged rallies
+// in the Gaza Strip against the party's leader", "a hunger strike in
+// protest against abuses by the security forces"): whom a protest is
+// against is whom it is aimed at. It does not enter clauses with a
+// subject of their own.
+func againstTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
+	level := []int{v}
+	for depth := 0; depth < 5 && len(level) > 0; depth++ {
+		var next []int
+		for _, n := range level {
+			for _, c := range x.children[n] {
+				switch x.rel[c] {
+				case "ccomp", "parataxis", "punct", "conj", "acl:relcl":
+					continue
+				}
+				if x.child(c, "nsubj", "nsubj:pass") >= 0 && c != v {
+					continue
+				}
+				if d.CaseOf(c) == "against" {
+					if tgt := slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) }); len(tgt) > 0 {
+						return tgt
+					}
+					if tgt := nominalTarget(d, x, c); len(tgt) > 0 {
+						return tgt // "against abuses by the security forces"
+					}
+				}
+				next = append(next, c)
+			}
+		}
+		level = next
+	}
+	return nil
+}
+
 // namedBy reports whether actor a lies on one of the tokens words.
 func namedBy(x *docIndex, words []int, a int) bool {
 	for _, t := range words {

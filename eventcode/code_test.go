@@ -146,6 +146,8 @@ func TestCode(t *testing.T) {
 		{"Kenya concluded that Uganda must release the prisoners.", "KEN 100 UGA asserted"},
 		// Those who come for talks take part in them.
 		{"Kenyan negotiators and Ugandan officials returned to Geneva for talks.", "KENGOV 046 UGAGOV asserted; UGAGOV 046 KENGOV asserted"},
+		// A protest is against whom "against" names, however deep.
+		{"Kenyan students staged a protest in Nairobi against the government.", "KENEDU 140 KENGOV asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -589,6 +589,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
+	if len(tgt) == 0 && strings.HasPrefix(fwd, "14") {
+		tgt = againstTarget(d, x, v, src)
+	}
 	if len(tgt) == 0 && strings.HasPrefix(fwd, "13") {
 		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}

@@ -251,6 +251,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
+	if len(tgt) == 0 && strings.HasPrefix(code, "14") {
+		// A protest is against someone: look in the noun's phrase and,
+		// for a staged one, in its verb's.
+		if tgt = againstTarget(d, x, n, src); len(tgt) == 0 && v != n && x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
+			tgt = againstTarget(d, x, v, src)
+		}
+	}
 	// "the possibility of a meeting", "the prospect of talks": not
 	// (yet) an event.
 	if h := d.Tokens[n].Head; h >= 0 && x.rel[n] == "nmod" && possibilityNouns[x.lemma[h]] && (mode == parley.Asserted || mode == parley.Reported) {
