@@ -412,6 +412,14 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 			// phrase describes is what it was done to.
 			return h, true
 		}
+		// "issued a declaration demanding that …", "released a statement
+		// condemning the attack": a text that demands or condemns
+		// speaks for the one who issued it.
+		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && x.rel[h] == "obj" && len(actorsAt(d, x, h)) == 0 && textNouns[x.lemma[h]] {
+			if u := d.Tokens[h].Head; u >= 0 {
+				return subject(d, x, u, depth+1)
+			}
+		}
 		return h, false
 	case "advcl":
 		// "threatened to break relations", "shelled the city, killing
@@ -423,6 +431,12 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// textNouns are texts that speak for whoever issues them.
+var textNouns = map[string]bool{
+	"statement": true, "declaration": true, "communique": true, "communiqué": true, "report": true,
+	"resolution": true, "letter": true, "message": true, "note": true, "appeal": true, "decree": true,
 }
 
 // describing reports whether verb v is a past participle describing the

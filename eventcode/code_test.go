@@ -148,6 +148,8 @@ func TestCode(t *testing.T) {
 		{"Kenyan negotiators and Ugandan officials returned to Geneva for talks.", "KENGOV 046 UGAGOV asserted; UGAGOV 046 KENGOV asserted"},
 		// A protest is against whom "against" names, however deep.
 		{"Kenyan students staged a protest in Nairobi against the government.", "KENEDU 140 KENGOV asserted"},
+		// A text that condemns speaks for whoever issued it.
+		{"The Kenyan ministry issued a statement condemning the Ugandan attack.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
