@@ -262,6 +262,13 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 	type item struct{ n, depth int }
 	var buf [32]item
 	stack := append(buf[:0], item{o, 1})
+	// And the verb's purpose phrase: "mobilized reservists for a
+	// possible war against Iraq".
+	for _, c := range x.children[v] {
+		if x.rel[c] == "obl" && d.CaseOf(c) == "for" && c > o {
+			stack = append(stack, item{c, 2})
+		}
+	}
 	best := -1
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]

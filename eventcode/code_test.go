@@ -150,6 +150,7 @@ func TestCode(t *testing.T) {
 		{"Kenyan students staged a protest in Nairobi against the government.", "KENEDU 140 KENGOV asserted"},
 		// A text that condemns speaks for whoever issued it.
 		{"The Kenyan ministry issued a statement condemning the Ugandan attack.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
+		{"Britain mobilized army reservists for a possible war against Iraq.", "GBR 154 IRQ asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
