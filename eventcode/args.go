@@ -309,29 +309,16 @@ func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 // condition is an "if" or "unless" clause anywhere in v's phrase (the
 // parser hangs it from the verb, its complement or a noun of either).
 func conditionTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
-	level := []int{v}
-	for depth := 0; depth < 5 && len(level) > 0; depth++ {
-		var next []int
-		for _, n := range level {
-			for _, c := range x.children[n] {
-				if x.rel[c] == "ccomp" || x.rel[c] == "parataxis" || x.rel[c] == "punct" {
-					continue
-				}
-				if m := x.child(c, "mark"); m >= 0 && conditionMarks[x.lemma[m]] {
-					s, _ := subject(d, x, c, 0)
-					tgt := slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool {
-						return slices.ContainsFunc(src, func(b int) bool { return d.Actors[b].Code == d.Actors[a].Code })
-					})
-					if len(tgt) > 0 {
-						return tgt
-					}
-				}
-				next = append(next, c)
-			}
+	skip := func(c int) bool { return x.rel[c] == "ccomp" || x.rel[c] == "parataxis" || x.rel[c] == "punct" }
+	return walkPhrase(x, v, skip, func(c int) []int {
+		if m := x.child(c, "mark"); m < 0 || !conditionMarks[x.lemma[m]] {
+			return nil
 		}
-		level = next
-	}
-	return nil
+		s, _ := subject(d, x, c, 0)
+		return slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool {
+			return slices.ContainsFunc(src, func(b int) bool { return d.Actors[b].Code == d.Actors[a].Code })
+		})
+	})
 }
 
 // againstTarget returns, for a protest with no target, the actors a
@@ -341,25 +328,38 @@ func conditionTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 // against is whom it is aimed at. It does not enter clauses with a
 // subject of their own.
 func againstTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
+	skip := func(c int) bool {
+		switch x.rel[c] {
+		case "ccomp", "parataxis", "punct", "conj", "acl:relcl":
+			return true
+		}
+		return x.child(c, "nsubj", "nsubj:pass") >= 0
+	}
+	return walkPhrase(x, v, skip, func(c int) []int {
+		if d.CaseOf(c) != "against" {
+			return nil
+		}
+		if tgt := slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) }); len(tgt) > 0 {
+			return tgt
+		}
+		return nominalTarget(d, x, c) // "against abuses by the security forces"
+	})
+}
+
+// walkPhrase visits the tokens below v breadth first, five levels deep,
+// passing over (with all below them) those skip reports, and returns the
+// first result of visit that is not empty.
+func walkPhrase(x *docIndex, v int, skip func(int) bool, visit func(int) []int) []int {
 	level := []int{v}
 	for depth := 0; depth < 5 && len(level) > 0; depth++ {
 		var next []int
 		for _, n := range level {
 			for _, c := range x.children[n] {
-				switch x.rel[c] {
-				case "ccomp", "parataxis", "punct", "conj", "acl:relcl":
+				if skip(c) {
 					continue
 				}
-				if x.child(c, "nsubj", "nsubj:pass") >= 0 && c != v {
-					continue
-				}
-				if d.CaseOf(c) == "against" {
-					if tgt := slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) }); len(tgt) > 0 {
-						return tgt
-					}
-					if tgt := nominalTarget(d, x, c); len(tgt) > 0 {
-						return tgt // "against abuses by the security forces"
-					}
+				if out := visit(c); len(out) > 0 {
+					return out
 				}
 				next = append(next, c)
 			}
