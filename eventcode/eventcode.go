@@ -489,10 +489,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	g := &c.set.Verbs[ref.group]
 	vb := &g.Verbs[ref.verb]
-	code, pattern := vb.Code, ""
-	if code == "" {
-		code = g.Code
-	}
+	code, pattern := c.verbCode(ref), ""
 	src, tgt := arguments(d, x, v)
 	if c.cfg.NewActorLength > 0 {
 		src, tgt = c.newActors(d, x, v, src, tgt)

@@ -81,12 +81,18 @@ func (c *Coder) eventVerb(d *parley.Doc, x *docIndex, v int) bool {
 	if !ok {
 		return false
 	}
-	g := &c.set.Verbs[ref.group]
-	code := g.Verbs[ref.verb].Code
-	if code == "" {
-		code = g.Code
-	}
+	code := c.verbCode(ref)
 	return code != "" && code != "---"
+}
+
+// verbCode returns the code of a verb matched without a pattern: its own,
+// else its group's.
+func (c *Coder) verbCode(ref verbRef) string {
+	g := &c.set.Verbs[ref.group]
+	if code := g.Verbs[ref.verb].Code; code != "" {
+		return code
+	}
+	return g.Code
 }
 
 // announceVerbs make their subject the actor of the event their object
