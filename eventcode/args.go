@@ -88,6 +88,9 @@ var targetCases = map[string]bool{
 // when there is no object.
 func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	subj, passive := subject(d, x, v, 0)
+	if passive && (x.lemma[v] == "engage" || x.lemma[v] == "involve") && x.child(v, "obl:agent") < 0 {
+		passive = false // "Serb forces were engaged in ethnic cleansing against …": they did it
+	}
 	if passive {
 		tgt = actorsAt(d, x, subj)
 		for _, c := range x.children[v] {
@@ -114,6 +117,18 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	for _, rel := range []string{"obj", "iobj"} {
 		for _, o := range x.children[v] {
 			if x.rel[o] == rel {
+				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
+					return src, tgt
+				}
+			}
+		}
+	}
+	// "will release Prime Minister Chaudhry" parsed with the name as an
+	// "obl" without a preposition: a verb with no object takes such a
+	// phrase right after it for one.
+	if x.child(v, "obj") < 0 {
+		for _, o := range x.children[v] {
+			if x.rel[o] == "obl" && o > v && d.CaseOf(o) == "" && d.Tokens[o].UPOS == "PROPN" {
 				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
 					return src, tgt
 				}

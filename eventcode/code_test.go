@@ -151,6 +151,8 @@ func TestCode(t *testing.T) {
 		// A text that condemns speaks for whoever issued it.
 		{"The Kenyan ministry issued a statement condemning the Ugandan attack.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
 		{"Britain mobilized army reservists for a possible war against Iraq.", "GBR 154 IRQ asserted"},
+		// To be engaged in fighting with someone is to fight them.
+		{"Kenyan troops were engaged in heavy fighting with Somali rebels.", "KENMIL 190 SOMREB asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
