@@ -96,6 +96,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		ms := r.matches(d, words, sent.Tokens, day)
 		for _, g := range groups(d, sent.Tokens, ms, entityOf) {
 			if a, ok := compose(d, g, entityOf); ok {
+				r.nameCountry(d, words, &a, day)
 				d.Actors = append(d.Actors, a)
 			}
 		}
@@ -293,6 +294,33 @@ var currencies = map[string]bool{
 type group struct {
 	root    int
 	matches []match
+}
+
+// regions are the region and world prefixes of CAMEO actor codes, which
+// say less than a country.
+var regions = map[string]bool{
+	"MEA": true, "SAS": true, "SEA": true, "EAF": true, "WAF": true, "SAF": true, "NAF": true,
+	"LAM": true, "WEU": true, "EEU": true, "EUR": true, "AFR": true, "ASA": true, "CAS": true,
+	"CAU": true, "BLK": true, "BAL": true, "CRB": true, "CFR": true, "WST": true, "INT": true,
+}
+
+// nameCountry gives an actor whose code begins with a region
+// ("Palestinian Islamic Jihad" is MEAREB in the Phoenix files) the
+// country its own name says, when one word of the name is a country's
+// name or demonym: PSEREB.
+func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, day time.Time) {
+	if len(a.Code) < 3 || !regions[a.Code[:3]] {
+		return
+	}
+	for i := a.Tokens.Start; i < a.Tokens.End; i++ {
+		m, ok := r.choose(d, parley.Span{Start: i, End: i + 1}, r.lex.lookup(words[i:i+1]), day)
+		if !ok || m.actor == nil || len(m.code) != 3 || isSector(m.code) || regions[m.code] {
+			continue
+		}
+		a.Code = m.code + a.Code[3:]
+		a.Country = m.code
+		return
+	}
 }
 
 // upperInitial reports whether w starts with an upper-case letter.

@@ -31,6 +31,7 @@ func testSet() *dict.Set {
 			{Name: "United States", Names: []dict.Phrase{p("United States"), p("US"), p("Washington")}, Roles: []dict.Role{{Code: "USA"}}},
 			{Name: "Greece", Names: []dict.Phrase{p("Greece"), p("Greek")}, Roles: []dict.Role{{Code: "GRC"}}},
 			{Name: "Kremlin", Names: []dict.Phrase{p("Kremlin")}, Roles: []dict.Role{{Code: "RUSGOV"}}},
+			{Name: "Greek Liberation Front", Names: []dict.Phrase{p("Greek Liberation Front")}, Roles: []dict.Role{{Code: "WEUREB"}}},
 			{Name: "Ivan Testov", Names: []dict.Phrase{p("Ivan Testov"), p("Testov")}, Roles: []dict.Role{
 				{Code: "RUSMIL", From: day("2001-01-01"), To: day("2009-12-31")},
 				{Code: "RUSGOV", From: day("2010-01-01")},
@@ -92,6 +93,7 @@ func TestActors(t *testing.T) {
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
 		{"hyphenated name", "The Russian Vice-President arrived.", day2020, "Russian Vice-President=RUSGOV"},
+		{"region code, country in the name", "The Greek Liberation Front attacked.", day2020, "Greek Liberation Front=GRCREB"},
 		{"title before an unrecognised name", "Rebels said that President Kagame must resign.", day2020, "President Kagame=GOV"},
 		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},
 		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
