@@ -153,6 +153,8 @@ func TestCode(t *testing.T) {
 		{"Britain mobilized army reservists for a possible war against Iraq.", "GBR 154 IRQ asserted"},
 		// To be engaged in fighting with someone is to fight them.
 		{"Kenyan troops were engaged in heavy fighting with Somali rebels.", "KENMIL 190 SOMREB asserted"},
+		// A withdrawal is of the withdrawer's forces, from the target.
+		{"The withdrawal of Syrian troops from Lebanon began on Monday.", "SYRMIL 0874 LBN asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},

@@ -173,6 +173,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	}
 	var src, tgt []int
 	between := false
+	withdrawal := strings.HasPrefix(code, "087") // a retreat: from whom, not of what
 	for _, k := range x.children[n] {
 		switch {
 		case x.rel[k] == "nmod" && d.CaseOf(k) == "between":
@@ -182,6 +183,20 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			src = append(src, actorsAt(d, x, k)...)
 		case x.rel[k] == "nmod" && d.CaseOf(k) == "by":
 			src = append(src, actorsAt(d, x, k)...)
+		case withdrawal && d.CaseOf(k) == "of":
+			// "the withdrawal of US troops": what is withdrawn, whose
+			// owner withdraws it (and from where, when the parser hangs
+			// it there: "of its troops from Iraq").
+			if len(src) == 0 {
+				src = append(src, actorsAt(d, x, k)...)
+			}
+			for _, g := range x.children[k] {
+				if d.CaseOf(g) == "from" {
+					tgt = append(tgt, actorsAt(d, x, g)...)
+				}
+			}
+		case withdrawal && d.CaseOf(k) == "from":
+			tgt = append(tgt, actorsAt(d, x, k)...) // "… from Iraq"
 		case x.rel[k] == "nmod" && (targetCases[d.CaseOf(k)] || d.CaseOf(k) == "of"):
 			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
 		}
