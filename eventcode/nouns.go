@@ -201,6 +201,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
 		}
 	}
+	// "The United States speeded up the withdrawal of some forces": forces
+	// of no named country are those of the clause's subject.
+	if withdrawal && !slices.ContainsFunc(src, func(a int) bool { return d.Actors[a].Country != "" }) {
+		if h := d.Tokens[n].Head; h >= 0 && x.rel[n] == "obj" && d.Tokens[h].UPOS == "VERB" {
+			subj, _ := subject(d, x, h, 0)
+			if by := actorsAt(d, x, subj); len(by) > 0 {
+				src = by
+			}
+		}
+	}
 	// The clause: the verb the noun belongs to.
 	v := n
 	for range 4 {
