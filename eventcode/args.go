@@ -314,6 +314,10 @@ func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	switch x.rel[c] {
 	case "nmod", "obl", "obl:agent", "acl", "obj":
 		return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
+	case "conj":
+		// "launched artillery, mortar and rocket fire against …": a noun
+		// conjoined with the object is part of it.
+		return d.Tokens[c].UPOS == "NOUN"
 	}
 	return false
 }

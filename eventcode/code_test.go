@@ -156,6 +156,7 @@ func TestCode(t *testing.T) {
 		// A withdrawal is of the withdrawer's forces, from the target.
 		{"The withdrawal of Syrian troops from Lebanon began on Monday.", "SYRMIL 0874 LBN asserted"},
 		{"The United States speeded up the withdrawal of some forces from Panama.", "USA 0874 PAN asserted"},
+		{"Chile has reneged on its commitment to Peru.", "CHL 120 PER asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
