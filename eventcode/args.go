@@ -584,7 +584,9 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 		}
 	}
 	for _, c := range x.children[h] {
-		if x.rel[c] == "conj" || x.rel[c] == "appos" && len(x.anchored[c]) > 0 {
+		// An apposition that is a list's next item ("Poland, the
+		// Netherlands, Belgium and Austria"): its conjuncts too.
+		if x.rel[c] == "conj" || x.rel[c] == "appos" && (len(x.anchored[c]) > 0 || x.actorAt[c] >= 0 && slices.Contains(out, x.actorAt[c])) {
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(out, a) {
 					out = append(out, a)

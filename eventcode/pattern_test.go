@@ -86,7 +86,7 @@ func TestNewActors(t *testing.T) {
 	}
 	for _, c := range []struct{ text, want string }{
 		{"The Guild of Wizards quarrelled with Spain.", `"The Guild of Wizards" 111 ESP`},
-		{"The old and venerable Guild of Northern Wizards quarrelled with Spain.", ""},
+		{"The old and venerable Guild of Northern Wizards has quarrelled with Spain.", ""},
 		{"France quarrelled with the Guild of Wizards.", `FRA 111 "the Guild of Wizards"`},
 		{"The weather in the valley was fine.", ""},
 	} {

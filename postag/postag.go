@@ -138,7 +138,67 @@ func (t *Tagger) tag(st *state, words []string) []int {
 		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
 	}
 	t.participles(st, words)
+	t.finite(st, words)
 	return st.tags
+}
+
+// speechWords are the verbs of a trailing attribution (", officials
+// said"), which does not give the clause before it a finite verb.
+var speechWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "reported": true, "added": true, "stated": true, "announced": true}
+
+// finite mends the tagger's other common error in news: the main verb of
+// a sentence read as a past participle because nothing finite comes before
+// it ("Zambia extradited the suspect to Britain on Sunday, officials
+// said"). When the sentence opens with a plain noun phrase (nouns and
+// their modifiers, possessives, "and"), the first
+// word after it is tagged VBN, and no finite verb or auxiliary follows
+// except in a trailing attribution, a reduced relative ("Soldiers wounded
+// in the attack were flown home") is ruled out and the word is the
+// clause's verb: it becomes VBD and the words after it are tagged again.
+func (t *Tagger) finite(st *state, words []string) {
+	isVerb := func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" }
+	i := 0
+	for ; i < len(words); i++ {
+		switch t.m.upos[st.tags[i]] {
+		case "DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ":
+			continue
+		case "PART":
+			if t.m.xpos[st.tags[i]] == "POS" {
+				continue
+			}
+		}
+		break
+	}
+	if i == 0 || i+1 >= len(words) || t.m.xpos[st.tags[i]] != "VBN" || !strings.HasSuffix(words[i], "ed") {
+		return
+	}
+	if p := t.m.upos[st.tags[i-1]]; p != "NOUN" && p != "PROPN" || words[i+1] == "by" {
+		return
+	}
+	for j := i + 1; j < len(words); j++ {
+		switch t.m.xpos[st.tags[j]] {
+		case "VBD", "VBZ", "VBP", "MD":
+			if !speechWords[strings.ToLower(words[j])] || !slices.Contains(words[i+1:j], ",") {
+				return
+			}
+		}
+	}
+	st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, i, st.tags[:i])
+	t.m.p.Score(st.feats, st.scores)
+	v := perceptron.Best(st.scores, isVerb)
+	if v < 0 {
+		return
+	}
+	st.tags = append(st.tags[:i], v)
+	for j := i + 1; j < len(words); j++ {
+		if c, ok := t.m.tagdict[words[j]]; ok {
+			st.tags = append(st.tags, int(c))
+			continue
+		}
+		st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, j, st.tags)
+		t.m.p.Score(st.feats, st.scores)
+		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
+	}
 }
 
 // participles mends the tagger's commonest error in news: a past

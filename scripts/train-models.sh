@@ -21,7 +21,7 @@ tmp=$(dirname "$bin")
 "$bin" train clusters "${train[@]}" --text ../shared/data/unlabeled/te3-silver-news.jsonl --seed 1 --out "$tmp/clusters.bin"
 "$bin" train tagger "${train[@]}" "${dev[@]}" --seed 1 --out postag
 "$bin" train lemma "${train[@]}" "${dev[@]}" --reference "$ud/en_ewt-train.conllu" --out lemma
-"$bin" train parser "${train[@]}" --dev "$ud/en_ewt-dev.conllu" --seed 1 --jackknife 4 \
+"$bin" train parser "${train[@]}" --dev "$ud/en_ewt-dev.conllu" --seed 1 --jackknife 4 --attribution 2 \
 	--tagger postag/tagger.model --clusters "$tmp/clusters.bin" --out depparse
 "$bin" train ner --train ../shared/data/ner/conllpp-train.txt --dev ../shared/data/ner/conllpp-dev.txt \
 	--geo ../shared/data/geo --seed 1 --out ner

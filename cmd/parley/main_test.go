@@ -134,8 +134,10 @@ func TestEvalUsage(t *testing.T) {
 		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
 		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
 		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
-		{[]string{"eval", "--raw", "ner", "a.txt"}, "--raw applies to eval ud only"},
-		{[]string{"eval", "--raw", "segment", "a.conllu"}, "--raw applies to eval ud only"},
+		{[]string{"eval", "--raw", "ner", "a.txt"}, "--raw and --attribution apply to eval ud only"},
+		{[]string{"eval", "--raw", "segment", "a.conllu"}, "--raw and --attribution apply to eval ud only"},
+		{[]string{"eval", "--attribution", "ner", "a.txt"}, "--raw and --attribution apply to eval ud only"},
+		{[]string{"eval", "--raw", "--attribution", "ud", "a.conllu"}, "--raw and --attribution do not go together"},
 		{[]string{"eval", "--docs", "x*", "ner", "a.txt"}, "--docs applies to eval segment only"},
 		{[]string{"eval", "--docs", "x*", "ud", "a.conllu"}, "--docs applies to eval segment only"},
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/augment"
 	"github.com/parley-events/parley/cluster"
 	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/depparse"
@@ -31,7 +32,7 @@ var cmdTrain = &command{
 	synopsis: `
 parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N]
 parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
-parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--tagger FILE] [--clusters FILE] [--prune W]
+parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--attribution N] [--tagger FILE] [--clusters FILE] [--prune W]
 parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE
 parley train ner    --train FILE... [--dev FILE...] --geo DIR --out DIR [--epochs N] [--upper F] [--title F] [--clusters FILE]`,
 	help: `
@@ -47,7 +48,11 @@ Trains one of parley's learned stages on Universal Dependencies treebanks
            on tags predicted by taggers that did not see the sentence
            (--jackknife K folds), as it will meet them in use; on dev it
            is scored with tags from --tagger (default: the embedded
-           tagger).
+           tagger). --attribution N also trains on a copy of every N-th
+           declarative sentence with a news attribution added ("…,
+           officials said."), which the treebanks all but lack; without
+           it the parser loses about 9 LAS points on such sentences
+           (parley eval ud --attribution).
   clusters FILE: word clusters learned from the words of the --train
            treebanks and the texts of --text JSONL files (unlabeled
            news), for --clusters of the tagger and parser, which embed
@@ -82,6 +87,7 @@ Examples:
 		var texts listFlag
 		fs.Var(&texts, "text", "clusters: JSONL `FILE` of unlabeled articles (repeatable)")
 		prune := fs.Float64("prune", 0, "parser: drop averaged weights below `W` in absolute value (default 1)")
+		attrib := fs.Int("attribution", 0, "parser: also train on a copy of every `N`th declarative sentence with a news attribution added (\", officials said\"); 0: none")
 		reference := fs.String("reference", "", "lemma: the `FILE` among --train whose conventions win")
 		clusterFile := fs.String("clusters", "", "tagger, parser, ner: word clusters `FILE` from \"parley train clusters\"")
 		geo := fs.String("geo", "", "ner: `DIR` of gazetteer sources (../shared/data/geo)")
@@ -163,6 +169,11 @@ Examples:
 				err = writeModel(filepath.Join(*out, "lemma.model"), m)
 			case "parser":
 				var m *depparse.Model
+				if *attrib > 0 {
+					extra := augment.Attribution(trainS, *attrib)
+					logf("training on %d more sentences with an attribution added", len(extra))
+					trainS = append(trainS, extra...)
+				}
 				m, err = trainParser(trainS, devS, *epochs, *seed, *jack, float32(*prune), *taggerFile, clusters, logf)
 				if err == nil {
 					err = writeModel(filepath.Join(*out, "parser.model"), m)

@@ -1,0 +1,158 @@
+// Package augment makes extra training sentences for the parser in the
+// shape news text has and the treebanks seldom do.
+//
+// News reports a fact and then its source: "Zambia extradited the suspect
+// on Sunday, officials said." The UD treebanks parley trains on (web text,
+// reviews, academic prose, fiction) hold fewer than a hundred such
+// sentences, and a parser trained on them loses the main clause's subject
+// and verb to the attribution (the word before the comma read as the
+// subject of "said"). Attribution copies some of their declarative
+// sentences with such a tail added, annotated as UD annotates it: the
+// speech verb is the root and the original root its "ccomp".
+package augment
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/parley-events/parley/conllu"
+)
+
+// tails are the attributions added, written for parley, in CoNLL-U
+// columns FORM LEMMA UPOS XPOS HEAD DEPREL with heads counted within the
+// tail (0: the speech verb, which is the sentence's root).
+var tails = [][]string{
+	{"officials official NOUN NNS 2 nsubj", "said say VERB VBD 0 root"},
+	{"a a DET DT 2 det", "spokesman spokesman NOUN NN 3 nsubj", "said say VERB VBD 0 root"},
+	{"police police NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "on on ADP IN 4 case", "Sunday Sunday PROPN NNP 2 obl"},
+	{"the the DET DT 2 det", "ministry ministry NOUN NN 3 nsubj", "said say VERB VBD 0 root", "in in ADP IN 6 case", "a a DET DT 6 det", "statement statement NOUN NN 3 obl"},
+	{"he he PRON PRP 2 nsubj", "told tell VERB VBD 0 root", "reporters reporter NOUN NNS 2 obj"},
+	{"state state NOUN NN 2 compound", "media media NOUN NNS 3 nsubj", "reported report VERB VBD 0 root"},
+	{"witnesses witness NOUN NNS 2 nsubj", "said say VERB VBD 0 root"},
+	{"a a DET DT 3 det", "senior senior ADJ JJ 3 amod", "official official NOUN NN 4 nsubj", "said say VERB VBD 0 root"},
+	{"the the DET DT 2 det", "agency agency NOUN NN 3 nsubj", "reported report VERB VBD 0 root", "on on ADP IN 5 case", "Tuesday Tuesday PROPN NNP 3 obl"},
+	{"military military ADJ JJ 2 amod", "sources source NOUN NNS 3 nsubj", "said say VERB VBD 0 root"},
+	{"she she PRON PRP 2 nsubj", "said say VERB VBD 0 root"},
+	{"the the DET DT 2 det", "army army NOUN NN 3 nsubj", "said say VERB VBD 0 root"},
+	{"diplomats diplomat NOUN NNS 2 nsubj", "said say VERB VBD 0 root", "Thursday Thursday PROPN NNP 2 obl:unmarked"},
+	{"the the DET DT 2 det", "president president NOUN NN 4 nmod:poss", "'s 's PART POS 2 case", "office office NOUN NN 5 nsubj", "said say VERB VBD 0 root"},
+	{"local local ADJ JJ 2 amod", "media media NOUN NNS 3 nsubj", "reported report VERB VBD 0 root"},
+	{"the the DET DT 2 det", "group group NOUN NN 3 nsubj", "said say VERB VBD 0 root", "on on ADP IN 6 case", "its its PRON PRP$ 6 nmod:poss", "website website NOUN NN 3 obl"},
+	{"they they PRON PRP 2 nsubj", "said say VERB VBD 0 root"},
+	{"the the DET DT 3 det", "foreign foreign ADJ JJ 3 amod", "minister minister NOUN NN 4 nsubj", "says say VERB VBZ 0 root"},
+	{"an a DET DT 3 det", "opposition opposition NOUN NN 3 compound", "spokeswoman spokeswoman NOUN NN 4 nsubj", "said say VERB VBD 0 root", "late late ADV RB 6 advmod", "Friday Friday PROPN NNP 4 obl:unmarked"},
+	{"rebel rebel NOUN NN 2 compound", "commanders commander NOUN NNS 3 nsubj", "told tell VERB VBD 0 root", "AFP AFP PROPN NNP 3 obj"},
+}
+
+// heldOut are attributions the parser never trains on, for measuring how
+// it parses sentences that carry one (HeldOut).
+var heldOut = [][]string{
+	{"observers observer NOUN NNS 2 nsubj", "said say VERB VBD 0 root"},
+	{"an a DET DT 2 det", "aide aide NOUN NN 3 nsubj", "said say VERB VBD 0 root", "on on ADP IN 5 case", "Monday Monday PROPN NNP 3 obl"},
+	{"the the DET DT 2 det", "spokeswoman spokeswoman NOUN NN 3 nsubj", "told tell VERB VBD 0 root", "Reuters Reuters PROPN NNP 3 obj"},
+	{"regional regional ADJ JJ 2 amod", "authorities authority NOUN NNS 3 nsubj", "said say VERB VBD 0 root", "late late ADV RB 5 advmod", "Wednesday Wednesday PROPN NNP 3 obl:unmarked"},
+}
+
+// HeldOut returns the sentences of sents that Attribution could copy
+// (every one, not every N-th), as they are and with one of a set of
+// attributions Attribution never adds, for scoring a parser on both.
+func HeldOut(sents []*conllu.Sentence) (plain, attributed []*conllu.Sentence) {
+	for _, s := range sents {
+		ws := s.Words()
+		if eligible(ws) {
+			plain = append(plain, s)
+			attributed = append(attributed, attribute(s, ws, heldOut[len(attributed)%len(heldOut)]))
+		}
+	}
+	return plain, attributed
+}
+
+// Attribution returns copies of every every-th eligible sentence of sents
+// with an attribution added after it, the tails taken in turn. A sentence
+// is eligible when it ends in a full stop, has 5 to 40 words, a subject on
+// its root, no quotation marks (a quotation is attributed differently)
+// and no first or second person (reported speech is of a third).
+func Attribution(sents []*conllu.Sentence, every int) []*conllu.Sentence {
+	var out []*conllu.Sentence
+	n := 0
+	for _, s := range sents {
+		ws := s.Words()
+		if !eligible(ws) {
+			continue
+		}
+		if n++; n%every != 0 {
+			continue
+		}
+		out = append(out, attribute(s, ws, tails[len(out)%len(tails)]))
+	}
+	return out
+}
+
+func eligible(ws []conllu.Word) bool {
+	if len(ws) < 5 || len(ws) > 40 || ws[len(ws)-1].Form != "." {
+		return false
+	}
+	root, subj := -1, false
+	for _, w := range ws {
+		switch strings.ToLower(w.Form) {
+		case "i", "me", "my", "we", "us", "our", "you", "your":
+			return false
+		}
+		if w.XPOS == "``" || w.XPOS == "''" || w.Head == conllu.NoHead {
+			return false
+		}
+		if w.Head == 0 {
+			root = w.ID
+		}
+	}
+	for _, w := range ws {
+		if w.Head == root && (w.DepRel == "nsubj" || w.DepRel == "nsubj:pass") {
+			subj = true
+		}
+	}
+	// The full stop must hang from the root, so that dropping it leaves
+	// the tree whole.
+	return root > 0 && subj && ws[len(ws)-1].Head == root
+}
+
+// attribute returns s (words ws) with its full stop replaced by ", " and
+// the tail, and a full stop after it.
+func attribute(s *conllu.Sentence, ws []conllu.Word, tail []string) *conllu.Sentence {
+	body := ws[:len(ws)-1]
+	n := len(body) + 1 // the comma's ID
+	verb := 0
+	for i, t := range tail {
+		if strings.Fields(t)[5] == "root" {
+			verb = n + 1 + i
+		}
+	}
+	out := &conllu.Sentence{ID: s.ID + "-attributed"}
+	add := func(w conllu.Word) {
+		out.Tokens = append(out.Tokens, conllu.Token{Form: w.Form, Words: []conllu.Word{w}})
+	}
+	root := 0
+	for _, w := range body {
+		w.Deps, w.Misc = "", ""
+		if w.Head == 0 {
+			root = w.ID
+			w.Head, w.DepRel = verb, "ccomp"
+		}
+		add(w)
+	}
+	add(conllu.Word{ID: n, Form: ",", Lemma: ",", UPOS: "PUNCT", XPOS: ",", Head: root, DepRel: "punct"})
+	for i, t := range tail {
+		f := strings.Fields(t)
+		h, _ := strconv.Atoi(f[4])
+		if h > 0 {
+			h += n
+		}
+		add(conllu.Word{ID: n + 1 + i, Form: f[0], Lemma: f[1], UPOS: f[2], XPOS: f[3], Head: h, DepRel: f[5]})
+	}
+	add(conllu.Word{ID: n + 1 + len(tail), Form: ".", Lemma: ".", UPOS: "PUNCT", XPOS: ".", Head: verb, DepRel: "punct"})
+	var text []string
+	for _, t := range out.Tokens {
+		text = append(text, t.Form)
+	}
+	out.Text = strings.Join(text, " ")
+	return out
+}
