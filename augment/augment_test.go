@@ -112,3 +112,52 @@ func TestAttribution(t *testing.T) {
 		t.Errorf("every 2nd: %v", got)
 	}
 }
+
+func TestTemporal(t *testing.T) {
+	sents := read(t)
+	got := augment.Temporal(sents, 1)
+	// a1 ("The envoys signed"), a3 ("Rain fell") and a4 ("Border guards
+	// closed"); a2's subject is a pronoun.
+	if len(got) != 3 {
+		t.Fatalf("got %d sentences, want 3", len(got))
+	}
+	wantText := []string{"The envoys on Monday signed the accord .", "Rain today fell on Tuesday !", "Border guards Tuesday closed the crossing ."}
+	for k, s := range got {
+		if s.Text != wantText[k] {
+			t.Errorf("text %q, want %q", s.Text, wantText[k])
+		}
+		ws := s.Words()
+		roots := 0
+		for i, w := range ws {
+			if w.ID != i+1 {
+				t.Errorf("%s: word %d has ID %d", s.ID, i+1, w.ID)
+			}
+			if w.Head == 0 {
+				roots++
+			}
+			h, steps := w.Head, 0
+			for h > 0 && steps <= len(ws) {
+				h, steps = ws[h-1].Head, steps+1
+			}
+			if h != 0 {
+				t.Errorf("%s: word %q does not reach the root", s.ID, w.Form)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("%s: %d roots", s.ID, roots)
+		}
+	}
+	// "on Monday": "on" is the case of "Monday", an obl of "signed", whose
+	// own dependents moved with it.
+	ws := got[0].Words()
+	if ws[2].Form != "on" || ws[2].Head != 4 || ws[3].Head != 5 || ws[3].DepRel != "obl" || ws[4].Form != "signed" || ws[4].Head != 0 {
+		t.Errorf("dated a1: %+v", ws)
+	}
+	if ws[6].Form != "accord" || ws[6].Head != 5 || ws[1].Head != 5 || ws[7].Head != 5 {
+		t.Errorf("dated a1's other words: %+v", ws)
+	}
+	plain, dated := augment.HeldOutTemporal(sents)
+	if len(plain) != 3 || len(dated) != 3 || dated[0].Text != "The envoys on Thursday signed the accord ." {
+		t.Errorf("HeldOutTemporal: %d, %d, %q", len(plain), len(dated), dated[0].Text)
+	}
+}

@@ -31,7 +31,7 @@ var cmdEval = &command{
 	summary: "score parley against gold-standard corpora",
 	synopsis: `
 parley eval segment [--docs GLOB] FILE.conllu
-parley eval ud [--raw | --attribution] FILE.conllu
+parley eval ud [--raw | --attribution | --temporal] FILE.conllu
 parley eval ner FILE
 parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.xml
 parley eval plover [--dicts DIR] FILE.json
@@ -82,6 +82,11 @@ ud FILE.conllu
     ufeats is not meaningful for "attributed": the tails carry none.
 
     {"sentences":…, "plain":{…}, "attributed":{…}}
+
+    --temporal does the same for the sentences whose noun subject comes
+    right before their finite root verb, with a time phrase put between
+    them ("The cabinet on Thursday approved …"), again of a set training
+    never uses: {"sentences":…, "plain":{…}, "dated":{…}}.
 
 ner FILE
     Reads a CoNLL-2003-format file ("word POS chunk NER" per line, a blank
@@ -192,6 +197,7 @@ Examples:
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
 		attribution := fs.Bool("attribution", false, "ud: score the declarative sentences as they are and with a news attribution added")
+		temporal := fs.Bool("temporal", false, "ud: score the sentences with a noun subject right before a finite verb as they are and with a time phrase between them")
 		dicts := fs.String("dicts", "", "petrarch, plover: dictionary `DIR` (petrarch default: the XML file's directory)")
 		verbs := fs.String("verbs", "", "petrarch: verb dictionary `FILE` (a path, or a name in --dicts) instead of the one the file names")
 		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` (a path, or a name in --dicts) instead of the ones the file names")
@@ -212,11 +218,11 @@ Examples:
 			if *misses && args[0] != "petrarch" && args[0] != "plover" && args[0] != "timeml" && args[0] != "geo" {
 				return report(env, "eval", fmt.Errorf("--misses applies to eval petrarch, plover, timeml and geo only"), exitUsage)
 			}
-			if (*raw || *attribution) && args[0] != "ud" {
-				return report(env, "eval", fmt.Errorf("--raw and --attribution apply to eval ud only"), exitUsage)
+			if (*raw || *attribution || *temporal) && args[0] != "ud" {
+				return report(env, "eval", fmt.Errorf("--raw, --attribution and --temporal apply to eval ud only"), exitUsage)
 			}
-			if *raw && *attribution {
-				return report(env, "eval", fmt.Errorf("--raw and --attribution do not go together"), exitUsage)
+			if b2i(*raw)+b2i(*attribution)+b2i(*temporal) > 1 {
+				return report(env, "eval", fmt.Errorf("--raw, --attribution and --temporal do not go together"), exitUsage)
 			}
 			if *docsGlob != "" && args[0] != "segment" {
 				return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
@@ -232,9 +238,12 @@ Examples:
 				}
 				score, err = evalSegment(ctx, args[1], *docsGlob)
 			case "ud":
-				if *attribution {
-					score, err = evalAttribution(ctx, args[1])
-				} else {
+				switch {
+				case *attribution:
+					score, err = evalChanged(ctx, args[1], "attributed", augment.HeldOut)
+				case *temporal:
+					score, err = evalChanged(ctx, args[1], "dated", augment.HeldOutTemporal)
+				default:
 					score, err = evalUD(ctx, args[1], *raw)
 				}
 			case "ner":
@@ -322,10 +331,11 @@ func evalUD(ctx context.Context, file string, raw bool) (any, error) {
 	return eval.UD(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
 }
 
-// evalAttribution scores the tagger, lemmatizer and parser as evalUD
-// does on the sentences of file that augment.HeldOut picks, as they are
-// and with an attribution added.
-func evalAttribution(ctx context.Context, file string) (any, error) {
+// evalChanged scores the tagger, lemmatizer and parser as evalUD does on
+// the sentences of file that change (augment.HeldOut or
+// augment.HeldOutTemporal) picks, as they are ("plain") and as it changes
+// them (under the key name).
+func evalChanged(ctx context.Context, file, name string, change func([]*conllu.Sentence) (plain, changed []*conllu.Sentence)) (any, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, parley.E("eval ud", parley.IO, err)
@@ -343,7 +353,7 @@ func evalAttribution(ctx context.Context, file string) (any, error) {
 		}
 		sents = append(sents, s)
 	}
-	plain, attributed := augment.HeldOut(sents)
+	plain, changed := change(sents)
 	p, err := pipeline.Build(pipeline.Config{
 		Stages: []string{"postag", "lemma", "depparse"},
 		Have:   parley.LayerTokens | parley.LayerSentences,
@@ -370,11 +380,11 @@ func evalAttribution(ctx context.Context, file string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := score(attributed)
+	b, err := score(changed)
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"sentences": len(plain), "plain": a, "attributed": b}, nil
+	return map[string]any{"sentences": len(plain), "plain": a, name: b}, nil
 }
 
 // evalNER scores the ner stage against the CoNLL-2003-format file, on its
@@ -809,4 +819,11 @@ func firstError(err error) error {
 		return j.Unwrap()[0]
 	}
 	return err
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
