@@ -183,11 +183,18 @@ func (t *Tagger) finite(st *state, words []string) {
 			}
 		}
 	}
+	t.retag(st, words, i, isVerb)
+}
+
+// retag tags word i again as the best class keep allows, and the words
+// after it afresh. It reports false, changing nothing, when keep allows
+// none.
+func (t *Tagger) retag(st *state, words []string, i int, keep func(int) bool) bool {
 	st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, i, st.tags[:i])
 	t.m.p.Score(st.feats, st.scores)
-	v := perceptron.Best(st.scores, isVerb)
+	v := perceptron.Best(st.scores, keep)
 	if v < 0 {
-		return
+		return false
 	}
 	st.tags = append(st.tags[:i], v)
 	for j := i + 1; j < len(words); j++ {
@@ -199,6 +206,7 @@ func (t *Tagger) finite(st *state, words []string) {
 		t.m.p.Score(st.feats, st.scores)
 		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
 	}
+	return true
 }
 
 // participles mends the tagger's commonest error in news: a past
@@ -221,21 +229,8 @@ func (t *Tagger) participles(st *state, words []string) {
 		if n := t.m.upos[st.tags[i+1]]; n != "DET" && n != "NUM" || t.m.xpos[st.tags[i+1]] == "WDT" {
 			continue
 		}
-		st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, i, st.tags[:i])
-		t.m.p.Score(st.feats, st.scores)
-		v := perceptron.Best(st.scores, isVerb)
-		if v < 0 {
+		if !t.retag(st, words, i, isVerb) {
 			return
-		}
-		st.tags = append(st.tags[:i], v)
-		for j := i + 1; j < len(words); j++ {
-			if c, ok := t.m.tagdict[words[j]]; ok {
-				st.tags = append(st.tags, int(c))
-				continue
-			}
-			st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, j, st.tags)
-			t.m.p.Score(st.feats, st.scores)
-			st.tags = append(st.tags, perceptron.Best(st.scores, nil))
 		}
 	}
 }
