@@ -30,7 +30,7 @@ var cmdTrain = &command{
 	name:    "train",
 	summary: "train the tagger, lemmatizer, parser or entity recognizer",
 	synopsis: `
-parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N]
+parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N] [--attribution N] [--temporal N]
 parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
 parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--attribution N] [--temporal N] [--tagger FILE] [--clusters FILE] [--prune W]
 parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE
@@ -40,7 +40,9 @@ Trains one of parley's learned stages on Universal Dependencies treebanks
 (CoNLL-U) and writes its model file into DIR, ready to be embedded:
 
   tagger   DIR/tagger.model (UPOS+XPOS perceptron) and DIR/feats.model
-           (UD features table); the postag stage.
+           (UD features table); the postag stage. --attribution and
+           --temporal add copies as for the parser (below) to the
+           perceptron's training sentences, not to the features table's.
   lemma    DIR/lemma.model; the lemma stage. Examples from the
            --reference treebank count twice, so its conventions win where
            treebanks disagree.
@@ -89,8 +91,8 @@ Examples:
 		var texts listFlag
 		fs.Var(&texts, "text", "clusters: JSONL `FILE` of unlabeled articles (repeatable)")
 		prune := fs.Float64("prune", 0, "parser: drop averaged weights below `W` in absolute value (default 1)")
-		temporal := fs.Int("temporal", 0, "parser: also train on a copy of every `N`th sentence whose noun subject comes right before its verb, with a time phrase between them (\"The cabinet on Monday approved\"); 0: none")
-		attrib := fs.Int("attribution", 0, "parser: also train on a copy of every `N`th declarative sentence with a news attribution added (\", officials said\"); 0: none")
+		temporal := fs.Int("temporal", 0, "tagger, parser: also train on a copy of every `N`th sentence whose noun subject comes right before its verb, with a time phrase between them (\"The cabinet on Monday approved\"); 0: none")
+		attrib := fs.Int("attribution", 0, "tagger, parser: also train on a copy of every `N`th declarative sentence with a news attribution added (\", officials said\"); 0: none")
 		reference := fs.String("reference", "", "lemma: the `FILE` among --train whose conventions win")
 		clusterFile := fs.String("clusters", "", "tagger, parser, ner: word clusters `FILE` from \"parley train clusters\"")
 		geo := fs.String("geo", "", "ner: `DIR` of gazetteer sources (../shared/data/geo)")
@@ -138,6 +140,22 @@ Examples:
 					return report(env, "train", err, exitFatal)
 				}
 			}
+			// The training sentences with the copies --attribution and
+			// --temporal ask for (both copy the treebanks' own sentences).
+			augmented := func() []*conllu.Sentence {
+				var extra []*conllu.Sentence
+				if *attrib > 0 {
+					a := augment.Attribution(trainS, *attrib)
+					logf("training on %d more sentences with an attribution added", len(a))
+					extra = append(extra, a...)
+				}
+				if *temporal > 0 {
+					t := augment.Temporal(trainS, *temporal)
+					logf("training on %d more sentences with a time phrase before the verb", len(t))
+					extra = append(extra, t...)
+				}
+				return append(slices.Clip(trainS), extra...)
+			}
 			switch args[0] {
 			case "clusters":
 				var b []byte
@@ -146,7 +164,7 @@ Examples:
 					logf("wrote %s (%d bytes)", *out, len(b))
 				}
 			case "tagger":
-				m := trainTagger(trainS, devS, *epochs, *seed, clusters, logf)
+				m := trainTagger(augmented(), devS, *epochs, *seed, clusters, logf)
 				err = writeModel(filepath.Join(*out, "tagger.model"), m)
 				if err == nil {
 					err = writeModel(filepath.Join(*out, "feats.model"), postag.TrainFeats(featsExamples(trainS)))
@@ -172,20 +190,7 @@ Examples:
 				err = writeModel(filepath.Join(*out, "lemma.model"), m)
 			case "parser":
 				var m *depparse.Model
-				// Both copy the treebanks' own sentences.
-				var extra []*conllu.Sentence
-				if *attrib > 0 {
-					a := augment.Attribution(trainS, *attrib)
-					logf("training on %d more sentences with an attribution added", len(a))
-					extra = append(extra, a...)
-				}
-				if *temporal > 0 {
-					t := augment.Temporal(trainS, *temporal)
-					logf("training on %d more sentences with a time phrase before the verb", len(t))
-					extra = append(extra, t...)
-				}
-				trainS = append(trainS, extra...)
-				m, err = trainParser(trainS, devS, *epochs, *seed, *jack, float32(*prune), *taggerFile, clusters, logf)
+				m, err = trainParser(augmented(), devS, *epochs, *seed, *jack, float32(*prune), *taggerFile, clusters, logf)
 				if err == nil {
 					err = writeModel(filepath.Join(*out, "parser.model"), m)
 				}
