@@ -452,11 +452,22 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// 20": a clause without a subject of its own, done by the
 		// subject of the verb it hangs from.
 		if nonFinite(d, x, v) {
+			if accidentVerbs[x.lemma[h]] && x.child(h, "obj") < 0 {
+				return -1, false // "a bus plunged off a cliff, killing 45": no one killed them
+			}
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
 			return s, false
 		}
 	}
 	return -1, false
+}
+
+// accidentVerbs tell of accidents when they have no object: their
+// subject (a vehicle, a building) does not do what follows from them
+// ("crashed, killing 36 people").
+var accidentVerbs = map[string]bool{
+	"crash": true, "collide": true, "overturn": true, "capsize": true, "derail": true, "plunge": true,
+	"skid": true, "collapse": true, "veer": true, "flip": true, "fall": true, "tumble": true,
 }
 
 // textNouns are texts that speak for whoever issues them.

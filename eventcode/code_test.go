@@ -45,6 +45,9 @@ func TestCode(t *testing.T) {
 		{"Russian troops attacked Ukrainian soldiers near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Ukrainian soldiers were attacked by Russian troops near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Russian forces launched drone attacks on Ukrainian cities.", "RUSMIL 195 UKR asserted"},
+		// An accident is no one's act; a raid that kills is its raiders'.
+		{"A Kenyan military helicopter crashed near the border, killing nine Somali soldiers.", ""},
+		{"Kenyan soldiers raided the camp, killing nine Somali soldiers.", "KENMIL 190 SOMMIL asserted"},
 		{"The Kremlin warned Kyiv of grave consequences if the talks failed.", "RUSGOV 130 UKR conditional"},
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
