@@ -250,7 +250,7 @@ func checkSet(s *Set, validEvent func(string) bool, petrarch bool) []error {
 	}
 	for _, g := range s.Agents {
 		if msg := agentCodeProblem(g.Code); msg != "" {
-			add(g.Pos, false, "agent %q: %s", g.Names[0].String(), msg)
+			add(g.Pos, false, "agent %s: %s", g.Code, msg)
 		}
 	}
 	return out

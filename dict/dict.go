@@ -256,8 +256,13 @@ func (a *Actor) codeUndated() string {
 // code (USA + ~GOV → USAGOV); "NGO~" puts NGO before it. Sector is the
 // code without the "~" and Before reports the second form.
 type Agent struct {
-	Names  []Phrase
-	Code   string
+	Names []Phrase
+	// NotNames are names this block takes away from the agents of the
+	// files read before it (a "not" line): a word an earlier file made an
+	// agent that is none in news ("governance"). A block may have only
+	// these.
+	NotNames []Phrase
+	Code     string
 	Sector string
 	Before bool
 	Pos    Pos

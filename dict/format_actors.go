@@ -175,9 +175,8 @@ func ReadAgents(r io.Reader, name string) ([]Agent, []error) {
 	var out []Agent
 	open := false
 	end := func() {
-		if open && len(out[len(out)-1].Names) == 0 {
-			a := out[len(out)-1]
-			p.errorf(a.Pos.Line, "agent %s has no \"name\" lines", a.Code)
+		if a := out[max(len(out)-1, 0):]; open && len(a[0].Names) == 0 && len(a[0].NotNames) == 0 {
+			p.errorf(a[0].Pos.Line, "agent %s has no \"name\" or \"not\" lines", a[0].Code)
 			out = out[:len(out)-1]
 		}
 		open = false
@@ -218,8 +217,20 @@ func ReadAgents(r io.Reader, name string) ([]Agent, []error) {
 			}
 			a := &out[len(out)-1]
 			a.Names = append(a.Names, ph)
+		case "not":
+			if !open {
+				p.errorf(ln.n, "\"not\" line outside an agent block: put it under its \"agent\" line, with no blank line between")
+				continue
+			}
+			ph := ParsePhrase(ln.rest)
+			if len(ph) == 0 {
+				p.errorf(ln.n, "\"not\" line has no name")
+				continue
+			}
+			a := &out[len(out)-1]
+			a.NotNames = append(a.NotNames, ph)
 		default:
-			p.errorf(ln.n, "unknown line %q in an agents file: want \"agent\" or \"name\"", ln.key)
+			p.errorf(ln.n, "unknown line %q in an agents file: want \"agent\", \"name\" or \"not\"", ln.key)
 		}
 	}
 	end()
@@ -236,7 +247,7 @@ func WriteAgents(w io.Writer, agents []Agent) error {
 		if err := checkCode("agent code", a.Code); err != nil {
 			return err
 		}
-		if len(a.Names) == 0 {
+		if len(a.Names) == 0 && len(a.NotNames) == 0 {
 			return fmt.Errorf("agent %s has no names", a.Code)
 		}
 		lw.line("agent "+a.Code, a.Origin)
@@ -245,6 +256,12 @@ func WriteAgents(w io.Writer, agents []Agent) error {
 				return err
 			}
 			lw.line("  name "+n.String(), Pos{})
+		}
+		for _, n := range a.NotNames {
+			if err := checkPhrase("taken-away name of agent "+a.Code, n); err != nil {
+				return err
+			}
+			lw.line("  not "+n.String(), Pos{})
 		}
 	}
 	return lw.flush()

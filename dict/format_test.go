@@ -65,7 +65,8 @@ func TestReadParleyProblems(t *testing.T) {
 		{"short date", actors, "actor A\n  role FRD ..19-01-01", []string{"2 error: want YYYY-MM-DD"}},
 		{"unknown key", actors, "actress A", []string{"1 error: unknown line \"actress\""}},
 
-		{"agent names", agents, "agent ~EDU\n\nagent ~AGR\n  name farmhand", []string{"1 error: agent ~EDU has no \"name\" lines"}},
+		{"agent names", agents, "agent ~EDU\n\nagent ~AGR\n  name farmhand", []string{"1 error: agent ~EDU has no \"name\" or \"not\" lines"}},
+		{"not outside block", agents, "not farmhand", []string{"1 error: \"not\" line outside an agent block"}},
 		{"agent code", agents, "agent ~EDU ~AGR\n  name x", []string{"1 error: want \"agent CODE\"", "2 error: outside an agent block"}},
 		{"agent name outside", agents, "  name x", []string{"1 error: outside an agent block"}},
 		{"agent unknown", agents, "agents ~EDU", []string{"1 error: unknown line"}},

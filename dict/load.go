@@ -162,7 +162,26 @@ func load(fsys fs.FS) (*Set, []error, error) {
 	}
 	set.Actors = mergeActors(set.Actors)
 	set.Verbs = mergeGroups(set.Verbs)
+	set.Agents = dropAgentNames(set.Agents)
 	return set, problems, nil
+}
+
+// dropAgentNames takes the names each agent block lists as not agents
+// ("not" lines) away from the blocks before it, and drops the blocks left
+// with no names (those with only "not" lines among them). It reuses the
+// array of agents.
+func dropAgentNames(agents []Agent) []Agent {
+	for i, g := range agents {
+		if len(g.NotNames) == 0 {
+			continue
+		}
+		for j := range agents[:i] {
+			if h := &agents[j]; slices.ContainsFunc(h.Names, func(n Phrase) bool { return slices.ContainsFunc(g.NotNames, n.Equal) }) {
+				h.Names = slices.DeleteFunc(slices.Clone(h.Names), func(n Phrase) bool { return slices.ContainsFunc(g.NotNames, n.Equal) })
+			}
+		}
+	}
+	return slices.DeleteFunc(agents, func(g Agent) bool { return len(g.Names) == 0 })
 }
 
 // mergeGroups joins verb groups with the same name, keeping the first one's

@@ -227,3 +227,30 @@ func BenchmarkLoadDefault(b *testing.B) {
 		}
 	}
 }
+
+// TestLoadAgentNotNames checks that a later agents file's "not" lines take
+// names away from the agents read before it, whatever their code, and that
+// a block left with no names is dropped.
+func TestLoadAgentNotNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"agents.txt":   {Data: []byte("agent ~GOV\n  name stewardship\n  name steward\n\nagent ~EDU\n  name tutelage\n")},
+		"agents-b.txt": {Data: []byte("agent ~GOV\n  not stewardship\n  not tutelage\n\nagent ~AGR\n  name shepherd\n")},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range set.Agents {
+		for _, n := range g.Names {
+			got = append(got, g.Code+" "+n.String())
+		}
+	}
+	if want := []string{"~GOV steward", "~AGR shepherd"}; !cmp.Equal(got, want) {
+		t.Errorf("agents = %q, want %q", got, want)
+	}
+	var b strings.Builder
+	if err := WriteAgents(&b, []Agent{{Code: "~GOV", NotNames: phs("stewardship")}}); err != nil || b.String() != "agent ~GOV\n  not stewardship\n" {
+		t.Errorf("WriteAgents = %q, %v", b.String(), err)
+	}
+}
