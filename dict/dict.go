@@ -263,10 +263,10 @@ type Agent struct {
 	// these.
 	NotNames []Phrase
 	Code     string
-	Sector string
-	Before bool
-	Pos    Pos
-	Origin Pos
+	Sector   string
+	Before   bool
+	Pos      Pos
+	Origin   Pos
 }
 
 // setCode sets Code and derives Sector and Before from it.
