@@ -581,18 +581,21 @@ func distribute(d *parley.Doc) {
 		}
 		sent := d.Sentences[s]
 		inA := func(i int) bool { return a.Tokens.Start <= i && i < a.Tokens.End }
+		chain := map[int]bool{} // conjuncts reached so far, for lists parsed as chains
 		for i := sent.Tokens.Start; i < sent.Tokens.End; i++ {
 			t := d.Tokens[i]
 			if t.DepRel != "conj" || t.Head < 0 {
 				continue
 			}
 			// A conjunct outside the phrase of a word in it ("the
-			// ambassadors of Arnor, Osgiliath and Gondor"), or a word
-			// outside the phrase of which a word in it is a conjunct
-			// ("Hungarian and Romanian officials").
+			// ambassadors of Arnor, Osgiliath and Gondor", also when
+			// "Gondor" hangs from "Osgiliath"), or a word outside the
+			// phrase of which a word in it is a conjunct ("Hungarian
+			// and Romanian officials").
 			other := i
 			switch {
-			case !inA(i) && inA(t.Head):
+			case !inA(i) && (inA(t.Head) || chain[t.Head]):
+				chain[i] = true
 			case inA(i) && !inA(t.Head) && i != d.SpanHead(a.Tokens):
 				other = t.Head // a modifier, not the phrase's head ("X and the government of Y")
 			default:

@@ -582,10 +582,18 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 				(d.Actors[b].Sectors != "" || modifier) && !slices.Contains(out, b)
 		}
 		for i := span.Start; i < span.End; i++ {
-			for _, c := range x.children[i] {
-				if x.rel[c] == "conj" && shares(x.actorAt[c]) {
-					out = append(out, x.actorAt[c])
+			// (A list's later items may hang from the one before:
+			// "Arnor, Osgiliath and Gondor" parsed as a chain.)
+			next := x.children[i]
+			for len(next) > 0 {
+				var deeper []int
+				for _, c := range next {
+					if x.rel[c] == "conj" && shares(x.actorAt[c]) {
+						out = append(out, x.actorAt[c])
+						deeper = append(deeper, x.children[c]...)
+					}
 				}
+				next = deeper
 			}
 			// "Hungarian and Romanian officials": the word a conjunct
 			// of the phrase's hangs from.

@@ -2,6 +2,7 @@ package eventcode_test
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,11 @@ import (
 // each event.
 func code(t testing.TB, p *pipeline.Pipeline, text string) []string {
 	t.Helper()
-	d := run(t, p, text)
+	return codes(run(t, p, text))
+}
+
+// codes returns "SOURCE CODE TARGET mode" for each event of d.
+func codes(d *parley.Doc) []string {
 	var out []string
 	for _, e := range d.Events {
 		out = append(out, strings.Join([]string{e.Source, e.Code, e.Target, string(e.Mode)}, " "))
@@ -394,5 +399,43 @@ func TestDeadlines(t *testing.T) {
 		if g := strings.Join(got, "; "); g != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
 		}
+	}
+}
+
+// TestListChain codes a list of countries the parser hung as a chain
+// ("Gondor" a conjunct of "Rohan", not of "Arnor"), given as a tree: every
+// item of "the ambassadors of …" acts.
+func TestListChain(t *testing.T) {
+	text := "The ambassadors of France, Spain and Italy met the Polish president."
+	// form UPOS XPOS head(0-based, -1 root) deprel lemma
+	rows := []string{
+		"The DET DT 1 det the", "ambassadors NOUN NNS 8 nsubj ambassador", "of ADP IN 3 case of",
+		"France PROPN NNP 1 nmod France", ", PUNCT , 5 punct ,", "Spain PROPN NNP 3 conj Spain",
+		"and CCONJ CC 7 cc and", "Italy PROPN NNP 5 conj Italy", "met VERB VBD -1 root meet",
+		"the DET DT 11 det the", "Polish ADJ JJ 11 amod Polish", "president NOUN NN 8 obj president",
+		". PUNCT . 8 punct .",
+	}
+	d := parley.NewDoc(text)
+	d.Published = time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC)
+	at := 0
+	for _, r := range rows {
+		f := strings.Fields(r)
+		start := at + strings.Index(text[at:], f[0])
+		at = start + len(f[0])
+		head, _ := strconv.Atoi(f[3])
+		d.Tokens = append(d.Tokens, parley.Token{Start: start, End: at, UPOS: f[1], XPOS: f[2], Head: head, DepRel: f[4], Lemma: f[5]})
+	}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: len(rows)}}}
+	d.Layers = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"actor", "eventcode"}, Have: d.Layers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(codes(d), "; ")
+	if want := "FRAGOV 040 POLGOV asserted; ESPGOV 040 POLGOV asserted; ITAGOV 040 POLGOV asserted"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
