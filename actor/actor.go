@@ -588,8 +588,8 @@ func distribute(d *parley.Doc) {
 				continue
 			}
 			// A conjunct outside the phrase of a word in it ("the
-			// ambassadors of Arnor, Osgiliath and Gondor", also when
-			// "Gondor" hangs from "Osgiliath"), or a word outside the
+			// ambassadors of France, Spain and Italy", also when
+			// "Italy" hangs from "Spain"), or a word outside the
 			// phrase of which a word in it is a conjunct ("Hungarian
 			// and Romanian officials").
 			other := i

@@ -1,7 +1,7 @@
 // Package augment makes extra training sentences for the parser in the
 // shapes news text has and the treebanks seldom do.
 //
-// News reports a fact and then its source: "Zambia extradited the suspect
+// News reports a fact and then its source: "Freedonia extradited the suspect
 // on Sunday, officials said." The UD treebanks parley trains on (web text,
 // reviews, academic prose, fiction) hold fewer than a hundred such
 // sentences, and a parser trained on them loses the main clause's subject

@@ -315,7 +315,7 @@ func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	case "nmod", "obl", "obl:agent", "acl", "obj":
 		return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
 	case "conj":
-		// "launched artillery, mortar and rocket fire against …": a noun
+		// "fired shells, mortars and rockets at …": a noun
 		// conjoined with the object is part of it.
 		return d.Tokens[c].UPOS == "NOUN"
 	}
@@ -453,7 +453,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// subject of the verb it hangs from.
 		if nonFinite(d, x, v) {
 			if accidentVerbs[x.lemma[h]] && x.child(h, "obj") < 0 {
-				return -1, false // "a bus plunged off a cliff, killing 45": no one killed them
+				return -1, false // "a bus left the road, killing 30": no one killed them
 			}
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
 			return s, false
@@ -464,7 +464,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 
 // accidentVerbs tell of accidents when they have no object: their
 // subject (a vehicle, a building) does not do what follows from them
-// ("crashed, killing 36 people").
+// ("crashed, killing 12 passengers").
 var accidentVerbs = map[string]bool{
 	"crash": true, "collide": true, "overturn": true, "capsize": true, "derail": true, "plunge": true,
 	"skid": true, "collapse": true, "veer": true, "flip": true, "fall": true, "tumble": true,
@@ -583,7 +583,7 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 		}
 		for i := span.Start; i < span.End; i++ {
 			// (A list's later items may hang from the one before:
-			// "Arnor, Osgiliath and Gondor" parsed as a chain.)
+			// "France, Spain and Italy" parsed as a chain.)
 			next := x.children[i]
 			for len(next) > 0 {
 				var deeper []int

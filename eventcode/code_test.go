@@ -403,7 +403,7 @@ func TestDeadlines(t *testing.T) {
 }
 
 // TestListChain codes a list of countries the parser hung as a chain
-// ("Gondor" a conjunct of "Rohan", not of "Arnor"), given as a tree: every
+// ("Italy" a conjunct of "Spain", not of "France"), given as a tree: every
 // item of "the ambassadors of …" acts.
 func TestListChain(t *testing.T) {
 	text := "The ambassadors of France, Spain and Italy met the Polish president."

@@ -199,7 +199,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			tgt = append(tgt, actorsAt(d, x, k)...) // "… from Iraq"
 		case x.rel[k] == "nmod" && (targetCases[d.CaseOf(k)] || d.CaseOf(k) == "of"):
 			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
-			// "an offensive against besieged Osgiliath" parsed with the
+			// "an offensive against besieged Freedonia" parsed with the
 			// participle heading the phrase and the place its object.
 			if o := x.child(k, "obj"); len(tgt) == 0 && d.Tokens[k].UPOS == "VERB" && o == k+1 {
 				tgt = append(tgt, actorsAt(d, x, o)...)

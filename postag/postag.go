@@ -148,7 +148,7 @@ var speechWords = map[string]bool{"said": true, "says": true, "say": true, "told
 
 // finite mends the tagger's other common error in news: the main verb of
 // a sentence read as a past participle because nothing finite comes before
-// it ("Zambia extradited the suspect to Britain on Sunday, officials
+// it ("Freedonia extradited the suspect on Sunday, officials
 // said"). When the sentence opens with a plain noun phrase (nouns and
 // their modifiers, possessives, "and"), the first
 // word after it is tagged VBN, and no finite verb or auxiliary follows
