@@ -58,7 +58,25 @@ type UDDoc struct {
 // on them.
 //
 // Errors from r are returned as they are.
-func UDDocs(r *conllu.Reader) ([]UDDoc, error) {
+func UDDocs(r *conllu.Reader) ([]UDDoc, error) { return udDocs(r.Next) }
+
+// UDDocsOf returns the documents of sents, split and written as UDDocs
+// does those of a file.
+func UDDocsOf(sents []*conllu.Sentence) []UDDoc {
+	docs, _ := udDocs(func() (*conllu.Sentence, error) {
+		if len(sents) == 0 {
+			return nil, io.EOF
+		}
+		s := sents[0]
+		sents = sents[1:]
+		return s, nil
+	})
+	return docs
+}
+
+// udDocs builds the documents of UDDocs from the sentences next returns
+// until io.EOF.
+func udDocs(next func() (*conllu.Sentence, error)) ([]UDDoc, error) {
 	var (
 		docs []UDDoc
 		b    strings.Builder
@@ -73,7 +91,7 @@ func UDDocs(r *conllu.Reader) ([]UDDoc, error) {
 		b.Reset()
 	}
 	for {
-		s, err := r.Next()
+		s, err := next()
 		if errors.Is(err, io.EOF) {
 			break
 		}

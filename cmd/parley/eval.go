@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path"
@@ -221,7 +219,7 @@ Examples:
 			if (*raw || *attribution || *temporal) && args[0] != "ud" {
 				return report(env, "eval", fmt.Errorf("--raw, --attribution and --temporal apply to eval ud only"), exitUsage)
 			}
-			if b2i(*raw)+b2i(*attribution)+b2i(*temporal) > 1 {
+			if *raw && (*attribution || *temporal) || *attribution && *temporal {
 				return report(env, "eval", fmt.Errorf("--raw, --attribution and --temporal do not go together"), exitUsage)
 			}
 			if *docsGlob != "" && args[0] != "segment" {
@@ -336,22 +334,9 @@ func evalUD(ctx context.Context, file string, raw bool) (any, error) {
 // augment.HeldOutTemporal) picks, as they are ("plain") and as it changes
 // them (under the key name).
 func evalChanged(ctx context.Context, file, name string, change func([]*conllu.Sentence) (plain, changed []*conllu.Sentence)) (any, error) {
-	f, err := os.Open(file)
+	sents, _, err := readTreebanks("eval ud", []string{file})
 	if err != nil {
-		return nil, parley.E("eval ud", parley.IO, err)
-	}
-	defer f.Close()
-	r := conllu.NewReader(f, file)
-	var sents []*conllu.Sentence
-	for {
-		s, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		sents = append(sents, s)
+		return nil, err
 	}
 	plain, changed := change(sents)
 	p, err := pipeline.Build(pipeline.Config{
@@ -361,20 +346,15 @@ func evalChanged(ctx context.Context, file, name string, change func([]*conllu.S
 	if err != nil {
 		return nil, err
 	}
+	// Each set is scored as one document.
 	score := func(ss []*conllu.Sentence) (eval.UDScore, error) {
-		var buf bytes.Buffer
-		w := conllu.NewWriter(&buf)
-		for _, s := range ss {
-			s.NewDoc = false
-			if err := w.WriteSentence(s); err != nil {
-				return eval.UDScore{}, err
-			}
+		one := make([]*conllu.Sentence, len(ss))
+		for i, s := range ss {
+			c := *s
+			c.NewDoc = false
+			one[i] = &c
 		}
-		docs, err := eval.UDDocs(conllu.NewReader(&buf, file))
-		if err != nil {
-			return eval.UDScore{}, err
-		}
-		return eval.UD(docs, func(d *parley.Doc) error { return p.Run(ctx, d) })
+		return eval.UD(eval.UDDocsOf(one), func(d *parley.Doc) error { return p.Run(ctx, d) })
 	}
 	a, err := score(plain)
 	if err != nil {
@@ -819,11 +799,4 @@ func firstError(err error) error {
 		return j.Unwrap()[0]
 	}
 	return err
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -123,11 +123,11 @@ Examples:
 				}
 				return exitOK
 			}
-			trainS, perFile, err := readTreebanks(train)
+			trainS, perFile, err := readTreebanks("train", train)
 			if err != nil {
 				return report(env, "train", err, exitFatal)
 			}
-			devS, _, err := readTreebanks(dev)
+			devS, _, err := readTreebanks("train", dev)
 			if err != nil {
 				return report(env, "train", err, exitFatal)
 			}
@@ -213,12 +213,12 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 // readTreebanks reads the sentences of CoNLL-U files, in order, and says
-// how many each file holds.
-func readTreebanks(files []string) (out []*conllu.Sentence, perFile []int, err error) {
+// how many each file holds; op names the operation in errors.
+func readTreebanks(op string, files []string) (out []*conllu.Sentence, perFile []int, err error) {
 	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, nil, parley.E("train", parley.IO, err)
+			return nil, nil, parley.E(op, parley.IO, err)
 		}
 		before := len(out)
 		r := conllu.NewReader(f, name)
