@@ -59,28 +59,12 @@ func ReadActors(r io.Reader, name string) ([]Actor, []error) {
 			names = append(names, ph)
 			open = true
 		case "name":
-			if !open {
-				p.errorf(ln.n, "\"name\" line outside an actor block: put it under its \"actor\" line, with no blank line between")
-				continue
+			if ph, ok := p.blockPhrase(ln, open, "actor"); ok {
+				names = append(names, ph)
 			}
-			ph := ParsePhrase(ln.rest)
-			if len(ph) == 0 {
-				p.errorf(ln.n, "\"name\" line has no name")
-				continue
-			}
-			if msg := phraseProblem(ph); msg != "" {
-				p.errorf(ln.n, "%s", msg)
-				continue
-			}
-			names = append(names, ph)
 		case "not":
-			if !open {
-				p.errorf(ln.n, "\"not\" line outside an actor block: put it under its \"actor\" line, with no blank line between")
-				continue
-			}
-			ph := ParsePhrase(ln.rest)
-			if len(ph) == 0 {
-				p.errorf(ln.n, "\"not\" line has no name")
+			ph, ok := p.blockPhrase(ln, open, "actor")
+			if !ok {
 				continue
 			}
 			if a := &out[len(out)-1]; ph.Equal(names[nameStart]) {
@@ -202,33 +186,15 @@ func ReadAgents(r io.Reader, name string) ([]Agent, []error) {
 			out = append(out, a)
 			open = true
 		case "name":
-			if !open {
-				p.errorf(ln.n, "\"name\" line outside an agent block: put it under its \"agent\" line, with no blank line between")
-				continue
+			if ph, ok := p.blockPhrase(ln, open, "agent"); ok {
+				a := &out[len(out)-1]
+				a.Names = append(a.Names, ph)
 			}
-			ph := ParsePhrase(ln.rest)
-			if len(ph) == 0 {
-				p.errorf(ln.n, "\"name\" line has no name")
-				continue
-			}
-			if msg := phraseProblem(ph); msg != "" {
-				p.errorf(ln.n, "%s", msg)
-				continue
-			}
-			a := &out[len(out)-1]
-			a.Names = append(a.Names, ph)
 		case "not":
-			if !open {
-				p.errorf(ln.n, "\"not\" line outside an agent block: put it under its \"agent\" line, with no blank line between")
-				continue
+			if ph, ok := p.blockPhrase(ln, open, "agent"); ok {
+				a := &out[len(out)-1]
+				a.NotNames = append(a.NotNames, ph)
 			}
-			ph := ParsePhrase(ln.rest)
-			if len(ph) == 0 {
-				p.errorf(ln.n, "\"not\" line has no name")
-				continue
-			}
-			a := &out[len(out)-1]
-			a.NotNames = append(a.NotNames, ph)
 		default:
 			p.errorf(ln.n, "unknown line %q in an agents file: want \"agent\", \"name\" or \"not\"", ln.key)
 		}

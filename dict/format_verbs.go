@@ -53,17 +53,8 @@ func ReadVerbs(r io.Reader, name string) (VerbFile, []error) {
 			vf.Synsets = append(vf.Synsets, Synset{Name: ln.rest, Pos: pos(ln.n), Origin: ln.origin})
 			block = inSynset
 		case "member":
-			if block != inSynset {
-				p.errorf(ln.n, "\"member\" line outside a synset block: put it under its \"synset\" line, with no blank line between")
-				continue
-			}
-			ph := ParsePhrase(ln.rest)
-			if len(ph) == 0 {
-				p.errorf(ln.n, "\"member\" line has no phrase")
-				continue
-			}
-			if msg := phraseProblem(ph); msg != "" {
-				p.errorf(ln.n, "%s", msg)
+			ph, ok := p.blockPhrase(ln, block == inSynset, "synset")
+			if !ok {
 				continue
 			}
 			s := &vf.Synsets[len(vf.Synsets)-1]

@@ -3,6 +3,7 @@ package dict
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/parley-events/parley"
 )
@@ -65,4 +66,36 @@ func loadError(op string, list []error) error {
 	}
 	return &parley.Error{Op: op, Kind: parley.KindOf(errs[0]),
 		Err: fmt.Errorf("%w (and %d more problems; run \"parley dict check DIR\" to list them)", errs[0], len(errs)-1)}
+}
+
+// blockPhrase returns the phrase of ln, a "name", "not" or "member" line
+// that belongs in the block an opener line ("actor", "agent", "synset")
+// starts, open telling whether one is open. It records why there is none:
+// the line is outside a block, has no phrase, or (but for a "not" line,
+// which only has to equal a name) holds a phrase no name can be.
+func (p *problems) blockPhrase(ln pline, open bool, opener string) (Phrase, bool) {
+	if !open {
+		article := "a"
+		if strings.IndexByte("aeiou", opener[0]) >= 0 {
+			article = "an"
+		}
+		p.errorf(ln.n, "%q line outside %s %s block: put it under its %q line, with no blank line between", ln.key, article, opener, opener)
+		return nil, false
+	}
+	ph := ParsePhrase(ln.rest)
+	if len(ph) == 0 {
+		what := "name"
+		if ln.key == "member" {
+			what = "phrase"
+		}
+		p.errorf(ln.n, "%q line has no %s", ln.key, what)
+		return nil, false
+	}
+	if ln.key != "not" {
+		if msg := phraseProblem(ph); msg != "" {
+			p.errorf(ln.n, "%s", msg)
+			return nil, false
+		}
+	}
+	return ph, true
 }
