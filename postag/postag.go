@@ -128,15 +128,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 	st.ambs = t.m.ambsOf(st.ambs[:0], st.norms)
 	st.clus = clustersOf(st.clus[:0], t.m.clus, words)
 	st.tags = st.tags[:0]
-	for i := range words {
-		if c, ok := t.m.tagdict[words[i]]; ok {
-			st.tags = append(st.tags, int(c))
-			continue
-		}
-		st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, i, st.tags)
-		t.m.p.Score(st.feats, st.scores)
-		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
-	}
+	t.tagFrom(st, words)
 	t.participles(st, words)
 	t.finite(st, words)
 	return st.tags
@@ -197,7 +189,13 @@ func (t *Tagger) retag(st *state, words []string, i int, keep func(int) bool) bo
 		return false
 	}
 	st.tags = append(st.tags[:i], v)
-	for j := i + 1; j < len(words); j++ {
+	t.tagFrom(st, words)
+	return true
+}
+
+// tagFrom tags the words after those st.tags already holds, left to right.
+func (t *Tagger) tagFrom(st *state, words []string) {
+	for j := len(st.tags); j < len(words); j++ {
 		if c, ok := t.m.tagdict[words[j]]; ok {
 			st.tags = append(st.tags, int(c))
 			continue
@@ -206,7 +204,6 @@ func (t *Tagger) retag(st *state, words []string, i int, keep func(int) bool) bo
 		t.m.p.Score(st.feats, st.scores)
 		st.tags = append(st.tags, perceptron.Best(st.scores, nil))
 	}
-	return true
 }
 
 // participles mends the tagger's commonest error in news: a past
