@@ -49,9 +49,9 @@ var tails = [][]string{
 	{"rebel rebel NOUN NN 2 compound", "commanders commander NOUN NNS 3 nsubj", "told tell VERB VBD 0 root", "AFP AFP PROPN NNP 3 obj"},
 }
 
-// heldOut are attributions the parser never trains on, for measuring how
+// heldOutTails are attributions the parser never trains on, for measuring how
 // it parses sentences that carry one (HeldOut).
-var heldOut = [][]string{
+var heldOutTails = [][]string{
 	{"observers observer NOUN NNS 2 nsubj", "said say VERB VBD 0 root"},
 	{"an a DET DT 2 det", "aide aide NOUN NN 3 nsubj", "said say VERB VBD 0 root", "on on ADP IN 5 case", "Monday Monday PROPN NNP 3 obl"},
 	{"the the DET DT 2 det", "spokeswoman spokeswoman NOUN NN 3 nsubj", "told tell VERB VBD 0 root", "Reuters Reuters PROPN NNP 3 obj"},
@@ -62,14 +62,7 @@ var heldOut = [][]string{
 // (every one, not every N-th), as they are and with one of a set of
 // attributions Attribution never adds, for scoring a parser on both.
 func HeldOut(sents []*conllu.Sentence) (plain, attributed []*conllu.Sentence) {
-	for _, s := range sents {
-		ws := s.Words()
-		if eligible(ws) {
-			plain = append(plain, s)
-			attributed = append(attributed, attribute(s, ws, heldOut[len(attributed)%len(heldOut)]))
-		}
-	}
-	return plain, attributed
+	return heldOut(sents, heldOutTails, attribution)
 }
 
 // Attribution returns copies of every every-th eligible sentence of sents
@@ -78,33 +71,67 @@ func HeldOut(sents []*conllu.Sentence) (plain, attributed []*conllu.Sentence) {
 // its root, no quotation marks (a quotation is attributed differently)
 // and no first or second person (reported speech is of a third).
 func Attribution(sents []*conllu.Sentence, every int) []*conllu.Sentence {
+	return copies(sents, every, tails, attribution)
+}
+
+// A change finds where a sentence of words ws can take a phrase (-1: it
+// cannot) and makes the copy of s with phrase put there.
+type change struct {
+	at   func(ws []conllu.Word) int
+	make func(s *conllu.Sentence, ws []conllu.Word, at int, phrase []string) *conllu.Sentence
+}
+
+var (
+	attribution = change{eligible, attribute}
+	dating      = change{datable, date}
+)
+
+// copies returns copies of every every-th sentence of sents that c can
+// change, changed, the phrases taken in turn.
+func copies(sents []*conllu.Sentence, every int, phrases [][]string, c change) []*conllu.Sentence {
 	var out []*conllu.Sentence
 	n := 0
 	for _, s := range sents {
 		ws := s.Words()
-		if !eligible(ws) {
+		at := c.at(ws)
+		if at < 0 {
 			continue
 		}
 		if n++; n%every != 0 {
 			continue
 		}
-		out = append(out, attribute(s, ws, tails[len(out)%len(tails)]))
+		out = append(out, c.make(s, ws, at, phrases[len(out)%len(phrases)]))
 	}
 	return out
 }
 
-func eligible(ws []conllu.Word) bool {
+// heldOut returns every sentence of sents that c can change, as it is and
+// changed, the phrases taken in turn.
+func heldOut(sents []*conllu.Sentence, phrases [][]string, c change) (plain, changed []*conllu.Sentence) {
+	for _, s := range sents {
+		ws := s.Words()
+		if at := c.at(ws); at >= 0 {
+			plain = append(plain, s)
+			changed = append(changed, c.make(s, ws, at, phrases[len(changed)%len(phrases)]))
+		}
+	}
+	return plain, changed
+}
+
+// eligible returns the index of the full stop of a sentence Attribution
+// can copy, or -1.
+func eligible(ws []conllu.Word) int {
 	if len(ws) < 5 || len(ws) > 40 || ws[len(ws)-1].Form != "." {
-		return false
+		return -1
 	}
 	root, subj := -1, false
 	for _, w := range ws {
 		switch strings.ToLower(w.Form) {
 		case "i", "me", "my", "we", "us", "our", "you", "your":
-			return false
+			return -1
 		}
 		if w.XPOS == "``" || w.XPOS == "''" || w.Head == conllu.NoHead {
-			return false
+			return -1
 		}
 		if w.Head == 0 {
 			root = w.ID
@@ -117,13 +144,16 @@ func eligible(ws []conllu.Word) bool {
 	}
 	// The full stop must hang from the root, so that dropping it leaves
 	// the tree whole.
-	return root > 0 && subj && ws[len(ws)-1].Head == root
+	if root > 0 && subj && ws[len(ws)-1].Head == root {
+		return len(ws) - 1
+	}
+	return -1
 }
 
-// attribute returns s (words ws) with its full stop replaced by ", " and
-// the tail, and a full stop after it.
-func attribute(s *conllu.Sentence, ws []conllu.Word, tail []string) *conllu.Sentence {
-	body := ws[:len(ws)-1]
+// attribute returns s (words ws, the full stop at index stop) with the
+// full stop replaced by ", " and the tail, and a full stop after it.
+func attribute(s *conllu.Sentence, ws []conllu.Word, stop int, tail []string) *conllu.Sentence {
+	body := ws[:stop]
 	n := len(body) + 1 // the comma's ID
 	verb := 0
 	for i, t := range tail {
@@ -131,10 +161,7 @@ func attribute(s *conllu.Sentence, ws []conllu.Word, tail []string) *conllu.Sent
 			verb = n + 1 + i
 		}
 	}
-	out := &conllu.Sentence{ID: s.ID + "-attributed"}
-	add := func(w conllu.Word) {
-		out.Tokens = append(out.Tokens, conllu.Token{Form: w.Form, Words: []conllu.Word{w}})
-	}
+	out := make([]conllu.Word, 0, len(ws)+len(tail)+1)
 	root := 0
 	for _, w := range body {
 		w.Deps, w.Misc = "", ""
@@ -142,21 +169,38 @@ func attribute(s *conllu.Sentence, ws []conllu.Word, tail []string) *conllu.Sent
 			root = w.ID
 			w.Head, w.DepRel = verb, "ccomp"
 		}
-		add(w)
+		out = append(out, w)
 	}
-	add(conllu.Word{ID: n, Form: ",", Lemma: ",", UPOS: "PUNCT", XPOS: ",", Head: root, DepRel: "punct"})
+	out = append(out, conllu.Word{ID: n, Form: ",", Lemma: ",", UPOS: "PUNCT", XPOS: ",", Head: root, DepRel: "punct"})
 	for i, t := range tail {
-		f := strings.Fields(t)
-		h, _ := strconv.Atoi(f[4])
-		if h > 0 {
-			h += n
-		}
-		add(conllu.Word{ID: n + 1 + i, Form: f[0], Lemma: f[1], UPOS: f[2], XPOS: f[3], Head: h, DepRel: f[5]})
+		out = append(out, phraseWord(t, n+1+i, n, verb))
 	}
-	add(conllu.Word{ID: n + 1 + len(tail), Form: ".", Lemma: ".", UPOS: "PUNCT", XPOS: ".", Head: verb, DepRel: "punct"})
-	var text []string
-	for _, t := range out.Tokens {
-		text = append(text, t.Form)
+	out = append(out, conllu.Word{ID: n + 1 + len(tail), Form: ".", Lemma: ".", UPOS: "PUNCT", XPOS: ".", Head: verb, DepRel: "punct"})
+	return sentence(s.ID+"-attributed", out)
+}
+
+// phraseWord returns the word a line of tails or times describes, with
+// ID id. Its head is base+k for a head k > 0 counted within the phrase,
+// verb for "V", and 0 (the root) for 0.
+func phraseWord(spec string, id, base, verb int) conllu.Word {
+	f := strings.Fields(spec)
+	h := verb
+	if f[4] != "V" {
+		if h, _ = strconv.Atoi(f[4]); h > 0 {
+			h += base
+		}
+	}
+	return conllu.Word{ID: id, Form: f[0], Lemma: f[1], UPOS: f[2], XPOS: f[3], Head: h, DepRel: f[5]}
+}
+
+// sentence returns a sentence of the words ws, each a token of its own,
+// with its text the forms joined by spaces.
+func sentence(id string, ws []conllu.Word) *conllu.Sentence {
+	out := &conllu.Sentence{ID: id}
+	text := make([]string, len(ws))
+	for i, w := range ws {
+		out.Tokens = append(out.Tokens, conllu.Token{Form: w.Form, Words: []conllu.Word{w}})
+		text[i] = w.Form
 	}
 	out.Text = strings.Join(text, " ")
 	return out
@@ -187,33 +231,13 @@ var heldOutTimes = [][]string{
 // is a finite verb right after its subject (a noun phrase, not a pronoun),
 // with a time phrase put between them, the phrases taken in turn.
 func Temporal(sents []*conllu.Sentence, every int) []*conllu.Sentence {
-	var out []*conllu.Sentence
-	n := 0
-	for _, s := range sents {
-		ws := s.Words()
-		v := datable(ws)
-		if v < 0 {
-			continue
-		}
-		if n++; n%every != 0 {
-			continue
-		}
-		out = append(out, date(s, ws, v, times[len(out)%len(times)]))
-	}
-	return out
+	return copies(sents, every, times, dating)
 }
 
 // HeldOutTemporal returns the sentences of sents that Temporal could copy,
 // as they are and with a time phrase Temporal never puts.
 func HeldOutTemporal(sents []*conllu.Sentence) (plain, dated []*conllu.Sentence) {
-	for _, s := range sents {
-		ws := s.Words()
-		if v := datable(ws); v >= 0 {
-			plain = append(plain, s)
-			dated = append(dated, date(s, ws, v, heldOutTimes[len(dated)%len(heldOutTimes)]))
-		}
-	}
-	return plain, dated
+	return heldOut(sents, heldOutTimes, dating)
 }
 
 // datable returns the index in ws of the root verb of a sentence Temporal
@@ -273,32 +297,18 @@ func date(s *conllu.Sentence, ws []conllu.Word, v int, t []string) *conllu.Sente
 		return id
 	}
 	verb := renum(ws[v].ID)
-	out := &conllu.Sentence{ID: s.ID + "-dated"}
-	add := func(w conllu.Word) {
-		out.Tokens = append(out.Tokens, conllu.Token{Form: w.Form, Words: []conllu.Word{w}})
-	}
+	out := make([]conllu.Word, 0, len(ws)+n)
 	for i, w := range ws {
 		if i == v {
 			for j, p := range t {
-				f := strings.Fields(p)
-				h := verb
-				if f[4] != "V" {
-					k, _ := strconv.Atoi(f[4])
-					h = v + k // 1-based within t, after the words before the verb
-				}
-				add(conllu.Word{ID: v + 1 + j, Form: f[0], Lemma: f[1], UPOS: f[2], XPOS: f[3], Head: h, DepRel: f[5]})
+				out = append(out, phraseWord(p, v+1+j, v, verb)) // after the words before the verb
 			}
 		}
 		w.ID, w.Deps, w.Misc = renum(w.ID), "", ""
 		if w.Head > 0 {
 			w.Head = renum(w.Head)
 		}
-		add(w)
+		out = append(out, w)
 	}
-	var text []string
-	for _, t := range out.Tokens {
-		text = append(text, t.Form)
-	}
-	out.Text = strings.Join(text, " ")
-	return out
+	return sentence(s.ID+"-dated", out)
 }

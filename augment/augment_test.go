@@ -58,6 +58,36 @@ func read(t *testing.T) []*conllu.Sentence {
 	return out
 }
 
+// checkTree reports it when s's words are not numbered 1, 2, … or do not
+// form one tree (one root, every word reaching it), and returns the
+// root's form.
+func checkTree(t *testing.T, s *conllu.Sentence) (root string) {
+	t.Helper()
+	ws := s.Words()
+	roots := 0
+	for i, w := range ws {
+		if w.ID != i+1 {
+			t.Errorf("%s: word %d has ID %d", s.ID, i+1, w.ID)
+		}
+		if w.Head == 0 {
+			roots++
+			root = w.Form
+		}
+		// No cycles: every word reaches the root.
+		h, steps := w.Head, 0
+		for h > 0 && steps <= len(ws) {
+			h, steps = ws[h-1].Head, steps+1
+		}
+		if h != 0 {
+			t.Errorf("%s: word %q does not reach the root", s.ID, w.Form)
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%s: %d roots", s.ID, roots)
+	}
+	return root
+}
+
 func TestAttribution(t *testing.T) {
 	sents := read(t)
 	got := augment.Attribution(sents, 1)
@@ -73,28 +103,8 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, s := range got {
 		ws := s.Words()
-		roots := 0
-		for i, w := range ws {
-			if w.ID != i+1 {
-				t.Errorf("%s: word %d has ID %d", s.ID, i+1, w.ID)
-			}
-			if w.Head == 0 {
-				roots++
-				if w.Form != "said" && w.Form != "told" && w.Form != "reported" && w.Form != "says" {
-					t.Errorf("%s: root %q is not the speech verb", s.ID, w.Form)
-				}
-			}
-			// No cycles: every word reaches the root.
-			h, steps := w.Head, 0
-			for h > 0 && steps <= len(ws) {
-				h, steps = ws[h-1].Head, steps+1
-			}
-			if h != 0 {
-				t.Errorf("%s: word %q does not reach the root", s.ID, w.Form)
-			}
-		}
-		if roots != 1 {
-			t.Errorf("%s: %d roots", s.ID, roots)
+		if root := checkTree(t, s); root != "said" && root != "told" && root != "reported" && root != "says" {
+			t.Errorf("%s: root %q is not the speech verb", s.ID, root)
 		}
 		verb := ws[2] // "signed", "closed"
 		if verb.DepRel != "ccomp" || ws[verb.Head-1].DepRel != "root" {
@@ -126,26 +136,7 @@ func TestTemporal(t *testing.T) {
 		if s.Text != wantText[k] {
 			t.Errorf("text %q, want %q", s.Text, wantText[k])
 		}
-		ws := s.Words()
-		roots := 0
-		for i, w := range ws {
-			if w.ID != i+1 {
-				t.Errorf("%s: word %d has ID %d", s.ID, i+1, w.ID)
-			}
-			if w.Head == 0 {
-				roots++
-			}
-			h, steps := w.Head, 0
-			for h > 0 && steps <= len(ws) {
-				h, steps = ws[h-1].Head, steps+1
-			}
-			if h != 0 {
-				t.Errorf("%s: word %q does not reach the root", s.ID, w.Form)
-			}
-		}
-		if roots != 1 {
-			t.Errorf("%s: %d roots", s.ID, roots)
-		}
+		checkTree(t, s)
 	}
 	// "on Monday": "on" is the case of "Monday", an obl of "signed", whose
 	// own dependents moved with it.
