@@ -818,9 +818,7 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 					}
 					e1 := e
 					e1.Source, e1.Target = sc, tc
-					if slices.ContainsFunc(d.Events, func(o parley.Event) bool {
-						return o.Sentence == s && o.Trigger == trigger && o.Code == code && o.Source == sc && o.Target == tc
-					}) {
+					if emitted(d, s, trigger, code, sc, tc) {
 						continue // one actor named twice ("the World Trade Organization (WTO)")
 					}
 					d.Events = append(d.Events, e1)
@@ -828,6 +826,17 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			}
 		}
 	}
+}
+
+// emitted reports whether sentence s already has the event: its events are
+// the last ones recorded, so only those are looked at.
+func emitted(d *parley.Doc, s int, trigger parley.Span, code, source, target string) bool {
+	for k := len(d.Events) - 1; k >= 0 && d.Events[k].Sentence == s; k-- {
+		if o := &d.Events[k]; o.Trigger == trigger && o.Code == code && o.Source == source && o.Target == target {
+			return true
+		}
+	}
+	return false
 }
 
 // ownCountry reports whether target t is the country of source s itself
