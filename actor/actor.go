@@ -65,6 +65,9 @@ type match struct {
 	actor  *dict.Actor
 	agent  *dict.Agent
 	code   string // the actor's code on the day, or the agent's sectors
+	// short marks a person found by a shortened name (Resolver.shortName),
+	// whose country the dictionary gives more surely than its sector.
+	short bool
 }
 
 // Process finds and codes the actors of d. It needs tokens, sentences,
@@ -89,12 +92,39 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		}
 	}
 	d.Actors = d.Actors[:0]
+	// The dictionaries' names in each sentence, and the countries the
+	// document names — by its places and its actors' codes — against
+	// which a person known by a shortened name is checked.
+	named := make([][]match, len(d.Sentences))
+	countries := map[string]bool{}
+	for _, p := range d.Places {
+		countries[p.Country] = true
+	}
 	for s, sent := range d.Sentences {
 		if s%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		ms := r.matches(d, words, sent.Tokens, day)
-		for _, g := range groups(d, sent.Tokens, ms, entityOf) {
+		named[s] = r.matches(d, words, sent.Tokens, day)
+		for _, m := range named[s] {
+			if c := m.code[:min(3, len(m.code))]; m.actor != nil && !isSector(c) && !regions[c] {
+				countries[c] = true
+			}
+		}
+	}
+	for s, sent := range d.Sentences {
+		ms := named[s]
+		person := func(span parley.Span, titled bool) match {
+			// A person's phrase that names another actor says who the
+			// person acts for ("Iraqi Prime Minister Ibrahim Jaafari",
+			// "European Commission chief Jose Manuel Barroso"), more
+			// surely than the dictionary's last word on a shortened
+			// name.
+			if slices.ContainsFunc(ms, func(m match) bool { return m.actor != nil && attaches(d, d.SpanHead(m.tokens), span) }) {
+				return match{tokens: span}
+			}
+			return r.shortName(d, words, span, titled, day, countries)
+		}
+		for _, g := range groups(d, sent.Tokens, ms, entityOf, person) {
 			if a, ok := compose(d, g, entityOf); ok {
 				r.nameCountry(d, words, &a, day)
 				d.Actors = append(d.Actors, a)
@@ -323,6 +353,87 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 	}
 }
 
+// shortName returns the match of a person's name the dictionaries know
+// only in full, written in span: by its first and last words ("Carlos
+// Menem" for CARLOS SAUL MENEM), or, when titled (a title stands before
+// it: "President Kagame"), by the surname alone. The persons so named
+// must agree on their code on the day; where they do not, an office
+// the title fits decides (one of them in government: "President Bush"
+// in 2003), else none does. The person's country must be among the
+// countries the document names elsewhere: "Governor Mohammad Daud" in
+// a story from Afghanistan is not a namesake from Brunei. Without a
+// person, the match has no entry.
+func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, titled bool, day time.Time, countries map[string]bool) match {
+	none := match{tokens: span}
+	if !upperInitial(d.TokenText(span.End - 1)) {
+		return none
+	}
+	var key string
+	switch {
+	case span.Len() >= 2:
+		key = words[span.Start] + " " + words[span.End-1]
+	case titled && !r.lex.firstWords[words[span.Start]]:
+		// (Not a word that starts a person's name: "Premier Wen" is
+		// Wen Jiabao, surname first, not someone whose name ends in
+		// Wen.)
+		key = surnameKey + words[span.Start]
+	default:
+		return none
+	}
+	var found *dict.Actor
+	code, ambiguous := "", false
+	var office []*dict.Actor
+	for _, i := range r.lex.short[key] {
+		a := &r.lex.set.Actors[i]
+		c := a.CodeAt(day)
+		if c == "" || c == "---" {
+			continue
+		}
+		if strings.HasSuffix(c, "GOV") {
+			office = append(office, a)
+		}
+		switch {
+		case found == nil:
+			found, code = a, c
+		case c != code:
+			ambiguous = true
+		}
+	}
+	if ambiguous && titled && len(office) == 1 {
+		found, code, ambiguous = office[0], office[0].CodeAt(day), false
+	}
+	if found == nil || ambiguous || !countries[code[:min(3, len(code))]] {
+		return none
+	}
+	return match{tokens: span, actor: found, code: code, short: true}
+}
+
+// attaches reports whether token t modifies a token of span within its
+// noun phrase: through at most four heads, by modifying relations only
+// (not a conjunct: "President Kagame and his party"), an
+// apposition counting as one.
+func attaches(d *parley.Doc, t int, span parley.Span) bool {
+	for range 4 {
+		h := d.Tokens[t].Head
+		switch rel := d.Tokens[t].DepRel; {
+		case rel == "compound", rel == "amod", rel == "appos", strings.HasPrefix(rel, "nmod"), strings.HasPrefix(rel, "flat"):
+		default:
+			return false
+		}
+		if h < 0 || h >= len(d.Tokens) {
+			return false
+		}
+		if span.Contains(parley.Span{Start: h, End: h + 1}) {
+			return true
+		}
+		if d.Tokens[h].UPOS == "VERB" || d.Tokens[h].UPOS == "AUX" {
+			return false
+		}
+		t = h
+	}
+	return false
+}
+
 // upperInitial reports whether w starts with an upper-case letter.
 func upperInitial(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -335,7 +446,13 @@ func upperInitial(w string) bool {
 // end in their head; person names the dictionaries lack join runs as
 // matches without an entry. A run whose head the tree attaches inside
 // another run (an apposition, an "of" or "from" phrase) joins that run.
-func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group {
+//
+// person looks up a name the dictionaries lack whole by its shortened
+// forms (see Resolver.shortName); titled says a title stands before it.
+func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int, person func(span parley.Span, titled bool) match) []group {
+	titled := func(s parley.Span) bool {
+		return slices.ContainsFunc(ms, func(m match) bool { return m.agent != nil && m.tokens.End == s.Start })
+	}
 	// Unknown person names take part as matches without an entry; a
 	// common noun inside one is part of the name ("Tom King").
 	items := slices.Clone(ms)
@@ -345,7 +462,7 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 			continue
 		}
 		items = slices.DeleteFunc(items, func(m match) bool { return m.agent != nil && ent.Tokens.Contains(m.tokens) })
-		items = append(items, match{tokens: ent.Tokens})
+		items = append(items, person(ent.Tokens, titled(ent.Tokens)))
 	}
 	// A capitalised title right before proper nouns the recogniser did not
 	// take for a name names the person they spell: "President Kagame".
@@ -364,7 +481,7 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int) []group
 			end++
 		}
 		if clean && end > m.tokens.End && end <= m.tokens.End+3 {
-			items = append(items, match{tokens: parley.Span{Start: m.tokens.End, End: end}})
+			items = append(items, person(parley.Span{Start: m.tokens.End, End: end}, true))
 		}
 	}
 	slices.SortFunc(items, func(a, b match) int { return a.tokens.Start - b.tokens.Start })
@@ -525,6 +642,11 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	case principal != nil && country != nil && pre+post != "" && country.code != principal.code[:3] &&
 		country.tokens.End <= principal.tokens.Start && modifies(d, country, len(principal.code) > 3):
 		a.Code, a.Country, a.Sectors = pre+country.code+post, country.code, pre+post
+	case principal != nil && principal.short && pre+post != "" && !isSector(principal.code[:3]):
+		// The title says what a person known by a shortened name is
+		// now, the dictionary whose country: "rebel leader Laurent
+		// Kabila", "former president Carlos Menem".
+		a.Code, a.Country, a.Sectors, a.Name = pre+principal.code[:3]+post, principal.code[:3], pre+post, principal.actor.Name
 	case principal != nil && len(principal.code) > 3:
 		// A named office-holder, or an institution with its own sector
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).

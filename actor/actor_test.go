@@ -13,7 +13,7 @@ import (
 )
 
 // testSet is a small dictionary written for these tests: two countries
-// with their capitals, a seat of government, a person with dated roles and
+// with their capitals, a seat of government, persons with dated roles and
 // a few agents.
 func testSet() *dict.Set {
 	day := func(s string) time.Time {
@@ -35,6 +35,10 @@ func testSet() *dict.Set {
 			{Name: "Ivan Testov", Names: []dict.Phrase{p("Ivan Testov"), p("Testov")}, Roles: []dict.Role{
 				{Code: "RUSMIL", From: day("2001-01-01"), To: day("2009-12-31")},
 				{Code: "RUSGOV", From: day("2010-01-01")},
+			}},
+			{Name: "Oleh Marko Sampleko", Names: []dict.Phrase{p("Oleh Marko Sampleko")}, Roles: []dict.Role{
+				{Code: "UKRELI", From: day("1990-01-01"), To: day("2018-12-31")},
+				{Code: "UKRGOV", From: day("2019-01-01")},
 			}},
 		},
 		Agents: []dict.Agent{
@@ -95,6 +99,12 @@ func TestActors(t *testing.T) {
 		{"hyphenated name", "The Russian Vice-President arrived.", day2020, "Russian Vice-President=RUSGOV"},
 		{"region code, country in the name", "The Greek Liberation Front attacked.", day2020, "Greek Liberation Front=GRCREB"},
 		{"title before an unrecognised name", "Rebels said that President Kagame must resign.", day2020, "President Kagame=GOV"},
+		{"title before a surname", "Ukraine said that President Sampleko would visit Moscow.", day2020, "Ukraine=UKR President Sampleko=UKRGOV Moscow=RUS"},
+		{"first and last name", "Oleh Sampleko arrived in Kyiv.", day2020, "Oleh Sampleko=UKRGOV Kyiv=UKR"},
+		{"a surname alone is no name", "Sampleko arrived in Kyiv.", day2020, "Kyiv=UKR"},
+		{"a shortened name needs its country in the text", "President Sampleko spoke to Greek reporters.", day2020, "President Sampleko=GOV Greek=GRC"},
+		{"the title gives the sector, the dictionary the country", "In Kyiv, President Sampleko spoke.", time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC), "Kyiv=UKR President Sampleko=UKRGOV"},
+		{"the text's country outranks a shortened name's", "Russian President Oleh Sampleko arrived in Kyiv.", day2020, "Russian President Oleh Sampleko=RUSGOV Kyiv=UKR"},
 		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},
 		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
 		{"role on the day", "Ivan Testov visited Kyiv.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR"},

@@ -17,7 +17,19 @@ type Lexicon struct {
 	set     *dict.Set
 	entries map[string][]ref // normalised words joined by one space
 	longest map[string]int   // first normalised word → most words in a name it starts
+	// short maps the shortened forms of persons' names to the persons:
+	// the first and last words of a longer name ("carlos menem" for
+	// CARLOS SAUL MENEM) and, under surnameKey, the last word alone
+	// ("kagame"), which is only looked up after a title. A person is an
+	// actor with a dated role.
+	short map[string][]int32
+	// firstWords are the first words of persons' names of two words or
+	// more, which may be surnames too (names written surname first).
+	firstWords map[string]bool
 }
+
+// surnameKey marks a surname among the keys of Lexicon.short.
+const surnameKey = "\x00"
 
 // ref is one dictionary entry a name refers to.
 type ref struct {
@@ -36,7 +48,7 @@ const maxWords = 16
 // NewLexicon compiles the actors and agents of set. split must cut names
 // as the tokenizer cuts text.
 func NewLexicon(set *dict.Set, split Split) *Lexicon {
-	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}}
+	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, short: map[string][]int32{}, firstWords: map[string]bool{}}
 	add := func(p dict.Phrase, r ref) {
 		words := split(strings.Join(p, " "))
 		if len(words) == 0 || len(words) > maxWords {
@@ -69,6 +81,33 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 		for _, n := range set.Actors[i].Names {
 			add(n, ref{actor: int32(i), agent: -1})
 			addHyphenated(n, ref{actor: int32(i), agent: -1})
+		}
+	}
+	for i := range set.Actors {
+		if !slices.ContainsFunc(set.Actors[i].Roles, dict.Role.Dated) {
+			continue
+		}
+		for _, n := range set.Actors[i].Names {
+			words := split(strings.Join(n, " "))
+			if len(words) < 2 || len(words) > maxWords {
+				continue
+			}
+			first, last := norm(words[0]), norm(words[len(words)-1])
+			l.firstWords[first] = true
+			if len(last) < 3 || strings.ContainsFunc(last, func(c rune) bool { return !unicode.IsLetter(c) }) {
+				continue
+			}
+			keys := []string{surnameKey + last}
+			// (Not for names of short words, most of them East Asian
+			// and written surname first: "Lee Jae Jin" is not "Lee Jin".)
+			if len(words) > 2 && len(first) >= 4 && len(last) >= 4 {
+				keys = append(keys, first+" "+last)
+			}
+			for _, k := range keys {
+				if !slices.Contains(l.short[k], int32(i)) {
+					l.short[k] = append(l.short[k], int32(i))
+				}
+			}
 		}
 	}
 	for i := range set.Agents {
