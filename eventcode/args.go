@@ -152,6 +152,16 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
 			return src, tgt
 		}
+		// "investigating war crimes by Croatian extremists" with the
+		// "by" phrase hung from the verb: an active verb has no agent
+		// phrase, so one right after the object is the object's.
+		for _, c := range x.children[v] {
+			if x.rel[c] == "obl" && d.CaseOf(c) == "by" && subtree(d, x, o).End == subtree(d, x, c).Start {
+				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+					return src, tgt
+				}
+			}
+		}
 	}
 	// "acted on a resolution against Libya": the same inside a
 	// prepositional object.
@@ -283,6 +293,12 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 		if x.rel[c] == "obl" && d.CaseOf(c) == "for" && c > o {
 			stack = append(stack, item{c, 2})
 		}
+		// And a noun after the object taken for a conjunct of the verb,
+		// the parser's slip for one of the object: "launched artillery,
+		// mortar and rocket fire against …".
+		if x.rel[c] == "conj" && c > o && d.Tokens[c].UPOS == "NOUN" {
+			stack = append(stack, item{c, 1})
+		}
 	}
 	best := -1
 	for len(stack) > 0 {
@@ -292,7 +308,14 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 			if !deepStep(d, x, c) {
 				continue
 			}
-			if a := x.actorAt[c]; a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
+			a := x.actorAt[c]
+			if as := x.anchored[c]; a < 0 && len(as) > 0 && d.Actors[as[0]].Sectors != "" {
+				// "against Kampuchean guerrilla camps": an agent
+				// modifying the phrase's noun is its owner (a bare
+				// country so placed is not: "Sino-US relations").
+				a = as[0]
+			}
+			if a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
 				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) && !namedBy(x, words, a) && !cityModifier(d, x, a) {
 				best = a
 			}

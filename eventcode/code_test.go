@@ -122,6 +122,16 @@ func TestCode(t *testing.T) {
 		{"The Sudanese president is expected to visit Egypt on Monday.", "SDNGOV 042 EGY future; EGY 043 SDNGOV future"},
 		{"The Algerian president said he is prepared to lift the ban on the Chilean party.", "DZAGOV 081 CHL future"},
 		{"Chile fired two artillery shells at Peru on Thursday.", "CHL 193 PER asserted"},
+		// A verb followed at once by "and" shares the next verb's
+		// object; one with words of its own after it does not.
+		{"Chilean doctors donated and delivered medicine to Peru.", "CHLHLH 070 PER asserted"},
+		{"The Chilean minister arrived in Lima and met Peruvian officials.", "CHLGOV 042 PER asserted; CHLGOV 040 PERGOV asserted"},
+		// A noun the parser hangs from the verb after its object, and an
+		// agent owning the noun a weapon is fired against.
+		{"Chilean troops launched artillery, mortar and rocket fire against Peruvian guerrilla camps on Monday.", "CHLMIL 194 PERREB asserted"},
+		// A "by" phrase right after an active verb's object is the
+		// object's agent.
+		{"Peru is investigating alleged crimes by Chilean soldiers.", "PER 090 CHLMIL asserted"},
 		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
 		// One actor named twice is one event, not two.
 		{"Chile criticized the World Trade Organization (WTO) on Monday.", "CHL 111 IGOBUSWTO asserted"},

@@ -500,6 +500,18 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			_, tgt = arguments(d, x, xc)
 		}
 	}
+	// "donated and personally delivered goods to the school": a verb
+	// followed at once by the conjunction shares the objects of the verb
+	// conjoined after it (not "arrived here and met the president").
+	if len(tgt) == 0 && x.child(v, "obj") < 0 {
+		for _, c := range x.children[v] {
+			if x.rel[c] == "conj" && c > v && d.Tokens[c].UPOS == "VERB" && x.child(c, "nsubj", "nsubj:pass") < 0 &&
+				!slices.ContainsFunc(d.Tokens[v+1:c], func(t parley.Token) bool { return t.UPOS != "CCONJ" && t.UPOS != "ADV" }) {
+				_, tgt = arguments(d, x, c)
+				break
+			}
+		}
+	}
 	p, b, patterned := c.bestPattern(d, x, v, g)
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
