@@ -508,13 +508,17 @@ func describing(d *parley.Doc, x *docIndex, v int) bool {
 }
 
 // follows reports whether token v comes right after the phrase of h:
-// every token between them hangs, at some depth, from h ("hundreds of
-// prisoners held").
+// every token between them but punctuation hangs, at some depth, from h
+// ("hundreds of prisoners held", "Tim Spicer, freed in Papua New
+// Guinea").
 func follows(d *parley.Doc, h, v int) bool {
 	if v <= h {
 		return false
 	}
 	for t := h + 1; t < v; t++ {
+		if d.Tokens[t].UPOS == "PUNCT" {
+			continue
+		}
 		a, n := t, 0
 		for a >= 0 && a != h && n < 64 {
 			a, n = d.Tokens[a].Head, n+1

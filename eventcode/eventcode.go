@@ -214,6 +214,9 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 				if r := x.rel[v]; r == "case" || r == "mark" || r == "fixed" {
 					continue // a verb form serving as a preposition ("according to", "following")
 				}
+				if x.actorAt[v] >= 0 {
+					continue // a word of a name ("the Committee to Protect Journalists")
+				}
 				c.codeVerb(d, x, s, v)
 			case "NOUN":
 				c.codeNoun(d, x, s, v)

@@ -168,6 +168,13 @@ func (m *Model) bySuffixRule(t *table, form, lower string) (string, rule, bool) 
 	if l := first + "e"; m.known(t, l) {
 		return l, firstR, true
 	}
+	// A verb made from an adjective or noun the treebanks never use as one
+	// ("freed" → "free", as in "rebels freed the hostages"): the silent e
+	// restores a lemma known in another class, when the rule's own is
+	// known in none.
+	if l := first + "e"; t.class != 0 && m.lex[strings.ToLower(first)] == 0 && m.lex[strings.ToLower(l)] != 0 {
+		return l, firstR, true
+	}
 	if n := len(first); n > 2 && first[n-1] == first[n-2] && m.known(t, first[:n-1]) {
 		return first[:n-1], firstR, true
 	}

@@ -25,7 +25,7 @@ var toy = func() []Example {
 		ca:AUX:MD:can wo:AUX:MD:will The:DET:DT:the the:DET:DT:the
 		Paris:PROPN:NNP:Paris Kyiv:PROPN:NNP:Kyiv Moscow:PROPN:NNP:Moscow
 		Americans:PROPN:NNPS:American I:PRON:PRP:I i:PRON:PRP:I me:PRON:PRP:I
-		.:PUNCT:.:. ,:PUNCT:,:,`) {
+		secure:ADJ:JJ:secure .:PUNCT:.:. ,:PUNCT:,:,`) {
 		f := strings.Split(w, ":")
 		ex = append(ex, Example{Form: f[0], UPOS: f[1], XPOS: f[2], Lemma: f[3]})
 	}
@@ -40,6 +40,7 @@ func TestTrainToy(t *testing.T) {
 		{"Kicked", "VERB", "VBD", "kick"},    // sentence-initial capital lower-cased
 		{"opened", "VERB", "VBD", "open"},    // seen capitalised only
 		{"went", "VERB", "VBD", "go"},        // exception
+		{"secured", "VERB", "VBD", "secure"}, // silent e, lemma known as an adjective only
 		{"jumping", "VERB", "VBG", "jump"},   // unseen: the -ing rule
 		{"birds", "NOUN", "NNS", "bird"},     // unseen: the -s rule
 		{"Birds", "NOUN", "NNS", "bird"},     // capital lower-cased
