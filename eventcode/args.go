@@ -745,11 +745,12 @@ func actsOnPlace(c string) bool {
 
 // doneTo reports whether an act of CAMEO code c is something done to
 // someone, worth an event when a participle tells it of a noun: aid (07),
-// sanctions (16), coercion (17), force (18–20).
+// sanctions (16), coercion (17), force (18–20), and a release or return
+// (084: "soldiers released by the rebels").
 func doneTo(c string) bool {
 	switch c[:min(2, len(c))] {
 	case "07", "16", "17", "18", "19", "20":
 		return true
 	}
-	return false
+	return strings.HasPrefix(c, "084")
 }

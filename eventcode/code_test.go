@@ -132,6 +132,11 @@ func TestCode(t *testing.T) {
 		// A "by" phrase right after an active verb's object is the
 		// object's agent.
 		{"Peru is investigating alleged crimes by Chilean soldiers.", "PER 090 CHLMIL asserted"},
+		// A participle set off by commas tells what was done to its noun.
+		{"Two Peruvian soldiers, released by Chilean rebels on Monday, returned home.", "CHLREB 084 PERMIL asserted"},
+		{"Four hostages were shown on a video released by an insurgent group in Peru, a Chilean newspaper reported on Tuesday.", ""},
+		// A verb in a name is no event.
+		{"His report was published in the main Peruvian newspaper and made television news bulletins, according to the Committee to Protect Journalists.", ""},
 		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
 		// One actor named twice is one event, not two.
 		{"Chile criticized the World Trade Organization (WTO) on Monday.", "CHL 111 IGOBUSWTO asserted"},

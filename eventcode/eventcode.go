@@ -557,11 +557,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
-	if describing(d, x, v) && !doneTo(fwd) {
+	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
 		// is, not what happened — unless it was done to it ("prisoners
-		// held", "civilians killed by the strike").
+		// held", "civilians killed by the strike"). What is released
+		// must be someone ("soldiers released by the rebels", not "a
+		// video released by the group").
 		return
 	}
 	// A visit falls on the place visited ("visited Gondor"); a host hosts

@@ -284,6 +284,13 @@ func featsExamples(sents []*conllu.Sentence) []postag.FeatsExample {
 	return ex
 }
 
+// lemmaFixes corrects lemmas the treebanks get wrong, by lower-cased form
+// and wrong lemma, where the one slip is a common word of news: GUM's
+// train split lemmatizes "freed" as "fre" (once), and the lemmatizer,
+// having seen "fre", would keep it — and the event coder then never finds
+// the verb "free".
+var lemmaFixes = map[[2]string]string{{"freed", "fre"}: "free"}
+
 func lemmaExamples(sents []*conllu.Sentence, weight int) []lemma.Example {
 	var ex []lemma.Example
 	for _, s := range sents {
@@ -291,6 +298,9 @@ func lemmaExamples(sents []*conllu.Sentence, weight int) []lemma.Example {
 			l := w.Lemma
 			if l == "" { // the column was "_" (the lemma of "_" itself)
 				l = "_"
+			}
+			if fix, ok := lemmaFixes[[2]string{strings.ToLower(w.Form), l}]; ok {
+				l = fix
 			}
 			ex = append(ex, lemma.Example{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Lemma: l, Weight: weight})
 		}
