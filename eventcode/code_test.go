@@ -132,6 +132,9 @@ func TestCode(t *testing.T) {
 		// A "by" phrase right after an active verb's object is the
 		// object's agent.
 		{"Peru is investigating alleged crimes by Chilean soldiers.", "PER 090 CHLMIL asserted"},
+		// To engage someone is to fight them; to engage in a project is not.
+		{"Peruvian troops engaged Chilean rebels near the border.", "PERMIL 190 CHLREB asserted"},
+		{"He suggested that Peru and Chile engage in joint projects.", ""},
 		// A participle set off by commas tells what was done to its noun.
 		{"Two Peruvian soldiers, released by Chilean rebels on Monday, returned home.", "CHLREB 084 PERMIL asserted"},
 		{"Four hostages were shown on a video released by an insurgent group in Peru, a Chilean newspaper reported on Tuesday.", ""},
