@@ -132,6 +132,10 @@ func TestCode(t *testing.T) {
 		// A "by" phrase right after an active verb's object is the
 		// object's agent.
 		{"Peru is investigating alleged crimes by Chilean soldiers.", "PER 090 CHLMIL asserted"},
+		// A purpose clause after the object names whom the act is for only
+		// when it is to help them.
+		{"Chile brokered the merger to prevent a bid by Peruvian investors.", "CHL 120 PERBUS asserted"},
+		{"The United Nations launched an appeal to help Peru.", "IGOUNO 020 PER asserted"},
 		// To engage someone is to fight them; to engage in a project is not.
 		{"Peruvian troops engaged Chilean rebels near the border.", "PERMIL 190 CHLREB asserted"},
 		{"He suggested that Peru and Chile engage in joint projects.", ""},

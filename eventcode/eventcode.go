@@ -499,7 +499,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	var compound []int // actors that act on one another ("A and B met")
 	if len(tgt) == 0 {
-		if xc := complement(d, x, v); xc >= 0 {
+		// "threatened to break relations with …": the complement's
+		// target. After an object, a "to" clause is the act's purpose,
+		// which names whom the act is for only when it is to help them
+		// ("launched an appeal to help North Korea"; not "brokered the
+		// merger to prevent a bid by Enel").
+		if xc := complement(d, x, v); xc >= 0 && (x.rel[xc] == "xcomp" || x.child(v, "obj") < 0 || helpVerbs[x.lemma[xc]]) {
 			_, tgt = arguments(d, x, xc)
 		}
 	}
@@ -711,6 +716,10 @@ func reciprocal(code string) bool {
 func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
 }
+
+// helpVerbs are the verbs of a purpose clause that name whom an act is
+// for.
+var helpVerbs = map[string]bool{"help": true, "assist": true, "aid": true, "support": true, "benefit": true, "feed": true, "rebuild": true, "relieve": true, "supply": true}
 
 // theirOwn reports whether verb v's object is the subjects' own ("Czechia
 // and Albania upgraded their diplomatic ties"): the cooperation conjoined
