@@ -136,6 +136,9 @@ func TestCode(t *testing.T) {
 		// when it is to help them.
 		{"Chile brokered the merger to prevent a bid by Peruvian investors.", "CHL 120 PERBUS asserted"},
 		{"The United Nations launched an appeal to help Peru.", "IGOUNO 020 PER asserted"},
+		// A pattern's prepositional phrase is not one nested in another
+		// the pattern does not name ("* (against) [110]").
+		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
 		// To engage someone is to fight them; to engage in a project is not.
 		{"Peruvian troops engaged Chilean rebels near the border.", "PERMIL 190 CHLREB asserted"},
 		{"He suggested that Peru and Chile engage in joint projects.", ""},

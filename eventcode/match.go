@@ -220,6 +220,13 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 			if r := x.rel[h]; r == "ccomp" || r == "acl" || r == "acl:relcl" {
 				return 0, 0
 			}
+			// Nor one inside another prepositional phrase the pattern
+			// does not name: "cooperate in the fight against
+			// terrorism" is no "cooperate (against)", where "engaged in
+			// fighting with the rebels" is "* fighting (with +)".
+			if h != d.Tokens[t].Head && x.child(h, "case") >= 0 && !slices.Contains(b.words, h) {
+				return 0, 0
+			}
 		}
 		// The rest of the phrase lies within the preposition's object.
 		obj := d.Tokens[t].Head
