@@ -359,9 +359,10 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 // it: "President Kagame"), by the surname alone. The persons so named
 // must agree on their code on the day; where they do not, an office
 // the title fits decides (one of them in government: "President Bush"
-// in 2003), else none does. The person's country must be among the
-// countries the document names elsewhere: "Governor Mohammad Daud" in
-// a story from Afghanistan is not a namesake from Brunei. Without a
+// in 2003), else none does. Only persons of the countries the document
+// names elsewhere count: "Governor Mohammad Daud" in a story from
+// Afghanistan is not a namesake from Brunei, and "President Hu" in a
+// story naming China is Hu Jintao, not a Taiwanese minister. Without a
 // person, the match has no entry.
 func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, titled bool, day time.Time, countries map[string]bool) match {
 	none := match{tokens: span}
@@ -372,10 +373,7 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 	switch {
 	case span.Len() >= 2:
 		key = words[span.Start] + " " + words[span.End-1]
-	case titled && !r.lex.firstWords[words[span.Start]]:
-		// (Not a word that starts a person's name: "Premier Wen" is
-		// Wen Jiabao, surname first, not someone whose name ends in
-		// Wen.)
+	case titled:
 		key = surnameKey + words[span.Start]
 	default:
 		return none
@@ -386,8 +384,8 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 	for _, i := range r.lex.short[key] {
 		a := &r.lex.set.Actors[i]
 		c := a.CodeAt(day)
-		if c == "" || c == "---" {
-			continue
+		if c == "" || c == "---" || !countries[c[:min(3, len(c))]] {
+			continue // no role that day, or of a country the story does not name
 		}
 		if strings.HasSuffix(c, "GOV") {
 			office = append(office, a)
@@ -402,7 +400,7 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 	if ambiguous && titled && len(office) == 1 {
 		found, code, ambiguous = office[0], office[0].CodeAt(day), false
 	}
-	if found == nil || ambiguous || !countries[code[:min(3, len(code))]] {
+	if found == nil || ambiguous {
 		return none
 	}
 	return match{tokens: span, actor: found, code: code, short: true}

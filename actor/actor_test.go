@@ -40,6 +40,10 @@ func testSet() *dict.Set {
 				{Code: "UKRELI", From: day("1990-01-01"), To: day("2018-12-31")},
 				{Code: "UKRGOV", From: day("2019-01-01")},
 			}},
+			// A namesake in another country, and a name written surname
+			// first.
+			{Name: "Nikos Sampleko", Names: []dict.Phrase{p("Nikos Sampleko")}, Roles: []dict.Role{{Code: "GRCGOV", From: day("2015-01-01")}}},
+			{Name: "Exa Lianbo", Names: []dict.Phrase{p("Exa Lianbo")}, Roles: []dict.Role{{Code: "RUSGOV", From: day("2015-01-01")}}},
 		},
 		Agents: []dict.Agent{
 			{Names: []dict.Phrase{p("forces")}, Code: "~MIL"},
@@ -102,7 +106,9 @@ func TestActors(t *testing.T) {
 		{"title before a surname", "Ukraine said that President Sampleko would visit Moscow.", day2020, "Ukraine=UKR President Sampleko=UKRGOV Moscow=RUS"},
 		{"first and last name", "Oleh Sampleko arrived in Kyiv.", day2020, "Oleh Sampleko=UKRGOV Kyiv=UKR"},
 		{"a surname alone is no name", "Sampleko arrived in Kyiv.", day2020, "Kyiv=UKR"},
-		{"a shortened name needs its country in the text", "President Sampleko spoke to Greek reporters.", day2020, "President Sampleko=GOV Greek=GRC"},
+		{"a shortened name needs its country in the text", "President Sampleko spoke to reporters.", day2020, "President Sampleko=GOV"},
+		{"the namesake of the country the text names", "President Sampleko spoke to Greek reporters.", day2020, "President Sampleko=GRCGOV Greek=GRC"},
+		{"a surname written first", "President Exa met Russian officials.", day2020, "President Exa=RUSGOV Russian=RUS"},
 		{"the title gives the sector, the dictionary the country", "In Kyiv, President Sampleko spoke.", time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC), "Kyiv=UKR President Sampleko=UKRGOV"},
 		{"the text's country outranks a shortened name's", "Russian President Oleh Sampleko arrived in Kyiv.", day2020, "Russian President Oleh Sampleko=RUSGOV Kyiv=UKR"},
 		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},

@@ -190,7 +190,17 @@ func travelling(d *parley.Doc, span parley.Span) bool {
 	if t.Head < 0 || !(t.DepRel == "nsubj" || t.DepRel == "nmod:poss") {
 		return false
 	}
-	return travel[d.Lemma(t.Head)]
+	if travel[d.Lemma(t.Head)] {
+		return true
+	}
+	// "will pay state visits to", "made a trip to": the verb's object
+	// tells of the going.
+	for i := t.Head + 1; i < len(d.Tokens) && i < t.Head+6; i++ {
+		if d.Tokens[i].Head == t.Head && d.Tokens[i].DepRel == "obj" && travel[d.Lemma(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // travel are the words of going somewhere, by lemma.

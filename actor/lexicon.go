@@ -19,13 +19,10 @@ type Lexicon struct {
 	longest map[string]int   // first normalised word → most words in a name it starts
 	// short maps the shortened forms of persons' names to the persons:
 	// the first and last words of a longer name ("carlos menem" for
-	// CARLOS SAUL MENEM) and, under surnameKey, the last word alone
-	// ("kagame"), which is only looked up after a title. A person is an
-	// actor with a dated role.
+	// CARLOS SAUL MENEM) and, under surnameKey, the last or first word
+	// alone ("kagame", "wen"), which is only looked up after a title. A
+	// person is an actor with a dated role.
 	short map[string][]int32
-	// firstWords are the first words of persons' names of two words or
-	// more, which may be surnames too (names written surname first).
-	firstWords map[string]bool
 }
 
 // surnameKey marks a surname among the keys of Lexicon.short.
@@ -48,7 +45,7 @@ const maxWords = 16
 // NewLexicon compiles the actors and agents of set. split must cut names
 // as the tokenizer cuts text.
 func NewLexicon(set *dict.Set, split Split) *Lexicon {
-	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, short: map[string][]int32{}, firstWords: map[string]bool{}}
+	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, short: map[string][]int32{}}
 	add := func(p dict.Phrase, r ref) {
 		words := split(strings.Join(p, " "))
 		if len(words) == 0 || len(words) > maxWords {
@@ -93,14 +90,23 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 				continue
 			}
 			first, last := norm(words[0]), norm(words[len(words)-1])
-			l.firstWords[first] = true
-			if len(last) < 3 || strings.ContainsFunc(last, func(c rune) bool { return !unicode.IsLetter(c) }) {
-				continue
+			letters := func(w string) bool {
+				return !strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
 			}
-			keys := []string{surnameKey + last}
+			// A surname is the last word, or the first in names written
+			// surname first ("Premier Wen" is Wen Jiabao): a title before
+			// either names the person. (Not a last word of fewer than
+			// three letters: PETRARCH's split "paul kaga me".)
+			var keys []string
+			if len(last) >= 3 && letters(last) {
+				keys = append(keys, surnameKey+last)
+			}
+			if len(first) >= 2 && letters(first) {
+				keys = append(keys, surnameKey+first)
+			}
 			// (Not for names of short words, most of them East Asian
 			// and written surname first: "Lee Jae Jin" is not "Lee Jin".)
-			if len(words) > 2 && len(first) >= 4 && len(last) >= 4 {
+			if len(words) > 2 && len(first) >= 4 && len(last) >= 4 && letters(last) {
 				keys = append(keys, first+" "+last)
 			}
 			for _, k := range keys {

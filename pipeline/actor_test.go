@@ -107,6 +107,7 @@ func TestPlaceCountries(t *testing.T) {
 		// One who travels is from somewhere else (in wire news mostly; a
 		// minister travelling at home loses the country).
 		{"Police detained protesters in Harare on Sunday. The prime minister arrived in Bulawayo on Monday.", "prime minister", "GOV", ""},
+		{"Police detained protesters in Harare on Sunday. The prime minister will pay a visit to Bulawayo on Monday.", "prime minister", "GOV", ""},
 		// Troops are often abroad: no country for them.
 		{"Troops fired on a crowd in Kandahar on Friday.", "Troops", "MIL", ""},
 		// An embassy is another country's.
