@@ -139,6 +139,8 @@ func TestCode(t *testing.T) {
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
+		// Whoever a report is according to takes no part in it.
+		{"Chile criticized the ruling, according to Peruvian officials.", ""},
 		// To engage someone is to fight them; to engage in a project is not.
 		{"Peruvian troops engaged Chilean rebels near the border.", "PERMIL 190 CHLREB asserted"},
 		{"He suggested that Peru and Chile engage in joint projects.", ""},

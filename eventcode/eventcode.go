@@ -717,6 +717,17 @@ func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
 }
 
+// accordingTo reports whether the phrase at token t is introduced by
+// "according to" (a determiner or adjectives may come between): the
+// source of what is told, not one who takes part in it.
+func accordingTo(d *parley.Doc, t int) bool {
+	i := t - 1
+	for i >= 0 && (d.Tokens[i].UPOS == "DET" || d.Tokens[i].UPOS == "ADJ") {
+		i--
+	}
+	return i >= 1 && strings.EqualFold(d.TokenText(i), "to") && strings.EqualFold(d.TokenText(i-1), "according")
+}
+
 // helpVerbs are the verbs of a purpose clause that name whom an act is
 // for.
 var helpVerbs = map[string]bool{"help": true, "assist": true, "aid": true, "support": true, "benefit": true, "feed": true, "rebuild": true, "relieve": true, "supply": true}
@@ -808,8 +819,11 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 	if code == "" || code == "---" {
 		return
 	}
-	// Actors of a clause the comma options leave out take no part.
-	gone := func(a int) bool { return a >= 0 && x.leftOut[d.Actors[a].Tokens.Start] }
+	// Actors of a clause the comma options leave out take no part, nor
+	// does the source of the report ("according to a spokesman").
+	gone := func(a int) bool {
+		return a >= 0 && (x.leftOut[d.Actors[a].Tokens.Start] || accordingTo(d, d.Actors[a].Tokens.Start))
+	}
 	srcs = slices.DeleteFunc(slices.Clone(srcs), gone)
 	tgts = slices.DeleteFunc(slices.Clone(tgts), gone)
 	if len(srcs) == 0 {
