@@ -717,15 +717,33 @@ func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
 }
 
-// accordingTo reports whether the phrase at token t is introduced by
-// "according to" (a determiner or adjectives may come between): the
-// source of what is told, not one who takes part in it.
-func accordingTo(d *parley.Doc, t int) bool {
-	i := t - 1
+// accordingTo reports whether actor a lies in a phrase introduced by
+// "according to" ("according to a spokesman", "according to sources
+// with the government of Daqing, a city of China"): the source of what
+// is told, not one who takes part in it.
+func accordingTo(d *parley.Doc, x *docIndex, a int) bool {
+	// Right after the words, whatever the parser made of them …
+	i := d.Actors[a].Tokens.Start - 1
 	for i >= 0 && (d.Tokens[i].UPOS == "DET" || d.Tokens[i].UPOS == "ADJ") {
 		i--
 	}
-	return i >= 1 && strings.EqualFold(d.TokenText(i), "to") && strings.EqualFold(d.TokenText(i-1), "according")
+	if i >= 1 && x.lower[i] == "to" && x.lower[i-1] == "according" {
+		return true
+	}
+	// … or anywhere in their phrase.
+	h := d.SpanHead(d.Actors[a].Tokens)
+	for steps := 0; h >= 0 && steps < 8; steps++ {
+		if u := d.Tokens[h].UPOS; u == "VERB" || u == "AUX" {
+			return false
+		}
+		for _, c := range x.children[h] {
+			if x.rel[c] == "case" && x.lower[c] == "according" {
+				return true
+			}
+		}
+		h = d.Tokens[h].Head
+	}
+	return false
 }
 
 // helpVerbs are the verbs of a purpose clause that name whom an act is
@@ -822,7 +840,7 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 	// Actors of a clause the comma options leave out take no part, nor
 	// does the source of the report ("according to a spokesman").
 	gone := func(a int) bool {
-		return a >= 0 && (x.leftOut[d.Actors[a].Tokens.Start] || accordingTo(d, d.Actors[a].Tokens.Start))
+		return a >= 0 && (x.leftOut[d.Actors[a].Tokens.Start] || accordingTo(d, x, a))
 	}
 	srcs = slices.DeleteFunc(slices.Clone(srcs), gone)
 	tgts = slices.DeleteFunc(slices.Clone(tgts), gone)
