@@ -451,9 +451,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		// The controller's subject does the complement's act even when
 		// the controller is passive: "he is prepared to lift the ban",
-		// "was forced to resign".
-		s, _ := subject(d, x, h, depth+1)
-		return s, false
+		// "was forced to resign" — unless the complement of a passive
+		// is a past participle, which is done to it: "were believed
+		// killed" (not "remained opposed").
+		s, pass := subject(d, x, h, depth+1)
+		return s, pass && d.Tokens[v].XPOS == "VBN" && x.child(v, "mark") < 0
 	case "acl", "acl:relcl":
 		if describing(d, x, v) && follows(d, h, v) && x.child(v, "aux", "aux:pass") < 0 {
 			// "prisoners held in Israeli jails", "civilians killed by

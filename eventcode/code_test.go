@@ -139,6 +139,8 @@ func TestCode(t *testing.T) {
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
+		// A passive's participle complement is done to its subject.
+		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL asserted"},
 		// Whoever a report is according to takes no part in it.
 		{"Chile criticized the ruling, according to Peruvian officials.", ""},
 		// To engage someone is to fight them; to engage in a project is not.
