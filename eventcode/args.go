@@ -480,6 +480,9 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 			if accidentVerbs[x.lemma[h]] && x.child(h, "obj") < 0 {
 				return -1, false // "a bus left the road, killing 30": no one killed them
 			}
+			if hs := x.child(h, "nsubj"); hs >= 0 && vehicles[x.lemma[hs]] {
+				return -1, false // "a passenger bus drove off a cliff, killing 45"
+			}
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
 			return s, false
 		}
@@ -493,6 +496,14 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 var accidentVerbs = map[string]bool{
 	"crash": true, "collide": true, "overturn": true, "capsize": true, "derail": true, "plunge": true,
 	"skid": true, "collapse": true, "veer": true, "flip": true, "fall": true, "tumble": true,
+}
+
+// vehicles are civilian vehicles; one that does something that kills is
+// in an accident, not an attack (a car bomb is a bomb; helicopters and
+// ships, which may be armed, are not here).
+var vehicles = map[string]bool{
+	"bus": true, "minibus": true, "coach": true, "car": true, "truck": true, "lorry": true, "van": true,
+	"train": true, "airliner": true, "ferry": true,
 }
 
 // textNouns are texts that speak for whoever issues them.

@@ -53,6 +53,7 @@ func TestCode(t *testing.T) {
 		// An accident is no one's act; a raid that kills is its raiders'.
 		{"A Kenyan military helicopter crashed near the border, killing nine Somali soldiers.", ""},
 		{"Kenyan soldiers raided the camp, killing nine Somali soldiers.", "KENMIL 190 SOMMIL asserted"},
+		{"A Kenyan passenger bus drove off a cliff on Tuesday, killing nine Somali soldiers.", ""},
 		{"The Kremlin warned Kyiv of grave consequences if the talks failed.", "RUSGOV 130 UKR conditional"},
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
