@@ -142,6 +142,8 @@ func TestCode(t *testing.T) {
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
 		// A passive's participle complement is done to its subject.
 		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL asserted"},
+		// An appeal for something in a place is aimed at the place.
+		{"Chile appealed for calm in Peru on Monday.", "CHL 020 PER asserted"},
 		// Whoever a report is according to takes no part in it.
 		{"Chile criticized the ruling, according to Peruvian officials.", ""},
 		// To engage someone is to fight them; to engage in a project is not.

@@ -580,6 +580,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
 		}
 	}
+	// "appealed for peace in Ithilen", "called for calm in Kenya": an
+	// appeal for something in a place is aimed at that place.
+	if len(tgt) == 0 && strings.HasPrefix(fwd, "02") {
+		for _, c := range x.children[v] {
+			if x.rel[c] == "obl" && d.CaseOf(c) == "for" && len(tgt) == 0 {
+				tgt = placeTarget(d, x, c, src, true)
+			}
+		}
+	}
 	if len(tgt) == 0 {
 		var words []int
 		if patterned {
