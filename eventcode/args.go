@@ -135,13 +135,28 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			}
 		}
 	}
-	for _, c := range x.children[v] {
-		// A verb's "from" phrase names whom the act turns from
-		// ("departed from Libya", "withdrew from the talks").
-		// (An "nmod" on a verb is the parser's slip for "obl".)
-		if cs := d.CaseOf(c); (x.rel[c] == "obl" || x.rel[c] == "nmod") && (targetCases[cs] || cs == "from") {
-			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-				return src, tgt
+	// A verb's "from" phrase names whom the act turns from ("departed
+	// from Libya", "withdrew from the talks") — when no other phrase
+	// names whom it is for: one travels from Kaya to Yei. (An "nmod" on
+	// a verb is the parser's slip for "obl".)
+	for _, from := range []bool{false, true} {
+		for _, c := range x.children[v] {
+			if cs := d.CaseOf(c); (x.rel[c] == "obl" || x.rel[c] == "nmod") && (targetCases[cs] && !from || cs == "from" && from) {
+				if from && len(actorsAt(d, x, c)) > 0 {
+					// "from Peru to Bolivia" with the second phrase
+					// hung from the first (not "returning from the
+					// pilgrimage to Mecca").
+					for _, k := range x.children[c] {
+						if x.rel[k] == "nmod" && (d.CaseOf(k) == "to" || d.CaseOf(k) == "into") {
+							if tgt = actorsAt(d, x, k); len(tgt) > 0 {
+								return src, tgt
+							}
+						}
+					}
+				}
+				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+					return src, tgt
+				}
 			}
 		}
 	}

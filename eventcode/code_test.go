@@ -142,6 +142,8 @@ func TestCode(t *testing.T) {
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
 		// A passive's participle complement is done to its subject.
 		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL asserted"},
+		// One travels to a place, from another.
+		{"The Chilean minister will travel from Peru to Bolivia next week.", "CHLGOV 042 BOL future"},
 		// Verbs of news CAMEO 2.0 lacks (verbs-parley.txt).
 		{"Chile urged Peru to release the prisoners.", "CHL 020 PER asserted"},
 		{"The Chilean minister lambasted Peru on Monday.", "CHLGOV 111 PER asserted"},
