@@ -194,6 +194,17 @@ func TestItAsSubject(t *testing.T) {
 	}
 }
 
+func TestExpletiveIt(t *testing.T) {
+	for text, want := range map[string]string{
+		"Russia rejected the offer. It is important for Ukraine to hold talks.": "Russia=RUS Ukraine=UKR",
+		"Russia rejected the offer. It is ready to hold talks.":                 "Russia=RUS It=RUS→0",
+	} {
+		if got := strings.Join(code(t, text, day2020), " "); got != want {
+			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)
+		}
+	}
+}
+
 func TestTheyAsSubject(t *testing.T) {
 	got := strings.Join(code(t, "Russian forces said they would leave Kyiv.", day2020), " ")
 	if want := "Russian forces=RUSMIL they=RUSMIL→0 Kyiv=UKR"; got != want {

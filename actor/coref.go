@@ -42,7 +42,8 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			continue
 		}
 		switch {
-		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass")):
+		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass")) &&
+			!(w == "it" && expletive(d, words, i)):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
@@ -242,6 +243,58 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 // surname returns the lower-cased last word of a name.
 func surname(d *parley.Doc, s parley.Span) string {
 	return norm(d.TokenText(s.End - 1))
+}
+
+// expletive reports whether "it" at token i stands for a clause that
+// follows, not for anyone: "It is forbidden for Shiites to …", "It's the
+// right decision for America to …", "It is clear that …", "It seems
+// that …", "when it comes to …".
+func expletive(d *parley.Doc, words []string, i int) bool {
+	h := d.Tokens[i].Head
+	if h < 0 || h >= len(d.Tokens) {
+		return false
+	}
+	if words[h] == "comes" || words[h] == "came" || words[h] == "come" {
+		return i > 0 && words[i-1] == "when"
+	}
+	copula, raising := false, false
+	switch strings.ToLower(d.Lemma(h)) {
+	case "seem", "appear", "happen", "remain":
+		raising = true
+	}
+	clause := false
+	// The head's dependents lie in its sentence, within a few dozen
+	// tokens either way.
+	for k := max(0, h-40); k < len(d.Tokens) && k < h+40; k++ {
+		if d.Tokens[k].Head != h || k == i {
+			continue
+		}
+		switch rel := d.Tokens[k].DepRel; {
+		case rel == "cop":
+			copula = true
+		case rel == "csubj" || rel == "ccomp" || rel == "xcomp" || rel == "advcl" || rel == "acl":
+			for m := max(0, k-8); m < k; m++ {
+				if d.Tokens[m].Head == k && d.Tokens[m].DepRel == "mark" && (words[m] == "to" || words[m] == "that") {
+					clause = true
+				}
+			}
+		}
+	}
+	// "It is prepared to provide support": the subject's own readiness.
+	if controlPredicates[strings.ToLower(d.Lemma(h))] {
+		return false
+	}
+	return (copula || raising) && clause
+}
+
+// controlPredicates say something of the subject they share with the
+// clause after them ("it is ready to talk"), so the "it" before them is
+// someone.
+var controlPredicates = map[string]bool{
+	"ready": true, "willing": true, "prepared": true, "able": true, "unable": true, "eager": true,
+	"keen": true, "determined": true, "likely": true, "unlikely": true, "set": true, "due": true,
+	"expected": true, "reluctant": true, "happy": true, "pleased": true, "committed": true,
+	"obliged": true, "forced": true, "allowed": true, "unwilling": true, "free": true, "sure": true,
 }
 
 // sentenceIndex maps each token to its sentence.
