@@ -194,10 +194,15 @@ func TestItAsSubject(t *testing.T) {
 	}
 }
 
-func TestExpletiveIt(t *testing.T) {
+// TestItForNoOne checks that "it" standing for a clause, or for a
+// speaker who is no actor, refers to no actor.
+func TestItForNoOne(t *testing.T) {
 	for text, want := range map[string]string{
 		"Russia rejected the offer. It is important for Ukraine to hold talks.": "Russia=RUS Ukraine=UKR",
 		"Russia rejected the offer. It is ready to hold talks.":                 "Russia=RUS It=RUS→0",
+		// "It" said by a speaker who is no actor stands for the speaker.
+		"Russia rejected the offer. The relief agency said it would send food to Ukraine.": "Russia=RUS Ukraine=UKR",
+		"Russia rejected the offer. The Russian side said it would send food to Ukraine.":  "Russia=RUS Russian=RUS→0 it=RUS→1 Ukraine=UKR",
 	} {
 		if got := strings.Join(code(t, text, day2020), " "); got != want {
 			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)

@@ -43,7 +43,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 		}
 		switch {
 		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass")) &&
-			!(w == "it" && expletive(d, words, i)):
+			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i))):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
@@ -243,6 +243,52 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 // surname returns the lower-cased last word of a name.
 func surname(d *parley.Doc, s parley.Span) string {
 	return norm(d.TokenText(s.End - 1))
+}
+
+// saidByOther reports whether "it" at token i is the subject of what a
+// speaker says who is no actor — "the relief agency said it was stepping
+// up its operation" — and so stands for that speaker, not for an actor
+// named before.
+func saidByOther(d *parley.Doc, covered []bool, i int) bool {
+	v := d.Tokens[i].Head
+	if v < 0 || v >= len(d.Tokens) || d.Tokens[v].DepRel != "ccomp" {
+		return false
+	}
+	h := d.Tokens[v].Head
+	if h < 0 || h >= len(d.Tokens) {
+		return false
+	}
+	for k := max(0, h-30); k < h; k++ {
+		if d.Tokens[k].Head != h || d.Tokens[k].DepRel != "nsubj" {
+			continue
+		}
+		if d.Tokens[k].UPOS != "NOUN" || timeNouns[strings.ToLower(d.Lemma(k))] || stateNouns[strings.ToLower(d.Lemma(k))] {
+			return false // (and "the African country" is the country named before)
+		}
+		// No actor in the subject's phrase ("the Chinese side", "the
+		// Russian prosecutor's office" speak for their country).
+		for m := max(0, k-8); m <= k; m++ {
+			if covered[m] && d.PhraseRoot(m) == d.PhraseRoot(k) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// stateNouns name a country or its government in a description that
+// refers back ("the African country", "the kingdom").
+var stateNouns = map[string]bool{
+	"country": true, "nation": true, "state": true, "kingdom": true, "republic": true,
+	"government": true, "side": true, "island": true, "emirate": true,
+}
+
+// timeNouns are nouns of time, which the parser may take for a subject
+// ("France last weekend announced …").
+var timeNouns = map[string]bool{
+	"weekend": true, "week": true, "month": true, "year": true, "day": true, "night": true,
+	"morning": true, "afternoon": true, "evening": true, "today": true, "yesterday": true,
 }
 
 // expletive reports whether "it" at token i stands for a clause that
