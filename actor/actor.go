@@ -277,7 +277,20 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 	if h := t.Head; span.Len() == 1 && weapons[strings.ToLower(d.TokenText(span.Start))] && t.DepRel == "compound" && h >= span.End {
 		return false
 	}
+	// Those a meeting is of name the meeting, not an actor at it: "the
+	// APEC Economic Leaders' Meeting", "a foreign ministers' conference"
+	// (but "the prime minister's meeting with …" is his).
+	if h := t.Head; h >= span.End && h < span.End+3 && (t.DepRel == "compound" || t.DepRel == "nmod:poss") && gatherings[strings.ToLower(d.Lemma(h))] &&
+		(t.XPOS == "NNS" || t.XPOS == "NNPS") {
+		return false
+	}
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
+}
+
+// gatherings are nouns of meetings.
+var gatherings = map[string]bool{
+	"meeting": true, "summit": true, "conference": true, "forum": true, "session": true,
+	"congress": true, "convention": true, "assembly": true, "retreat": true, "dialogue": true,
 }
 
 // weapons are the agents' names for arms, which stand for the forces that

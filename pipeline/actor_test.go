@@ -145,6 +145,9 @@ func TestOfficialModifier(t *testing.T) {
 	for text, want := range map[string]string{
 		"The Egyptian foreign minister began a two-day official visit to Vietnam on Thursday.": "Egyptian foreign minister=EGYGOV Vietnam=VNM",
 		"A senior official said rebels seized two police stations.":                            "senior official=GOV rebels=REB police=COP",
+		// Those a meeting is of name it; a possessive person holds it.
+		"The Kenyan president will attend the Economic Leaders' Meeting in Hanoi.": "Kenyan president=KENGOV Hanoi=VNM",
+		"The Kenyan president's meeting with the Ugandan leader was cancelled.":    "Kenyan president=KENGOV Ugandan leader=UGAGOV",
 		// A river of many countries is none of them (actors-parley.txt).
 		"Ethiopia and Egypt resumed talks on the Nile dam.": "Ethiopia=ETH Egypt=EGY",
 	} {
