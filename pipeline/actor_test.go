@@ -148,6 +148,9 @@ func TestOfficialModifier(t *testing.T) {
 		// Those a meeting is of name it; a possessive person holds it.
 		"The Kenyan president will attend the Economic Leaders' Meeting in Hanoi.": "Kenyan president=KENGOV Hanoi=VNM",
 		"The Kenyan president's meeting with the Ugandan leader was cancelled.":    "Kenyan president=KENGOV Ugandan leader=UGAGOV",
+		// Seats of government stand for their governments (actors-parley.txt).
+		"A State Department spokesman criticized Iran.": "State Department spokesman=USAGOV Iran=IRN",
+		"Downing Street rejected the offer.":            "Downing Street=GBRGOV",
 		// A river of many countries is none of them (actors-parley.txt).
 		"Ethiopia and Egypt resumed talks on the Nile dam.": "Ethiopia=ETH Egypt=EGY",
 	} {
