@@ -369,7 +369,8 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 // shortName returns the match of a person's name the dictionaries know
 // only in full, written in span: by its first and last words ("Carlos
 // Menem" for CARLOS SAUL MENEM), or, when titled (a title stands before
-// it: "President Kagame"), by the surname alone. The persons so named
+// it: "President Kagame", "Premier Wen"), by the surname alone — a name's
+// last word, or its first in names written surname first. The persons so named
 // must agree on their code on the day; where they do not, an office
 // the title fits decides (one of them in government: "President Bush"
 // in 2003), else none does. Only persons of the countries the document
