@@ -151,6 +151,8 @@ func TestOfficialModifier(t *testing.T) {
 		// Seats of government stand for their governments (actors-parley.txt).
 		"A State Department spokesman criticized Iran.": "State Department spokesman=USAGOV Iran=IRN",
 		"Downing Street rejected the offer.":            "Downing Street=GBRGOV",
+		// Office-holders of 2025 (actors-2025.txt).
+		"Kirill Dmitriev met Steve Witkoff in Miami.": "Kirill Dmitriev=RUSGOV Steve Witkoff=USAGOV Miami=USA",
 		// A river of many countries is none of them (actors-parley.txt).
 		"Ethiopia and Egypt resumed talks on the Nile dam.": "Ethiopia=ETH Egypt=EGY",
 	} {
