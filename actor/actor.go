@@ -98,7 +98,9 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	named := make([][]match, len(d.Sentences))
 	countries := map[string]bool{}
 	for _, p := range d.Places {
-		countries[p.Country] = true
+		if p.Country != "" {
+			countries[p.Country] = true
+		}
 	}
 	for s, sent := range d.Sentences {
 		if s%64 == 0 && ctx.Err() != nil {
@@ -106,7 +108,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		}
 		named[s] = r.matches(d, words, sent.Tokens, day)
 		for _, m := range named[s] {
-			if c := m.code[:min(3, len(m.code))]; m.actor != nil && !isSector(c) && !regions[c] {
+			if c, _ := split(m.code); m.actor != nil && c != "" && !regions[c] {
 				countries[c] = true
 			}
 		}
@@ -392,17 +394,17 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 	default:
 		return none
 	}
-	var found *dict.Actor
-	code, ambiguous := "", false
-	var office []*dict.Actor
+	var found, inOffice *dict.Actor
+	code, officeCode := "", ""
+	ambiguous, offices := false, 0
 	for _, i := range r.lex.short[key] {
 		a := &r.lex.set.Actors[i]
 		c := a.CodeAt(day)
-		if c == "" || c == "---" || !countries[c[:min(3, len(c))]] {
+		if country, _ := split(c); !countries[country] {
 			continue // no role that day, or of a country the story does not name
 		}
 		if strings.HasSuffix(c, "GOV") {
-			office = append(office, a)
+			inOffice, officeCode, offices = a, c, offices+1
 		}
 		switch {
 		case found == nil:
@@ -411,8 +413,8 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 			ambiguous = true
 		}
 	}
-	if ambiguous && titled && len(office) == 1 {
-		found, code, ambiguous = office[0], office[0].CodeAt(day), false
+	if ambiguous && titled && offices == 1 {
+		found, code, ambiguous = inOffice, officeCode, false
 	}
 	if found == nil || ambiguous {
 		return none

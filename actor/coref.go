@@ -303,12 +303,15 @@ func expletive(d *parley.Doc, words []string, i int) bool {
 	if words[h] == "comes" || words[h] == "came" || words[h] == "come" {
 		return i > 0 && words[i-1] == "when"
 	}
-	copula, raising := false, false
-	switch strings.ToLower(d.Lemma(h)) {
+	lemma := strings.ToLower(d.Lemma(h))
+	if controlPredicates[lemma] {
+		return false // "It is prepared to provide support": the subject's own readiness.
+	}
+	copula, raising, clause := false, false, false
+	switch lemma {
 	case "seem", "appear", "happen", "remain":
 		raising = true
 	}
-	clause := false
 	// The head's dependents lie in its sentence, within a few dozen
 	// tokens either way.
 	for k := max(0, h-40); k < len(d.Tokens) && k < h+40; k++ {
@@ -325,10 +328,6 @@ func expletive(d *parley.Doc, words []string, i int) bool {
 				}
 			}
 		}
-	}
-	// "It is prepared to provide support": the subject's own readiness.
-	if controlPredicates[strings.ToLower(d.Lemma(h))] {
-		return false
 	}
 	return (copula || raising) && clause
 }

@@ -46,73 +46,39 @@ const maxWords = 16
 // as the tokenizer cuts text.
 func NewLexicon(set *dict.Set, split Split) *Lexicon {
 	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, short: map[string][]int32{}}
-	add := func(p dict.Phrase, r ref) {
+	// add enters a name and returns its normalised words (nil when the
+	// name is too long or empty).
+	add := func(p dict.Phrase, r ref) []string {
 		words := split(strings.Join(p, " "))
 		if len(words) == 0 || len(words) > maxWords {
-			return
+			return nil
 		}
 		for i, w := range words {
 			words[i] = norm(w)
 		}
 		key := strings.Join(words, " ")
 		rs := l.entries[key]
-		for _, old := range rs {
-			if old == r {
-				return
-			}
+		if !slices.Contains(rs, r) {
+			l.entries[key] = append(rs, r)
+			l.longest[words[0]] = max(l.longest[words[0]], len(words))
 		}
-		l.entries[key] = append(rs, r)
-		l.longest[words[0]] = max(l.longest[words[0]], len(words))
+		return words
 	}
 	// A name of two or three words is also written as one hyphenated
 	// word, which the tokenizer keeps whole ("Vice-President").
 	addHyphenated := func(p dict.Phrase, r ref) {
-		if len(p) < 2 || len(p) > 3 || slices.ContainsFunc(p, func(w string) bool {
-			return w == "" || strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
-		}) {
+		if len(p) < 2 || len(p) > 3 || slices.ContainsFunc(p, func(w string) bool { return w == "" || !letters(w) }) {
 			return
 		}
 		add(dict.Phrase{strings.Join(p, "-")}, r)
 	}
 	for i := range set.Actors {
+		person := slices.ContainsFunc(set.Actors[i].Roles, dict.Role.Dated)
 		for _, n := range set.Actors[i].Names {
-			add(n, ref{actor: int32(i), agent: -1})
+			words := add(n, ref{actor: int32(i), agent: -1})
 			addHyphenated(n, ref{actor: int32(i), agent: -1})
-		}
-	}
-	for i := range set.Actors {
-		if !slices.ContainsFunc(set.Actors[i].Roles, dict.Role.Dated) {
-			continue
-		}
-		for _, n := range set.Actors[i].Names {
-			words := split(strings.Join(n, " "))
-			if len(words) < 2 || len(words) > maxWords {
-				continue
-			}
-			first, last := norm(words[0]), norm(words[len(words)-1])
-			letters := func(w string) bool {
-				return !strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
-			}
-			// A surname is the last word, or the first in names written
-			// surname first ("Premier Wen" is Wen Jiabao): a title before
-			// either names the person. (Not a last word of fewer than
-			// three letters: PETRARCH's split "paul kaga me".)
-			var keys []string
-			if len(last) >= 3 && letters(last) {
-				keys = append(keys, surnameKey+last)
-			}
-			if len(first) >= 2 && letters(first) {
-				keys = append(keys, surnameKey+first)
-			}
-			// (Not for names of short words, most of them East Asian
-			// and written surname first: "Lee Jae Jin" is not "Lee Jin".)
-			if len(words) > 2 && len(first) >= 4 && len(last) >= 4 && letters(last) {
-				keys = append(keys, first+" "+last)
-			}
-			for _, k := range keys {
-				if !slices.Contains(l.short[k], int32(i)) {
-					l.short[k] = append(l.short[k], int32(i))
-				}
+			if person {
+				l.addShort(words, int32(i))
 			}
 		}
 	}
@@ -123,6 +89,40 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 		}
 	}
 	return l
+}
+
+// addShort enters the shortened forms of person i's name, given as
+// normalised words. A surname is the last word, or the first in names
+// written surname first ("Premier Wen" is Wen Jiabao): a title before
+// either names the person. (Not a last word of fewer than three letters:
+// PETRARCH's split "paul kaga me".) The first and last words stand for
+// a longer name, but not one of short words, most of them East Asian and
+// written surname first: "Lee Jae Jin" is not "Lee Jin".
+func (l *Lexicon) addShort(words []string, i int32) {
+	if len(words) < 2 {
+		return
+	}
+	first, last := words[0], words[len(words)-1]
+	var keys []string
+	if len(last) >= 3 && letters(last) {
+		keys = append(keys, surnameKey+last)
+	}
+	if len(first) >= 2 && letters(first) {
+		keys = append(keys, surnameKey+first)
+	}
+	if len(words) > 2 && len(first) >= 4 && len(last) >= 4 && letters(last) {
+		keys = append(keys, first+" "+last)
+	}
+	for _, k := range keys {
+		if !slices.Contains(l.short[k], i) {
+			l.short[k] = append(l.short[k], i)
+		}
+	}
+}
+
+// letters reports whether w holds letters only.
+func letters(w string) bool {
+	return !strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
 }
 
 // lookup returns the entries named by the normalised words.
