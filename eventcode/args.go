@@ -135,28 +135,22 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			}
 		}
 	}
-	// A verb's "from" phrase names whom the act turns from ("departed
-	// from Libya", "withdrew from the talks") — when no other phrase
-	// names whom it is for: one travels from Kaya to Yei. (An "nmod" on
-	// a verb is the parser's slip for "obl".)
-	for _, from := range []bool{false, true} {
-		for _, c := range x.children[v] {
-			if cs := d.CaseOf(c); (x.rel[c] == "obl" || x.rel[c] == "nmod") && (targetCases[cs] && !from || cs == "from" && from) {
-				if from && len(actorsAt(d, x, c)) > 0 {
-					// "from Peru to Bolivia" with the second phrase
-					// hung from the first (not "returning from the
-					// pilgrimage to Mecca").
-					for _, k := range x.children[c] {
-						if x.rel[k] == "nmod" && (d.CaseOf(k) == "to" || d.CaseOf(k) == "into") {
-							if tgt = actorsAt(d, x, k); len(tgt) > 0 {
-								return src, tgt
-							}
-						}
-					}
-				}
-				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-					return src, tgt
-				}
+	// A verb's phrase that names whom the act is for; else its "from"
+	// phrase, whom the act turns from ("departed from Libya", "withdrew
+	// from the talks"): one travels from Kaya to Yei. (An "nmod" on a
+	// verb is the parser's slip for "obl".)
+	phrase := func(c int) bool { return x.rel[c] == "obl" || x.rel[c] == "nmod" }
+	for _, c := range x.children[v] {
+		if phrase(c) && targetCases[d.CaseOf(c)] {
+			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+				return src, tgt
+			}
+		}
+	}
+	for _, c := range x.children[v] {
+		if phrase(c) && d.CaseOf(c) == "from" {
+			if tgt = fromTarget(d, x, c); len(tgt) > 0 {
+				return src, tgt
 			}
 		}
 	}
@@ -196,6 +190,24 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 	}
 	return src, nil
+}
+
+// fromTarget returns the actors of a verb's "from" phrase c, or those of
+// a "to" phrase the parser hung from it when c names an actor ("from
+// Peru to Bolivia"; not "returning from the pilgrimage to Mecca").
+func fromTarget(d *parley.Doc, x *docIndex, c int) []int {
+	tgt := actorsAt(d, x, c)
+	if len(tgt) == 0 {
+		return nil
+	}
+	for _, k := range x.children[c] {
+		if x.rel[k] == "nmod" && (d.CaseOf(k) == "to" || d.CaseOf(k) == "into") {
+			if to := actorsAt(d, x, k); len(to) > 0 {
+				return to
+			}
+		}
+	}
+	return tgt
 }
 
 // placeTarget returns, for a verb with no one acted upon, the place where
@@ -616,12 +628,7 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if h < 0 {
 		return nil
 	}
-	out := x.anchored[h]
-	if slices.ContainsFunc(out, func(a int) bool { return cityModifier(d, x, a) }) {
-		out = slices.DeleteFunc(slices.Clone(out), func(a int) bool { return cityModifier(d, x, a) })
-	} else {
-		out = slices.Clone(out)
-	}
+	out := slices.DeleteFunc(slices.Clone(x.anchored[h]), func(a int) bool { return cityModifier(d, x, a) })
 	if len(out) == 0 && x.actorAt[h] >= 0 && !cityModifier(d, x, x.actorAt[h]) {
 		out = append(out, x.actorAt[h])
 	}

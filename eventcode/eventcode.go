@@ -584,8 +584,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// appeal for something in a place is aimed at that place.
 	if len(tgt) == 0 && strings.HasPrefix(fwd, "02") {
 		for _, c := range x.children[v] {
-			if x.rel[c] == "obl" && d.CaseOf(c) == "for" && len(tgt) == 0 {
-				tgt = placeTarget(d, x, c, src, true)
+			if x.rel[c] == "obl" && d.CaseOf(c) == "for" {
+				if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
+					break
+				}
 			}
 		}
 	}
