@@ -57,6 +57,10 @@ func TestCode(t *testing.T) {
 		{"The Kremlin warned Kyiv of grave consequences if the talks failed.", "RUSGOV 130 UKR conditional"},
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
+		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
+		// A comment on what no dictionary verb codes is about the actors
+		// of its clause.
+		{"Japan has worried that North Korea will run out of food.", "JPN 012 PRK asserted"},
 		{"Moscow has yet to comment on the proposal.", ""},
 		{"The Turkish authorities imposed a curfew in Diyarbakir on Sunday.", "TURGOV 1723 TUR asserted"},
 		{"Rebel guerrillas wounded three Kenyan soldiers near the border.", "REB 180 KENMIL asserted"},

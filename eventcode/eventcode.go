@@ -647,7 +647,24 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
 	}
 	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) {
-		return // a statement whose content is coded on its own
+		// A statement whose content is coded on its own is that content's
+		// report. A comment on something no verb of the dictionaries codes
+		// ("believes Gondor can cope with the drought") is about the
+		// actors of its clause — unless its code is the verb's own words
+		// found in the clause ("said it was lowering ratings on concerns"),
+		// a bare statement, or an admission or denial, which is of the
+		// speaker's own doing.
+		cc := x.child(v, "ccomp")
+		inClause := slices.ContainsFunc(b.words, func(t int) bool { return within(d, t, cc) })
+		if fwd == "010" || fwd == "015" || fwd == "016" || cc < 0 || inClause || len(c.clauseVerbs(d, x, v)) > 0 {
+			return
+		}
+		if len(tgt) == 0 {
+			s2, t2 := arguments(d, x, cc)
+			tgt = slices.DeleteFunc(append(s2, t2...), func(a int) bool {
+				return slices.ContainsFunc(src, func(s int) bool { return s == a || ownCountry(d.Actors[s], d.Actors[a]) })
+			})
+		}
 	}
 	if fwd == "010" && !patterned && !c.cfg.OneActor {
 		return // "said", "stated": a bare statement is not an event between actors

@@ -41,7 +41,7 @@ var (
 	}
 	// "The first Israeli minister to visit Tunisia": an act done.
 	ordinalWords    = map[string]bool{"first": true, "last": true, "only": true, "second": true, "third": true}
-	hypotheticalAux = map[string]bool{"may": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
+	hypotheticalAux = map[string]bool{"may": true, "can": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
 	futureAux       = map[string]bool{"will": true, "shall": true, "'ll": true}
 	conditionMarks  = map[string]bool{"if": true, "unless": true, "provided": true}
 	// The speaker of one of these ("said that …") reports the event of
