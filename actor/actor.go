@@ -68,6 +68,9 @@ type match struct {
 	// short marks a person found by a shortened name (Resolver.shortName),
 	// whose country the dictionary gives more surely than its sector.
 	short bool
+	// undated marks a person whose code that day is a role of no date
+	// (a party, a country): a title then says more about the office.
+	undated bool
 }
 
 // Process finds and codes the actors of d. It needs tokens, sentences,
@@ -106,7 +109,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		if s%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		named[s] = r.matches(d, words, sent.Tokens, day)
+		named[s] = r.matches(d, words, sent.Tokens, day, entityOf)
 		for _, m := range named[s] {
 			if c, _ := split(m.code); m.actor != nil && c != "" && !regions[c] {
 				countries[c] = true
@@ -168,8 +171,10 @@ func datelineEnd(d *parley.Doc) int {
 }
 
 // matches returns the dictionary names in the sentence span, longest
-// first, left to right, without overlaps.
-func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day time.Time) []match {
+// first, left to right, without overlaps. A name that stops inside a
+// person's name is another person's ("Foreign Minister Abdullah" in
+// "Foreign Minister Abdullah Gul").
+func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day time.Time, entityOf []int) []match {
 	var out []match
 	key := make([]string, 0, maxWords)
 	for i := span.Start; i < span.End; {
@@ -195,6 +200,9 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 					key[k-1] = sg
 					refs = r.lex.lookup(key)
 				}
+			}
+			if e := entityOf[i+k-1]; e >= 0 && d.Entities[e].Type == parley.PER && d.Entities[e].Tokens.End > i+k {
+				continue
 			}
 			if m, ok := r.choose(d, parley.Span{Start: i, End: i + k}, refs, day); ok {
 				out = append(out, m)
@@ -250,7 +258,7 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 				return match{tokens: span, agent: ethnicGroup, code: "CVL"}, true
 			}
 			if code != "" && code != "---" {
-				return match{tokens: span, actor: a, code: code}, true
+				return match{tokens: span, actor: a, code: code, undated: !a.DatedAt(day)}, true
 			}
 		case rf.agent >= 0 && agentUse(d, span):
 			a := &r.lex.set.Agents[rf.agent]
@@ -640,6 +648,9 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	}
 	if agent != nil {
 		post = agent.code
+		if officeSectors[post] && formerly(d, agent.tokens) {
+			post = "ELI" // "the former Indonesian minister", "former leader Frederick Chiluba"
+		}
 	}
 	// A country the phrase names with a title outranks the dictionary's
 	// for the person: "Ithilen's minister Calimehtar" works for Ithilen
@@ -656,10 +667,12 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	case principal != nil && country != nil && pre+post != "" && country.code != principal.code[:3] &&
 		country.tokens.End <= principal.tokens.Start && modifies(d, country, len(principal.code) > 3):
 		a.Code, a.Country, a.Sectors = pre+country.code+post, country.code, pre+post
-	case principal != nil && principal.short && pre+post != "" && !isSector(principal.code[:3]):
-		// The title says what a person known by a shortened name is
-		// now, the dictionary whose country: "rebel leader Laurent
-		// Kabila", "former president Carlos Menem".
+	case principal != nil && (principal.short || principal.undated && personName(d, principal.tokens, entityOf) && alone(g, principal)) && pre+post != "" && !isSector(principal.code[:3]):
+		// The title says what a person known by a shortened name, or
+		// one the dictionary knows in no office that day, is now; the
+		// dictionary says whose: "rebel leader Laurent Kabila", "former
+		// president Carlos Menem", "Foreign Minister Abdullah Gul"
+		// before his dated presidency.
 		a.Code, a.Country, a.Sectors, a.Name = pre+principal.code[:3]+post, principal.code[:3], pre+post, principal.actor.Name
 	case principal != nil && len(principal.code) > 3:
 		// A named office-holder, or an institution with its own sector
@@ -685,6 +698,41 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		a.Name = d.SpanText(d.Entities[ent].Tokens)
 	}
 	return a, true
+}
+
+// officeSectors are the sectors of an office one can hold and leave.
+var officeSectors = map[string]bool{"GOV": true, "MIL": true, "JUD": true, "LEG": true, "SPY": true, "COP": true}
+
+// formerly reports whether "former" or "ex" qualifies the agent at span,
+// before it in its phrase: "former president", "the former Indonesian
+// minister", "ex-army chief".
+func formerly(d *parley.Doc, span parley.Span) bool {
+	head := d.SpanHead(span)
+	for t := span.Start - 1; t >= 0 && t >= span.Start-3; t-- {
+		switch w := strings.ToLower(d.TokenText(t)); {
+		case w == "former" || w == "ex" || w == "ex-":
+			return d.Tokens[t].Head == head || d.Tokens[t].Head >= span.Start && d.Tokens[t].Head < span.End
+		case d.Tokens[t].UPOS != "ADJ" && d.Tokens[t].UPOS != "PROPN" && w != "-":
+			return false
+		}
+	}
+	return false
+}
+
+// alone reports whether the only other actors of the group name the
+// principal's own country ("Italian Prime Minister Romano Prodi"), not
+// what the person leads ("Hamas leader Khaled Meshaal").
+func alone(g group, principal *match) bool {
+	return !slices.ContainsFunc(g.matches, func(m match) bool {
+		return m.actor != nil && m.tokens != principal.tokens && m.code != principal.code[:3]
+	})
+}
+
+// personName reports whether the tokens at span end in a person's name
+// the recogniser found.
+func personName(d *parley.Doc, span parley.Span, entityOf []int) bool {
+	e := entityOf[span.End-1]
+	return e >= 0 && d.Entities[e].Type == parley.PER
 }
 
 // distribute gives the sector of an agent to the countries conjoined with

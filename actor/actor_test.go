@@ -44,6 +44,10 @@ func testSet() *dict.Set {
 			// first.
 			{Name: "Nikos Sampleko", Names: []dict.Phrase{p("Nikos Sampleko")}, Roles: []dict.Role{{Code: "GRCGOV", From: day("2015-01-01")}}},
 			{Name: "Exa Lianbo", Names: []dict.Phrase{p("Exa Lianbo")}, Roles: []dict.Role{{Code: "RUSGOV", From: day("2015-01-01")}}},
+			// A person known in no office (a role of no date), and a
+			// title with a first name that is another person.
+			{Name: "Pavel Undatov", Names: []dict.Phrase{p("Pavel Undatov")}, Roles: []dict.Role{{Code: "RUSELI"}}},
+			{Name: "Minister Pavel", Names: []dict.Phrase{p("Minister Pavel")}, Roles: []dict.Role{{Code: "UKRGOV"}}},
 		},
 		Agents: []dict.Agent{
 			{Names: []dict.Phrase{p("forces")}, Code: "~MIL"},
@@ -51,6 +55,7 @@ func testSet() *dict.Set {
 			{Names: []dict.Phrase{p("president")}, Code: "~GOV"},
 			{Names: []dict.Phrase{p("vice president")}, Code: "~GOV"},
 			{Names: []dict.Phrase{p("spokesperson")}, Code: "~MED"},
+			{Names: []dict.Phrase{p("minister")}, Code: "~GOV"},
 			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
 			{Names: []dict.Phrase{p("charity")}, Code: "NGO~", Before: true},
 		},
@@ -132,6 +137,8 @@ func TestActors(t *testing.T) {
 		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
 		{"an ethnic group is not the country", "Ethnic Russians protested in Kyiv.", day2020, "Russians=CVL Kyiv=UKR"},
 		{"plural of a name the lemmatizer keeps", "Thousands of Greeks protested in Kyiv.", day2020, "Greeks=GRC Kyiv=UKR"},
+		{"a former office-holder", "The former Ukrainian president arrived in Moscow.", day2020, "Ukrainian president=UKRELI Moscow=RUS"},
+		{"a name does not stop inside a person's name; the title over a role of no date", "Minister Pavel Undatov arrived in Kyiv.", day2020, "Minister Pavel Undatov=RUSGOV Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -22,6 +22,7 @@
 package dict
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -214,6 +215,15 @@ func (a *Actor) CodeAt(t time.Time) string {
 		}
 	}
 	return ""
+}
+
+// DatedAt reports whether one of the actor's dated roles covers day t, so
+// that CodeAt gives what the actor did that day rather than a role of no
+// date (a party, a country) or none.
+func (a *Actor) DatedAt(t time.Time) bool {
+	y, m, d := t.UTC().Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return !t.IsZero() && slices.ContainsFunc(a.Roles, func(r Role) bool { return r.Dated() && r.covers(day) })
 }
 
 // startsAfter reports whether a role starting at a starts later than one

@@ -98,6 +98,11 @@ func TestCodeAt(t *testing.T) {
 		if got := tt.a.CodeAt(tt.at); got != tt.want {
 			t.Errorf("%s.CodeAt(%v) = %q, want %q", tt.a.Name, tt.at, got, tt.want)
 		}
+		// DatedAt says whether the code came from a dated role.
+		dated := tt.want != "" && !tt.at.IsZero() && !(tt.a == firefly && tt.want == "FRDELI")
+		if got := tt.a.DatedAt(tt.at); got != dated {
+			t.Errorf("%s.DatedAt(%v) = %v, want %v", tt.a.Name, tt.at, got, dated)
+		}
 	}
 }
 
