@@ -214,8 +214,21 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			i++
 		}
 	}
+	// A rank before an office is part of the title, not an agent of its
+	// own: a "deputy defence minister" is a minister.
+	for k := len(out) - 2; k >= 0; k-- {
+		m, o := out[k], &out[k+1]
+		if m.agent != nil && o.agent != nil && m.tokens.Len() == 1 && ranks[words[m.tokens.Start]] && o.tokens.Start == m.tokens.End {
+			o.tokens.Start = m.tokens.Start
+			out = slices.Delete(out, k, k+1)
+		}
+	}
 	return out
 }
+
+// ranks are words that a dictionary may list as agents alone but that
+// before another agent give its rank.
+var ranks = map[string]bool{"deputy": true, "vice": true, "acting": true, "assistant": true}
 
 // singular returns word w (token i, folded) without the plural "s" of a
 // plural proper noun ("Greeks" → "greek"), or "".
@@ -528,7 +541,10 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int, person 
 		into[k] = k
 		top := d.PhraseRoot(g.root)
 		for j, h := range runs {
-			if j != k && span(h).Start <= top && top < span(h).End {
+			// A run joins the run its phrase's head lies in, or one nearer
+			// the head that modifies it too ("Indonesia's main opposition
+			// party": the country and the agent both modify "party").
+			if j != k && (span(h).Start <= top && top < span(h).End || h.root > g.root && h.root < top && d.PhraseRoot(h.root) == top) {
 				// Two named actors apart by a comma are a list the
 				// parser took for an apposition or a name ("Mordor, the
 				// Shire and Bree"), not one actor.

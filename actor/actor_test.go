@@ -56,6 +56,7 @@ func testSet() *dict.Set {
 			{Names: []dict.Phrase{p("vice president")}, Code: "~GOV"},
 			{Names: []dict.Phrase{p("spokesperson")}, Code: "~MED"},
 			{Names: []dict.Phrase{p("minister")}, Code: "~GOV"},
+			{Names: []dict.Phrase{p("deputy"), p("deputies")}, Code: "~LEG"},
 			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
 			{Names: []dict.Phrase{p("charity")}, Code: "NGO~", Before: true},
 		},
@@ -139,6 +140,8 @@ func TestActors(t *testing.T) {
 		{"plural of a name the lemmatizer keeps", "Thousands of Greeks protested in Kyiv.", day2020, "Greeks=GRC Kyiv=UKR"},
 		{"a former office-holder", "The former Ukrainian president arrived in Moscow.", day2020, "Ukrainian president=UKRELI Moscow=RUS"},
 		{"a name does not stop inside a person's name; the title over a role of no date", "Minister Pavel Undatov arrived in Kyiv.", day2020, "Minister Pavel Undatov=RUSGOV Kyiv=UKR"},
+		{"a rank before an office", "The Russian deputy minister arrived in Kyiv.", day2020, "Russian deputy minister=RUSGOV Kyiv=UKR"},
+		{"a rank alone", "Russian deputies arrived in Kyiv.", day2020, "Russian deputies=RUSLEG Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
