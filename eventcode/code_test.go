@@ -58,6 +58,10 @@ func TestCode(t *testing.T) {
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
+		// What a talk is about is no one talked with; whose envoy one
+		// meets is.
+		{"The German minister will discuss a United Nations resolution in Paris.", ""},
+		{"The German minister will meet a United Nations envoy in Paris.", "DEUGOV 040 IGOUNO future"},
 		// A comment on what no dictionary verb codes is about the actors
 		// of its clause.
 		{"Japan has worried that North Korea will run out of food.", "JPN 012 PRK asserted"},

@@ -695,16 +695,41 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 }
 
-// topicOwner reports whether actor a is only the possessor of the thing
-// verb v is about ("discussed Iran's nuclear standoff"): its phrase hangs
-// by nmod:poss from v's object, a noun that no actor covers.
+// topicOwner reports whether actor a only qualifies the thing verb v is
+// about ("discussed Iran's nuclear standoff", "a United Nations
+// resolution", "the Iranian programme"): its phrase hangs as a possessor
+// or modifier from v's object, a noun that no actor covers.
 func topicOwner(d *parley.Doc, x *docIndex, v, a int) bool {
 	h := d.SpanHead(d.Actors[a].Tokens)
-	if x.rel[h] != "nmod:poss" {
+	r := x.rel[h]
+	if r != "nmod:poss" && r != "compound" && r != "amod" {
 		return false
 	}
 	n := d.Tokens[h].Head
+	// A modifier of a person's noun says whose the person is: "met his
+	// Iranian counterpart", "meets ROK guests".
+	if r != "nmod:poss" && n >= 0 && (personNouns[x.lemma[n]] || titles(d, n)) {
+		return false
+	}
 	return n >= 0 && d.Tokens[n].Head == v && x.rel[n] == "obj" && d.Tokens[n].UPOS == "NOUN" && x.actorAt[n] < 0
+}
+
+// titles reports whether noun n stands before a person's name ("mediator
+// Diego Cordovez"): it is that person's title.
+func titles(d *parley.Doc, n int) bool {
+	return slices.ContainsFunc(d.Entities, func(e parley.Entity) bool {
+		return e.Type == parley.PER && e.Tokens.Start == n+1
+	})
+}
+
+// personNouns are nouns for people: some no dictionary makes actors, as
+// they say only who someone is to another; the rest are offices, which a
+// dictionary without them leaves to this list.
+var personNouns = map[string]bool{
+	"counterpart": true, "guest": true, "host": true, "colleague": true, "partner": true,
+	"visitor": true, "delegate": true, "representative": true, "peer": true, "friend": true,
+	"leader": true, "official": true, "minister": true, "president": true, "chief": true,
+	"envoy": true, "ambassador": true, "delegation": true,
 }
 
 // passiveFrame reports whether verb v frames its complement in the
