@@ -21,7 +21,12 @@ var (
 		// talk"
 		"willing": true, "ready": true, "prepared": true, "eager": true, "determined": true,
 		"keen": true, "poised": true,
+		// "is due to visit", "is set to meet", "is about to leave",
+		// "is slated to sign"
+		"due": true, "set": true, "about": true, "slate": true, "slated": true,
 	}
+	// A verb under one of these ("is likely to attack") may happen.
+	likelyWords = map[string]bool{"likely": true, "unlikely": true, "possible": true, "liable": true}
 	// A verb that only frames its complement ("decided to release",
 	// "seeking to impose", "failed to agree") is not coded when the
 	// complement is; these give the complement its modality.
@@ -110,10 +115,12 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = true
 		case (l == "have" || l == "be") && (hasAdvmod(x, h, "yet") || hasAdvmod(x, u, "yet")):
 			neg = true // "has yet to comment"
-		case futureVerbs[l]:
+		case futureVerbs[l] && x.child(h, "compound:prt") < 0: // not "set up barriers to", "went on to win"
 			fut = true
 		case desireVerbs[l]:
 			hyp = true // "urged Russia to withdraw": asked for, not done
+		case likelyWords[l]:
+			hyp = true
 		}
 		u = h
 	}
