@@ -822,6 +822,35 @@ func distribute(d *parley.Doc) {
 			}
 			c.Sectors = a.Sectors
 		}
+		shareCountry(d, k, sent)
+	}
+}
+
+// shareCountry gives the country that modifies composed actor k ("the
+// Russian media") to the agents conjoined with its head that have no
+// country and no determiner of their own, which the modifier covers too
+// ("the Russian media and government", "Russian police and soldiers";
+// not "the Russian media and the government").
+func shareCountry(d *parley.Doc, k int, sent parley.Sentence) {
+	a := d.Actors[k]
+	head := d.SpanHead(a.Tokens)
+	if head <= a.Tokens.Start || !strings.HasPrefix(a.Code, a.Country) {
+		return // the country is not a modifier before the head
+	}
+	for i := head + 1; i < sent.Tokens.End; i++ {
+		if d.Tokens[i].Head != head || d.Tokens[i].DepRel != "conj" {
+			continue
+		}
+		if slices.ContainsFunc(d.Tokens[head+1:i], func(t parley.Token) bool { return t.DepRel == "det" }) {
+			continue
+		}
+		for j := range d.Actors {
+			b := &d.Actors[j]
+			if j == k || b.Name != "" || b.Country != "" || b.Sectors == "" || b.Tokens.Len() != 1 || b.Tokens.Start != i {
+				continue
+			}
+			b.Country, b.Code = a.Country, a.Country+b.Sectors
+		}
 	}
 }
 

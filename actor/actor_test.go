@@ -142,6 +142,8 @@ func TestActors(t *testing.T) {
 		{"a name does not stop inside a person's name; the title over a role of no date", "Minister Pavel Undatov arrived in Kyiv.", day2020, "Minister Pavel Undatov=RUSGOV Kyiv=UKR"},
 		{"a rank before an office", "The Russian deputy minister arrived in Kyiv.", day2020, "Russian deputy minister=RUSGOV Kyiv=UKR"},
 		{"a rank alone", "Russian deputies arrived in Kyiv.", day2020, "Russian deputies=RUSLEG Kyiv=UKR"},
+		{"a country shared by conjoined agents", "Russian police and forces withdrew.", day2020, "Russian police=RUSCOP forces=RUSMIL"},
+		{"not by an agent with a determiner", "The Russian police and the forces withdrew.", day2020, "Russian police=RUSCOP forces=MIL"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
