@@ -102,13 +102,24 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	}
 	src = actorsAt(d, x, subj)
 	// A list of subjects the parser split ("Mordor, the Shire, Arnor and
-	// Bree welcomed"): every subject acts.
+	// Bree welcomed"): every subject acts. Two with no comma or
+	// conjunction between them are one phrase split in two ("Dagolath's
+	// first Deputy Prime Minister Telemar"), whose country alone says
+	// less than its office-holder.
 	for _, c := range x.children[v] {
 		if c != subj && x.rel[c] == "nsubj" {
+			split := !listed(d, c, subj)
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(src, a) {
 					src = append(src, a)
 				}
+			}
+			if split {
+				src = slices.DeleteFunc(src, func(a int) bool {
+					return slices.ContainsFunc(src, func(b int) bool {
+						return len(d.Actors[b].Code) > len(d.Actors[a].Code) && strings.HasPrefix(d.Actors[b].Code, d.Actors[a].Code)
+					})
+				})
 			}
 		}
 	}
@@ -579,6 +590,14 @@ func verbRooted(d *parley.Doc, i int) bool {
 	}
 	u := d.Tokens[i].UPOS
 	return u == "VERB" || u == "AUX" || u == "ADJ"
+}
+
+// listed reports whether a comma or a conjunction stands between tokens
+// a and b.
+func listed(d *parley.Doc, a, b int) bool {
+	return slices.ContainsFunc(d.Tokens[min(a, b)+1:max(a, b)], func(t parley.Token) bool {
+		return t.UPOS == "CCONJ" || t.UPOS == "PUNCT"
+	})
 }
 
 // complement returns the clause that completes verb v — its xcomp, or an
