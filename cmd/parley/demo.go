@@ -203,7 +203,11 @@ func printEvents(w *bufio.Writer, d *parley.Doc) {
 	}
 	for _, e := range d.Events {
 		fmt.Fprintf(w, "  s%-2d %s → %s\n", e.Sentence+1, actor(e.SourceRef, e.Source), actor(e.TargetRef, e.Target))
-		fmt.Fprintf(w, "       %s %s (%s), %s", e.Code, e.Plover, describe(e.Code), e.Mode)
+		if e.Plover == "" {
+			fmt.Fprintf(w, "       %s (%s; no PLOVER type), %s", e.Code, describe(e.Code), e.Mode)
+		} else {
+			fmt.Fprintf(w, "       %s %s (%s), %s", e.Code, e.Plover, describe(e.Code), e.Mode)
+		}
 		if e.ReportedByRef >= 0 {
 			fmt.Fprintf(w, ", reported by %s", actor(e.ReportedByRef, e.ReportedBy))
 		}
