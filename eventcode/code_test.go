@@ -64,6 +64,8 @@ func TestCode(t *testing.T) {
 		// meets is.
 		{"The German minister will discuss a United Nations resolution in Paris.", ""},
 		{"The German minister will meet a United Nations envoy in Paris.", "DEUGOV 040 IGOUNO future"},
+		{"The Lebanese ministers will discuss the demand by Hezbollah.", ""},
+		{"The Lebanese ministers will discuss the crisis with Hezbollah.", "LBNGOV 046 LBNREB future; LBNREB 046 LBNGOV future"},
 		// A comment on what no dictionary verb codes is about the actors
 		// of its clause.
 		{"Japan has worried that North Korea will run out of food.", "JPN 012 PRK asserted"},

@@ -602,12 +602,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// reaffirmed Washington's commitment": the speaker's own country as
 	// the owner of what is said is no one acted upon.
 	tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
-		return topicOwner(d, x, v, a) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) })
+		return topicOwner(d, x, v, a, false) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) })
 	})
 	if strings.HasPrefix(fwd, "04") && !visits(fwd) {
 		// One talks with people, not with what one talks about: "discussed
 		// Iran's nuclear standoff" is no meeting with Iran.
-		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a) }); len(tgt) == 0 {
+		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) }); len(tgt) == 0 {
 			cands := slices.Clone(x.children[v])
 			if o := x.child(v, "obj"); o >= 0 {
 				cands = append(cands, x.children[o]...) // "discussed Iran's programme with Pakistani officials"
@@ -698,10 +698,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 // topicOwner reports whether actor a only qualifies the thing verb v is
 // about ("discussed Iran's nuclear standoff", "a United Nations
 // resolution", "the Iranian programme"): its phrase hangs as a possessor
-// or modifier from v's object, a noun that no actor covers.
-func topicOwner(d *parley.Doc, x *docIndex, v, a int) bool {
+// or modifier from v's object, a noun that no actor covers. With talk, a
+// phrase saying what the object is about counts too ("discuss the demand
+// by Hezbollah", "the situation in Iraq").
+func topicOwner(d *parley.Doc, x *docIndex, v, a int, talk bool) bool {
 	h := d.SpanHead(d.Actors[a].Tokens)
 	r := x.rel[h]
+	if talk && r == "nmod" && topicCases[d.CaseOf(h)] {
+		r = "amod"
+	}
 	if r != "nmod:poss" && r != "compound" && r != "amod" {
 		return false
 	}
@@ -713,6 +718,10 @@ func topicOwner(d *parley.Doc, x *docIndex, v, a int) bool {
 	}
 	return n >= 0 && d.Tokens[n].Head == v && x.rel[n] == "obj" && d.Tokens[n].UPOS == "NOUN" && x.actorAt[n] < 0
 }
+
+// topicCases are the prepositions of a phrase that says what a thing is
+// about or whose it is ("the demand by Hezbollah", "the talks on Iran").
+var topicCases = map[string]bool{"by": true, "on": true, "about": true, "in": true, "over": true, "regarding": true, "concerning": true}
 
 // titles reports whether noun n stands before a person's name ("mediator
 // Diego Cordovez"): it is that person's title.
