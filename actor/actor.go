@@ -177,7 +177,8 @@ func datelineEnd(d *parley.Doc) int {
 func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day time.Time, entityOf []int) []match {
 	var out []match
 	key := make([]string, 0, maxWords)
-	for i := span.Start; i < span.End; {
+	// longestAt returns the longest name starting at token i.
+	longestAt := func(i int) (match, bool) {
 		// A one-word name may match by its lemma alone ("Iraqis"), or
 		// as a plural the lemmatizer left alone ("Greeks").
 		n := r.lex.longest[words[i]]
@@ -185,8 +186,7 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			n = 1
 		}
 		n = min(n, span.End-i)
-		found := false
-		for k := n; k >= 1 && !found; k-- {
+		for k := n; k >= 1; k-- {
 			key = append(key[:0], words[i:i+k]...)
 			refs := r.lex.lookup(key)
 			if len(refs) == 0 {
@@ -205,14 +205,27 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 				continue
 			}
 			if m, ok := r.choose(d, parley.Span{Start: i, End: i + k}, refs, day); ok {
-				out = append(out, m)
-				i += k
-				found = true
+				return m, true
 			}
 		}
-		if !found {
-			i++
+		return match{}, false
+	}
+	for i := span.Start; i < span.End; {
+		m, ok := longestAt(i)
+		// A name that starts with its article gives way to a longer one
+		// starting after the article: "the Islamic Resistance"
+		// (Hezbollah) in "the Islamic Resistance Movement" (Hamas).
+		if ok && m.tokens.Len() > 1 && d.Tokens[i].UPOS == "DET" {
+			if o, found := longestAt(i + 1); found && o.tokens.End > m.tokens.End {
+				ok = false
+			}
 		}
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.tokens.End
 	}
 	// A rank before an office is part of the title, not an agent of its
 	// own: a "deputy defence minister" is a minister.

@@ -48,6 +48,10 @@ func testSet() *dict.Set {
 			// title with a first name that is another person.
 			{Name: "Pavel Undatov", Names: []dict.Phrase{p("Pavel Undatov")}, Roles: []dict.Role{{Code: "RUSELI"}}},
 			{Name: "Minister Pavel", Names: []dict.Phrase{p("Minister Pavel")}, Roles: []dict.Role{{Code: "UKRGOV"}}},
+			// Two movements, one's name with its article a prefix of
+			// the other's.
+			{Name: "The Steppe Front", Names: []dict.Phrase{p("the Steppe Front")}, Roles: []dict.Role{{Code: "RUSREB"}}},
+			{Name: "Steppe Front Movement", Names: []dict.Phrase{p("Steppe Front Movement")}, Roles: []dict.Role{{Code: "UKRREB"}}},
 		},
 		Agents: []dict.Agent{
 			{Names: []dict.Phrase{p("forces")}, Code: "~MIL"},
@@ -144,6 +148,8 @@ func TestActors(t *testing.T) {
 		{"a rank alone", "Russian deputies arrived in Kyiv.", day2020, "Russian deputies=RUSLEG Kyiv=UKR"},
 		{"a country shared by conjoined agents", "Russian police and forces withdrew.", day2020, "Russian police=RUSCOP forces=RUSMIL"},
 		{"not by an agent with a determiner", "The Russian police and the forces withdrew.", day2020, "Russian police=RUSCOP forces=MIL"},
+		{"a name with its article", "The Steppe Front attacked Kyiv.", day2020, "The Steppe Front=RUSREB Kyiv=UKR"},
+		{"a longer name after the article", "The Steppe Front Movement attacked Kyiv.", day2020, "Steppe Front Movement=UKRREB Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
