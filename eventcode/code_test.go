@@ -65,6 +65,9 @@ func TestCode(t *testing.T) {
 		{"The German minister will discuss a United Nations resolution in Paris.", ""},
 		{"The German minister will meet a United Nations envoy in Paris.", "DEUGOV 040 IGOUNO future"},
 		{"The Lebanese ministers will discuss the demand by Hezbollah.", ""},
+		// One's own country is no partner, but may be accused.
+		{"The Kenyan minister hailed Kenya on Monday.", ""},
+		{"The Kenyan minister accused Kenya of neglecting the north.", "KENGOV 112 KEN asserted"},
 		{"The Lebanese ministers will discuss the crisis with Hezbollah.", "LBNGOV 046 LBNREB future; LBNREB 046 LBNGOV future"},
 		// A comment on what no dictionary verb codes is about the actors
 		// of its clause.

@@ -920,6 +920,15 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			if si >= 0 && ti >= 0 && (si == ti || d.Actors[si].Code != "" && d.Actors[si].Code == d.Actors[ti].Code) {
 				continue
 			}
+			// A body of a country does not talk, appeal, help or yield to
+			// its own country as a whole; the country named is where it
+			// acts or what it speaks of ("Zambia's High Commissioner",
+			// "US-owned company"). Conflict is another matter: one
+			// accuses, threatens, protests against or fights one's own
+			// state ("imposed a curfew in Diyarbakir").
+			if si >= 0 && ti >= 0 && code < "09" && ownCountry(d.Actors[si], d.Actors[ti]) {
+				continue
+			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
 			if (mode == parley.Asserted || mode == parley.Reported) && datedAfter(e, d.Published) {
