@@ -239,6 +239,10 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 	return out
 }
 
+// whereWords follow a place's name and a hyphen to say where someone is
+// ("Damascus-based"), not who acts.
+var whereWords = map[string]bool{"based": true, "born": true, "headquartered": true}
+
 // ranks are words that a dictionary may list as agents alone but that
 // before another agent give its rank.
 var ranks = map[string]bool{"deputy": true, "vice": true, "acting": true, "assistant": true}
@@ -271,6 +275,11 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 	// "7,000 U.S. dollars", "Hong Kong dollars": a name in a currency is
 	// no actor.
 	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))] {
+		return match{}, false
+	}
+	// "the Damascus-based leader", "a London-born banker": where one is
+	// based or born is no actor.
+	if span.End+1 < len(d.Tokens) && d.TokenText(span.End) == "-" && whereWords[strings.ToLower(d.TokenText(span.End+1))] {
 		return match{}, false
 	}
 	for _, rf := range refs {
@@ -696,7 +705,7 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	case principal != nil && country != nil && pre+post != "" && country.code != principal.code[:3] &&
 		country.tokens.End <= principal.tokens.Start && modifies(d, country, len(principal.code) > 3):
 		a.Code, a.Country, a.Sectors = pre+country.code+post, country.code, pre+post
-	case principal != nil && (principal.short || principal.undated && personName(d, principal.tokens, entityOf) && alone(g, principal)) && pre+post != "" && !isSector(principal.code[:3]):
+	case principal != nil && (principal.short || principal.undated && personName(d, principal.tokens, entityOf) && alone(g, principal) && titled(agent, principal)) && pre+post != "" && !isSector(principal.code[:3]):
 		// The title says what a person known by a shortened name, or
 		// one the dictionary knows in no office that day, is now; the
 		// dictionary says whose: "rebel leader Laurent Kabila", "former
@@ -755,6 +764,13 @@ func alone(g group, principal *match) bool {
 	return !slices.ContainsFunc(g.matches, func(m match) bool {
 		return m.actor != nil && m.tokens != principal.tokens && m.code != principal.code[:3]
 	})
+}
+
+// titled reports whether agent is a title written right before the
+// principal's name ("Foreign Minister Abdullah Gul"), not a description
+// set after it ("Khaled Meshaal, Hamas's overall leader").
+func titled(agent, principal *match) bool {
+	return agent != nil && agent.tokens.End == principal.tokens.Start
 }
 
 // personName reports whether the tokens at span end in a person's name

@@ -150,6 +150,8 @@ func TestActors(t *testing.T) {
 		{"not by an agent with a determiner", "The Russian police and the forces withdrew.", day2020, "Russian police=RUSCOP forces=MIL"},
 		{"a name with its article", "The Steppe Front attacked Kyiv.", day2020, "The Steppe Front=RUSREB Kyiv=UKR"},
 		{"a longer name after the article", "The Steppe Front Movement attacked Kyiv.", day2020, "Steppe Front Movement=UKRREB Kyiv=UKR"},
+		{"where one is based is no actor", "The Moscow-based group criticised Kyiv.", day2020, "Kyiv=UKR"},
+		{"the title of a person known in no office must precede the name", "Pavel Undatov, the minister, arrived in Kyiv.", day2020, "Pavel Undatov, the minister=RUSELI Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
