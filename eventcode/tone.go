@@ -81,8 +81,15 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		if len(speakers) == 0 || slices.ContainsFunc(toks, func(t int) bool { return coded[t] }) {
 			continue // no one known says it, or its content is an event
 		}
+		// The tone is the clause's own: its predicate or a word right
+		// under it ("positions are diametrically opposed", "expressed
+		// doubts"), not a word deep in a phrase ("women tested HIV
+		// positive").
 		code := ""
 		for _, t := range toks {
+			if t != comp && d.Tokens[t].Head != comp {
+				continue
+			}
 			switch {
 			case pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]:
 				code = "012"
