@@ -812,16 +812,26 @@ func accordingTo(d *parley.Doc, x *docIndex, a int) bool {
 // for.
 var helpVerbs = map[string]bool{"help": true, "assist": true, "aid": true, "support": true, "benefit": true, "feed": true, "rebuild": true, "relieve": true, "supply": true}
 
-// theirOwn reports whether verb v's object is the subjects' own ("Czechia
-// and Albania upgraded their diplomatic ties"): the cooperation conjoined
-// subjects give to what is theirs together they give one another.
+// theirOwn reports whether verb v's object is the subjects' relation
+// ("Czechia and Albania upgraded their diplomatic ties"): the cooperation
+// conjoined subjects give to what is theirs together they give one
+// another — but not to what each has of its own ("France and Spain
+// withdrew their support", "… sent their troops").
 func theirOwn(x *docIndex, v int) bool {
 	o := x.child(v, "obj")
-	if o < 0 {
+	if o < 0 || !relationNouns[x.lemma[o]] {
 		return false
 	}
 	p := x.child(o, "nmod:poss")
 	return p >= 0 && x.lower[p] == "their"
+}
+
+// relationNouns name what two parties have between them.
+var relationNouns = map[string]bool{
+	"tie": true, "ties": true, "relation": true, "relations": true, "relationship": true, "cooperation": true,
+	"partnership": true, "friendship": true, "link": true, "contact": true, "exchange": true,
+	"dialogue": true, "talk": true, "trade": true, "alliance": true, "dispute": true, "differences": true,
+	"difference": true, "border": true, "understanding": true, "coordination": true,
 }
 
 // mutualVerbs are done with one another whatever their code: "Croatia and
