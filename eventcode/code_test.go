@@ -58,6 +58,7 @@ func TestCode(t *testing.T) {
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
+		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		{"The Chinese president is due to visit Kenya next week.", "CHNGOV 042 KEN future; KEN 043 CHNGOV future"},
 		{"Kenya is likely to attack Somalia.", "KEN 190 SOM hypothetical"},
 		// What a talk is about is no one talked with; whose envoy one
