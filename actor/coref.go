@@ -42,7 +42,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			continue
 		}
 		switch {
-		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass")) &&
+		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass" || controlled(d, i))) &&
 			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i))):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
@@ -330,6 +330,14 @@ func expletive(d *parley.Doc, words []string, i int) bool {
 		}
 	}
 	return (copula || raising) && clause
+}
+
+// controlled reports whether token i, which the parser took for an
+// expletive, is the subject of a control predicate ("it is willing to
+// withdraw"): someone after all.
+func controlled(d *parley.Doc, i int) bool {
+	h := d.Tokens[i].Head
+	return d.Tokens[i].DepRel == "expl" && h >= 0 && h < len(d.Tokens) && controlPredicates[strings.ToLower(d.Lemma(h))]
 }
 
 // controlPredicates say something of the subject they share with the

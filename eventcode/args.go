@@ -474,6 +474,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	if s := x.child(v, "nsubj:pass"); s >= 0 {
 		return s, true
 	}
+	// An "it" the parser took for an expletive but the actor stage for
+	// someone ("it is willing to withdraw").
+	if s := x.child(v, "expl"); s >= 0 && x.actorAt[s] >= 0 {
+		return s, false
+	}
 	h := d.Tokens[v].Head
 	if h < 0 || depth > 4 {
 		return -1, false
