@@ -59,6 +59,10 @@ func TestCode(t *testing.T) {
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
+		// International organisations by their abbreviations
+		// (actors-parley.txt).
+		{"The AU criticised Sudan on Monday.", "IGOAFROAU 111 SDN asserted"},
+		{"EU ministers criticised Turkey.", "IGOEUREEC 111 TUR asserted"},
 		{"The Chinese president is due to visit Kenya next week.", "CHNGOV 042 KEN future; KEN 043 CHNGOV future"},
 		{"Kenya is likely to attack Somalia.", "KEN 190 SOM hypothetical"},
 		// What a talk is about is no one talked with; whose envoy one
