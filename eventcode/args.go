@@ -146,6 +146,13 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			}
 		}
 	}
+	return src, phraseTarget(d, x, v)
+}
+
+// phraseTarget returns the target of verb v named elsewhere than by its
+// object: in a phrase of the verb or of its object, or as the subject of
+// the clause it governs.
+func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// A verb's phrase that names whom the act is for; else its "from"
 	// phrase, whom the act turns from ("departed from Libya", "withdrew
 	// from the talks"): one travels from Kaya to Yei. (An "nmod" on a
@@ -154,14 +161,14 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	for _, c := range x.children[v] {
 		if phrase(c) && targetCases[d.CaseOf(c)] {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-				return src, tgt
+				return tgt
 			}
 		}
 	}
 	for _, c := range x.children[v] {
 		if phrase(c) && d.CaseOf(c) == "from" {
 			if tgt = fromTarget(d, x, c); len(tgt) > 0 {
-				return src, tgt
+				return tgt
 			}
 		}
 	}
@@ -170,7 +177,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	// in the object's prepositional phrases, nearest first.
 	if o := x.child(v, "obj"); o >= 0 {
 		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
-			return src, tgt
+			return tgt
 		}
 		// "investigating war crimes by Croatian extremists" with the
 		// "by" phrase hung from the verb: an active verb has no agent
@@ -178,7 +185,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		for _, c := range x.children[v] {
 			if x.rel[c] == "obl" && d.CaseOf(c) == "by" && subtree(d, x, o).End == subtree(d, x, c).Start {
 				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-					return src, tgt
+					return tgt
 				}
 			}
 		}
@@ -188,7 +195,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	for _, c := range x.children[v] {
 		if x.rel[c] == "obl" && targetCases[d.CaseOf(c)] {
 			if tgt = nominalTarget(d, x, c); len(tgt) > 0 {
-				return src, tgt
+				return tgt
 			}
 		}
 	}
@@ -197,10 +204,10 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] {
 		s, _ := subject(d, x, cc, 0)
 		if tgt = actorsAt(d, x, s); len(tgt) > 0 {
-			return src, tgt
+			return tgt
 		}
 	}
-	return src, nil
+	return nil
 }
 
 // fromTarget returns the actors of a verb's "from" phrase c, or those of

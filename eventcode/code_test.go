@@ -59,6 +59,9 @@ func TestCode(t *testing.T) {
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
+		// What a pattern names is what was done; to whom, a phrase says.
+		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
+		{"Iran recalled its ambassador to New Zealand.", "IRN 161 NZL asserted"},
 		// International organisations by their abbreviations
 		// (actors-parley.txt).
 		{"The AU criticised Sudan on Monday.", "IGOAFROAU 111 SDN asserted"},

@@ -554,7 +554,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 			return kept
 		}
+		hadTarget := len(tgt) > 0
 		src, tgt = drop(src), drop(tgt)
+		if hadTarget && len(tgt) == 0 {
+			// The object was what was done ("sent troops to Somalia"):
+			// whom it was done to is in a phrase.
+			tgt = slices.DeleteFunc(phraseTarget(d, x, v), func(a int) bool { return named(a) || slices.Contains(src, a) })
+		}
 	} else {
 		pattern = fmt.Sprintf("%s * (%s)", g.Name, vb.Pos)
 	}
