@@ -152,6 +152,7 @@ func TestActors(t *testing.T) {
 		{"a longer name after the article", "The Steppe Front Movement attacked Kyiv.", day2020, "Steppe Front Movement=UKRREB Kyiv=UKR"},
 		{"where one is based is no actor", "The Moscow-based group criticised Kyiv.", day2020, "Kyiv=UKR"},
 		{"the title of a person known in no office must precede the name", "Pavel Undatov, the minister, arrived in Kyiv.", day2020, "Pavel Undatov, the minister=RUSELI Kyiv=UKR"},
+		{"a name's first word for its person", "Ivan Testov arrived in Kyiv on Monday. Ivan met the president.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR Ivan=RUSGOV→0 president=RUSGOV→2"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

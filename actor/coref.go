@@ -72,10 +72,13 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				}
 			}
 		case a.Code == "" && a.Entity >= 0:
-			// An unknown person: an earlier actor with the same surname.
+			// An unknown person: an earlier actor with the same surname —
+			// the last word of a name, or the first of a person's name
+			// written family name first or known by it ("Hu" for Hu
+			// Jintao, "Saddam", "Mobutu").
 			sur := surname(d, a.Tokens)
 			for j := k - 1; j >= 0; j-- {
-				if b := d.Actors[j]; b.Code != "" && b.Entity >= 0 && surname(d, d.Entities[b.Entity].Tokens) == sur {
+				if b := d.Actors[j]; b.Code != "" && b.Entity >= 0 && (surname(d, d.Entities[b.Entity].Tokens) == sur || a.Tokens.Len() == 1 && firstName(d, d.Entities[b.Entity]) == sur) {
 					a.Code, a.Name, a.Ref = b.Code, b.Name, j
 					break
 				}
@@ -243,6 +246,15 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 // surname returns the lower-cased last word of a name.
 func surname(d *parley.Doc, s parley.Span) string {
 	return norm(d.TokenText(s.End - 1))
+}
+
+// firstName returns the first word of person entity e's name of two
+// words or more, or "".
+func firstName(d *parley.Doc, e parley.Entity) string {
+	if e.Type != parley.PER || e.Tokens.Len() < 2 {
+		return ""
+	}
+	return norm(d.TokenText(e.Tokens.Start))
 }
 
 // saidByOther reports whether "it" at token i is the subject of what a
