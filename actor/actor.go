@@ -415,7 +415,9 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 // only in full, written in span: by its first and last words ("Carlos
 // Menem" for CARLOS SAUL MENEM), or, when titled (a title stands before
 // it: "President Kagame", "Premier Wen"), by the surname alone — a name's
-// last word, or its first in names written surname first. The persons so named
+// last word, or its first in names written surname first; without a
+// title, by a last word of five letters or more of someone in an office
+// that day ("Chirac"). The persons so named
 // must agree on their code on the day; where they do not, an office
 // the title fits decides (one of them in government: "President Bush"
 // in 2003), else none does. Only persons of the countries the document
@@ -429,13 +431,14 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 		return none
 	}
 	var key string
+	bare := false
 	switch {
 	case span.Len() >= 2:
 		key = words[span.Start] + " " + words[span.End-1]
 	case titled:
 		key = surnameKey + words[span.Start]
 	default:
-		return none
+		key, bare = lastKey+words[span.Start], true
 	}
 	var found, inOffice *dict.Actor
 	code, officeCode := "", ""
@@ -445,6 +448,11 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 		c := a.CodeAt(day)
 		if country, _ := split(c); !countries[country] {
 			continue // no role that day, or of a country the story does not name
+		}
+		if _, sectors := split(c); bare && (!a.DatedAt(day) || !officeSectors[leadSector(sectors)]) {
+			// A surname alone ("Chirac said") names someone in an office
+			// that day, not anyone who once held one.
+			continue
 		}
 		if strings.HasSuffix(c, "GOV") {
 			inOffice, officeCode, offices = a, c, offices+1
@@ -539,6 +547,20 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int, person 
 		}
 		if clean && end > m.tokens.End && end <= m.tokens.End+3 {
 			items = append(items, person(parley.Span{Start: m.tokens.End, End: end}, true))
+		}
+	}
+	// A proper noun standing alone that the recogniser took for no name
+	// may be the surname of someone in office ("Chirac met …"), which
+	// person only accepts of a country the story names.
+	for i := sent.Start; i < sent.End; i++ {
+		one := parley.Span{Start: i, End: i + 1}
+		if d.Tokens[i].UPOS != "PROPN" || entityOf[i] >= 0 || !upperInitial(d.TokenText(i)) ||
+			i > sent.Start && d.Tokens[i-1].UPOS == "PROPN" || i+1 < sent.End && d.Tokens[i+1].UPOS == "PROPN" ||
+			slices.ContainsFunc(items, func(o match) bool { return o.tokens.Overlaps(one) }) {
+			continue
+		}
+		if m := person(one, false); m.actor != nil {
+			items = append(items, m)
 		}
 	}
 	slices.SortFunc(items, func(a, b match) int { return a.tokens.Start - b.tokens.Start })

@@ -115,7 +115,7 @@ func TestActors(t *testing.T) {
 		{"title before an unrecognised name", "Rebels said that President Kagame must resign.", day2020, "President Kagame=GOV"},
 		{"title before a surname", "Ukraine said that President Sampleko would visit Moscow.", day2020, "Ukraine=UKR President Sampleko=UKRGOV Moscow=RUS"},
 		{"first and last name", "Oleh Sampleko arrived in Kyiv.", day2020, "Oleh Sampleko=UKRGOV Kyiv=UKR"},
-		{"a surname alone is no name", "Sampleko arrived in Kyiv.", day2020, "Kyiv=UKR"},
+		{"a surname alone is no name of one out of office", "Lianbo arrived in Moscow.", time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC), "Moscow=RUS"},
 		{"a shortened name needs its country in the text", "President Sampleko spoke to reporters.", day2020, "President Sampleko=GOV"},
 		{"the namesake of the country the text names", "President Sampleko spoke to Greek reporters.", day2020, "President Sampleko=GRCGOV Greek=GRC"},
 		{"a surname written first", "President Exa met Russian officials.", day2020, "President Exa=RUSGOV Russian=RUS"},
@@ -153,6 +153,8 @@ func TestActors(t *testing.T) {
 		{"where one is based is no actor", "The Moscow-based group criticised Kyiv.", day2020, "Kyiv=UKR"},
 		{"the title of a person known in no office must precede the name", "Pavel Undatov, the minister, arrived in Kyiv.", day2020, "Pavel Undatov, the minister=RUSELI Kyiv=UKR"},
 		{"a name's first word for its person", "Ivan Testov arrived in Kyiv on Monday. Ivan met the president.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR Ivan=RUSGOV→0 president=RUSGOV→2"},
+		{"a surname alone of someone in office, of a country the story names", "Lianbo arrived in Moscow.", day2020, "Lianbo=RUSGOV Moscow=RUS"},
+		{"not of a country it does not name", "Lianbo arrived in Kyiv.", day2020, "Kyiv=UKR"},
 		{"the two sides", "Moscow and Kyiv met in May. The two sides agreed to talk again.", day2020, "Moscow=RUS Kyiv=UKR The two sides=RUS→0 The two sides=UKR→1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

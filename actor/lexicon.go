@@ -20,13 +20,18 @@ type Lexicon struct {
 	// short maps the shortened forms of persons' names to the persons:
 	// the first and last words of a longer name ("carlos menem" for
 	// CARLOS SAUL MENEM) and, under surnameKey, the last or first word
-	// alone ("kagame", "wen"), which is only looked up after a title. A
-	// person is an actor with a dated role.
+	// alone ("kagame", "wen"), which is only looked up after a title, and
+	// under lastKey the last word alone ("chirac"), which may stand
+	// without one. A person is an actor with a dated role.
 	short map[string][]int32
 }
 
-// surnameKey marks a surname among the keys of Lexicon.short.
-const surnameKey = "\x00"
+// surnameKey marks a surname among the keys of Lexicon.short; lastKey a
+// last word.
+const (
+	surnameKey = "\x00"
+	lastKey    = "\x01"
+)
 
 // ref is one dictionary entry a name refers to.
 type ref struct {
@@ -106,6 +111,9 @@ func (l *Lexicon) addShort(words []string, i int32) {
 	var keys []string
 	if len(last) >= 3 && letters(last) {
 		keys = append(keys, surnameKey+last)
+	}
+	if len(last) >= 5 && letters(last) {
+		keys = append(keys, lastKey+last)
 	}
 	if len(first) >= 2 && letters(first) {
 		keys = append(keys, surnameKey+first)

@@ -61,6 +61,10 @@ func TestCode(t *testing.T) {
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		// What a pattern names is what was done; to whom, a phrase says.
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
+		// A statement's tone is in its predicate or the views it states,
+		// not deep in a phrase.
+		{"The Kremlin said Kyiv held diametrically opposed views.", "RUSGOV 012 UKR asserted"},
+		{"The Kremlin said Kyiv would play a positive role.", ""},
 		{"Iran recalled its ambassador to New Zealand.", "IRN 161 NZL asserted"},
 		// International organisations by their abbreviations
 		// (actors-parley.txt).

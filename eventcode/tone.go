@@ -22,6 +22,12 @@ var (
 	}
 )
 
+// stanceNouns name views, whose qualifiers give a statement its tone.
+var stanceNouns = map[string]bool{
+	"view": true, "position": true, "stance": true, "opinion": true, "assessment": true,
+	"outlook": true, "prospect": true, "approach": true,
+}
+
 // codeTone codes what a speaker says: a verb of saying whose complement
 // says that someone must act is a demand (100) on them, that someone
 // should act an appeal (020); one whose
@@ -83,11 +89,12 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		}
 		// The tone is the clause's own: its predicate or a word right
 		// under it ("positions are diametrically opposed", "expressed
-		// doubts"), not a word deep in a phrase ("women tested HIV
-		// positive").
+		// doubts"), or what qualifies the views it states ("hold
+		// diametrically opposed views") — not a word deep in a phrase
+		// ("will play a positive role", "women tested HIV positive").
 		code := ""
 		for _, t := range toks {
-			if t != comp && d.Tokens[t].Head != comp {
+			if h := d.Tokens[t].Head; t != comp && h != comp && !(h >= 0 && d.Tokens[h].Head == comp && stanceNouns[x.lemma[h]]) {
 				continue
 			}
 			switch {
