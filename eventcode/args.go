@@ -115,8 +115,9 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 				}
 			}
 			if split {
+				all := slices.Clone(src)
 				src = slices.DeleteFunc(src, func(a int) bool {
-					return slices.ContainsFunc(src, func(b int) bool {
+					return slices.ContainsFunc(all, func(b int) bool {
 						return len(d.Actors[b].Code) > len(d.Actors[a].Code) && strings.HasPrefix(d.Actors[b].Code, d.Actors[a].Code)
 					})
 				})
