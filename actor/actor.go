@@ -119,15 +119,16 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	for s, sent := range d.Sentences {
 		ms := named[s]
 		person := func(span parley.Span, titled bool) match {
+			m := r.shortName(d, words, span, titled, day, countries)
 			// A person's phrase that names another actor says who the
 			// person acts for ("Iraqi Prime Minister Ibrahim Jaafari",
 			// "European Commission chief Jose Manuel Barroso"), more
 			// surely than the dictionary's last word on a shortened
-			// name.
-			if slices.ContainsFunc(ms, func(m match) bool { return m.actor != nil && attaches(d, d.SpanHead(m.tokens), span) }) {
+			// name. (Looked at only when the name is found: most are not.)
+			if m.actor != nil && slices.ContainsFunc(ms, func(o match) bool { return o.actor != nil && attaches(d, d.SpanHead(o.tokens), span) }) {
 				return match{tokens: span}
 			}
-			return r.shortName(d, words, span, titled, day, countries)
+			return m
 		}
 		for _, g := range groups(d, sent.Tokens, ms, entityOf, person) {
 			if a, ok := compose(d, g, entityOf); ok {
@@ -446,10 +447,11 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 	for _, i := range r.lex.short[key] {
 		a := &r.lex.set.Actors[i]
 		c := a.CodeAt(day)
-		if country, _ := split(c); !countries[country] {
+		country, sectors := split(c)
+		if !countries[country] {
 			continue // no role that day, or of a country the story does not name
 		}
-		if _, sectors := split(c); bare && (!a.DatedAt(day) || !officeSectors[leadSector(sectors)]) {
+		if bare && (!a.DatedAt(day) || !officeSectors[leadSector(sectors)]) {
 			// A surname alone ("Chirac said") names someone in an office
 			// that day, not anyone who once held one.
 			continue
@@ -727,7 +729,7 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	case principal != nil && country != nil && pre+post != "" && country.code != principal.code[:3] &&
 		country.tokens.End <= principal.tokens.Start && modifies(d, country, len(principal.code) > 3):
 		a.Code, a.Country, a.Sectors = pre+country.code+post, country.code, pre+post
-	case principal != nil && (principal.short || principal.undated && personName(d, principal.tokens, entityOf) && alone(g, principal) && titled(agent, principal)) && pre+post != "" && !isSector(principal.code[:3]):
+	case principal != nil && (principal.short || principal.undated && personName(d, principal.tokens, entityOf) && alone(g, principal) && titleBefore(agent, principal)) && pre+post != "" && !isSector(principal.code[:3]):
 		// The title says what a person known by a shortened name, or
 		// one the dictionary knows in no office that day, is now; the
 		// dictionary says whose: "rebel leader Laurent Kabila", "former
@@ -767,11 +769,11 @@ var officeSectors = map[string]bool{"GOV": true, "MIL": true, "JUD": true, "LEG"
 // before it in its phrase: "former president", "the former Indonesian
 // minister", "ex-army chief".
 func formerly(d *parley.Doc, span parley.Span) bool {
-	head := d.SpanHead(span)
 	for t := span.Start - 1; t >= 0 && t >= span.Start-3; t-- {
 		switch w := strings.ToLower(d.TokenText(t)); {
 		case w == "former" || w == "ex" || w == "ex-":
-			return d.Tokens[t].Head == head || d.Tokens[t].Head >= span.Start && d.Tokens[t].Head < span.End
+			h := d.Tokens[t].Head
+			return span.Contains(parley.Span{Start: h, End: h + 1})
 		case d.Tokens[t].UPOS != "ADJ" && d.Tokens[t].UPOS != "PROPN" && w != "-":
 			return false
 		}
@@ -788,10 +790,10 @@ func alone(g group, principal *match) bool {
 	})
 }
 
-// titled reports whether agent is a title written right before the
+// titleBefore reports whether agent is a title written right before the
 // principal's name ("Foreign Minister Abdullah Gul"), not a description
 // set after it ("Khaled Meshaal, Hamas's overall leader").
-func titled(agent, principal *match) bool {
+func titleBefore(agent, principal *match) bool {
 	return agent != nil && agent.tokens.End == principal.tokens.Start
 }
 

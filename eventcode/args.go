@@ -108,13 +108,12 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	// less than its office-holder.
 	for _, c := range x.children[v] {
 		if c != subj && x.rel[c] == "nsubj" {
-			split := !listed(d, c, subj)
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(src, a) {
 					src = append(src, a)
 				}
 			}
-			if split {
+			if !listed(d, c, subj) {
 				all := slices.Clone(src)
 				src = slices.DeleteFunc(src, func(a int) bool {
 					return slices.ContainsFunc(all, func(b int) bool {

@@ -661,8 +661,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// a bare statement, or an admission or denial, which is of the
 		// speaker's own doing.
 		cc := x.child(v, "ccomp")
-		inClause := slices.ContainsFunc(b.words, func(t int) bool { return within(d, t, cc) })
-		if fwd == "010" || fwd == "015" || fwd == "016" || cc < 0 || inClause || len(c.clauseVerbs(d, x, v)) > 0 {
+		if cc < 0 || fwd == "010" || fwd == "015" || fwd == "016" ||
+			slices.ContainsFunc(b.words, func(t int) bool { return within(d, t, cc) }) || len(c.clauseVerbs(d, x, v)) > 0 {
 			return
 		}
 		if len(tgt) == 0 {
