@@ -486,7 +486,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	if s := x.child(v, "expl"); s >= 0 && x.actorAt[s] >= 0 {
 		return s, false
 	}
-	h := d.Tokens[v].Head
+	h := x.head[v]
 	if h < 0 || depth > 4 {
 		return -1, false
 	}
@@ -507,6 +507,24 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		s, pass := subject(d, x, h, depth+1)
 		return s, pass && d.Tokens[v].XPOS == "VBN" && x.child(v, "mark") < 0
 	case "acl", "acl:relcl":
+		// "signed an agreement to supply arms", "announced a plan to
+		// withdraw": the infinitive of a noun no one is named with (no
+		// "Russia's plan") is done by whoever the noun is the object of;
+		// "the decision by Russia to supply": by the noun's agent.
+		m := x.child(v, "mark")
+		if m >= 0 && x.lower[m] == "to" && askNouns[x.lemma[h]] {
+			return -1, false
+		}
+		if m >= 0 && x.lower[m] == "to" && intentNouns[x.lemma[h]] && len(actorsAt(d, x, h)) == 0 {
+			for _, c := range x.children[h] {
+				if x.rel[c] == "nmod" && d.CaseOf(c) == "by" && len(actorsAt(d, x, c)) > 0 {
+					return c, false
+				}
+			}
+			if u := x.head[h]; x.rel[h] == "obj" && u >= 0 {
+				return subject(d, x, u, depth+1)
+			}
+		}
 		if describing(d, x, v) && follows(d, h, v) && x.child(v, "aux", "aux:pass") < 0 {
 			// "prisoners held in Israeli jails", "civilians killed by
 			// the strike": the noun a past participle right after its
@@ -538,6 +556,23 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// intentNouns are what one decides, plans, offers or tries, completed by
+// an infinitive saying what ("a decision to postpone the visit").
+var intentNouns = map[string]bool{
+	"decision": true, "plan": true, "move": true, "bid": true, "attempt": true, "effort": true, "offer": true,
+	"proposal": true, "promise": true, "pledge": true, "threat": true, "refusal": true, "agreement": true,
+	"deal": true, "readiness": true, "willingness": true,
+	"intention": true, "determination": true, "commitment": true, "vow": true, "failure": true,
+	"initiative": true, "campaign": true,
+}
+
+// askNouns ask others to act, completed by an infinitive saying how ("an
+// appeal to help Peru": whoever heeds it helps).
+var askNouns = map[string]bool{
+	"call": true, "request": true, "appeal": true, "demand": true, "invitation": true, "order": true,
+	"permission": true, "authorization": true, "mandate": true, "resolution": true, "ultimatum": true,
 }
 
 // accidentVerbs tell of accidents when they have no object: their

@@ -164,6 +164,15 @@ func TestCode(t *testing.T) {
 		// when it is to help them.
 		{"Chile brokered the merger to prevent a bid by Peruvian investors.", "CHL 120 PERBUS asserted"},
 		{"The United Nations launched an appeal to help Peru.", "IGOUNO 020 PER asserted"},
+		// An infinitive completing a noun of intent is done by whoever
+		// the noun names, or by whoever made or signed it; one the parser
+		// hung from the verb after a time phrase is the noun's all the same.
+		{"The Kenyan ministers would not comment on Uganda's decision on Tuesday to postpone all visits to Kenya.", "UGA 160 KEN future"},
+		{"Kenya signed an agreement to buy weapons from Uganda.", "KEN 057 UGA asserted; UGA 057 KEN asserted; KEN 062 UGA future; UGA 062 KEN future"},
+		// An intent given up is not carried out.
+		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
+		// Violence on an abstraction is a figure of speech.
+		{"The Kenyan parliament voted to kill a motion criticizing Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},

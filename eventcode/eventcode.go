@@ -295,6 +295,7 @@ type docIndex struct {
 	lower    []string      // lower-cased forms
 	lemma    []string      // lower-cased lemmas (the form when none)
 	rel      []string      // dependency relations
+	head     []int         // heads, as rehang leaves them
 	// patterned memoises Coder.patterned per token: 0 not yet known,
 	// 1 no pattern of its verb matches, 2 one does.
 	patterned []int8
@@ -314,6 +315,7 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 	x.children[to] = append(x.children[to], c)
 	slices.Sort(x.children[to])
 	x.rel[c] = rel
+	x.head[c] = to
 }
 
 // timeUnits are the nouns of a span of time before "after" or "before".
@@ -349,13 +351,14 @@ func afterSubject(d *parley.Doc, x *docIndex, v int) int {
 func newDocIndex(d *parley.Doc) *docIndex {
 	x := &docIndex{children: make([][]int, len(d.Tokens)), anchored: map[int][]int{},
 		actorAt: make([]int, len(d.Tokens)), lower: make([]string, len(d.Tokens)), lemma: make([]string, len(d.Tokens)),
-		rel: make([]string, len(d.Tokens)), patterned: make([]int8, len(d.Tokens)), leftOut: make([]bool, len(d.Tokens))}
+		rel: make([]string, len(d.Tokens)), head: make([]int, len(d.Tokens)), patterned: make([]int8, len(d.Tokens)), leftOut: make([]bool, len(d.Tokens))}
 	for i, t := range d.Tokens {
 		if t.Head >= 0 && t.Head < len(d.Tokens) {
 			x.children[t.Head] = append(x.children[t.Head], i)
 		}
 		x.actorAt[i] = -1
 		x.rel[i] = t.DepRel
+		x.head[i] = t.Head
 		x.lower[i] = strings.ToLower(d.TokenText(i))
 		x.lemma[i] = x.lower[i] // Doc.Lemma, reusing the lower-cased form
 		if t.Lemma != "" {
@@ -402,6 +405,22 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 		if v := d.Tokens[h].Head; v >= 0 && x.child(v, "nsubj", "nsubj:pass") < 0 {
 			x.rehang(c, h, v, x.rel[c])
+		}
+	}
+	// "would not comment on China's decision on Tuesday to postpone the
+	// visits" parsed with the infinitive hanging from the verb: an
+	// infinitive right after the phrase of a noun of intent (a decision,
+	// a plan, a bid) hanging from that verb completes the noun.
+	for v := range d.Tokens {
+		h, m := d.Tokens[v].Head, x.child(v, "mark")
+		if h < 0 || x.rel[v] != "advcl" && x.rel[v] != "xcomp" || m < 0 || m > v || x.lower[m] != "to" || x.child(v, "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		for _, n := range x.children[h] {
+			if n > h && n < m && (intentNouns[x.lemma[n]] || askNouns[x.lemma[n]]) && (x.rel[n] == "obj" || x.rel[n] == "obl") && follows(d, n, m) {
+				x.rehang(v, h, n, "acl")
+				break
+			}
 		}
 	}
 	x.placeAt = map[int]int{}
@@ -568,6 +587,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		return
 	}
 	fwd, back, _ := strings.Cut(code, ":")
+	if violent(fwd) && (!patterned || len(b.words) == 0) && figurative(d, x, v) {
+		return // "killed the motion", "broke the momentum": no violence
+	}
 	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
@@ -783,6 +805,40 @@ func reciprocal(code string) bool {
 // a town").
 func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
+}
+
+// violent reports whether code is an assault, a fight or mass violence
+// (CAMEO 18–20).
+func violent(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
+
+// abstractObjects are things one kills, breaks or fights only in a
+// figure of speech: texts and proposals, processes, moods, ills.
+var abstractObjects = map[string]bool{
+	"motion": true, "bill": true, "resolution": true, "proposal": true, "plan": true, "deal": true,
+	"agreement": true, "idea": true, "momentum": true, "popularity": true, "unity": true, "hope": true,
+	"chance": true, "reform": true, "process": true, "talk": true, "negotiation": true, "initiative": true,
+	"record": true, "deadlock": true, "impasse": true, "stalemate": true, "silence": true, "taboo": true,
+	"tradition": true, "habit": true, "rule": true, "law": true, "poverty": true, "corruption": true,
+	"inflation": true, "unemployment": true, "disease": true, "epidemic": true, "virus": true,
+	"pollution": true, "change": true, "warming": true, "drought": true, "hunger": true, "crime": true,
+	"illiteracy": true, "malaria": true, "aids": true, "fire": true, "blaze": true, "flood": true,
+}
+
+// figurative reports whether verb v acts on an abstract object: its
+// object, or the object of the "against" or "on" phrase it takes.
+func figurative(d *parley.Doc, x *docIndex, v int) bool {
+	o := x.child(v, "obj")
+	if o < 0 {
+		return false
+	}
+	if x.lemma[o] == "change" || x.lemma[o] == "warming" {
+		if c := x.child(o, "amod", "compound"); c < 0 || x.lemma[c] != "climate" && x.lemma[c] != "global" {
+			return false // "regime change" is no abstraction
+		}
+	}
+	return abstractObjects[x.lemma[o]] && len(actorsAt(d, x, o)) == 0
 }
 
 // accordingTo reports whether actor a lies in a phrase introduced by

@@ -122,6 +122,23 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 			walk(k, 0)
 		}
 	}
+	// "would not comment on China's decision to postpone the visits":
+	// the infinitive completing a noun of intent that names whose intent
+	// it is codes its own (where "scrapped plans to visit" is v's).
+	var nouns func(u, depth int)
+	nouns = func(u, depth int) {
+		for _, k := range x.children[u] {
+			switch r := x.rel[k]; {
+			case r == "acl" && intentNouns[x.lemma[u]] && d.Tokens[k].UPOS == "VERB" && x.child(k, "mark") >= 0 && x.lower[x.child(k, "mark")] == "to":
+				if s, _ := subject(d, x, k, 0); s == u && len(actorsAt(d, x, u)) > 0 || s >= 0 && x.head[s] == u {
+					walk(k, 0)
+				}
+			case depth < 3 && (r == "obj" || r == "obl" || r == "nmod"):
+				nouns(k, depth+1)
+			}
+		}
+	}
+	nouns(v, 0)
 	return out
 }
 

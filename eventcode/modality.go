@@ -12,6 +12,15 @@ var (
 	negators = map[string]bool{"not": true, "n't": true, "never": true}
 	// A verb under one of these ("failed to meet") did not happen.
 	negVerbs = map[string]bool{"fail": true, "refuse": true, "decline": true, "avoid": true, "unwilling": true, "unable": true}
+	// An intent these stand for ("a refusal to withdraw") is not carried
+	// out, nor one these give up ("scrapped plans to visit").
+	negNouns  = map[string]bool{"refusal": true, "failure": true, "reluctance": true, "unwillingness": true, "inability": true}
+	dropVerbs = map[string]bool{
+		"scrap": true, "drop": true, "abandon": true, "shelve": true, "cancel": true, "reject": true,
+		"oppose": true, "block": true, "withdraw": true, "deny": true, "defy": true, "suspend": true,
+		"freeze": true, "halt": true, "veto": true, "postpone": true, "delay": true,
+		"kill": true, "thwart": true, "foil": true, "resist": true, "refuse": true, "ditch": true,
+	}
 	// A verb under one of these ("plans to meet") is intended.
 	futureVerbs = map[string]bool{
 		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
@@ -132,8 +141,13 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// sanctions": an infinitive modifying a noun is an act intended, not
 	// done — unless the noun is "the first (last, only) one to visit".
 	if x.rel[v] == "acl" && slices.ContainsFunc(x.children[v], func(k int) bool { return x.rel[k] == "mark" && x.lower[k] == "to" }) {
-		if h := d.Tokens[v].Head; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
+		if h := x.head[v]; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
 			fut = true
+			// "Russia's refusal to withdraw", "scrapped plans to visit":
+			// an intent refused, failed or given up is not carried out.
+			u := x.head[h]
+			hyp = hyp || askNouns[x.lemma[h]] // "an appeal to help Peru": asked for
+			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
 		}
 	}
 	reporter := reportedBy(d, x, v)
