@@ -171,6 +171,10 @@ func TestCode(t *testing.T) {
 		{"Kenya signed an agreement to buy weapons from Uganda.", "KEN 057 UGA asserted; UGA 057 KEN asserted; KEN 062 UGA future; UGA 062 KEN future"},
 		// An intent given up is not carried out.
 		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
+		// Others of one's own code met are others, not one's partners.
+		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
+		// A verb of saying after its clause, its speaker after it.
+		{"Russian troops attacked the Ukrainian town, warned the Japanese minister.", "RUSMIL 190 UKR reported"},
 		// Violence on an abstraction is a figure of speech.
 		{"The Kenyan parliament voted to kill a motion criticizing Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another

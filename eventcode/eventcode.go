@@ -308,6 +308,30 @@ type docIndex struct {
 	placeAt map[int]int
 }
 
+// complaintVerbs report what their subject complains of; after the
+// clause they report, like verbs of saying, they are its source.
+var complaintVerbs = map[string]bool{"complain": true, "lament": true, "charge": true, "argue": true, "protest": true, "counter": true, "reply": true, "respond": true, "predict": true, "recall": true, "observe": true}
+
+// closes reports whether nothing but punctuation follows the phrase of
+// token v in its sentence, which ends before token stop.
+func closes(d *parley.Doc, x *docIndex, v, stop int) bool {
+	end := v
+	var last func(i int)
+	last = func(i int) {
+		end = max(end, i)
+		for _, c := range x.children[i] {
+			last(c)
+		}
+	}
+	last(v)
+	for t := end + 1; t < stop; t++ {
+		if d.Tokens[t].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
 // rehang moves token c from head from to head to with relation rel, in
 // the index's view of the tree (the Doc's stays as the parser left it).
 func (x *docIndex) rehang(c, from, to int, rel string) {
@@ -405,6 +429,26 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 		if v := d.Tokens[h].Head; v >= 0 && x.child(v, "nsubj", "nsubj:pass") < 0 {
 			x.rehang(c, h, v, x.rel[c])
+		}
+	}
+	// "Troops attacked the town, warned the minister" parsed with the
+	// verb of saying as a second act and its speaker as its object: a
+	// verb of saying that closes the sentence after a comma, with no
+	// subject and no conjunction, is said of the clause before it by
+	// the one after it.
+	for _, sent := range d.Sentences {
+		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
+			h := d.Tokens[v].Head
+			if h < 0 || h > v || !speechVerbs[x.lemma[v]] && !complaintVerbs[x.lemma[v]] || x.rel[v] != "conj" && x.rel[v] != "parataxis" ||
+				v == 0 || d.Tokens[v-1].UPOS != "PUNCT" || x.child(v, "nsubj", "nsubj:pass", "cc", "ccomp", "xcomp") >= 0 {
+				continue
+			}
+			o := x.child(v, "obj")
+			if o < v || !closes(d, x, v, sent.Tokens.End) {
+				continue
+			}
+			x.rel[o] = "nsubj"
+			x.rel[v] = "parataxis"
 		}
 	}
 	// "would not comment on China's decision on Tuesday to postpone the
@@ -933,7 +977,9 @@ func amongSources(tgt, src []int, d *parley.Doc) bool {
 		return false
 	}
 	for _, t := range tgt {
-		if !slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Code == d.Actors[t].Code }) {
+		// (Not a body of people, who are others of the same code:
+		// "Fujimori and his ministers met the government's negotiators".)
+		if d.Actors[t].Sectors != "" || !slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Code == d.Actors[t].Code }) {
 			return false
 		}
 	}

@@ -203,6 +203,17 @@ func condition(d *parley.Doc, x *docIndex, c int) bool {
 func reportedBy(d *parley.Doc, x *docIndex, v int) int {
 	u := v
 	for depth := 0; depth < 6; depth++ {
+		// "Troops attacked the town, the minister said": the verb of
+		// saying after the clause hangs from it.
+		for _, c := range x.children[u] {
+			if x.rel[c] == "parataxis" && c > u && (speechVerbs[x.lemma[c]] || complaintVerbs[x.lemma[c]]) {
+				if s := x.child(c, "nsubj"); s > c {
+					if as := actorsAt(d, x, s); len(as) > 0 {
+						return as[0]
+					}
+				}
+			}
+		}
 		h := d.Tokens[u].Head
 		if h < 0 {
 			return -1
