@@ -225,7 +225,9 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			i++
 			continue
 		}
-		out = append(out, m)
+		if m.code != "---" {
+			out = append(out, m)
+		}
 		i = m.tokens.End
 	}
 	// A rank before an office is part of the title, not an agent of its
@@ -293,7 +295,9 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 				// civilians of the country they live in.
 				return match{tokens: span, agent: ethnicGroup, code: "CVL"}, true
 			}
-			if code != "" && code != "---" {
+			if code != "" {
+				// (A name coded "---" is no actor, and no shorter name
+				// inside it is one either: "the Indian Ocean".)
 				return match{tokens: span, actor: a, code: code, undated: !a.DatedAt(day)}, true
 			}
 		case rf.agent >= 0 && agentUse(d, span):
@@ -403,7 +407,7 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 	}
 	for i := a.Tokens.Start; i < a.Tokens.End; i++ {
 		m, ok := r.choose(d, parley.Span{Start: i, End: i + 1}, r.lex.lookup(words[i:i+1]), day)
-		if !ok || m.actor == nil || len(m.code) != 3 || isSector(m.code) || regions[m.code] {
+		if !ok || m.actor == nil || len(m.code) != 3 || m.code == "---" || isSector(m.code) || regions[m.code] {
 			continue
 		}
 		a.Code = m.code + a.Code[3:]

@@ -52,6 +52,8 @@ func testSet() *dict.Set {
 			// the other's.
 			{Name: "The Steppe Front", Names: []dict.Phrase{p("the Steppe Front")}, Roles: []dict.Role{{Code: "RUSREB"}}},
 			{Name: "Steppe Front Movement", Names: []dict.Phrase{p("Steppe Front Movement")}, Roles: []dict.Role{{Code: "UKRREB"}}},
+			// A sea named for a country is no actor, and no country.
+			{Name: "Greek Sea", Names: []dict.Phrase{p("Greek Sea")}, Roles: []dict.Role{{Code: "---"}}},
 		},
 		Agents: []dict.Agent{
 			{Names: []dict.Phrase{p("forces")}, Code: "~MIL"},
@@ -108,6 +110,7 @@ func TestActors(t *testing.T) {
 	}{
 		{"country and agent", "Russian forces attacked the town.", day2020, "Russian forces=RUSMIL"},
 		{"capital as actor", "Moscow rejected the offer.", day2020, "Moscow=RUS"},
+		{"a name coded ---", "Russian ships sailed into the Greek Sea.", day2020, "Russian=RUS"},
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
 		{"hyphenated name", "The Russian Vice-President arrived.", day2020, "Russian Vice-President=RUSGOV"},
