@@ -334,6 +334,12 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 		(t.XPOS == "NNS" || t.XPOS == "NNPS") {
 		return false
 	}
+	// "Premier", which the tagger, trained on web text, takes for an
+	// adjective ("a premier venue"), is in news a head of government —
+	// but for "the Premier League".
+	if w := strings.ToLower(d.TokenText(span.End - 1)); w == "premier" || w == "premiers" {
+		return span.End >= len(d.Tokens) || d.Lemma(span.End) != "league" && !strings.EqualFold(d.TokenText(span.End), "league")
+	}
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
 

@@ -175,6 +175,8 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.
 		{"Russian troops attacked the Ukrainian town, warned the Japanese minister.", "RUSMIL 190 UKR reported"},
+		// "Visiting" before a person describes a visitor.
+		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
 		// Violence on an abstraction is a figure of speech.
 		{"The Kenyan parliament voted to kill a motion criticizing Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another

@@ -531,6 +531,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if x.rel[v] == "xcomp" && !passiveFrame(x, d.Tokens[v].Head) && c.patterned(d, x, d.Tokens[v].Head) {
 		return // the controlling verb's pattern covers it ("pledged to provide aid")
 	}
+	if visitor(d, x, v) {
+		return
+	}
 	ref, span, ok := c.findVerb(d, x, v)
 	if !ok {
 		return
@@ -850,6 +853,26 @@ func reciprocal(code string) bool {
 func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
 }
+
+// visitor reports whether "visiting" (token v) describes whom it comes
+// before, a visitor, where the parser took it for a verb with that
+// person as its object: "talks between Hu and visiting US President
+// Bush", "the visiting Chinese premier" (not "after visiting President
+// Putin", "visiting Russia").
+func visitor(d *parley.Doc, x *docIndex, v int) bool {
+	if x.lemma[v] != "visit" || d.Tokens[v].XPOS != "VBG" || v == 0 || afterWords[x.lower[v-1]] {
+		return false
+	}
+	if u := d.Tokens[v-1].UPOS; u != "DET" && u != "CCONJ" && u != "ADP" {
+		return false
+	}
+	o := x.child(v, "obj")
+	as := actorsAt(d, x, o)
+	return o > v && len(as) > 0 && !slices.ContainsFunc(as, func(a int) bool { return d.Actors[a].Sectors == "" })
+}
+
+// afterWords introduce a clause of what one did before or while.
+var afterWords = map[string]bool{"after": true, "before": true, "while": true, "since": true, "by": true, "upon": true, "on": true, "without": true, "when": true}
 
 // violent reports whether code is an assault, a fight or mass violence
 // (CAMEO 18–20).
