@@ -178,7 +178,8 @@ func TestCode(t *testing.T) {
 		// "Visiting" before a person describes a visitor.
 		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
 		// Violence on an abstraction is a figure of speech.
-		{"The Kenyan parliament voted to kill a motion criticizing Uganda.", ""},
+		{"The resignation of the Kenyan envoy will not break the momentum toward talks with Uganda.", ""},
+		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
 		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
