@@ -94,7 +94,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	if passive {
 		tgt = actorsAt(d, x, subj)
 		for _, c := range x.children[v] {
-			if x.rel[c] == "obl:agent" || x.rel[c] == "obl" && d.CaseOf(c) == "by" {
+			if x.rel[c] == "obl:agent" || x.rel[c] == "obl" && x.caseOf(c) == "by" {
 				src = append(src, actorsAt(d, x, c)...)
 			}
 		}
@@ -139,7 +139,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	// phrase right after it for one.
 	if x.child(v, "obj") < 0 {
 		for _, o := range x.children[v] {
-			if x.rel[o] == "obl" && o > v && d.CaseOf(o) == "" && d.Tokens[o].UPOS == "PROPN" {
+			if x.rel[o] == "obl" && o > v && x.caseOf(o) == "" && d.Tokens[o].UPOS == "PROPN" {
 				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
 					return src, tgt
 				}
@@ -159,14 +159,14 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// verb is the parser's slip for "obl".)
 	phrase := func(c int) bool { return x.rel[c] == "obl" || x.rel[c] == "nmod" }
 	for _, c := range x.children[v] {
-		if phrase(c) && targetCases[d.CaseOf(c)] {
+		if phrase(c) && targetCases[x.caseOf(c)] {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
 				return tgt
 			}
 		}
 	}
 	for _, c := range x.children[v] {
-		if phrase(c) && d.CaseOf(c) == "from" {
+		if phrase(c) && x.caseOf(c) == "from" {
 			if tgt = fromTarget(d, x, c); len(tgt) > 0 {
 				return tgt
 			}
@@ -183,7 +183,7 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 		// "by" phrase hung from the verb: an active verb has no agent
 		// phrase, so one right after the object is the object's.
 		for _, c := range x.children[v] {
-			if x.rel[c] == "obl" && d.CaseOf(c) == "by" && subtree(d, x, o).End == subtree(d, x, c).Start {
+			if x.rel[c] == "obl" && x.caseOf(c) == "by" && subtree(d, x, o).End == subtree(d, x, c).Start {
 				if tgt = actorsAt(d, x, c); len(tgt) > 0 {
 					return tgt
 				}
@@ -193,7 +193,7 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// "acted on a resolution against Libya": the same inside a
 	// prepositional object.
 	for _, c := range x.children[v] {
-		if x.rel[c] == "obl" && targetCases[d.CaseOf(c)] {
+		if x.rel[c] == "obl" && targetCases[x.caseOf(c)] {
 			if tgt = nominalTarget(d, x, c); len(tgt) > 0 {
 				return tgt
 			}
@@ -219,7 +219,7 @@ func fromTarget(d *parley.Doc, x *docIndex, c int) []int {
 		return nil
 	}
 	for _, k := range x.children[c] {
-		if x.rel[k] == "nmod" && (d.CaseOf(k) == "to" || d.CaseOf(k) == "into") {
+		if x.rel[k] == "nmod" && (x.caseOf(k) == "to" || x.caseOf(k) == "into") {
 			if to := actorsAt(d, x, k); len(to) > 0 {
 				return to
 			}
@@ -257,7 +257,7 @@ func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 		}
 	}
 	for _, c := range cands {
-		if r := x.rel[c]; (r == "obl" || r == "nmod") && d.CaseOf(c) == "in" {
+		if r := x.rel[c]; (r == "obl" || r == "nmod") && x.caseOf(c) == "in" {
 			for _, a := range actorsAt(d, x, c) {
 				// A place with a sector of its own ("the Gaza Strip",
 				// PSEGZA) counts; an institution does not ("in
@@ -290,7 +290,7 @@ func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 				if x.rel[c] != "nmod" && x.rel[c] != "acl" && x.rel[c] != "obl" {
 					continue
 				}
-				if cs := d.CaseOf(c); targetCases[cs] || cs == "by" {
+				if cs := x.caseOf(c); targetCases[cs] || cs == "by" {
 					if tgt := actorsAt(d, x, c); len(tgt) > 0 {
 						return tgt
 					}
@@ -335,7 +335,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 	// And the verb's purpose phrase: "mobilized reservists for a
 	// possible war against Iraq".
 	for _, c := range x.children[v] {
-		if x.rel[c] == "obl" && d.CaseOf(c) == "for" && c > o {
+		if x.rel[c] == "obl" && x.caseOf(c) == "for" && c > o {
 			stack = append(stack, item{c, 2})
 		}
 		// And a noun after the object taken for a conjunct of the verb,
@@ -381,7 +381,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	switch x.rel[c] {
 	case "nmod", "obl", "obl:agent", "acl", "obj":
-		return !locativeCases[d.CaseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
+		return !locativeCases[x.caseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
 	case "conj":
 		// "fired shells, mortars and rockets at …": a noun
 		// conjoined with the object is part of it.
@@ -423,7 +423,7 @@ func againstTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 		return x.child(c, "nsubj", "nsubj:pass") >= 0
 	}
 	return walkPhrase(x, v, skip, func(c int) []int {
-		if d.CaseOf(c) != "against" {
+		if x.caseOf(c) != "against" {
 			return nil
 		}
 		if tgt := slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) }); len(tgt) > 0 {
@@ -517,7 +517,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		if m >= 0 && x.lower[m] == "to" && intentNouns[x.lemma[h]] && len(actorsAt(d, x, h)) == 0 {
 			for _, c := range x.children[h] {
-				if x.rel[c] == "nmod" && d.CaseOf(c) == "by" && len(actorsAt(d, x, c)) > 0 {
+				if x.rel[c] == "nmod" && x.caseOf(c) == "by" && len(actorsAt(d, x, c)) > 0 {
 					return c, false
 				}
 			}
@@ -753,7 +753,7 @@ func (c *Coder) newActors(d *parley.Doc, x *docIndex, v int, src, tgt []int) ([]
 	obj := x.child(v, "obj")
 	if obj < 0 {
 		for _, k := range x.children[v] {
-			if (x.rel[k] == "obl" || x.rel[k] == "nmod") && targetCases[d.CaseOf(k)] {
+			if (x.rel[k] == "obl" || x.rel[k] == "nmod") && targetCases[x.caseOf(k)] {
 				obj = k
 				break
 			}

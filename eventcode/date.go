@@ -111,7 +111,7 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obl:tmod" {
 				continue
 			}
-			if !locatives[d.CaseOf(c)] {
+			if !locatives[x.caseOf(c)] {
 				continue
 			}
 			k, ok := x.placeAt[c]

@@ -51,7 +51,7 @@ func (c *Coder) deadlines(d *parley.Doc, x *docIndex, s, firstEvent int) {
 		switch t.Type {
 		case "DURATION":
 			gov := d.Tokens[h].Head
-			within := d.CaseOf(h) == "within" || d.CaseOf(h) == "in" && hasWord(d, x, t.Tokens, "next")
+			within := x.caseOf(h) == "within" || x.caseOf(h) == "in" && hasWord(d, x, t.Tokens, "next")
 			given := x.rel[h] == "obj" && gov >= 0 && (x.lemma[gov] == "give" || x.lemma[gov] == "set" || x.lemma[gov] == "grant")
 			ofDeadline := named >= 0 && (gov == named || within && d.Tokens[named].Head == gov)
 			if !within && !given && !ofDeadline {
@@ -64,7 +64,7 @@ func (c *Coder) deadlines(d *parley.Doc, x *docIndex, s, firstEvent int) {
 			approximate = true
 		case "DATE", "TIME":
 			gov := d.Tokens[h].Head
-			by := d.CaseOf(h) == "by" || d.CaseOf(h) == "before"
+			by := x.caseOf(h) == "by" || x.caseOf(h) == "before"
 			ofDeadline := named >= 0 && (gov == named || gov >= 0 && d.Tokens[named].Head == gov)
 			if !by && !ofDeadline {
 				continue

@@ -366,7 +366,7 @@ func afterSubject(d *parley.Doc, x *docIndex, v int) int {
 	if u := d.Tokens[c].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
 		return -1
 	}
-	if cs := d.CaseOf(c); (cs == "after" || cs == "before" || cs == "since") && timeUnits[x.lemma[d.Tokens[c].Head]] {
+	if cs := x.caseOf(c); (cs == "after" || cs == "before" || cs == "since") && timeUnits[x.lemma[d.Tokens[c].Head]] {
 		return c
 	}
 	return -1
@@ -489,6 +489,25 @@ func newDocIndex(d *parley.Doc) *docIndex {
 				x.actorAt[i] = k
 			}
 		}
+	}
+	// "held talks with visiting US President Bush" parsed with "with"
+	// opening a clause of "visiting": the visitor is whom the talks are
+	// with, and "visiting" describes him.
+	for v := 1; v < len(d.Tokens); v++ {
+		w, o := v-1, x.child(v, "obj")
+		if x.lower[w] != "with" || x.head[w] != v || !visitor(d, x, v) {
+			continue
+		}
+		to, rel := x.head[v], "obl"
+		if n := w - 1; n >= 0 && d.Tokens[n].UPOS == "NOUN" && d.Tokens[n].Head != w {
+			to, rel = n, "nmod"
+		}
+		if to < 0 {
+			continue
+		}
+		x.rehang(o, v, to, rel)
+		x.rehang(w, v, o, "case")
+		x.rehang(v, x.head[v], o, "amod")
 	}
 	return x
 }
@@ -659,7 +678,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// appeal for something in a place is aimed at that place.
 	if len(tgt) == 0 && strings.HasPrefix(fwd, "02") {
 		for _, c := range x.children[v] {
-			if x.rel[c] == "obl" && d.CaseOf(c) == "for" {
+			if x.rel[c] == "obl" && x.caseOf(c) == "for" {
 				if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
 					break
 				}
@@ -688,7 +707,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 				cands = append(cands, x.children[o]...) // "discussed Iran's programme with Pakistani officials"
 			}
 			for _, c := range cands {
-				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && d.CaseOf(c) == "with" && len(tgt) == 0 {
+				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
 					tgt = actorsAt(d, x, c)
 				}
 			}
@@ -707,7 +726,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		if obj := x.child(v, "obj"); obj >= 0 && (x.lemma[v] == "leave" || x.lemma[v] == "depart") {
 			tgt = slices.DeleteFunc(slices.Clone(tgt), func(t int) bool { return d.SpanHead(d.Actors[t].Tokens) == obj })
 			for _, c := range append(slices.Clone(x.children[v]), x.children[obj]...) {
-				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && d.CaseOf(c) == "for" && len(tgt) == 0 {
+				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && x.caseOf(c) == "for" && len(tgt) == 0 {
 					tgt = actorsAt(d, x, c)
 				}
 			}
@@ -779,7 +798,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 func topicOwner(d *parley.Doc, x *docIndex, v, a int, talk bool) bool {
 	h := d.SpanHead(d.Actors[a].Tokens)
 	r := x.rel[h]
-	if talk && r == "nmod" && topicCases[d.CaseOf(h)] {
+	if talk && r == "nmod" && topicCases[x.caseOf(h)] {
 		r = "amod"
 	}
 	if r != "nmod:poss" && r != "compound" && r != "amod" {
@@ -863,7 +882,10 @@ func visitor(d *parley.Doc, x *docIndex, v int) bool {
 	if x.lemma[v] != "visit" || d.Tokens[v].XPOS != "VBG" || v == 0 || afterWords[x.lower[v-1]] {
 		return false
 	}
-	if u := d.Tokens[v-1].UPOS; u != "DET" && u != "CCONJ" && u != "ADP" {
+	if x.rel[v] == "amod" {
+		return true // (as newDocIndex rehangs it)
+	}
+	if u := d.Tokens[v-1].UPOS; u != "DET" && u != "CCONJ" && u != "ADP" && x.lower[v-1] != "with" {
 		return false
 	}
 	o := x.child(v, "obj")
@@ -1249,4 +1271,15 @@ func confidence(e parley.Event, pattern bool) float64 {
 		c += 0.1
 	}
 	return c
+}
+
+// caseOf returns the lower-cased preposition of token i's phrase in the
+// index's tree, or "" (Doc.CaseOf for the tree as rehang leaves it).
+func (x *docIndex) caseOf(i int) string {
+	for _, c := range x.children[i] {
+		if c < i && x.rel[c] == "case" {
+			return x.lower[c]
+		}
+	}
+	return ""
 }

@@ -176,14 +176,14 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	withdrawal := strings.HasPrefix(code, "087") // a retreat: from whom, not of what
 	for _, k := range x.children[n] {
 		switch {
-		case x.rel[k] == "nmod" && d.CaseOf(k) == "between":
+		case x.rel[k] == "nmod" && x.caseOf(k) == "between":
 			// "talks between Russia and Ukraine": with each other.
 			src, between = append(src, actorsAt(d, x, k)...), true
 		case x.rel[k] == "nmod:poss":
 			src = append(src, actorsAt(d, x, k)...)
-		case x.rel[k] == "nmod" && d.CaseOf(k) == "by":
+		case x.rel[k] == "nmod" && x.caseOf(k) == "by":
 			src = append(src, actorsAt(d, x, k)...)
-		case withdrawal && d.CaseOf(k) == "of":
+		case withdrawal && x.caseOf(k) == "of":
 			// "the withdrawal of US troops": what is withdrawn, whose
 			// owner withdraws it (and from where, when the parser hangs
 			// it there: "of its troops from Iraq").
@@ -191,13 +191,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				src = append(src, actorsAt(d, x, k)...)
 			}
 			for _, g := range x.children[k] {
-				if d.CaseOf(g) == "from" {
+				if x.caseOf(g) == "from" {
 					tgt = append(tgt, actorsAt(d, x, g)...)
 				}
 			}
-		case withdrawal && d.CaseOf(k) == "from":
+		case withdrawal && x.caseOf(k) == "from":
 			tgt = append(tgt, actorsAt(d, x, k)...) // "… from Iraq"
-		case x.rel[k] == "nmod" && (targetCases[d.CaseOf(k)] || d.CaseOf(k) == "of"):
+		case x.rel[k] == "nmod" && (targetCases[x.caseOf(k)] || x.caseOf(k) == "of"):
 			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
 			// "an offensive against besieged Freedonia" parsed with the
 			// participle heading the phrase and the place its object.
@@ -234,7 +234,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
-		if x.rel[n] == "obl" && v == d.Tokens[n].Head && d.CaseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
+		if x.rel[n] == "obl" && v == d.Tokens[n].Head && x.caseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
 			// "negotiators return to Geneva for talks": those who come
 			// for the event take part in it (when the coming is no event
 			// of its own: "left for Minas Tirith for meetings" is the
@@ -256,7 +256,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				src = actorsAt(d, x, subj)
 			}
 			for _, k := range x.children[v] {
-				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[d.CaseOf(k)] {
+				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[x.caseOf(k)] {
 					tgt = actorsAt(d, x, k)
 				}
 			}
@@ -269,11 +269,11 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		// (Only through "of": "talks on forming a government" are not
 		// with the government, nor is "a meeting in Busan" with Korea.)
 		for _, k := range x.children[n] {
-			if x.rel[k] != "nmod" || d.CaseOf(k) != "of" {
+			if x.rel[k] != "nmod" || x.caseOf(k) != "of" {
 				continue
 			}
 			for _, g := range x.children[k] {
-				if x.rel[g] == "nmod" && targetCases[d.CaseOf(g)] && d.CaseOf(g) != "of" && len(tgt) == 0 {
+				if x.rel[g] == "nmod" && targetCases[x.caseOf(g)] && x.caseOf(g) != "of" && len(tgt) == 0 {
 					tgt = slices.DeleteFunc(actorsAt(d, x, g), func(a int) bool { return slices.Contains(src, a) })
 				}
 			}
