@@ -178,6 +178,8 @@ func TestCode(t *testing.T) {
 		// "Visiting" before a person describes a visitor.
 		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
+		// Examples of who acts together do not act on one another.
+		{"Some 40 guests including Kenyan officials, Ugandan scholars and Tanzanian entrepreneurs will attend the conference.", ""},
 		// Violence on an abstraction is a figure of speech.
 		{"The resignation of the Kenyan envoy will not break the momentum toward talks with Uganda.", ""},
 		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},

@@ -768,7 +768,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// conjoined as subjects of a verb with no target act on one another
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
-	if len(compound) == 0 && len(src) > 1 && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -871,6 +871,25 @@ func reciprocal(code string) bool {
 // a town").
 func together(code string, object bool) bool {
 	return reciprocal(code) || code == "0871" || !object && (code == "019" || strings.HasPrefix(code, "19"))
+}
+
+// examples reports whether actors of src are named as examples of a
+// phrase ("guests including officials, scholars and entrepreneurs"):
+// those who do something together are not thereby doing it to one
+// another.
+func examples(d *parley.Doc, x *docIndex, src []int) bool {
+	for _, a := range src {
+		t := d.SpanHead(d.Actors[a].Tokens)
+		for range 4 {
+			if c := x.caseOf(t); c == "including" || c == "like" || c == "such" || c == "among" {
+				return true
+			}
+			if t = x.head[t]; t < 0 {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // visitor reports whether "visiting" (token v) describes whom it comes
