@@ -179,7 +179,7 @@ func TestCode(t *testing.T) {
 		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// Examples of who acts together do not act on one another.
-		{"Some 40 guests including Kenyan officials, Ugandan scholars and Tanzanian entrepreneurs will attend the conference.", ""},
+		{"About 30 guests including ministers, scholars and bankers from Kenya, Uganda and Tanzania will attend the conference.", ""},
 		// Violence on an abstraction is a figure of speech.
 		{"The resignation of the Kenyan envoy will not break the momentum toward talks with Uganda.", ""},
 		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},
