@@ -732,9 +732,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 		// A visit is to another country: a fleet "arrived in a port city
-		// of east China" after its voyage is home, not visiting China.
+		// of east China" after its voyage is home, not visiting China;
+		// and to attend one's own country's court session or exam is
+		// no visit to anyone.
 		tgt = slices.DeleteFunc(slices.Clone(tgt), func(t int) bool {
-			return d.Actors[t].Sectors == "" && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == d.Actors[t].Country })
+			return (d.Actors[t].Sectors == "" || x.lemma[v] == "attend") && d.Actors[t].Country != "" && d.Actors[t].Country != "IGO" &&
+				slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == d.Actors[t].Country })
 		})
 	}
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
