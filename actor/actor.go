@@ -239,6 +239,14 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			out = slices.Delete(out, k, k+1)
 		}
 	}
+	// A rank before a title the dictionaries lack is part of that title:
+	// a "deputy superintendent" is no member of parliament (a deputy
+	// speaker is one).
+	out = slices.DeleteFunc(out, func(m match) bool {
+		e := m.tokens.End
+		return m.agent != nil && m.tokens.Len() == 1 && ranks[words[m.tokens.Start]] && e < span.End &&
+			d.Tokens[e].UPOS == "NOUN" && words[e] != "speaker" && !slices.ContainsFunc(out, func(o match) bool { return o.tokens.Start == e })
+	})
 	return out
 }
 

@@ -98,7 +98,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 					hyp = true
 				}
 			case "mark":
-				cond = cond || conditionMarks[x.lemma[c]] && u == v
+				// (An "if" clause that completes a verb asks whether:
+				// "asked if France still supported him".)
+				cond = cond || conditionMarks[x.lemma[c]] && u == v && !(x.rel[v] == "ccomp" && x.lemma[c] == "if" && x.head[v] >= 0 && askVerbs[x.lemma[x.head[v]]])
 			case "advcl", "ccomp":
 				// ("should there be no agreement" parsed as a
 				// complement is still a condition)
@@ -166,6 +168,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	return parley.Asserted, -1
 }
 
+// askVerbs take a complement "if" that means "whether".
+var askVerbs = map[string]bool{"ask": true, "wonder": true, "know": true, "see": true, "check": true, "question": true, "doubt": true, "determine": true, "decide": true, "say": true, "tell": true, "inquire": true}
+
 // condition reports whether clause c states a condition: "if" or
 // "unless", or an inverted auxiliary ("should there be no ceasefire",
 // "had they known").
@@ -174,7 +179,8 @@ func condition(d *parley.Doc, x *docIndex, c int) bool {
 	for _, k := range x.children[c] {
 		switch x.rel[k] {
 		case "mark":
-			if conditionMarks[x.lemma[k]] {
+			// (but a complement "if" asks whether: "asked if …")
+			if conditionMarks[x.lemma[k]] && !(x.rel[c] == "ccomp" && x.lemma[k] == "if" && askVerbs[x.lemma[x.head[c]]]) {
 				return true
 			}
 		case "nsubj", "nsubj:pass", "expl":
