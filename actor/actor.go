@@ -712,6 +712,17 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 			agent = m
 		}
 	}
+	// A bare country heading the phrase only because the parser hung a
+	// name from it ("Jordanian King Abdullah II") gives way to the name
+	// of one of its own with a sector.
+	if principal != nil && len(principal.code) == 3 {
+		for k := range g.matches {
+			if m := &g.matches[k]; m.actor != nil && len(m.code) >= 6 && m.code[:3] == principal.code && isSector(m.code[3:6]) && m.tokens.Start >= principal.tokens.End {
+				principal = m
+				break
+			}
+		}
+	}
 	span := g.matches[0].tokens
 	for _, m := range g.matches[1:] {
 		span.End = max(span.End, m.tokens.End)

@@ -178,6 +178,8 @@ func TestCode(t *testing.T) {
 		// "Visiting" before a person describes a visitor.
 		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
+		// A country the parser makes the head of a name is not the person.
+		{"Jordanian King Abdullah II on Wednesday held talks with the Kenyan foreign minister.", "JORGOV 046 KENGOV asserted"},
 		// An "if" completing "ask" asks whether: no condition.
 		{"Kenyan reporters asked if Uganda would attack Tanzania.", "KENMED 020 UGA asserted; UGA 190 TZA hypothetical"},
 		// To attend what one's own country holds is no visit.
