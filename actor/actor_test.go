@@ -238,6 +238,8 @@ func TestItForNoOne(t *testing.T) {
 		// "It" said by a speaker who is no actor stands for the speaker.
 		"Russia rejected the offer. The relief agency said it would send food to Ukraine.": "Russia=RUS Ukraine=UKR",
 		"Russia rejected the offer. The Russian side said it would send food to Ukraine.":  "Russia=RUS Russian=RUS→0 it=RUS→1 Ukraine=UKR",
+		// "It" after a sentence about a text stands for the text.
+		"Russia rejected the offer. The resolution was adopted on Monday. It asks Ukraine to hold talks.": "Russia=RUS Ukraine=UKR",
 	} {
 		if got := strings.Join(code(t, text, day2020), " "); got != want {
 			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)

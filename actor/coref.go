@@ -43,7 +43,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 		}
 		switch {
 		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass" || controlled(d, i))) &&
-			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i))):
+			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i) || textBefore(d, covered, sentOf, i))):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
@@ -287,6 +287,42 @@ func saidByOther(d *parley.Doc, covered []bool, i int) bool {
 		return true
 	}
 	return false
+}
+
+// textBefore reports whether "it" at token i, opening its sentence's
+// subject, follows a sentence whose subject is a text or a plan no actor
+// names ("The resolution was adopted on Monday. It asks the agency to
+// report …"), for which it then stands.
+func textBefore(d *parley.Doc, covered []bool, sentOf []int, i int) bool {
+	s := sentOf[i]
+	if s == 0 || d.Tokens[i].DepRel != "nsubj" && d.Tokens[i].DepRel != "nsubj:pass" || d.Tokens[i].Head < 0 || d.Tokens[d.Tokens[i].Head].Head >= 0 {
+		return false // (only the subject of its sentence's main verb)
+	}
+	prev := d.Sentences[s-1].Tokens
+	for k := prev.Start; k < prev.End; k++ {
+		if h := d.Tokens[k].Head; h < 0 || d.Tokens[h].Head >= 0 || !(d.Tokens[k].DepRel == "nsubj" || d.Tokens[k].DepRel == "nsubj:pass") {
+			continue
+		}
+		if d.Tokens[k].UPOS != "NOUN" || !itTexts[strings.ToLower(d.Lemma(k))] {
+			return false
+		}
+		for m := max(prev.Start, k-8); m <= k; m++ {
+			if covered[m] && d.PhraseRoot(m) == d.PhraseRoot(k) {
+				return false // "the Chinese proposal" is China's
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// itTexts are texts, plans and bodies of rules that "it" may stand for.
+var itTexts = map[string]bool{
+	"resolution": true, "report": true, "statement": true, "draft": true, "proposal": true, "bill": true,
+	"plan": true, "agreement": true, "letter": true, "motion": true, "document": true, "study": true,
+	"survey": true, "treaty": true, "deal": true, "law": true, "decree": true, "program": true,
+	"programme": true, "project": true, "declaration": true, "communique": true, "text": true,
+	"measure": true, "package": true, "initiative": true, "accord": true, "budget": true,
 }
 
 // stateNouns name a country or its government in a description that
