@@ -98,6 +98,11 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 				src = append(src, actorsAt(d, x, c)...)
 			}
 		}
+		if len(src) == 0 {
+			// "soldiers were killed in clashes with the rebels": by
+			// whom the conflict they fell in was with.
+			src = conflictWith(d, x, v)
+		}
 		return src, tgt
 	}
 	src = actorsAt(d, x, subj)
@@ -199,6 +204,11 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 			}
 		}
 	}
+	// "has risen in the dispute with Osgiliath": whom a conflict the act
+	// is in is with.
+	if tgt = conflictWith(d, x, v); len(tgt) > 0 {
+		return tgt
+	}
 	// "demanded that the US cancel the sale": the subject of the clause
 	// the verb governs.
 	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] {
@@ -208,6 +218,31 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 		}
 	}
 	return nil
+}
+
+// conflictWith returns the actors a conflict in which verb v's act
+// falls is with: "in the dispute with Osgiliath", "during clashes with
+// the army".
+func conflictWith(d *parley.Doc, x *docIndex, v int) []int {
+	for _, c := range x.children[v] {
+		if (x.rel[c] == "obl" || x.rel[c] == "nmod") && (x.caseOf(c) == "in" || x.caseOf(c) == "during") && conflictNouns[x.lemma[c]] {
+			for _, k := range x.children[c] {
+				if x.rel[k] == "nmod" && (x.caseOf(k) == "with" || x.caseOf(k) == "against") {
+					if as := actorsAt(d, x, k); len(as) > 0 {
+						return as
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// conflictNouns name a conflict, which is with someone.
+var conflictNouns = map[string]bool{
+	"dispute": true, "conflict": true, "war": true, "fighting": true, "clash": true, "confrontation": true,
+	"standoff": true, "row": true, "feud": true, "battle": true, "struggle": true, "skirmish": true,
+	"fight": true, "hostility": true, "violence": true, "exchange": true, "firefight": true, "gunbattle": true,
 }
 
 // fromTarget returns the actors of a verb's "from" phrase c, or those of

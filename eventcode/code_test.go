@@ -180,6 +180,8 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// A country the parser makes the head of a name is not the person.
 		{"Jordanian King Abdullah II on Wednesday held talks with the Kenyan foreign minister.", "JORGOV 046 KENGOV asserted"},
+		// A conflict one falls or suffers in is with whom it is with.
+		{"Two Kenyan soldiers were killed in clashes with Somali rebels.", "SOMREB 193 KENMIL asserted"},
 		// An "if" completing "ask" asks whether: no condition.
 		{"Kenyan reporters asked if Uganda would attack Tanzania.", "KENMED 020 UGA asserted; UGA 190 TZA hypothetical"},
 		// To attend what one's own country holds is no visit.
