@@ -145,6 +145,7 @@ type Coder struct {
 	verbs   map[string][]verbRef // a verb's head word, base form or any form
 	synsets map[string][]dict.Phrase
 	discard discardIndex
+	twins   map[verbRef][]int // other groups defining the same verb
 }
 
 // verbRef is one verb of the dictionary.
@@ -172,6 +173,24 @@ func New(set *dict.Set, cfg Config) *Coder {
 	}
 	for _, s := range set.Synsets {
 		c.synsets[s.Name] = append(c.synsets[s.Name], s.Members...)
+	}
+	// Verbs defined in more than one group, word for word.
+	c.twins = map[verbRef][]int{}
+	byWords := map[string][]verbRef{}
+	for gi, g := range set.Verbs {
+		for vi, v := range g.Verbs {
+			k := strings.Join(v.Words, " ")
+			byWords[k] = append(byWords[k], verbRef{gi, vi})
+		}
+	}
+	for _, rs := range byWords {
+		for _, r := range rs {
+			for _, o := range rs {
+				if o.group != r.group && !slices.Contains(c.twins[r], o.group) {
+					c.twins[r] = append(c.twins[r], o.group)
+				}
+			}
+		}
 	}
 	c.discard = newDiscardIndex(c)
 	return c
@@ -605,7 +624,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	p, b, patterned := c.bestPattern(d, x, v, g)
+	p, b, score, patterned := c.scoredPattern(d, x, v, g)
+	// A verb the dictionaries define again in another group ("--- SHOT
+	// [---] ---" and "--- SHOT [223] ---") takes the best pattern of
+	// either.
+	for _, tg := range c.twins[ref] {
+		if p2, b2, s2, ok := c.scoredPattern(d, x, v, &c.set.Verbs[tg]); ok && s2 > score {
+			p, b, score, patterned = p2, b2, s2, true
+		}
+	}
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event

@@ -31,6 +31,12 @@ var phraseExcluded = map[string]bool{
 // bestPattern returns the pattern of group g that matches the phrase of
 // verb v with the most elements, with what its markers bound.
 func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, bool) {
+	p, b, _, ok := c.scoredPattern(d, x, v, g)
+	return p, b, ok
+}
+
+// scoredPattern is bestPattern with the best pattern's score.
+func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
 	// A clause modifying a noun with a subject of its own ("an admission
@@ -88,9 +94,9 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 		}
 	}
 	if best < 0 {
-		return dict.Pattern{}, binding{source: -1, target: -1, compound: -1}, false
+		return dict.Pattern{}, binding{source: -1, target: -1, compound: -1}, 0, false
 	}
-	return g.Patterns[best], bestB, true
+	return g.Patterns[best], bestB, bestScore, true
 }
 
 // clauseVerbs returns the verbs of the dictionary in the complement

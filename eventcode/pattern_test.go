@@ -26,6 +26,13 @@ QUARREL
 --- REGRET [111] ---
 REGRET
 - HINTED * [112]
+
+--- SCOLD [111] ---
+SCOLD
+
+--- SCOLD [---] ---
+SCOLD
+- * IN PUBLIC [122]
 `
 	testActors = `FRANCE [FRA]
 SPAIN [ESP]
@@ -56,6 +63,9 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France never quarrelled over the efforts of Spain.", "FRA 112 ESP negated"},
 		{"France hinted that it regretted the decision of Spain.", "FRA 112 ESP asserted"},
 		{"France regretted the decision of Spain.", "FRA 111 ESP asserted"},
+		// A verb defined in two groups takes either's patterns.
+		{"France scolded Spain in public.", "FRA 122 ESP asserted"},
+		{"France scolded Spain.", "FRA 111 ESP asserted"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
