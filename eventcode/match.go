@@ -42,6 +42,12 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 	// A clause modifying a noun with a subject of its own ("an admission
 	// that forces murdered officers") is another event, not the verb's.
 	inPhrase := func(k int) bool {
+		// "death and injury toll" parsed as "death" and "injury toll":
+		// the subject's nouns conjoined are one phrase.
+		if h := x.head[k]; x.rel[k] == "conj" && k < v && h != v && d.Tokens[k].UPOS == "NOUN" && d.Tokens[h].UPOS == "NOUN" &&
+			(x.rel[h] == "nsubj" || x.rel[h] == "nsubj:pass") {
+			return true
+		}
 		return !phraseExcluded[x.rel[k]] && !(x.rel[k] == "acl" && x.child(k, "nsubj", "nsubj:pass") >= 0)
 	}
 	collect = func(i int) {

@@ -27,6 +27,10 @@ QUARREL
 REGRET
 - HINTED * [112]
 
+--- RISEN [---] ---
+RISEN
+- DEATH TOLL * [190]
+
 --- SCOLD [111] ---
 SCOLD
 
@@ -63,6 +67,8 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France never quarrelled over the efforts of Spain.", "FRA 112 ESP negated"},
 		{"France hinted that it regretted the decision of Spain.", "FRA 112 ESP asserted"},
 		{"France regretted the decision of Spain.", "FRA 111 ESP asserted"},
+		// Words before the verb in nouns the parser conjoined.
+		{"France's death and injury toll has risen in the dispute with Spain.", "FRA 190 ESP asserted"},
 		// A verb defined in two groups takes either's patterns.
 		{"France scolded Spain in public.", "FRA 122 ESP asserted"},
 		{"France scolded Spain.", "FRA 111 ESP asserted"},
