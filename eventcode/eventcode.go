@@ -709,6 +709,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 				if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
 					break
 				}
+				// (the place hung from the verb: "appealed for peace
+				// in Ithilen" parsed as two phrases of "appealed")
+				if tgt = placeTarget(d, x, v, src, false); len(tgt) > 0 {
+					break
+				}
 			}
 		}
 	}
