@@ -211,7 +211,11 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	}
 	// "demanded that the US cancel the sale": the subject of the clause
 	// the verb governs.
-	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] {
+	// (Not a question's: "asked if France still supported him" asks no
+	// one in France.)
+	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] && !slices.ContainsFunc(x.children[cc], func(k int) bool {
+		return x.rel[k] == "mark" && (x.lemma[k] == "if" || x.lemma[k] == "whether")
+	}) {
 		s, _ := subject(d, x, cc, 0)
 		if tgt = actorsAt(d, x, s); len(tgt) > 0 {
 			return tgt
