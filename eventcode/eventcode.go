@@ -514,7 +514,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 	// with, and "visiting" describes him.
 	for v := 1; v < len(d.Tokens); v++ {
 		w, o := v-1, x.child(v, "obj")
-		if x.lower[w] != "with" || x.head[w] != v || !visitor(d, x, v) {
+		if x.lower[w] != "with" || x.head[w] != v || x.head[v] < 0 || !visitor(d, x, v) {
 			continue
 		}
 		to, rel := x.head[v], "obl"
