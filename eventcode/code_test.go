@@ -180,6 +180,8 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// A country the parser makes the head of a name is not the person.
 		{"Jordanian King Abdullah II on Wednesday held talks with the Kenyan foreign minister.", "JORGOV 046 KENGOV asserted"},
+		// "and promised aid" taken for an adjective: a second verb.
+		{"The Kenyan government condemned the Somali attack on Thursday and promised aid to the affected Kenyan villages.", "KENGOV 111 SOM asserted; KENGOV 033 KENCVL asserted"},
 		// Fighting insurgents is fighting (CAMEO 2.0 has military aid).
 		{"Kenyan troops are fighting Somali insurgents.", "KENMIL 190 SOMREB asserted"},
 		// A conflict one falls or suffers in is with whom it is with.

@@ -470,6 +470,32 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.rel[v] = "parataxis"
 		}
 	}
+	// "condemned the attack on Thursday and promised aid to the
+	// villages" parsed with "promised" as an adjective of a noun
+	// conjoined with the first verb's phrase: a past participle right
+	// after the "and" of the noun it modifies is a second verb, done by
+	// the first verb's subject, and the noun its object.
+	for p := 1; p < len(d.Tokens); p++ {
+		n, and := x.head[p], p-1
+		if d.Tokens[p].XPOS != "VBN" || d.Tokens[p].UPOS != "VERB" || x.rel[p] != "amod" || n <= p || x.rel[n] != "conj" ||
+			x.lower[and] != "and" || x.head[and] != n || x.child(n, "det") >= 0 {
+			continue
+		}
+		t := n
+		for range 8 {
+			if x.rel[t] != "conj" || x.head[t] < 0 {
+				break
+			}
+			t = x.head[t]
+		}
+		v := x.head[t]
+		if v < 0 || d.Tokens[v].UPOS != "VERB" || v > p {
+			continue
+		}
+		x.rehang(p, n, v, "conj")
+		x.rehang(n, x.head[n], p, "obj")
+		x.rehang(and, n, p, "cc")
+	}
 	// "would not comment on China's decision on Tuesday to postpone the
 	// visits" parsed with the infinitive hanging from the verb: an
 	// infinitive right after the phrase of a noun of intent (a decision,
