@@ -529,6 +529,13 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	if h < 0 || depth > 4 {
 		return -1, false
 	}
+	// "Pyongyang on Thursday fired …" with the name tagged as a verb (an
+	// "-ing" word) and the verb hung from it: a name the actor stage
+	// found is the subject, not a verb.
+	if (x.rel[v] == "conj" || x.rel[v] == "advcl") && h < v && x.actorAt[h] >= 0 && d.Tokens[h].UPOS == "VERB" &&
+		x.child(h, "nsubj", "nsubj:pass") < 0 && x.child(v, "cc", "mark") < 0 {
+		return h, false
+	}
 	switch x.rel[v] {
 	case "conj":
 		return subject(d, x, h, depth+1)

@@ -180,6 +180,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// A country the parser makes the head of a name is not the person.
 		{"Jordanian King Abdullah II on Wednesday held talks with the Kenyan foreign minister.", "JORGOV 046 KENGOV asserted"},
+		// A name tagged as a verb ("-ing") is the subject of the verb
+		// conjoined to it.
+		{"Pyongyang on Friday expelled two Japanese diplomats.", "PRK 161 JPNGOV asserted"},
 		// "and promised aid" taken for an adjective: a second verb.
 		{"The Kenyan government condemned the Somali attack on Thursday and promised aid to the affected Kenyan villages.", "KENGOV 111 SOM asserted; KENGOV 033 KENCVL asserted"},
 		// Fighting insurgents is fighting (CAMEO 2.0 has military aid).
