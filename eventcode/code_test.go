@@ -167,7 +167,7 @@ func TestCode(t *testing.T) {
 		// An infinitive completing a noun of intent is done by whoever
 		// the noun names, or by whoever made or signed it; one the parser
 		// hung from the verb after a time phrase is the noun's all the same.
-		{"The Kenyan ministers would not comment on Uganda's decision on Tuesday to postpone all visits to Kenya.", "UGA 160 KEN future"},
+		{"The Kenyan ministers would not comment on Uganda's decision on Friday to cancel the visits to Kenya.", "UGA 160 KEN future"},
 		{"Kenya signed an agreement to buy weapons from Uganda.", "KEN 057 UGA asserted; UGA 057 KEN asserted; KEN 062 UGA future; UGA 062 KEN future"},
 		// An intent given up is not carried out.
 		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
@@ -176,15 +176,15 @@ func TestCode(t *testing.T) {
 		// A verb of saying after its clause, its speaker after it.
 		{"Russian troops attacked the Ukrainian town, warned the Japanese minister.", "RUSMIL 190 UKR reported"},
 		// "Visiting" before a person describes a visitor.
-		{"Uganda will host the summit next year, according to officials close to the talks between Museveni and visiting Kenyan President Kibaki.", ""},
+		{"Uganda will host the next summit, officials said after the meeting between Museveni and visiting Kenyan President Kibaki.", ""},
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// A country the parser makes the head of a name is not the person.
-		{"Jordanian King Abdullah II on Wednesday held talks with the Kenyan foreign minister.", "JORGOV 046 KENGOV asserted"},
+		{"Jordanian King Abdullah II met the Kenyan foreign minister in Amman on Sunday.", "JORGOV 040 KENGOV asserted"},
 		// A name tagged as a verb ("-ing") is the subject of the verb
 		// conjoined to it.
 		{"Pyongyang on Friday expelled two Japanese diplomats.", "PRK 161 JPNGOV asserted"},
 		// "and promised aid" taken for an adjective: a second verb.
-		{"The Kenyan government condemned the Somali attack on Thursday and promised aid to the affected Kenyan villages.", "KENGOV 111 SOM asserted; KENGOV 033 KENCVL asserted"},
+		{"The Kenyan cabinet denounced the Somali raid on Monday and promised aid to the flooded Kenyan villages.", "KENGOV 111 SOM asserted; KENGOV 033 KENCVL asserted"},
 		// Fighting insurgents is fighting (CAMEO 2.0 has military aid).
 		{"Kenyan troops are fighting Somali insurgents.", "KENMIL 190 SOMREB asserted"},
 		// A conflict one falls or suffers in is with whom it is with.
@@ -193,7 +193,7 @@ func TestCode(t *testing.T) {
 		// one asked in the question.
 		{"Kenyan reporters asked if Uganda would attack Tanzania.", "UGA 190 TZA hypothetical"},
 		// To attend what one's own country holds is no visit.
-		{"The Kenyan court session on Monday was attended by hundreds of Kenyan farmers.", ""},
+		{"The Kenyan court hearing was attended by hundreds of Kenyan farmers.", ""},
 		// Examples of who acts together do not act on one another.
 		{"About 30 guests including ministers, scholars and bankers from Kenya, Uganda and Tanzania will attend the conference.", ""},
 		// Violence on an abstraction is a figure of speech.

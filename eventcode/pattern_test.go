@@ -27,8 +27,8 @@ QUARREL
 REGRET
 - HINTED * [112]
 
---- RISEN [---] ---
-RISEN
+--- RISE [---] ---
+RISE {RISES ROSE RISEN RISING}
 - DEATH TOLL * [190]
 
 --- SCOLD [111] ---
@@ -68,7 +68,7 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France hinted that it regretted the decision of Spain.", "FRA 112 ESP asserted"},
 		{"France regretted the decision of Spain.", "FRA 111 ESP asserted"},
 		// Words before the verb in nouns the parser conjoined.
-		{"France's death and injury toll has risen in the dispute with Spain.", "FRA 190 ESP asserted"},
+		{"France's death and injury toll rose again during the long war with Spain.", "FRA 190 ESP asserted"},
 		// A verb defined in two groups takes either's patterns.
 		{"France scolded Spain in public.", "FRA 122 ESP asserted"},
 		{"France scolded Spain.", "FRA 111 ESP asserted"},
