@@ -180,6 +180,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president on Monday held talks with visiting Ugandan President Museveni in Nairobi.", "KENGOV 046 UGAGOV asserted"},
 		// A country the parser makes the head of a name is not the person.
 		{"Jordanian King Abdullah II met the Kenyan foreign minister in Amman on Sunday.", "JORGOV 040 KENGOV asserted"},
+		// "has broken relations" with "broken" taken for an adjective: the
+		// verb; and breaking relations breaks them off.
+		{"Kenya has broken relations with Uganda after the border raid.", "KEN 161 UGA asserted"},
 		// A name tagged as a verb ("-ing") is the subject of the verb
 		// conjoined to it.
 		{"Pyongyang on Friday expelled two Japanese diplomats.", "PRK 161 JPNGOV asserted"},

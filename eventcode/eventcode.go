@@ -496,6 +496,19 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.rehang(n, x.head[n], p, "obj")
 		x.rehang(and, n, p, "cc")
 	}
+	// "Ethiopia has broken relations with Libya" parsed with "has" as the
+	// verb and "broken" as an adjective of its object: a past participle
+	// right after a "have" whose object it modifies is the verb, in the
+	// perfect, and that object its own.
+	for p := 1; p < len(d.Tokens); p++ {
+		hv, n := p-1, x.head[p]
+		if d.Tokens[p].XPOS != "VBN" || x.rel[p] != "amod" || x.lemma[hv] != "have" || d.Tokens[hv].UPOS != "VERB" ||
+			n <= p || x.head[n] != hv || x.rel[n] != "obj" {
+			continue
+		}
+		x.rehang(p, n, hv, "conj")
+		x.rehang(n, hv, p, "obj")
+	}
 	// "would not comment on China's decision on Tuesday to postpone the
 	// visits" parsed with the infinitive hanging from the verb: an
 	// infinitive right after the phrase of a noun of intent (a decision,
