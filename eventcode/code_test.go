@@ -197,6 +197,8 @@ func TestCode(t *testing.T) {
 		{"Kenyan reporters asked if Uganda would attack Tanzania.", "UGA 190 TZA hypothetical"},
 		// To attend what one's own country holds is no visit.
 		{"The Kenyan court hearing was attended by hundreds of Kenyan farmers.", ""},
+		// Sport throughout when the sport's phrase completes the verb.
+		{"Kenya beat Uganda 3-1 to win the gold medal at the regional games.", ""},
 		// Examples of who acts together do not act on one another.
 		{"About 30 guests including ministers, scholars and bankers from Kenya, Uganda and Tanzania will attend the conference.", ""},
 		// Violence on an abstraction is a figure of speech.

@@ -2,6 +2,7 @@ package eventcode
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,13 +50,32 @@ func (c *Coder) discards(d *parley.Doc, x *docIndex) (story bool, dropped []bool
 					dropped = make([]bool, len(d.Tokens))
 				}
 				span := parley.Span{Start: i, End: min(i+len(dc.Phrase), sent.Tokens.End)}
-				markSubtree(x, clauseOf(d, x, d.SpanHead(span)), dropped)
+				cl := clauseOf(d, x, d.SpanHead(span))
+				// A sport's phrase in a clause without a subject of its
+				// own that completes another makes both sport: "beat
+				// Malaysia 21-19 to win the gold medal".
+				for range 4 {
+					h := d.Tokens[cl].Head
+					if h < 0 || !slices.ContainsFunc(dc.Phrase, func(w string) bool { return sportWords[strings.TrimSuffix(w, "*")] }) ||
+						x.rel[cl] != "xcomp" && x.rel[cl] != "advcl" || x.child(cl, "nsubj", "nsubj:pass") >= 0 {
+						break
+					}
+					cl = clauseOf(d, x, h)
+				}
+				markSubtree(x, cl, dropped)
 				d.Note("eventcode", parley.NoteDiscarded, parley.Span{Start: d.Tokens[span.Start].Start, End: d.Tokens[span.End-1].End},
 					fmt.Sprintf("the discard phrase %q (%s) marks this clause as sports, business or history: no events coded in it", strings.Join(dc.Phrase, " "), dc.Origin))
 			}
 		}
 	}
 	return false, dropped
+}
+
+// sportWords mark a discard phrase as sport.
+var sportWords = map[string]bool{
+	"medal": true, "medals": true, "tournament": true, "championship": true, "championships": true,
+	"cup": true, "games": true, "olympic": true, "olympics": true, "title": true, "league": true,
+	"match": true, "final": true, "semifinal": true, "quarterfinal": true, "marathon": true, "race": true,
 }
 
 // history reports whether discard phrase p, when it is a year, is one
