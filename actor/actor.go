@@ -351,6 +351,15 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
 
+// textNames end the names of texts, plans and processes that a place
+// names ("the Kyoto Protocol", "the Doha Round").
+var textNames = map[string]bool{
+	"roadmap": true, "plan": true, "declaration": true, "goals": true, "accord": true, "accords": true,
+	"agreement": true, "process": true, "agenda": true, "round": true, "initiative": true, "protocol": true,
+	"consensus": true, "charter": true, "convention": true, "treaty": true, "pact": true, "communique": true,
+	"doctrine": true, "framework": true, "principles": true, "statement": true,
+}
+
 // gatherings are nouns of meetings.
 var gatherings = map[string]bool{
 	"meeting": true, "summit": true, "conference": true, "forum": true, "session": true,
@@ -781,6 +790,18 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	}
 	if a.Code == "" {
 		return a, false // an unknown name alone: coreference may code it
+	}
+	// A place's name in the name of a text or a process ("the Kyoto
+	// Protocol", "the Busan Roadmap", "the Doha Development Agenda")
+	// names where it was made, not an actor.
+	if principal != nil && pre+post == "" && len(a.Code) == 3 {
+		last := span.End - 1
+		if span.End == principal.tokens.End && span.End < len(d.Tokens) && upperInitial(d.TokenText(span.End)) {
+			last = span.End // the recogniser saw no name: "the Kyoto Protocol"
+		}
+		if last >= principal.tokens.End && textNames[strings.ToLower(d.TokenText(last))] {
+			return a, false
+		}
 	}
 	if a.Country == "" && a.Sectors == "" {
 		a.Country, a.Sectors = split(a.Code)

@@ -112,6 +112,7 @@ func TestActors(t *testing.T) {
 		{"country and agent", "Russian forces attacked the town.", day2020, "Russian forces=RUSMIL"},
 		{"capital as actor", "Moscow rejected the offer.", day2020, "Moscow=RUS"},
 		{"premier, tagged an adjective", "The Russian premier left.", day2020, "Russian premier=RUSGOV"},
+		{"a place naming a text", "Russia rejected the Kyiv Protocol.", day2020, "Russia=RUS"},
 		{"a rank before a title unknown", "The deputy director resigned.", day2020, ""},
 		{"a name coded ---", "Russian ships sailed into the Greek Sea.", day2020, "Russian=RUS"},
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
