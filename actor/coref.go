@@ -279,12 +279,18 @@ func saidByOther(d *parley.Doc, covered []bool, i int) bool {
 		}
 		// No actor in the subject's phrase ("the Chinese side", "the
 		// Russian prosecutor's office" speak for their country).
-		for m := max(0, k-8); m <= k; m++ {
-			if covered[m] && d.PhraseRoot(m) == d.PhraseRoot(k) {
-				return false
-			}
+		return !actorInPhrase(d, covered, k, 0)
+	}
+	return false
+}
+
+// actorInPhrase reports whether an actor covers a token of the phrase
+// of noun k among the eight words before it (from token start on).
+func actorInPhrase(d *parley.Doc, covered []bool, k, start int) bool {
+	for m := max(start, k-8); m <= k; m++ {
+		if covered[m] && d.PhraseRoot(m) == d.PhraseRoot(k) {
+			return true
 		}
-		return true
 	}
 	return false
 }
@@ -306,12 +312,7 @@ func textBefore(d *parley.Doc, covered []bool, sentOf []int, i int) bool {
 		if d.Tokens[k].UPOS != "NOUN" || !itTexts[strings.ToLower(d.Lemma(k))] {
 			return false
 		}
-		for m := max(prev.Start, k-8); m <= k; m++ {
-			if covered[m] && d.PhraseRoot(m) == d.PhraseRoot(k) {
-				return false // "the Chinese proposal" is China's
-			}
-		}
-		return true
+		return !actorInPhrase(d, covered, k, prev.Start) // "the Chinese proposal" is China's
 	}
 	return false
 }

@@ -557,11 +557,10 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// withdraw": the infinitive of a noun no one is named with (no
 		// "Russia's plan") is done by whoever the noun is the object of;
 		// "the decision by Russia to supply": by the noun's agent.
-		m := x.child(v, "mark")
-		if m >= 0 && x.lower[m] == "to" && askNouns[x.lemma[h]] {
+		if infinitive(x, v) && askNouns[x.lemma[h]] {
 			return -1, false
 		}
-		if m >= 0 && x.lower[m] == "to" && intentNouns[x.lemma[h]] && len(actorsAt(d, x, h)) == 0 {
+		if infinitive(x, v) && intentNouns[x.lemma[h]] && len(actorsAt(d, x, h)) == 0 {
 			for _, c := range x.children[h] {
 				if x.rel[c] == "nmod" && x.caseOf(c) == "by" && len(actorsAt(d, x, c)) > 0 {
 					return c, false
@@ -602,6 +601,12 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// infinitive reports whether verb v's clause is a "to" infinitive.
+func infinitive(x *docIndex, v int) bool {
+	m := x.child(v, "mark")
+	return m >= 0 && x.lower[m] == "to"
 }
 
 // intentNouns are what one decides, plans, offers or tries, completed by
@@ -701,7 +706,7 @@ func complement(d *parley.Doc, x *docIndex, v int) int {
 		return xc
 	}
 	for _, c := range x.children[v] {
-		if x.rel[c] == "advcl" && x.child(c, "nsubj", "nsubj:pass") < 0 && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "to" {
+		if x.rel[c] == "advcl" && x.child(c, "nsubj", "nsubj:pass") < 0 && infinitive(x, c) {
 			return c
 		}
 	}

@@ -334,16 +334,7 @@ var complaintVerbs = map[string]bool{"complain": true, "lament": true, "charge":
 // closes reports whether nothing but punctuation follows the phrase of
 // token v in its sentence, which ends before token stop.
 func closes(d *parley.Doc, x *docIndex, v, stop int) bool {
-	end := v
-	var last func(i int)
-	last = func(i int) {
-		end = max(end, i)
-		for _, c := range x.children[i] {
-			last(c)
-		}
-	}
-	last(v)
-	for t := end + 1; t < stop; t++ {
+	for t := subtree(d, x, v).End; t < stop; t++ {
 		if d.Tokens[t].UPOS != "PUNCT" {
 			return false
 		}
@@ -743,13 +734,18 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "appealed for peace in Ithilen", "called for calm in Kenya": an
 	// appeal for something in a place is aimed at that place.
 	if len(tgt) == 0 && strings.HasPrefix(fwd, "02") {
+		triedVerb := false
 		for _, c := range x.children[v] {
-			if x.rel[c] == "obl" && x.caseOf(c) == "for" {
-				if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
-					break
-				}
-				// (the place hung from the verb: "appealed for peace
-				// in Ithilen" parsed as two phrases of "appealed")
+			if x.rel[c] != "obl" || x.caseOf(c) != "for" {
+				continue
+			}
+			if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
+				break
+			}
+			// (the place hung from the verb: "appealed for peace in
+			// Ithilen" parsed as two phrases of "appealed")
+			if !triedVerb {
+				triedVerb = true
 				if tgt = placeTarget(d, x, v, src, false); len(tgt) > 0 {
 					break
 				}

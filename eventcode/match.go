@@ -141,7 +141,7 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 	nouns = func(u, depth int) {
 		for _, k := range x.children[u] {
 			switch r := x.rel[k]; {
-			case r == "acl" && intentNouns[x.lemma[u]] && d.Tokens[k].UPOS == "VERB" && x.child(k, "mark") >= 0 && x.lower[x.child(k, "mark")] == "to":
+			case r == "acl" && intentNouns[x.lemma[u]] && d.Tokens[k].UPOS == "VERB" && infinitive(x, k):
 				if s, _ := subject(d, x, k, 0); s == u && len(actorsAt(d, x, u)) > 0 || s >= 0 && x.head[s] == u {
 					walk(k, 0)
 				}

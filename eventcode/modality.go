@@ -142,7 +142,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// "moves to withdraw troops", "plans to attack", "efforts to impose
 	// sanctions": an infinitive modifying a noun is an act intended, not
 	// done — unless the noun is "the first (last, only) one to visit".
-	if x.rel[v] == "acl" && slices.ContainsFunc(x.children[v], func(k int) bool { return x.rel[k] == "mark" && x.lower[k] == "to" }) {
+	if x.rel[v] == "acl" && infinitive(x, v) {
 		if h := x.head[v]; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
 			fut = true
 			// "Russia's refusal to withdraw", "scrapped plans to visit":
