@@ -105,7 +105,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 		return src, tgt
 	}
-	src = actorsAt(d, x, subj)
+	src = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return actedOn(d, x, a, subj) })
 	// A list of subjects the parser split ("Mordor, the Shire, Arnor and
 	// Bree welcomed"): every subject acts. Two with no comma or
 	// conjunction between them are one phrase split in two ("Dagolath's
@@ -726,6 +726,34 @@ func cityModifier(d *parley.Doc, x *docIndex, a int) bool {
 	}
 	k, ok := x.placeAt[h]
 	return ok && strings.HasPrefix(d.Places[k].Feature, "PPL")
+}
+
+// actNouns name an act done to the phrase their "of" introduces: in
+// "the bombing of the UN headquarters killed 22 people" the UN is what
+// was bombed, not who killed.
+var actNouns = map[string]bool{
+	"attack": true, "bombing": true, "bombardment": true, "shelling": true, "airstrike": true, "assault": true,
+	"invasion": true, "occupation": true, "killing": true, "murder": true, "assassination": true, "massacre": true,
+	"execution": true, "arrest": true, "detention": true, "capture": true, "kidnapping": true, "abduction": true,
+	"release": true, "deportation": true, "expulsion": true, "destruction": true, "siege": true, "blockade": true,
+	"shooting": true, "slaying": true, "torture": true, "recognition": true, "isolation": true,
+}
+
+// actedOn reports whether actor a names what the act noun h, or a noun
+// of its phrase, was done to: a's phrase hangs from it by "of".
+func actedOn(d *parley.Doc, x *docIndex, a, h int) bool {
+	i := d.SpanHead(d.Actors[a].Tokens)
+	for range 8 {
+		p := x.head[i]
+		if p < 0 || i == h {
+			return false
+		}
+		if x.rel[i] == "nmod" && x.caseOf(i) == "of" && actNouns[x.lemma[p]] {
+			return true
+		}
+		i = p
+	}
+	return false
 }
 
 // placeNouns are places that a city modifying them locates: "the Gaza

@@ -269,6 +269,9 @@ func TestCode(t *testing.T) {
 		{"The withdrawal of Syrian troops from Lebanon began on Monday.", "SYRMIL 0874 LBN asserted"},
 		{"The United States speeded up the withdrawal of some forces from Panama.", "USA 0874 PAN asserted"},
 		{"Chile has reneged on its commitment to Peru.", "CHL 120 PER asserted"},
+		// What an attack was done to did not do what the attack did.
+		{"The bombing of the Kenyan embassy killed twelve Somali civilians.", ""},
+		{"The Somali rebels' bombing of the Kenyan embassy killed twelve Somali civilians.", "SOMREB 202 SOMCVL asserted"},
 		// A discard phrase drops the clause it is in: the main clause
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
