@@ -269,6 +269,10 @@ func TestCode(t *testing.T) {
 		{"The withdrawal of Syrian troops from Lebanon began on Monday.", "SYRMIL 0874 LBN asserted"},
 		{"The United States speeded up the withdrawal of some forces from Panama.", "USA 0874 PAN asserted"},
 		{"Chile has reneged on its commitment to Peru.", "CHL 120 PER asserted"},
+		// Heading to a country is travel; leading to something is no
+		// promise of cooperation.
+		{"The Kenyan president headed to Uganda on Monday.", "KENGOV 042 UGA asserted"},
+		{"Kenyan delays led to the deaths of Ugandan pilgrims.", ""},
 		// What an attack was done to did not do what the attack did.
 		{"The bombing of the Kenyan embassy killed twelve Somali civilians.", ""},
 		{"The Somali rebels' bombing of the Kenyan embassy killed twelve Somali civilians.", "SOMREB 202 SOMCVL asserted"},
