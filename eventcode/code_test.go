@@ -273,6 +273,8 @@ func TestCode(t *testing.T) {
 		// promise of cooperation.
 		{"The Kenyan president headed to Uganda on Monday.", "KENGOV 042 UGA asserted"},
 		{"Kenyan delays led to the deaths of Ugandan pilgrims.", ""},
+		// A suicide bomber's "bomber" is no aeroplane.
+		{"A Kenyan suicide bomber blew himself up at the Ugandan embassy.", "KENREB 1831 UGAGOV asserted"},
 		// What an attack was done to did not do what the attack did.
 		{"The bombing of the Kenyan embassy killed twelve Somali civilians.", ""},
 		{"The Somali rebels' bombing of the Kenyan embassy killed twelve Somali civilians.", "SOMREB 202 SOMCVL asserted"},
