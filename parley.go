@@ -226,12 +226,19 @@ type Actor struct {
 	Entity  int    `json:"entity"`            // index into Doc.Entities, or -1
 	Ref     int    `json:"ref"`               // index of the antecedent actor for coreference, or -1
 	// CountryFrom says where Country came from when the actor's own words
-	// and the dictionaries do not give one: "phrase" (a place in the
-	// actor's phrase, "police in Lagos"), "sentence" (the places of its
-	// sentence) or "document" (the country most of the document's places
-	// are in). Empty when the text names the country with the actor.
+	// and the dictionaries do not give one (FromPhrase, FromSentence,
+	// FromDocument, FromOwner). Empty when the text names the country
+	// with the actor.
 	CountryFrom string `json:"country_from,omitempty"`
 }
+
+// Where Actor.CountryFrom says an actor's country came from.
+const (
+	FromPhrase   = "phrase"   // a place in the actor's phrase: "police in Lagos", "the government of Sindh"
+	FromSentence = "sentence" // the places of its sentence, all in one country
+	FromDocument = "document" // the country most of the document's places (and its dateline) are in
+	FromOwner    = "owner"    // the one a possessive names, whose body it is: "its embassies", "his government"
+)
 
 // Modality says how the text presents an event.
 type Modality string

@@ -217,12 +217,29 @@ func FuzzActors(f *testing.F) {
 	})
 }
 
+// TestPossessor checks that a body named with a possessive takes the
+// country of the one the possessive names: the subject of its sentence
+// when it fits, a person for "his", a country or organisation for "its".
+func TestPossessor(t *testing.T) {
+	for text, want := range map[string]string{
+		"The Greek government advised its police to act.":               "Greek government=GRCGOV police=GRCCOP",
+		"Greek President Sampleko said his government would act.":       "Greek President Sampleko=GRCGOV government=GRCGOV",
+		"Russia criticised Ukraine, and Ukraine recalled its minister.": "Russia=RUS Ukraine=UKR Ukraine=UKR→1 minister=UKRGOV",
+		// No one in the sentence to own them: no country.
+		"Its forces left on Monday.": "forces=MIL",
+	} {
+		if got := strings.Join(code(t, text, day2020), " "); got != want {
+			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)
+		}
+	}
+}
+
 func TestItAsSubject(t *testing.T) {
 	for text, want := range map[string]string{
 		"Russia said it would send troops to Kyiv.": "Russia=RUS it=RUS→0 Kyiv=UKR",
 		// The parser takes this "it" for an expletive; "willing" says
 		// it is someone.
-		"Ukraine says it is willing to withdraw its forces.": "Ukraine=UKR it=UKR→0 forces=MIL",
+		"Ukraine says it is willing to withdraw its forces.": "Ukraine=UKR it=UKR→0 forces=UKRMIL",
 	} {
 		if got := strings.Join(code(t, text, day2020), " "); got != want {
 			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)

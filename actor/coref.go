@@ -142,6 +142,33 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 					b.Code, b.Country, b.Ref = d.Actors[j].Country, d.Actors[j].Country, j
 				}
 			}
+		case a.Country == "" && a.Sectors != "" && possessor(d, a.Tokens) >= 0:
+			// "advised its embassies", "his government": a body of
+			// the one the possessive names, the subject of its
+			// sentence when that fits, else the last such actor of the
+			// sentence ("its" a country or organisation, "his" and
+			// "her" a person, "their" either).
+			w := words[possessor(d, a.Tokens)]
+			best := -1
+			for j := k - 1; j >= 0 && sentOf[d.Actors[j].Tokens.Start] == s; j-- {
+				b := d.Actors[j]
+				if b.Code == "" || b.Country == "" || b.Country == "IGO" || b.Tokens.Overlaps(a.Tokens) ||
+					w == "its" && b.Entity >= 0 && b.Entity < len(d.Entities) && d.Entities[b.Entity].Type == parley.PER ||
+					(w == "his" || w == "her") && !isPerson(d, b) {
+					continue
+				}
+				if isSubject(d, b) {
+					best = j
+					break
+				}
+				if best < 0 {
+					best = j
+				}
+			}
+			if best >= 0 {
+				a.Code = d.Actors[best].Country + a.Sectors
+				a.CountryFrom = FromOwner
+			}
 		case a.Country == "" && a.Sectors != "" && definite(d, a.Tokens):
 			// A role without a country: the last actor within reach
 			// with the same sectors and a country, named by the same
@@ -213,6 +240,21 @@ func plural(d *parley.Doc, a parley.Actor) bool {
 func isSubject(d *parley.Doc, a parley.Actor) bool {
 	r := d.Tokens[d.PhraseRoot(d.SpanHead(a.Tokens))].DepRel
 	return r == "nsubj" || r == "nsubj:pass"
+}
+
+// possessor returns the possessive pronoun ("its", "their", "his",
+// "her") that determines the phrase of span s, or -1.
+func possessor(d *parley.Doc, s parley.Span) int {
+	h := d.SpanHead(s)
+	for i := max(0, s.Start-1); i < s.End; i++ {
+		if t := d.Tokens[i]; t.XPOS == "PRP$" && t.Head == h && t.DepRel == "nmod:poss" {
+			switch strings.ToLower(d.TokenText(i)) {
+			case "its", "their", "his", "her":
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // definite reports whether a phrase starts with "the" or "this".

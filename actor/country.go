@@ -7,9 +7,10 @@ import (
 // Where an actor's country came from when its own words do not name one
 // (parley.Actor.CountryFrom).
 const (
-	FromPhrase   = "phrase"   // a place in the actor's own phrase: "police in Lagos", "the government of Sindh"
-	FromSentence = "sentence" // the places of its sentence, all in one country
-	FromDocument = "document" // the country most of the document's places (and its dateline) are in
+	FromPhrase   = parley.FromPhrase
+	FromSentence = parley.FromSentence
+	FromDocument = parley.FromDocument
+	FromOwner    = parley.FromOwner
 )
 
 // domestic are the sectors whose actors belong to the country where they

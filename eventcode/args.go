@@ -129,11 +129,16 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 	}
 	// Objects, the parser's second object included ("shelled the
-	// capital Juba").
+	// capital Juba"). A body of the source's own ("recalled its
+	// ambassador to New Zealand", "advised its embassies") is no other
+	// party: the act is on whom a phrase names, if any.
+	own := func(a int) bool {
+		return d.Actors[a].CountryFrom == parley.FromOwner && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == d.Actors[a].Country })
+	}
 	for _, rel := range []string{"obj", "iobj"} {
 		for _, o := range x.children[v] {
 			if x.rel[o] == rel {
-				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
+				if tgt = slices.DeleteFunc(actorsAt(d, x, o), own); len(tgt) > 0 {
 					return src, tgt
 				}
 			}
@@ -151,7 +156,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			}
 		}
 	}
-	return src, phraseTarget(d, x, v)
+	return src, slices.DeleteFunc(phraseTarget(d, x, v), own)
 }
 
 // phraseTarget returns the target of verb v named elsewhere than by its

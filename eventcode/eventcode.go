@@ -500,6 +500,23 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.rehang(p, n, hv, "conj")
 		x.rehang(n, hv, p, "obj")
 	}
+	// "withdraw its troops from neighbouring Lebanon" parsed with
+	// "neighbouring" as a clause whose object is the country: the
+	// country is the preposition's, and "neighbouring" describes it.
+	for p := 1; p+1 < len(d.Tokens); p++ {
+		m, o, h := p-1, p+1, x.head[p]
+		if x.lemma[p] != "neighbor" && x.lemma[p] != "neighbour" || x.rel[p] != "advcl" || h < 0 ||
+			x.head[o] != p || x.rel[o] != "obj" || x.head[m] != p || d.Tokens[m].XPOS != "IN" {
+			continue
+		}
+		rel := "obl"
+		if u := d.Tokens[h].UPOS; u == "NOUN" || u == "PROPN" {
+			rel = "nmod"
+		}
+		x.rehang(o, p, h, rel)
+		x.rehang(m, p, o, "case")
+		x.rehang(p, h, o, "amod")
+	}
 	// "would not comment on China's decision on Tuesday to postpone the
 	// visits" parsed with the infinitive hanging from the verb: an
 	// infinitive right after the phrase of a noun of intent (a decision,
