@@ -273,6 +273,10 @@ func TestCode(t *testing.T) {
 		// promise of cooperation.
 		{"The Kenyan president headed to Uganda on Monday.", "KENGOV 042 UGA asserted"},
 		{"Kenyan delays led to the deaths of Ugandan pilgrims.", ""},
+		// One's own troops are no target; the country they leave is,
+		// "neighbouring" parsed as a verb or not.
+		{"Kenya will withdraw its troops from neighbouring Somalia.", "KEN 0874 SOM future"},
+		{"The Kenyan ministry advised its embassies to close.", ""},
 		// A suicide bomber's "bomber" is no aeroplane.
 		{"A Kenyan suicide bomber blew himself up at the Ugandan embassy.", "KENREB 1831 UGAGOV asserted"},
 		// What an attack was done to did not do what the attack did.
