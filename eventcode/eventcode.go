@@ -699,6 +699,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 		if b.compound >= 0 {
 			compound = x.conjoined(d, b.compound)
+			// "Eriador agrees with the Philippines and France": a
+			// compound after the verb of a subject of its own is
+			// whom the subject acts on, each of them.
+			if d.Actors[b.compound].Tokens.Start > v && len(src) > 0 && !slices.ContainsFunc(src, func(a int) bool { return slices.Contains(compound, a) }) {
+				tgt, compound = compound, nil
+			}
 		}
 		// An actor the pattern's words name is what was done, not to whom.
 		named := func(a int) bool {

@@ -37,6 +37,11 @@ SCOLD
 --- SCOLD [---] ---
 SCOLD
 - * IN PUBLIC [122]
+
+--- CONCUR [---] ---
+CONCUR
+- * WITH % [031]
+- % * [031]
 `
 	testActors = `FRANCE [FRA]
 SPAIN [ESP]
@@ -72,6 +77,10 @@ func TestPatternBeforeVerb(t *testing.T) {
 		// A verb defined in two groups takes either's patterns.
 		{"France scolded Spain in public.", "FRA 122 ESP asserted"},
 		{"France scolded Spain.", "FRA 111 ESP asserted"},
+		// A compound ("%") acts on itself, unless it follows the verb of
+		// a subject of its own, who then acts on each of its members.
+		{"France and Spain concurred.", "FRA 031 ESP asserted; ESP 031 FRA asserted"},
+		{"France concurs with Italy and Greece.", "FRA 031 ITA asserted; FRA 031 GRC asserted"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
