@@ -270,8 +270,8 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		return end - p, 1 + n
 	case dict.ElemSource, dict.ElemTarget, dict.ElemCompound, dict.ElemSkip:
 		a := x.actorAt[seq[p]]
-		if a < 0 {
-			return 0, 0
+		if a < 0 || e.Kind == dict.ElemCompound && len(x.conjoined(d, a)) < 2 {
+			return 0, 0 // a compound is of two actors or more
 		}
 		switch e.Kind {
 		case dict.ElemSource:

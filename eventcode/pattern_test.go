@@ -40,8 +40,9 @@ SCOLD
 
 --- CONCUR [---] ---
 CONCUR
-- * WITH % [031]
 - % * [031]
+- * WITH % [031]
+- * (WITH) [030]
 `
 	testActors = `FRANCE [FRA]
 SPAIN [ESP]
@@ -81,6 +82,8 @@ func TestPatternBeforeVerb(t *testing.T) {
 		// a subject of its own, who then acts on each of its members.
 		{"France and Spain concurred.", "FRA 031 ESP asserted; ESP 031 FRA asserted"},
 		{"France concurs with Italy and Greece.", "FRA 031 ITA asserted; FRA 031 GRC asserted"},
+		// One actor is no compound.
+		{"France concurs with Italy.", "FRA 030 ITA asserted"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
