@@ -229,12 +229,12 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	return nil
 }
 
-// conflictWith returns the actors a conflict in which verb v's act
-// falls is with: "in the dispute with Osgiliath", "during clashes with
-// the army".
+// conflictWith returns the actors a conflict in which, or over which,
+// verb v's act falls is with: "in the dispute with Osgiliath", "during
+// clashes with the army", "criticized over its dispute with Eriador".
 func conflictWith(d *parley.Doc, x *docIndex, v int) []int {
 	for _, c := range x.children[v] {
-		if (x.rel[c] == "obl" || x.rel[c] == "nmod") && (x.caseOf(c) == "in" || x.caseOf(c) == "during") && conflictNouns[x.lemma[c]] {
+		if (x.rel[c] == "obl" || x.rel[c] == "nmod") && (x.caseOf(c) == "in" || x.caseOf(c) == "during" || x.caseOf(c) == "over") && conflictNouns[x.lemma[c]] {
 			for _, k := range x.children[c] {
 				if x.rel[k] == "nmod" && (x.caseOf(k) == "with" || x.caseOf(k) == "against") {
 					if as := actorsAt(d, x, k); len(as) > 0 {

@@ -277,6 +277,8 @@ func TestCode(t *testing.T) {
 		// "neighbouring" parsed as a verb or not.
 		{"Kenya will withdraw its troops from neighbouring Somalia.", "KEN 0874 SOM future"},
 		{"The Kenyan ministry advised its embassies to close.", ""},
+		// A passive act with no agent in a conflict with someone: theirs.
+		{"Kenya was criticized over its border dispute with Uganda.", "UGA 111 KEN asserted"},
 		// A suicide bomber's "bomber" is no aeroplane.
 		{"A Kenyan suicide bomber blew himself up at the Ugandan embassy.", "KENREB 1831 UGAGOV asserted"},
 		// What an attack was done to did not do what the attack did.
