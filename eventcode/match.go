@@ -202,6 +202,16 @@ func ownParticle(d *parley.Doc, x *docIndex, t, verb int) bool {
 	return h == verb || x.rel[t] == "case" && h >= 0 && d.Tokens[h].Head == verb
 }
 
+// premodifier reports whether token t modifies a noun after it in its
+// phrase: an adjective, a noun or a number before its head.
+func premodifier(d *parley.Doc, x *docIndex, t int) bool {
+	switch x.rel[t] {
+	case "amod", "compound", "nummod", "advmod":
+		return x.head[t] > t && d.Tokens[x.head[t]].UPOS != "VERB"
+	}
+	return false
+}
+
 // elemAt matches element e at seq[p] and returns the number of positions
 // it covers (0 when it does not match) and its score.
 func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding, rev bool) (int, int) {
@@ -225,8 +235,22 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 			sub = slices.Clone(sub)
 			slices.Reverse(sub)
 		}
-		for _, s := range sub {
+		for k, s := range sub {
 			n, sc := c.elemAt(d, x, seq, q, s, b, rev)
+			// Other modifiers of the phrase's noun may come after a
+			// word of the unit: "new global economic relations" is a
+			// {NEW &TIETYPES RELATIONS}. As in PETRARCH, not after a
+			// synset's member: "economic trade relations" is no
+			// {&TIETYPES RELATIONS}.
+			// (Both words in one phrase: "death and injury total" is
+			// no {DEATH TOTAL}.)
+			for skip := q; n == 0 && !rev && k > 0 && sub[k-1].Kind == dict.ElemWord && premodifier(d, x, seq[q-1]) &&
+				skip < len(seq) && skip-q < 2 && premodifier(d, x, seq[skip]); {
+				skip++
+				if n, sc = c.elemAt(d, x, seq, skip, s, b, rev); n > 0 {
+					q = skip
+				}
+			}
 			if n == 0 {
 				return 0, 0
 			}

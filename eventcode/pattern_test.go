@@ -18,6 +18,14 @@ const (
 +DID N'T
 +WILL NOT
 
+&TIES
++ECONOMIC
++MILITARY
+
+--- ABANDON [345] ---
+ABANDON
+- * {NEW &TIES RELATIONS} [903]
+
 --- QUARREL [111] ---
 QUARREL
 - &NEGAUX * OVER EFFORTS [050]
@@ -82,6 +90,11 @@ func TestPatternBeforeVerb(t *testing.T) {
 		// a subject of its own, who then acts on each of its members.
 		{"France and Spain concurred.", "FRA 031 ESP asserted; ESP 031 FRA asserted"},
 		{"France concurs with Italy and Greece.", "FRA 031 ITA asserted; FRA 031 GRC asserted"},
+		// Other modifiers may come after a word of a unit, not after a
+		// synset's member.
+		{"France will abandon new economic relations with Spain.", "FRA 903 ESP future"},
+		{"France will abandon new bilateral economic relations with Spain.", "FRA 903 ESP future"},
+		{"France will abandon new economic trade relations with Spain.", "FRA 345 ESP future"},
 		// One actor is no compound.
 		{"France concurs with Italy.", "FRA 030 ITA asserted"},
 	} {
