@@ -60,9 +60,13 @@ type Config struct {
 
 // Commas are the lengths, in words, of the clauses set off by commas
 // that the coder leaves out: an initial clause (before the first comma)
-// of BMin to BMax words, an internal one (between two commas) of Min to
-// Max, a terminal one (after the last comma) of EMin to EMax. A Max of 0
-// keeps those clauses. Neither their verbs nor their actors take part
+// of at least BMin words and fewer than BMax, an internal one (between
+// two commas) of Min to below Max, a terminal one (after the last comma)
+// of EMin to below EMax. A Max of 0 keeps those clauses. (PETRARCH's code
+// reads the maximum as inclusive; the unit suite's answers, recoded by
+// its successors, keep a terminal clause of exactly 8 words — "…, the
+// primary official news agency said on Thursday" — and none leaves one
+// out.) Neither their verbs nor their actors take part
 // in events. PETRARCH's comma_* options; PETRARCH's defaults, from TABARI,
 // are PetrarchCommas. parley keeps every clause by default: "…, a senior
 // official said" is the evidence of who reported the event.
@@ -125,7 +129,7 @@ func (k *Commas) leftOut(d *parley.Doc, x *docIndex, sent parley.Span, out []boo
 		return true
 	}
 	drop := func(a, b, lo, hi int) {
-		if n := words(a, b); hi > 0 && n >= lo && n <= hi && !listItem(a, b) {
+		if n := words(a, b); hi > 0 && n >= lo && n < hi && !listItem(a, b) {
 			for i := a; i < b; i++ {
 				out[i] = true
 			}

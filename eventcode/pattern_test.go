@@ -174,6 +174,9 @@ func TestCommas(t *testing.T) {
 		{"France quarrelled with Spain, while Italy quarrelled.", &commas, "FRA 111 ESP"},
 		{"France quarrelled with Spain, while Italy quarrelled with Greece in the long winter of that year.", &commas, "FRA 111 ESP; ITA 111 GRC"},
 		{"France quarrelled with Spain, Italy and Greece.", &commas, "FRA 111 ESP; FRA 111 ITA; FRA 111 GRC"},
+		// Seven words are left out, eight kept.
+		{"France quarrelled with Spain, while Italy quarrelled with Greece in winter.", &commas, "FRA 111 ESP"},
+		{"France quarrelled with Spain, while Italy quarrelled with Greece in the winter.", &commas, "FRA 111 ESP; ITA 111 GRC"},
 	} {
 		p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: true, Commas: c.commas}})
 		if err != nil {
