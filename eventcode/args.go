@@ -365,10 +365,12 @@ var locativeCases = map[string]bool{"in": true, "at": true, "near": true, "aroun
 // words that head a phrase of their own count, reached through
 // prepositional phrases, participles and their objects: not a
 // modifier ("near the Iranian border"), not a place where ("a summit in
-// Paris"), not a clause ("confidence that …"), not the verb's own
-// sources nor what the pattern's words name ("sent thousands of
-// troops"), and only an actor whose country the text names.
-func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
+// Paris") unless places is set and nothing else is found (a conflict
+// falls on the place where its object lies: "fired shells near a vessel
+// from South Korea"), not a clause ("confidence that …"), not the verb's
+// own sources or their like nor what the pattern's words name ("sent
+// thousands of troops"), and only an actor whose country the text names.
+func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool) []int {
 	o := x.child(v, "obj")
 	if o < 0 {
 		return nil
@@ -390,26 +392,38 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int) []int {
 		}
 	}
 	best := -1
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, c := range x.children[it.n] {
-			if !deepStep(d, x, c) {
-				continue
-			}
-			a := x.actorAt[c]
-			if as := x.anchored[c]; a < 0 && len(as) > 0 && d.Actors[as[0]].Sectors != "" {
-				// "against Kampuchean guerrilla camps": an agent
-				// modifying the phrase's noun is its owner (a bare
-				// country so placed is not: "Sino-US relations").
-				a = as[0]
-			}
-			if a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
-				d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.Contains(src, a) && !namedBy(x, words, a) && !cityModifier(d, x, a) {
-				best = a
-			}
-			if it.depth < 5 {
-				stack = append(stack, item{c, it.depth + 1})
+	start := slices.Clone(stack)
+	passes := 1
+	if places {
+		passes = 2
+	}
+	for pass := 0; pass < passes && best < 0; pass++ {
+		// A second pass goes into places too, where the object lies:
+		// "criticized the closure of guest houses in Michel Delving",
+		// "fired shells near a vessel from South Korea".
+		stack = append(stack[:0], start...)
+		for len(stack) > 0 {
+			it := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, c := range x.children[it.n] {
+				if !deepStep(d, x, c) && !(pass == 1 && x.rel[c] == "nmod" && locativeCases[x.caseOf(c)]) {
+					continue
+				}
+				a := x.actorAt[c]
+				if as := x.anchored[c]; a < 0 && len(as) > 0 && d.Actors[as[0]].Sectors != "" {
+					// "against Kampuchean guerrilla camps": an agent
+					// modifying the phrase's noun is its owner (a bare
+					// country so placed is not: "Sino-US relations").
+					a = as[0]
+				}
+				if a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
+					d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.ContainsFunc(src, func(s int) bool { return s == a || d.Actors[s].Code == d.Actors[a].Code }) &&
+				!namedBy(x, words, a) && !cityModifier(d, x, a) {
+					best = a
+				}
+				if it.depth < 5 {
+					stack = append(stack, item{c, it.depth + 1})
+				}
 			}
 		}
 	}

@@ -279,6 +279,10 @@ func TestCode(t *testing.T) {
 		{"The Kenyan ministry advised its embassies to close.", ""},
 		// A passive act with no agent in a conflict with someone: theirs.
 		{"Kenya was criticized over its border dispute with Uganda.", "UGA 111 KEN asserted"},
+		// A conflict falls on the place where its object lies, when no
+		// one else is named; cooperation does not.
+		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
+		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
 		// A suicide bomber's "bomber" is no aeroplane.
 		{"A Kenyan suicide bomber blew himself up at the Ugandan embassy.", "KENREB 1831 UGAGOV asserted"},
 		// What an attack was done to did not do what the attack did.

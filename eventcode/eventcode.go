@@ -784,7 +784,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		if patterned {
 			words = b.words
 		}
-		tgt = deepTarget(d, x, v, src, words)
+		// A conflict falls on the place its object lies in; cooperation
+		// ("welcomed the talks in Beijing", "signed the declaration in
+		// Pretoria") does not.
+		tgt = deepTarget(d, x, v, src, words, fwd >= "11" && fwd < "21")
 	}
 	// "The Chinese president expressed China's appreciation", "Cohen
 	// reaffirmed Washington's commitment": the speaker's own country as
