@@ -418,7 +418,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 				}
 				if a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
 					d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.ContainsFunc(src, func(s int) bool { return s == a || d.Actors[s].Code == d.Actors[a].Code }) &&
-				!namedBy(x, words, a) && !cityModifier(d, x, a) {
+					!namedBy(x, words, a) && !cityModifier(d, x, a) {
 					best = a
 				}
 				if it.depth < 5 {
