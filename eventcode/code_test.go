@@ -283,6 +283,9 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// The agency before its name speaks; it is no appositive of
+		// what was condemned.
+		{"Kenya condemned the military drill by Uganda, the official news agency KNA said.", "KEN 111 UGA reported"},
 		// A suicide bomber's "bomber" is no aeroplane.
 		{"A Kenyan suicide bomber blew himself up at the Ugandan embassy.", "KENREB 1831 UGAGOV asserted"},
 		// What an attack was done to did not do what the attack did.

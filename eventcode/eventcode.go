@@ -537,6 +537,18 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "condemned the drill, the official news agency KCNA said" parsed
+	// with the agency in apposition to the drill and its name alone the
+	// speaker: the agency, named by what follows it, speaks.
+	for n := 1; n+2 < len(d.Tokens); n++ {
+		h, name, v := x.head[n], n+1, x.head[n+1]
+		if x.rel[n] != "appos" || h < 0 || h > n || d.Tokens[n].UPOS != "NOUN" || d.Tokens[name].UPOS != "PROPN" ||
+			x.rel[name] != "nsubj" || v <= name || !speechVerbs[x.lemma[v]] || !slices.ContainsFunc(d.Tokens[h:n], func(t parley.Token) bool { return t.XPOS == "," }) {
+			continue
+		}
+		x.rehang(n, h, v, "nsubj")
+		x.rehang(name, v, n, "appos")
+	}
 	x.placeAt = map[int]int{}
 	for k, p := range d.Places {
 		if h := d.SpanHead(p.Tokens); h >= 0 {
@@ -552,7 +564,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 	}
 	for k, a := range d.Actors {
-		root := d.PhraseRoot(d.SpanHead(a.Tokens))
+		root := x.phraseRoot(d, d.SpanHead(a.Tokens))
 		x.anchored[root] = append(x.anchored[root], k)
 		for i := a.Tokens.Start; i < a.Tokens.End; i++ {
 			if x.actorAt[i] < 0 {
@@ -1390,6 +1402,48 @@ func confidence(e parley.Event, pattern bool) float64 {
 		c += 0.1
 	}
 	return c
+}
+
+// phraseRoot is Doc.PhraseRoot in the index's tree, as rehang leaves it.
+func (x *docIndex) phraseRoot(d *parley.Doc, i int) int {
+	for range 8 {
+		h := x.head[i]
+		if h < 0 || h >= len(d.Tokens) {
+			return i
+		}
+		switch x.rel[i] {
+		case "compound", "amod", "flat", "flat:name", "appos", "nmod:poss":
+		case "nmod":
+			// (Its preposition within six words, as Doc.CaseOf has it.)
+			c := ""
+			for _, k := range x.children[i] {
+				if k < i && k >= i-6 && x.rel[k] == "case" {
+					c = x.lower[k]
+					break
+				}
+			}
+			if c != "of" && c != "from" && c != "for" {
+				return i
+			}
+			if c != "of" && x.inPlace(d, i) && x.inPlace(d, h) {
+				return i
+			}
+		default:
+			return i
+		}
+		i = h
+	}
+	return i
+}
+
+// inPlace reports whether token i lies in one of d's places.
+func (x *docIndex) inPlace(d *parley.Doc, i int) bool {
+	for _, p := range d.Places {
+		if p.Tokens.Start <= i && i < p.Tokens.End {
+			return true
+		}
+	}
+	return false
 }
 
 // caseOf returns the lower-cased preposition of token i's phrase in the
