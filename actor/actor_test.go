@@ -240,6 +240,8 @@ func TestItAsSubject(t *testing.T) {
 		// The parser takes this "it" for an expletive; "willing" says
 		// it is someone.
 		"Ukraine says it is willing to withdraw its forces.": "Ukraine=UKR it=UKR→0 forces=UKRMIL",
+		// A government is "it", not "he".
+		"The Greek government said it would expel Russian diplomats.": "Greek government=GRCGOV it=GRCGOV→0 Russian=RUS",
 	} {
 		if got := strings.Join(code(t, text, day2020), " "); got != want {
 			t.Errorf("%s\ngot  %s\nwant %s", text, got, want)

@@ -220,13 +220,30 @@ var pronouns = map[string]bool{"he": true, "him": true, "she": true, "her": true
 var pairWords = map[string]bool{"sides": true, "parties": true, "countries": true, "delegations": true, "nations": true}
 
 // isPerson reports whether an actor names a person: a PER entity, or a
-// role headed by a singular noun ("the U.S. leader", "a senior official").
+// role headed by a singular noun ("the U.S. leader", "a senior official")
+// that is no body of people ("the government", "the ministry": "it").
 func isPerson(d *parley.Doc, a parley.Actor) bool {
 	if a.Entity >= 0 && a.Entity < len(d.Entities) {
 		return d.Entities[a.Entity].Type == parley.PER
 	}
-	t := d.Tokens[d.SpanHead(a.Tokens)]
-	return a.Sectors != "" && t.UPOS == "NOUN" && t.XPOS == "NN"
+	h := d.SpanHead(a.Tokens)
+	t := d.Tokens[h]
+	return a.Sectors != "" && t.UPOS == "NOUN" && t.XPOS == "NN" && !bodies[strings.ToLower(d.Lemma(h))]
+}
+
+// bodies are the nouns of agents that name a body of people, not one
+// person.
+var bodies = map[string]bool{
+	"government": true, "ministry": true, "army": true, "military": true, "navy": true, "council": true,
+	"parliament": true, "court": true, "agency": true, "committee": true, "party": true, "department": true,
+	"office": true, "administration": true, "cabinet": true, "regime": true, "authority": true,
+	"commission": true, "assembly": true, "senate": true, "congress": true, "police": true, "force": true,
+	"embassy": true, "company": true, "firm": true, "group": true, "union": true, "federation": true,
+	"coalition": true, "alliance": true, "front": true, "movement": true, "organization": true,
+	"organisation": true, "bank": true, "board": true, "bureau": true, "service": true, "newspaper": true,
+	"media": true, "junta": true, "legislature": true, "tribunal": true, "opposition": true, "leadership": true,
+	"delegation": true, "team": true, "mission": true, "militia": true, "guerrilla": true, "network": true,
+	"station": true, "television": true, "radio": true, "daily": true, "agency's": true, "state": true,
 }
 
 // plural reports whether an actor is named by a plural noun ("the
