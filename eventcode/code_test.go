@@ -283,6 +283,9 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// "that" with a subject after it opens what was said, not a
+		// relative clause of the noun before it.
+		{"The Kenyan minister said through a spokesman that Nairobi had already imposed a number of restrictions on dealings with Somalia.", "KEN 1721 SOM asserted"},
 		// The agency before its name speaks; it is no appositive of
 		// what was condemned.
 		{"Kenya condemned the military drill by Uganda, the official news agency KNA said.", "KEN 111 UGA reported"},

@@ -537,6 +537,34 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "warned on Tuesday that Uganda would face sanctions" parsed as a
+	// relative clause of "Tuesday" with "that" its subject: a clause with
+	// a subject of its own after "that" is what was said, of the verb
+	// (or of the noun it completes: "hopes that …").
+	for v := range d.Tokens {
+		t := x.head[v]
+		if x.rel[v] != "acl:relcl" || t < 0 || d.Tokens[v].UPOS != "VERB" {
+			continue
+		}
+		m, subj := -1, -1
+		for _, k := range x.children[v] {
+			switch {
+			case k < v && x.lower[k] == "that" && (x.rel[k] == "nsubj" || x.rel[k] == "obj"):
+				m = k
+			case m >= 0 && k > m && k < v && (x.rel[k] == "nsubj" || x.rel[k] == "nsubj:pass"):
+				subj = k
+			}
+		}
+		if m < 0 || subj < 0 || m != t+1 && !(m > t && x.rel[t] == "obl") {
+			continue
+		}
+		x.rehang(m, v, v, "mark")
+		if g := x.head[t]; x.rel[t] == "obl" && g >= 0 && d.Tokens[g].UPOS == "VERB" {
+			x.rehang(v, t, g, "ccomp")
+		} else {
+			x.rel[v] = "acl"
+		}
+	}
 	// "condemned the drill, the official news agency KCNA said" parsed
 	// with the agency in apposition to the drill and its name alone the
 	// speaker: the agency, named by what follows it, speaks.
