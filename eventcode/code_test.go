@@ -283,6 +283,9 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// What happened before is another event: its words make no
+		// pattern of this one.
+		{"Kenya announced a suspension of air links with Uganda on Wednesday, one day after a Ugandan army jet shot down a helicopter carrying truce monitors.", "KEN 160 UGA asserted"},
 		// "that" with a subject after it opens what was said, not a
 		// relative clause of the noun before it.
 		{"The Kenyan minister said through a spokesman that Nairobi had already imposed a number of restrictions on dealings with Somalia.", "KEN 1721 SOM asserted"},

@@ -16,7 +16,17 @@ type binding struct {
 	compound       int   // the first actor of a compound ("%"), or -1
 	words          []int // tokens matched by words after the verb
 	before         []int // tokens matched by words before it ("did n't", "not")
+	// temporal marks the tokens of the verb's phrase inside a phrase of
+	// time ("one day after a jet shot down a helicopter carrying truce
+	// monitors"), whose words are another event's unless the pattern
+	// names the preposition ("* (after clash)"); inTime is set while
+	// matching such a phrase.
+	temporal []bool
+	inTime   bool
 }
+
+// timeCases open phrases that date an act by another.
+var timeCases = map[string]bool{"after": true, "before": true, "since": true, "following": true, "until": true}
 
 // phraseExcluded are the relations whose subtrees lie outside a verb's
 // phrase for pattern matching: adverbial, coordinated and loosely joined
@@ -74,10 +84,22 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 	}
 	after := seq[at:]
 	owned := c.clauseVerbs(d, x, v)
+	var temporal []bool
+	for _, t := range seq {
+		for u := t; u >= 0 && u != v; u = x.head[u] {
+			if timeCases[x.caseOf(u)] || x.rel[u] == "mark" && timeCases[x.lower[u]] {
+				if temporal == nil {
+					temporal = make([]bool, len(d.Tokens))
+				}
+				temporal[t] = true
+				break
+			}
+		}
+	}
 	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {
 		p := &g.Patterns[pi]
-		b := binding{verb: v, source: -1, target: -1, compound: -1}
+		b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
 		before1 := slices.Clone(p.Before)
 		slices.Reverse(before1)
 		sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
@@ -215,6 +237,9 @@ func premodifier(d *parley.Doc, x *docIndex, t int) bool {
 // elemAt matches element e at seq[p] and returns the number of positions
 // it covers (0 when it does not match) and its score.
 func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding, rev bool) (int, int) {
+	if b.temporal != nil && p < len(seq) && b.temporal[seq[p]] && !b.inTime && e.Kind != dict.ElemPrep {
+		return 0, 0
+	}
 	switch e.Kind {
 	case dict.ElemWord:
 		if n := wordsAt(x, seq, p, e.Words, rev); n > 0 {
@@ -287,7 +312,10 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		for end < len(seq) && within(d, seq[end], obj) {
 			end++
 		}
+		was := b.inTime
+		b.inTime = b.inTime || timeCases[e.Sub[0].Words[0]]
 		n, ok := c.matchSeq(d, x, seq[p+1:end], e.Sub[1:], b, false)
+		b.inTime = was
 		if !ok {
 			return 0, 0
 		}
