@@ -7,6 +7,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -76,14 +77,30 @@ func (p *Pipeline) Run(ctx context.Context, d *parley.Doc) error {
 				Err: fmt.Errorf("document %s lacks layer %s", d.ID, missing)}
 		}
 		start := time.Now()
-		err := s.Stage.Process(ctx, d)
+		bug, err := process(ctx, s, d)
 		if p.Observe != nil {
 			p.Observe(s.Name, time.Since(start), err)
 		}
 		if err != nil {
-			return &parley.Error{Op: "pipeline." + s.Name, Kind: parley.KindOf(err), Input: d.Origin, Err: err}
+			kind := parley.KindOf(err)
+			if bug {
+				kind = parley.Internal
+			}
+			return &parley.Error{Op: "pipeline." + s.Name, Kind: kind, Input: d.Origin, Err: err}
 		}
 		d.Layers |= s.Assigns
 	}
 	return nil
+}
+
+// process runs one step over d. A panic in a stage is a bug in parley:
+// it becomes an error of this document (bug set), with the stack, so that
+// a batch goes on with the next one.
+func process(ctx context.Context, s Step, d *parley.Doc) (bug bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bug, err = true, fmt.Errorf("panic: %v (please report it with the document)\n%s", r, debug.Stack())
+		}
+	}()
+	return false, s.Stage.Process(ctx, d)
 }

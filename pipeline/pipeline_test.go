@@ -65,6 +65,26 @@ func TestRunStageError(t *testing.T) {
 	}
 }
 
+// panicStage is a stage with a bug.
+type panicStage struct{}
+
+func (panicStage) Process(context.Context, *parley.Doc) error { panic("index out of range") }
+
+// TestRunStagePanic checks that a stage's panic is an Internal error of
+// the document, located, with the panic's value, not a crash of the batch.
+func TestRunStagePanic(t *testing.T) {
+	p, err := New(0, Step{Name: "x", Stage: panicStage{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc("a")
+	d.Origin = "in.jsonl:7"
+	err = p.Run(t.Context(), d)
+	if parley.KindOf(err) != parley.Internal || !strings.HasPrefix(err.Error(), "in.jsonl:7: pipeline.x: internal error: panic: index out of range") {
+		t.Errorf("Run error = %v, want an internal error located at in.jsonl:7", err)
+	}
+}
+
 func TestRunMissingLayer(t *testing.T) {
 	p, err := New(parley.LayerTokens, Step{Name: "segment", Requires: parley.LayerTokens, Stage: fakeStage{}})
 	if err != nil {
