@@ -85,6 +85,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// The clause of v and the verbs above it that it is the complement of
 	// ("has yet to comment", "agreed to meet", "will be able to").
 	u := v
+	viaXcomp := true // every step so far from v to u is an xcomp
 	for depth := 0; depth < 4; depth++ {
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
@@ -100,7 +101,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			case "mark":
 				// (An "if" clause that completes a verb asks whether:
 				// "asked if France still supported him".)
-				cond = cond || conditionMarks[x.lemma[c]] && u == v && !(x.rel[v] == "ccomp" && x.lemma[c] == "if" && x.head[v] >= 0 && askVerbs[x.lemma[x.head[v]]])
+				// A condition on the verb v completes covers v
+				// too ("unless the president agrees to step down").
+				cond = cond || conditionMarks[x.lemma[c]] && viaXcomp && !(x.rel[u] == "ccomp" && x.lemma[c] == "if" && x.head[u] >= 0 && askVerbs[x.lemma[x.head[u]]])
 			case "advcl", "ccomp":
 				// ("should there be no agreement" parsed as a
 				// complement is still a condition)
@@ -121,6 +124,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			break
 		}
 		h := d.Tokens[u].Head
+		viaXcomp = viaXcomp && x.rel[u] == "xcomp"
 		switch l := x.lemma[h]; {
 		case negVerbs[l]:
 			neg = true
