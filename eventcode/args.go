@@ -229,6 +229,13 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	return nil
 }
 
+// purposeVerbs take someone as their object and an infinitive of the
+// subject's purpose: one summons an ambassador to complain.
+var purposeVerbs = map[string]bool{
+	"summon": true, "meet": true, "visit": true, "phone": true, "telephone": true, "receive": true,
+	"host": true, "contact": true, "join": true,
+}
+
 // conflictWith returns the actors a conflict in which, or over which,
 // verb v's act falls is with: "in the dispute with Osgiliath", "during
 // clashes with the army", "criticized over its dispute with Eriador".
@@ -560,8 +567,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		return subject(d, x, h, depth+1)
 	case "xcomp":
 		// (The parser may take the object for an indirect one: "urged
-		// the United States to enter into dialogue".)
-		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 {
+		// the United States to enter into dialogue".) After a verb of
+		// meeting or calling on someone, the infinitive is the
+		// subject's purpose: "summoned Niger's ambassador to complain",
+		// "met the Russian envoy to discuss".
+		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 && !(purposeVerbs[x.lemma[h]] && infinitive(x, v)) {
 			return o, false
 		}
 		// The controller's subject does the complement's act even when
@@ -578,6 +588,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// "the decision by Russia to supply": by the noun's agent.
 		if infinitive(x, v) && askNouns[x.lemma[h]] {
 			return -1, false
+		}
+		// "summoned the ambassador to lodge a complaint" with the
+		// infinitive hung from the object: the summoner's purpose.
+		if u := x.head[h]; infinitive(x, v) && x.rel[h] == "obj" && u >= 0 && purposeVerbs[x.lemma[u]] {
+			return subject(d, x, u, depth+1)
 		}
 		if infinitive(x, v) && intentNouns[x.lemma[h]] && len(actorsAt(d, x, h)) == 0 {
 			for _, c := range x.children[h] {

@@ -283,6 +283,8 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// One summons an ambassador to complain oneself.
+		{"The Kenyan minister summoned the Ugandan ambassador to lodge a complaint about the Ugandan president's remarks.", "KENGOV 040 UGAGOV asserted; KENGOV 114 UGAGOV future"},
 		// A condition covers the verb its clause's verb completes.
 		{"Kenya will leave the talks unless Uganda agrees to send aid to Somalia.", "UGA 030 SOM conditional; UGA 070 SOM conditional"},
 		// What happened before is another event: its words make no
