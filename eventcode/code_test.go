@@ -283,6 +283,8 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// To dismiss an appeal is to reject it.
+		{"Kenyan rebels dismissed an appeal from the Kenyan president to lay down their arms.", "KENREB 120 KENGOV asserted"},
 		// One summons an ambassador to complain oneself.
 		{"The Kenyan minister summoned the Ugandan ambassador to lodge a complaint about the Ugandan president's remarks.", "KENGOV 040 UGAGOV asserted; KENGOV 114 UGAGOV future"},
 		// A condition covers the verb its clause's verb completes.
