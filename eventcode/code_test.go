@@ -577,3 +577,25 @@ func TestListChain(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestTimePhrase checks that a pattern's words are not read in a clause
+// of time: "before allowing aid convoys" gives "demanded" no aid code.
+func TestTimePhrase(t *testing.T) {
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := run(t, p, "Kenyan rebels demanded a truce with Ugandan forces before allowing aid convoys to reach Ugandan villages.")
+	found := false
+	for _, e := range d.Events {
+		if d.TokenText(e.Trigger.Start) == "demanded" {
+			found = true
+			if e.Code != "1056" {
+				t.Errorf("demanded: code %s (pattern %s), want 1056 (a truce demanded)", e.Code, e.Pattern)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no event for \"demanded\": %v", codes(d))
+	}
+}

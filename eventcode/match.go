@@ -28,6 +28,17 @@ type binding struct {
 // timeCases open phrases that date an act by another.
 var timeCases = map[string]bool{"after": true, "before": true, "since": true, "following": true, "until": true}
 
+// timeMarked reports whether clause u is introduced by one of timeCases
+// ("before allowing aid convoys").
+func timeMarked(x *docIndex, u int) bool {
+	for _, k := range x.children[u] {
+		if k < u && x.rel[k] == "mark" && timeCases[x.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseExcluded are the relations whose subtrees lie outside a verb's
 // phrase for pattern matching: adverbial, coordinated and loosely joined
 // clauses, and punctuation. A complement clause is inside it, as PETRARCH
@@ -87,7 +98,7 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 	var temporal []bool
 	for _, t := range seq {
 		for u := t; u >= 0 && u != v; u = x.head[u] {
-			if timeCases[x.caseOf(u)] || x.rel[u] == "mark" && timeCases[x.lower[u]] {
+			if timeCases[x.caseOf(u)] || x.rel[u] == "mark" && timeCases[x.lower[u]] || timeMarked(x, u) {
 				if temporal == nil {
 					temporal = make([]bool, len(d.Tokens))
 				}
