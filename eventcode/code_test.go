@@ -283,6 +283,8 @@ func TestCode(t *testing.T) {
 		// one else is named; cooperation does not.
 		{"Kenya fired two shells near a vessel from Uganda on Thursday.", "KEN 193 UGA asserted"},
 		{"The Kenyan minister welcomed the opening of guest houses in Uganda.", ""},
+		// A subject the parser gave the closing "said" is its clause's.
+		{"The Kenyans reject proposed Ugandan changes to the border deal, the chief Kenyan negotiator said.", "KEN 120 UGA reported"},
 		// To dismiss an appeal is to reject it.
 		{"Kenyan rebels dismissed an appeal from the Kenyan president to lay down their arms.", "KENREB 120 KENGOV asserted"},
 		// One summons an ambassador to complain oneself.

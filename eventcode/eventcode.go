@@ -565,6 +565,41 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.rel[v] = "acl"
 		}
 	}
+	// "The Palestinians reject the changes, their negotiator said" parsed
+	// with the first noun a second subject of "said" and its verb hung
+	// from it: the noun is that verb's subject, and what was said is
+	// that verb's clause.
+	for v := range d.Tokens {
+		if !speechVerbs[x.lemma[v]] {
+			continue
+		}
+		var subjs []int
+		for _, k := range x.children[v] {
+			if x.rel[k] == "nsubj" && k < v {
+				subjs = append(subjs, k)
+			}
+		}
+		if len(subjs) < 2 {
+			continue
+		}
+		a, b := subjs[0], subjs[len(subjs)-1]
+		// (Or the verb hung from "said" already, without a subject.)
+		cands := append(slices.Clone(x.children[a]), x.children[v]...)
+		for _, c := range cands {
+			// (A participle only as the first verb after the noun:
+			// "Palestinians clashed", not "people were found dead,
+			// apparently stabbed".)
+			participle := d.Tokens[c].XPOS == "VBN" || d.Tokens[c].XPOS == "VBG"
+			if c > a && c < b && d.Tokens[c].UPOS == "VERB" && x.child(c, "nsubj", "nsubj:pass") < 0 &&
+				!(participle && slices.ContainsFunc(d.Tokens[a+1:c], func(t parley.Token) bool { return t.UPOS == "VERB" || t.UPOS == "AUX" })) &&
+				(x.head[c] == a || x.rel[c] == "ccomp" || x.rel[c] == "parataxis") &&
+				slices.ContainsFunc(d.Tokens[c:b], func(t parley.Token) bool { return t.XPOS == "," }) {
+				x.rehang(c, x.head[c], v, "ccomp")
+				x.rehang(a, v, c, "nsubj")
+				break
+			}
+		}
+	}
 	// "condemned the drill, the official news agency KCNA said" parsed
 	// with the agency in apposition to the drill and its name alone the
 	// speaker: the agency, named by what follows it, speaks.
