@@ -71,14 +71,25 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 		}
 		return !phraseExcluded[x.rel[k]] && !(x.rel[k] == "acl" && x.child(k, "nsubj", "nsubj:pass") >= 0)
 	}
-	collect = func(i int) {
+	// The tokens inside a phrase of time are marked as they are
+	// collected (see binding.temporal).
+	var temporal []bool
+	var collectIn func(i int, inTime bool)
+	collectIn = func(i int, inTime bool) {
 		seq = append(seq, i)
+		if inTime = inTime || timeCases[x.caseOf(i)] || x.rel[i] == "mark" && timeCases[x.lower[i]] || timeMarked(x, i); inTime {
+			if temporal == nil {
+				temporal = make([]bool, len(d.Tokens))
+			}
+			temporal[i] = true
+		}
 		for _, k := range x.children[i] {
 			if inPhrase(k) {
-				collect(k)
+				collectIn(k, inTime)
 			}
 		}
 	}
+	collect = func(i int) { collectIn(i, false) }
 	for _, k := range x.children[v] {
 		if inPhrase(k) {
 			collect(k)
@@ -95,18 +106,6 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 	}
 	after := seq[at:]
 	owned := c.clauseVerbs(d, x, v)
-	var temporal []bool
-	for _, t := range seq {
-		for u := t; u >= 0 && u != v; u = x.head[u] {
-			if timeCases[x.caseOf(u)] || x.rel[u] == "mark" && timeCases[x.lower[u]] || timeMarked(x, u) {
-				if temporal == nil {
-					temporal = make([]bool, len(d.Tokens))
-				}
-				temporal[t] = true
-				break
-			}
-		}
-	}
 	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
 	for pi := range g.Patterns {
 		p := &g.Patterns[pi]
