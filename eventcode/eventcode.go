@@ -558,7 +558,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		if m < 0 || subj < 0 || m != t+1 && !(m > t && x.rel[t] == "obl") {
 			continue
 		}
-		x.rehang(m, v, v, "mark")
+		x.rel[m] = "mark"
 		if g := x.head[t]; x.rel[t] == "obl" && g >= 0 && d.Tokens[g].UPOS == "VERB" {
 			x.rehang(v, t, g, "ccomp")
 		} else {
