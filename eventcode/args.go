@@ -568,7 +568,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	case "xcomp":
 		// (The parser may take the object for an indirect one: "urged
 		// the United States to enter into dialogue".) After a verb of
-		// meeting or calling on someone, the infinitive is the
+		// meeting or summoning someone, the infinitive is the
 		// subject's purpose: "summoned Niger's ambassador to complain",
 		// "met the Russian envoy to discuss".
 		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 && !(purposeVerbs[x.lemma[h]] && infinitive(x, v)) {
