@@ -89,27 +89,12 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			// such actor within reach.
 			it := words[a.Tokens.Start] == "it"
 			they := words[a.Tokens.Start] == "they"
-			best := -1
-			for j := k - 1; j >= 0 && within(j); j-- {
-				b := d.Actors[j]
-				switch {
-				case b.Code == "":
-					continue
-				case they:
-					if !plural(d, b) {
-						continue
-					}
-				case isPerson(d, b) == it || it && b.Country == "":
-					continue
+			best := antecedent(d, sentOf, k, s-reach, func(b parley.Actor) bool {
+				if they {
+					return b.Code != "" && plural(d, b)
 				}
-				if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
-					best = j
-					break
-				}
-				if best < 0 {
-					best = j
-				}
-			}
+				return b.Code != "" && isPerson(d, b) != it && !(it && b.Country == "")
+			})
 			if best >= 0 {
 				b := d.Actors[best]
 				a.Code, a.Name, a.Entity, a.Ref = b.Code, b.Name, b.Entity, best
@@ -149,22 +134,11 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			// sentence ("its" a country or organisation, "his" and
 			// "her" a person, "their" either).
 			w := words[possessor(d, a.Tokens)]
-			best := -1
-			for j := k - 1; j >= 0 && sentOf[d.Actors[j].Tokens.Start] == s; j-- {
-				b := d.Actors[j]
-				if b.Code == "" || b.Country == "" || b.Country == "IGO" || b.Tokens.Overlaps(a.Tokens) ||
-					w == "its" && b.Entity >= 0 && b.Entity < len(d.Entities) && d.Entities[b.Entity].Type == parley.PER ||
-					(w == "his" || w == "her") && !isPerson(d, b) {
-					continue
-				}
-				if isSubject(d, b) {
-					best = j
-					break
-				}
-				if best < 0 {
-					best = j
-				}
-			}
+			best := antecedent(d, sentOf, k, s, func(b parley.Actor) bool {
+				return b.Code != "" && b.Country != "" && b.Country != "IGO" && !b.Tokens.Overlaps(a.Tokens) &&
+					!(w == "its" && b.Entity >= 0 && b.Entity < len(d.Entities) && d.Entities[b.Entity].Type == parley.PER) &&
+					!((w == "his" || w == "her") && !isPerson(d, b))
+			})
 			if best >= 0 {
 				a.Code = d.Actors[best].Country + a.Sectors
 				a.CountryFrom = FromOwner
@@ -257,6 +231,27 @@ func plural(d *parley.Doc, a parley.Actor) bool {
 func isSubject(d *parley.Doc, a parley.Actor) bool {
 	r := d.Tokens[d.PhraseRoot(d.SpanHead(a.Tokens))].DepRel
 	return r == "nsubj" || r == "nsubj:pass"
+}
+
+// antecedent returns the actor before actor k, back to sentence from,
+// that fits: the subject of k's own sentence when one fits, else the last
+// that fits; -1 when none does.
+func antecedent(d *parley.Doc, sentOf []int, k, from int, fits func(parley.Actor) bool) int {
+	s := sentOf[d.Actors[k].Tokens.Start]
+	best := -1
+	for j := k - 1; j >= 0 && sentOf[d.Actors[j].Tokens.Start] >= from; j-- {
+		b := d.Actors[j]
+		if !fits(b) {
+			continue
+		}
+		if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
+			return j
+		}
+		if best < 0 {
+			best = j
+		}
+	}
+	return best
 }
 
 // possessor returns the possessive pronoun ("its", "their", "his",
