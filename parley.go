@@ -452,15 +452,23 @@ func (d *Doc) SpanHead(s Span) int {
 // "from" or "for" another place) — and returns the first token that holds
 // none of them.
 func (d *Doc) PhraseRoot(i int) int {
+	return d.PhraseRootIn(i, func(j int) int { return d.Tokens[j].Head }, func(j int) string { return d.Tokens[j].DepRel })
+}
+
+// PhraseRootIn is PhraseRoot in another view of the tree, as a stage that
+// mends the parse sees it: head and rel give each token's head (-1 for a
+// root) and relation. A preposition is read as CaseOf reads it, within
+// six tokens before its word.
+func (d *Doc) PhraseRootIn(i int, head func(int) int, rel func(int) string) int {
 	for range 8 {
-		t := d.Tokens[i]
-		if t.Head < 0 || t.Head >= len(d.Tokens) {
+		h := head(i)
+		if h < 0 || h >= len(d.Tokens) {
 			return i
 		}
-		switch t.DepRel {
+		switch rel(i) {
 		case "compound", "amod", "flat", "flat:name", "appos", "nmod:poss":
 		case "nmod":
-			c := d.CaseOf(i)
+			c := d.caseIn(i, head, rel)
 			if c != "of" && c != "from" && c != "for" {
 				return i
 			}
@@ -468,13 +476,13 @@ func (d *Doc) PhraseRoot(i int) int {
 			// heads a phrase of its own: "left Kathmandu for Dhaka",
 			// "came to Doha from Cairo" name two places (where "the UN
 			// envoy for Somalia" is one actor).
-			if c != "of" && d.inPlace(i) && d.inPlace(t.Head) {
+			if c != "of" && d.inPlace(i) && d.inPlace(h) {
 				return i
 			}
 		default:
 			return i
 		}
-		i = t.Head
+		i = h
 	}
 	return i
 }
@@ -493,8 +501,13 @@ func (d *Doc) inPlace(i int) bool {
 // attached to token i, or "" when it has none: "of" for "Ukraine" in "the
 // president of Ukraine".
 func (d *Doc) CaseOf(i int) string {
+	return d.caseIn(i, func(j int) int { return d.Tokens[j].Head }, func(j int) string { return d.Tokens[j].DepRel })
+}
+
+// caseIn is CaseOf in the view of the tree head and rel give.
+func (d *Doc) caseIn(i int, head func(int) int, rel func(int) string) string {
 	for j := max(0, i-6); j < i; j++ {
-		if t := d.Tokens[j]; t.Head == i && t.DepRel == "case" {
+		if head(j) == i && rel(j) == "case" {
 			return strings.ToLower(d.TokenText(j))
 		}
 	}

@@ -1469,44 +1469,7 @@ func confidence(e parley.Event, pattern bool) float64 {
 
 // phraseRoot is Doc.PhraseRoot in the index's tree, as rehang leaves it.
 func (x *docIndex) phraseRoot(d *parley.Doc, i int) int {
-	for range 8 {
-		h := x.head[i]
-		if h < 0 || h >= len(d.Tokens) {
-			return i
-		}
-		switch x.rel[i] {
-		case "compound", "amod", "flat", "flat:name", "appos", "nmod:poss":
-		case "nmod":
-			// (Its preposition within six words, as Doc.CaseOf has it.)
-			c := ""
-			for _, k := range x.children[i] {
-				if k < i && k >= i-6 && x.rel[k] == "case" {
-					c = x.lower[k]
-					break
-				}
-			}
-			if c != "of" && c != "from" && c != "for" {
-				return i
-			}
-			if c != "of" && x.inPlace(d, i) && x.inPlace(d, h) {
-				return i
-			}
-		default:
-			return i
-		}
-		i = h
-	}
-	return i
-}
-
-// inPlace reports whether token i lies in one of d's places.
-func (x *docIndex) inPlace(d *parley.Doc, i int) bool {
-	for _, p := range d.Places {
-		if p.Tokens.Start <= i && i < p.Tokens.End {
-			return true
-		}
-	}
-	return false
+	return d.PhraseRootIn(i, func(j int) int { return x.head[j] }, func(j int) string { return x.rel[j] })
 }
 
 // caseOf returns the lower-cased preposition of token i's phrase in the
