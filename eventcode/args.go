@@ -383,23 +383,22 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 		return nil
 	}
 	type item struct{ n, depth int }
-	var buf [32]item
-	stack := append(buf[:0], item{o, 1})
+	var startBuf, buf [32]item
+	start := append(startBuf[:0], item{o, 1})
 	// And the verb's purpose phrase: "mobilized reservists for a
 	// possible war against Iraq".
 	for _, c := range x.children[v] {
 		if x.rel[c] == "obl" && x.caseOf(c) == "for" && c > o {
-			stack = append(stack, item{c, 2})
+			start = append(start, item{c, 2})
 		}
 		// And a noun after the object taken for a conjunct of the verb,
 		// the parser's slip for one of the object: "launched artillery,
 		// mortar and rocket fire against …".
 		if x.rel[c] == "conj" && c > o && d.Tokens[c].UPOS == "NOUN" {
-			stack = append(stack, item{c, 1})
+			start = append(start, item{c, 1})
 		}
 	}
 	best := -1
-	start := slices.Clone(stack)
 	passes := 1
 	if places {
 		passes = 2
@@ -408,7 +407,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 		// A second pass goes into places too, where the object lies:
 		// "criticized the closure of guest houses in Michel Delving",
 		// "fired shells near a vessel from South Korea".
-		stack = append(stack[:0], start...)
+		stack := append(buf[:0], start...)
 		for len(stack) > 0 {
 			it := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
