@@ -750,15 +750,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	p, b, score, patterned := c.scoredPattern(d, x, v, g)
 	// A verb the dictionaries define again in another group ("--- SHOT
 	// [---] ---" and "--- SHOT [223] ---") takes the best pattern of
 	// either.
+	groups := []*dict.VerbGroup{g}
 	for _, tg := range c.twins[ref] {
-		if p2, b2, s2, ok := c.scoredPattern(d, x, v, &c.set.Verbs[tg]); ok && s2 > score {
-			p, b, score, patterned = p2, b2, s2, true
-		}
+		groups = append(groups, &c.set.Verbs[tg])
 	}
+	p, b, _, patterned := c.scoredPattern(d, x, v, groups...)
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event

@@ -56,8 +56,10 @@ func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup
 	return p, b, ok
 }
 
-// scoredPattern is bestPattern with the best pattern's score.
-func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, int, bool) {
+// scoredPattern is bestPattern with the best pattern's score, over the
+// patterns of each of groups in turn (the verb's phrase read once): a
+// later group's pattern wins only by matching more.
+func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...*dict.VerbGroup) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
 	// A clause modifying a noun with a subject of its own ("an admission
@@ -106,35 +108,38 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGro
 	}
 	after := seq[at:]
 	owned := c.clauseVerbs(d, x, v)
-	best, bestScore, bestB := -1, 0, binding{source: -1, target: -1, compound: -1}
-	for pi := range g.Patterns {
-		p := &g.Patterns[pi]
-		b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
-		before1 := slices.Clone(p.Before)
-		slices.Reverse(before1)
-		sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
-		if !okA {
-			continue
-		}
-		words := b.words
-		if len(words) > 0 && len(owned) > 0 && !slices.ContainsFunc(words, func(t int) bool {
-			return !slices.ContainsFunc(owned, func(u int) bool { return within(d, t, u) })
-		}) {
-			continue // its words are another event's ("demanded that they refuse to recognize the Republic")
-		}
-		sb, okB := c.matchSeq(d, x, before, before1, &b, true)
-		b.words, b.before = words, b.words[len(words):]
-		if !okB {
-			continue
-		}
-		if s := sa + sb; s > bestScore {
-			best, bestScore, bestB = pi, s, b
+	var best *dict.Pattern
+	bestScore, bestB := 0, binding{source: -1, target: -1, compound: -1}
+	for _, g := range groups {
+		for pi := range g.Patterns {
+			p := &g.Patterns[pi]
+			b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
+			before1 := slices.Clone(p.Before)
+			slices.Reverse(before1)
+			sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
+			if !okA {
+				continue
+			}
+			words := b.words
+			if len(words) > 0 && len(owned) > 0 && !slices.ContainsFunc(words, func(t int) bool {
+				return !slices.ContainsFunc(owned, func(u int) bool { return within(d, t, u) })
+			}) {
+				continue // its words are another event's ("demanded that they refuse to recognize the Republic")
+			}
+			sb, okB := c.matchSeq(d, x, before, before1, &b, true)
+			b.words, b.before = words, b.words[len(words):]
+			if !okB {
+				continue
+			}
+			if s := sa + sb; s > bestScore {
+				best, bestScore, bestB = p, s, b
+			}
 		}
 	}
-	if best < 0 {
+	if best == nil {
 		return dict.Pattern{}, binding{source: -1, target: -1, compound: -1}, 0, false
 	}
-	return g.Patterns[best], bestB, bestScore, true
+	return *best, bestB, bestScore, true
 }
 
 // clauseVerbs returns the verbs of the dictionary in the complement
