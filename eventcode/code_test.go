@@ -309,6 +309,14 @@ func TestCode(t *testing.T) {
 		// drops the sentence, a subordinate clause only itself.
 		{"Chile condemned Peru in 1999.", ""},
 		{"The rebels in Fiji said they would release the prime minister of Fiji, whom they seized weeks ago.", "FJIREB 084 FJIGOV future"},
+		// "Not only" adds what it says; it does not deny it.
+		{"Kenya's response not only damages its relations with Uganda but also hurts trade.", "KEN 160 UGA asserted"},
+		// Every act of a demand's clause is demanded, not done.
+		{"Kenya demanded that the rebels lay down their arms and release the Ugandan hostages.", "KEN 100 KENREB asserted; KENREB 0841 UGA hypothetical"},
+		// Those of one country who attend a summit together do not
+		// thereby meet one another; those of two countries do.
+		{"The Kenyan president and other leaders and representatives attended the summit on Friday.", ""},
+		{"Kenyan officials and Ugandan officials attended the regional summit on Friday.", "KENGOV 044 UGAGOV asserted; UGAGOV 044 KENGOV asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

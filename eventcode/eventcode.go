@@ -942,7 +942,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// conjoined as subjects of a verb with no target act on one another
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
-	if len(compound) == 0 && len(src) > 1 && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -1180,6 +1180,24 @@ var relationNouns = map[string]bool{
 
 // mutualVerbs are done with one another whatever their code: "Croatia and
 // Slovenia agreed to cooperate".
+// attendVerbs take part in a gathering: those of one country who attend
+// it together ("the president and other leaders attended the summit")
+// do not thereby meet one another; those of several countries do.
+var attendVerbs = map[string]bool{"attend": true, "participate": true}
+
+// countries returns how many different countries actors as name in their
+// own words (not guessed from the places around them).
+func countries(d *parley.Doc, as []int) int {
+	var seen []string
+	for _, a := range as {
+		from := d.Actors[a].CountryFrom
+		if c := d.Actors[a].Country; c != "" && from != parley.FromSentence && from != parley.FromDocument && !slices.Contains(seen, c) {
+			seen = append(seen, c)
+		}
+	}
+	return len(seen)
+}
+
 var mutualVerbs = map[string]bool{"cooperate": true, "collaborate": true, "coordinate": true, "reconcile": true}
 
 // visits reports whether code is CAMEO's making or hosting a visit (042,

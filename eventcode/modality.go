@@ -90,7 +90,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
-				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c)
+				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c) && !notOnly(x, c)
 			case "aux":
 				switch l := x.lemma[c]; {
 				case futureAux[l]:
@@ -139,8 +139,13 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 		u = h
 	}
-	// "demanded that Hamas renounce violence": the demanded act.
-	if x.rel[v] == "ccomp" && d.Tokens[v].Head >= 0 && desireVerbs[x.lemma[d.Tokens[v].Head]] {
+	// "demanded that Hamas renounce violence (and recognize Israel)": the
+	// demanded acts.
+	w := v
+	for n := 0; x.rel[w] == "conj" && x.head[w] >= 0 && n < 8; n++ {
+		w = x.head[w]
+	}
+	if x.rel[w] == "ccomp" && x.head[w] >= 0 && desireVerbs[x.lemma[x.head[w]]] {
 		hyp = true
 	}
 	// "moves to withdraw troops", "plans to attack", "efforts to impose
@@ -170,6 +175,20 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		return parley.Reported, reporter
 	}
 	return parley.Asserted, -1
+}
+
+// notOnly reports whether negator c opens "not only", "not just" or "not
+// merely", which adds to what it negates ("not only damages relations but
+// also …").
+func notOnly(x *docIndex, c int) bool {
+	if c+1 >= len(x.lower) {
+		return false
+	}
+	switch x.lower[c+1] {
+	case "only", "just", "merely", "simply", "solely":
+		return true
+	}
+	return false
 }
 
 // askVerbs take a complement "if" that means "whether".
