@@ -164,7 +164,7 @@ func datelineEnd(d *parley.Doc) int {
 	}
 	for i := d.Dateline.End; i < len(d.Tokens) && i < d.Dateline.End+12; i++ {
 		switch d.TokenText(i) {
-		case "-", "--", "—", "–", ":":
+		case "-", "--", "---", "—", "–", ":":
 			return i + 1
 		}
 	}

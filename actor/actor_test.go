@@ -142,6 +142,7 @@ func TestActors(t *testing.T) {
 		{"a currency is no actor", "The US sent Ukraine 300 million US dollars.", day2020, "US=USA Ukraine=UKR"},
 		{"plural by lemma", "The Ukrainians left.", day2020, "Ukrainians=UKR"},
 		{"dateline", "MOSCOW, March 3 (Reuters) - Ukraine rejected the offer.", day2020, "Ukraine=UKR"},
+		{"dateline with a long dash", "MOSCOW, March 3 (Wire)--- Ukraine rejected the offer.", day2020, "Ukraine=UKR"},
 		{"the text's country outranks the dictionary's", "Ukraine's president Ivan Testov arrived.", day2020, "Ukraine's president Ivan Testov=UKRGOV"},
 		{"the same country", "Russian President Ivan Testov arrived.", day2020, "Russian President Ivan Testov=RUSGOV"},
 		{"an agent written before the country", "Charity Ukraine sent aid.", day2020, "Charity Ukraine=NGOUKR"},

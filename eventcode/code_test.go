@@ -313,6 +313,11 @@ func TestCode(t *testing.T) {
 		{"Kenya's response not only damages its relations with Uganda but also hurts trade.", "KEN 160 UGA asserted"},
 		// Every act of a demand's clause is demanded, not done.
 		{"Kenya demanded that the rebels lay down their arms and release the Ugandan hostages.", "KEN 100 KENREB asserted; KENREB 0841 UGA hypothetical"},
+		// What a pair one is part of should do is a proposal, not an
+		// appeal; what someone would have to do, a forecast.
+		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
+		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
+		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
 		// Those of one country who attend a summit together do not
 		// thereby meet one another; those of two countries do.
 		{"The Kenyan president and other leaders and representatives attended the summit on Friday.", ""},

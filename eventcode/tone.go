@@ -77,7 +77,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			}
 			var on []int
 			if subj, passive := subject(d, x, comp, 0); !passive && subj >= 0 && x.actorAt[subj] >= 0 && !dummyIt(d, x, subj) && !negated(x, comp) {
-				on = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return own != "" && d.Actors[a].Country == own })
+				on = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return own != "" && d.Actors[a].Country == own || pair(d, x, a) })
 			}
 			if len(on) > 0 {
 				c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "demand or appeal in a statement (eventcode/tone.go)", by, on, mode, reporter)
@@ -144,11 +144,33 @@ func obligation(x *docIndex, c int) string {
 			}
 		}
 	}
-	// "have to act", not "had four months to act".
+	// "have to act", not "had four months to act"; "would have to act"
+	// foresees what is needed rather than demands it.
 	if (x.lemma[c] == "have" || x.lemma[c] == "need") && x.child(c, "xcomp") >= 0 && x.child(c, "obj") < 0 {
+		for _, k := range x.children[c] {
+			if x.rel[k] == "aux" && hypotheticalAux[x.lemma[k]] {
+				return ""
+			}
+		}
 		return "100"
 	}
 	return ""
+}
+
+// pair reports whether actor a is a pair the speaker is mostly one of:
+// "the two countries should cement their ties", "both sides should
+// show restraint", said by one of them, proposes, not appeals.
+func pair(d *parley.Doc, x *docIndex, a int) bool {
+	sp := d.Actors[a].Tokens
+	for t := sp.Start; t < sp.End; t++ {
+		if x.lower[t] == "two" || x.lower[t] == "both" {
+			switch x.lemma[d.SpanHead(sp)] {
+			case "country", "side", "party", "nation", "government", "state", "leader":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negated reports whether verb v has "not", "n't" or "never" of its own.

@@ -108,6 +108,7 @@ func TestDateline(t *testing.T) {
 		{"ANKARA, May 2 - Talks resumed.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "ANKARA", "2025-07-22", "the dateline says 2025-05-02"},
 		{"Talks resumed in Paris, on Jan. 5 - officials said.", time.Date(2025, 7, 22, 0, 0, 0, 0, time.UTC), "", "2025-07-22", ""},
 		{"Envoys agree to meet again\n\nCAIRO, June 4 (Wire) - The envoys agreed on Wednesday to meet again.", time.Time{}, "CAIRO", "2025-06-04", "dateline"},
+		{"LAGOS, June 4 (Wire)--- The envoys agreed on Wednesday to meet again.", time.Date(2025, 6, 4, 0, 0, 0, 0, time.UTC), "LAGOS", "2025-06-04", ""},
 	} {
 		d := parley.NewDoc(c.text)
 		d.Published = c.published

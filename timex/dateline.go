@@ -66,7 +66,7 @@ func dateline(d *parley.Doc, first parley.Timex, f *frame, resolved point) point
 		return resolved
 	}
 	switch d.TokenText(j) {
-	case "-", "--", "—", "–", ":":
+	case "-", "--", "---", "—", "–", ":":
 	default:
 		return resolved
 	}
