@@ -136,6 +136,7 @@ func TestActors(t *testing.T) {
 		{"unknown person with a role", "Ukrainian President Petro Examplenko arrived in Moscow.", day2020, "Ukrainian President Petro Examplenko=UKRGOV Moscow=RUS"},
 		{"surname of an unknown person", "Ukrainian President Petro Examplenko arrived. Examplenko spoke briefly.", day2020, "Ukrainian President Petro Examplenko=UKRGOV Examplenko=UKRGOV→0"},
 		{"pronoun", "Ivan Testov said he would travel to Kyiv.", day2020, "Ivan Testov=RUSGOV he=RUSGOV→0 Kyiv=UKR"},
+		{"a pronoun opening a sentence is the one the sentence before was about", "The Russian president met the Ukrainian president in May. He said the talks went well.", day2020, "Russian president=RUSGOV Ukrainian president=UKRGOV He=RUSGOV→0"},
 		{"agent shared by conjoined countries", "The forces of Russia and Ukraine withdrew.", day2020, "forces of Russia=RUSMIL Ukraine=UKRMIL"},
 		{"agent shared by conjoined adjectives", "Russian and Ukrainian forces withdrew.", day2020, "Russian=RUSMIL Ukrainian forces=UKRMIL"},
 		{"countries apart by commas", "Moscow, the Kremlin and Kyiv agreed.", day2020, "Moscow=RUS Kremlin=RUSGOV Kyiv=UKR"},

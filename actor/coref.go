@@ -235,21 +235,39 @@ func isSubject(d *parley.Doc, a parley.Actor) bool {
 
 // antecedent returns the actor before actor k, back to sentence from,
 // that fits: the subject of k's own sentence when one fits, else the last
+// that fits in its sentence; else, in the sentences before, the latest
+// first, the first subject that fits (the one the text was about: "The
+// Kenyan president met the Ugandan president. He said …"), else the last
 // that fits; -1 when none does.
 func antecedent(d *parley.Doc, sentOf []int, k, from int, fits func(parley.Actor) bool) int {
 	s := sentOf[d.Actors[k].Tokens.Start]
-	best := -1
+	cur, best, subj := s, -1, -1
 	for j := k - 1; j >= 0 && sentOf[d.Actors[j].Tokens.Start] >= from; j-- {
 		b := d.Actors[j]
+		if sj := sentOf[b.Tokens.Start]; sj != cur {
+			if subj >= 0 {
+				return subj
+			}
+			if best >= 0 {
+				return best
+			}
+			cur = sj
+		}
 		if !fits(b) {
 			continue
 		}
-		if sentOf[b.Tokens.Start] == s && isSubject(d, b) {
-			return j
+		if isSubject(d, b) {
+			if cur == s {
+				return j
+			}
+			subj = j // (scanning back: the first subject of the sentence wins)
 		}
 		if best < 0 {
 			best = j
 		}
+	}
+	if subj >= 0 {
+		return subj
 	}
 	return best
 }
