@@ -218,7 +218,9 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// the verb governs.
 	// (Not a question's: "asked if France still supported him" asks no
 	// one in France.)
-	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] && !slices.ContainsFunc(x.children[cc], func(k int) bool {
+	// (Nor what one agrees: "the ministers agreed that APEC
+	// would act" is no agreement with APEC.)
+	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] && !opinionVerbs[x.lemma[v]] && !slices.ContainsFunc(x.children[cc], func(k int) bool {
 		return x.rel[k] == "mark" && (x.lemma[k] == "if" || x.lemma[k] == "whether")
 	}) {
 		s, _ := subject(d, x, cc, 0)
@@ -228,6 +230,9 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	}
 	return nil
 }
+
+// opinionVerbs share a view, which their clause states.
+var opinionVerbs = map[string]bool{"agree": true, "concur": true}
 
 // purposeVerbs take someone as their object and an infinitive of the
 // subject's purpose: one summons an ambassador to complain.
