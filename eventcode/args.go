@@ -568,7 +568,13 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	}
 	switch x.rel[v] {
 	case "conj":
-		return subject(d, x, h, depth+1)
+		// "was cowardly and brutally murdered": a past participle
+		// conjoined with a predicate of "be" is passive too.
+		s, pass := subject(d, x, h, depth+1)
+		if c := x.child(h, "cop"); !pass && c >= 0 && x.lemma[c] == "be" && d.Tokens[v].XPOS == "VBN" && x.child(v, "aux", "aux:pass", "obj") < 0 {
+			pass = true
+		}
+		return s, pass
 	case "xcomp":
 		// (The parser may take the object for an indirect one: "urged
 		// the United States to enter into dialogue".) After a verb of
@@ -628,8 +634,10 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// 20": a clause without a subject of its own, done by the
 		// subject of the verb it hangs from.
 		if nonFinite(d, x, v) {
-			if accidentVerbs[x.lemma[h]] && x.child(h, "obj") < 0 {
-				return -1, false // "a bus left the road, killing 30": no one killed them
+			// "a bus left the road, killing 30", "a plane crashed and hit
+			// a block of flats, killing 108": no one killed them.
+			if accidentVerbs[x.lemma[h]] && x.child(h, "obj") < 0 || x.rel[h] == "conj" && x.head[h] >= 0 && accidentVerbs[x.lemma[x.head[h]]] && x.child(x.head[h], "obj") < 0 {
+				return -1, false
 			}
 			if hs := x.child(h, "nsubj"); hs >= 0 && vehicles[x.lemma[hs]] {
 				return -1, false // "a passenger bus drove off a cliff, killing 45"
