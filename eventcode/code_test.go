@@ -318,6 +318,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// To meet criteria is no meeting; meeting on a day is.
+		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
+		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
 		// A past participle conjoined with a predicate of "be" is passive.
 		{"A Kenyan journalist was cowardly and brutally murdered in Uganda, the Kenyan minister said.", ""},
 		// What one agrees should happen names no one one agrees with.

@@ -810,6 +810,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if code == "" || code == "---" {
 		return
 	}
+	// To meet something that is no one ("meet the criteria", "met its
+	// targets") is to satisfy it, not to meet anybody.
+	if x.lemma[v] == "meet" && !patterned {
+		// (Not "met Tuesday with …", the day parsed as the object.)
+		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && len(actorsAt(d, x, o)) == 0 {
+			return
+		}
+	}
 	fwd, back, _ := strings.Cut(code, ":")
 	if violent(fwd) && (!patterned || len(b.words) == 0) && figurative(d, x, v) {
 		return // "killed the motion", "broke the momentum": no violence
