@@ -600,6 +600,25 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "… between the two countries, urged the Algerian ambassador" parsed
+	// with the speaker the object of a verb hung from a noun of the
+	// clause: the verb closes the sentence, said by whom follows it.
+	for v := 1; v+1 < len(d.Tokens); v++ {
+		if !speechVerbs[x.lemma[v]] && !desireVerbs[x.lemma[v]] || x.lower[v-1] != "," || d.Tokens[v].XPOS == "VBG" {
+			continue
+		}
+		r, o := x.head[v], x.child(v, "obj")
+		for r >= 0 && x.head[r] >= 0 {
+			r = x.head[r]
+		}
+		if o != v+1 && !(o > v && x.head[v+1] == o) || x.child(v, "nsubj", "nsubj:pass", "ccomp", "xcomp") >= 0 ||
+			r < 0 || r > v || d.Tokens[r].UPOS != "VERB" || x.rel[v] != "acl" && x.rel[v] != "conj" && x.rel[v] != "advcl" && x.rel[v] != "parataxis" ||
+			!slices.ContainsFunc(d.Actors, func(a parley.Actor) bool { return a.Tokens.Overlaps(parley.Span{Start: v + 1, End: o + 1}) }) {
+			continue
+		}
+		x.rehang(v, x.head[v], r, "parataxis")
+		x.rehang(o, v, v, "nsubj")
+	}
 	// "condemned the drill, the official news agency KCNA said" parsed
 	// with the agency in apposition to the drill and its name alone the
 	// speaker: the agency, named by what follows it, speaks.
