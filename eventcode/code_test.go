@@ -318,6 +318,8 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// Talks on someone's fate are not with them.
+		{"Kenyan and Ugandan officials will sit down for talks on the return of Somali refugees in Nairobi next month.", "KENGOV 036 UGAGOV future; UGAGOV 036 KENGOV future"},
 		// "…, urged the ambassador": who urged, not whom.
 		{"Kenyan traders should make use of the close ties that exist between the two countries, urged Ugandan ambassador to Kenya Tom Obbo when speaking to reporters.", ""},
 		// To meet criteria is no meeting; meeting on a day is.

@@ -174,6 +174,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	var src, tgt []int
 	between := false
 	withdrawal := strings.HasPrefix(code, "087") // a retreat: from whom, not of what
+	talk := strings.HasPrefix(code, "04") || strings.HasPrefix(code, "036")
 	for _, k := range x.children[n] {
 		switch {
 		case x.rel[k] == "nmod" && x.caseOf(k) == "between":
@@ -197,6 +198,9 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		case withdrawal && x.caseOf(k) == "from":
 			tgt = append(tgt, actorsAt(d, x, k)...) // "… from Iraq"
+		case talk && topicCases[x.caseOf(k)]:
+			// "talks on the repatriation of US troops' remains": what
+			// the talks are about, not whom they are with.
 		case x.rel[k] == "nmod" && (targetCases[x.caseOf(k)] || x.caseOf(k) == "of"):
 			tgt = append(tgt, actorsAt(d, x, k)...) // "attacks on Kyiv", "the shelling of Kharkiv"
 			// "an offensive against besieged Freedonia" parsed with the
