@@ -899,15 +899,32 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if strings.HasPrefix(fwd, "04") && !visits(fwd) {
 		// One talks with people, not with what one talks about: "discussed
 		// Iran's nuclear standoff" is no meeting with Iran.
-		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) }); len(tgt) == 0 {
-			cands := slices.Clone(x.children[v])
-			if o := x.child(v, "obj"); o >= 0 {
-				cands = append(cands, x.children[o]...) // "discussed Iran's programme with Pakistani officials"
-			}
-			for _, c := range cands {
-				if (x.rel[c] == "obl" || x.rel[c] == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
-					tgt = actorsAt(d, x, c)
+		// What is discussed is the topic, whoever it names: "expected to
+		// discuss Cyprus", "discussed the Tueni killing with …".
+		o := x.child(v, "obj")
+		about := func(a int) bool {
+			return discussVerbs[x.lemma[v]] && o >= 0 && within(d, d.SpanHead(d.Actors[a].Tokens), o)
+		}
+		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) || about(a) }); len(tgt) == 0 {
+			// Whom with: a "with" phrase of the verb, or one the parser
+			// hung deeper in its object's or its phrases' ("discussed
+			// Iran's programme with Pakistani officials", "discussed it
+			// by phone with the French minister").
+			level := []int{v}
+			for depth := 0; depth < 3 && len(tgt) == 0; depth++ {
+				var next []int
+				for _, n := range level {
+					for _, c := range x.children[n] {
+						if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obj" && r != "conj" || depth > 0 && r == "obj" {
+							continue
+						}
+						if r := x.rel[c]; (r == "obl" || r == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
+							tgt = slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) })
+						}
+						next = append(next, c)
+					}
 				}
+				level = next
 			}
 		}
 	}
@@ -1207,6 +1224,9 @@ var relationNouns = map[string]bool{
 
 // mutualVerbs are done with one another whatever their code: "Croatia and
 // Slovenia agreed to cooperate".
+// discussVerbs take what is talked about as their object.
+var discussVerbs = map[string]bool{"discuss": true, "debate": true, "review": true, "examine": true, "address": true}
+
 // attendVerbs take part in a gathering: those of one country who attend
 // it together ("the president and other leaders attended the summit")
 // do not thereby meet one another; those of several countries do.
