@@ -318,6 +318,8 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// Demonyms parley adds to the Phoenix names.
+		{"Swedish police arrested two Slovenian journalists on Monday.", "SWECOP 173 SVNMED asserted"},
 		// What is discussed is no one discussed with; whom with may hang
 		// deeper ("by phone with …").
 		{"The Kenyan minister discussed Somalia's debt by phone with the Ugandan foreign minister.", "KENGOV 040 UGAGOV asserted; UGAGOV 040 KENGOV asserted"},
