@@ -64,6 +64,7 @@ func TestCode(t *testing.T) {
 		// A statement's tone is in its predicate or the views it states,
 		// not deep in a phrase.
 		{"The Kremlin said Kyiv held diametrically opposed views.", "RUSGOV 012 UKR asserted"},
+		{"The Kremlin said it was not optimistic about the position of Kyiv.", "RUSGOV 012 UKR asserted"},
 		{"The Kremlin said Kyiv would play a positive role.", ""},
 		{"Iran recalled its ambassador to New Zealand.", "IRN 161 NZL asserted"},
 		// International organisations by their abbreviations

@@ -97,10 +97,13 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			if h := d.Tokens[t].Head; t != comp && h != comp && !(h >= 0 && d.Tokens[h].Head == comp && stanceNouns[x.lemma[h]]) {
 				continue
 			}
+			// ("not optimistic" is pessimistic.)
+			neg := negated(x, t) || t != comp && negated(x, comp)
 			switch {
-			case pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]:
+			case (pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]) && !neg,
+				(optimistic[x.lemma[t]] || optimistic[x.lower[t]]) && neg:
 				code = "012"
-			case code == "" && (optimistic[x.lemma[t]] || optimistic[x.lower[t]]):
+			case code == "" && (optimistic[x.lemma[t]] || optimistic[x.lower[t]] || pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]):
 				code = "013"
 			}
 		}
