@@ -714,7 +714,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if x.rel[v] == "xcomp" && !passiveFrame(x, d.Tokens[v].Head) && c.patterned(d, x, d.Tokens[v].Head) {
 		return // the controlling verb's pattern covers it ("pledged to provide aid")
 	}
-	if visitor(d, x, v) {
+	if visitor(d, x, v) || naming(d, x, v) {
 		return
 	}
 	ref, span, ok := c.findVerb(d, x, v)
@@ -1108,6 +1108,23 @@ func examples(d *parley.Doc, x *docIndex, src []int) bool {
 		}
 	}
 	return false
+}
+
+// naming reports whether verb v is "call" naming its object something:
+// "called the sentence a milestone for Iraqis", "calling the affair a
+// serious reversal", "called the support hypocritical" — no call for
+// anything, whatever "for" follows.
+func naming(d *parley.Doc, x *docIndex, v int) bool {
+	o := x.child(v, "obj")
+	if x.lemma[v] != "call" || o < 0 {
+		return false
+	}
+	if slices.ContainsFunc(x.children[v], func(k int) bool { return k > o && (x.rel[k] == "xcomp" || x.rel[k] == "appos") }) {
+		return true
+	}
+	return slices.ContainsFunc(x.children[o], func(k int) bool {
+		return k > o && (x.rel[k] == "appos" || x.rel[k] == "amod" && d.Tokens[k].UPOS == "ADJ" && k == subtree(d, x, o).End-1)
+	})
 }
 
 // visitor reports whether "visiting" (token v) describes whom it comes
