@@ -865,6 +865,7 @@ func distribute(d *parley.Doc) {
 	for k, a := range d.Actors {
 		at[a.Tokens.Start] = k
 	}
+	var add []parley.Actor
 	for k := range d.Actors {
 		a := d.Actors[k]
 		if a.Name != "" || a.Country == "" || a.Sectors == "" || a.Tokens.Len() < 2 {
@@ -924,8 +925,23 @@ func distribute(d *parley.Doc) {
 				c.Code = a.Sectors + c.Country // PETRARCH's "NGO~" order
 			}
 			c.Sectors = a.Sectors
+			// "Lawmakers and officials in Kenya and Uganda": the phrase's
+			// other agents are of each country too.
+			for j, o := range d.Actors {
+				if j == k || o.Name != "" || o.Sectors == "" || o.Sectors == a.Sectors || !a.Tokens.Contains(o.Tokens) || o.Country != "" && o.Country != a.Country {
+					continue
+				}
+				if o.Country == "" {
+					d.Actors[j].Country, d.Actors[j].Code, d.Actors[j].CountryFrom = a.Country, a.Country+o.Sectors, FromPhrase
+				}
+				add = append(add, parley.Actor{Tokens: c.Tokens, Code: c.Country + o.Sectors, Country: c.Country, Sectors: o.Sectors, Entity: c.Entity, Ref: -1, CountryFrom: c.CountryFrom})
+			}
 		}
 		shareCountry(d, k, sent)
+	}
+	if len(add) > 0 {
+		d.Actors = append(d.Actors, add...)
+		slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	}
 }
 

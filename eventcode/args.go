@@ -815,6 +815,19 @@ var placeNouns = map[string]bool{
 // actorsAt returns the actors a phrase headed by token h names: those
 // whose phrase root is h, and those of the phrases conjoined with it
 // ("Moscow and Kyiv").
+// withTwins appends actor a to out, and the actors after it on the same
+// words ("Uganda" in "lawmakers and officials in Kenya and Uganda" is
+// both its lawmakers and its officials).
+func withTwins(d *parley.Doc, out []int, a int) []int {
+	out = append(out, a)
+	for b := a + 1; b < len(d.Actors) && d.Actors[b].Tokens == d.Actors[a].Tokens; b++ {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if h < 0 {
 		return nil
@@ -842,7 +855,7 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 				var deeper []int
 				for _, c := range next {
 					if x.rel[c] == "conj" && shares(x.actorAt[c]) {
-						out = append(out, x.actorAt[c])
+						out = withTwins(d, out, x.actorAt[c])
 						deeper = append(deeper, x.children[c]...)
 					}
 				}
@@ -851,7 +864,7 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 			// "Hungarian and Romanian officials": the word a conjunct
 			// of the phrase's hangs from.
 			if h := d.Tokens[i].Head; x.rel[i] == "conj" && h >= 0 && i != d.SpanHead(span) && shares(x.actorAt[h]) {
-				out = append(out, x.actorAt[h])
+				out = withTwins(d, out, x.actorAt[h])
 			}
 		}
 	}
