@@ -319,6 +319,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// "off" tagged as a preposition right after its verb is its
+		// particle.
+		{"Kenyan soldiers have cordoned off the roads leading into Uganda along the border.", "KENMIL 144 UGA asserted"},
 		// Agents conjoined before "in X and Y" are of each country.
 		{"Lawmakers and officials in Kenya and Uganda welcomed a resumption of formal diplomatic ties with Somalia.", "KENLEG 051 SOM asserted; UGALEG 051 SOM asserted; UGAGOV 051 SOM asserted; KENGOV 051 SOM asserted"},
 		// To call something something is no call for anything.

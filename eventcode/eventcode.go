@@ -356,6 +356,11 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 	x.head[c] = to
 }
 
+// particles are prepositions that right after a verb are mostly its
+// particle ("cordoned off the roads", "ruled out talks", "stepped up
+// attacks").
+var particles = map[string]bool{"off": true, "out": true, "up": true}
+
 // timeUnits are the nouns of a span of time before "after" or "before".
 var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}
 
@@ -405,14 +410,19 @@ func newDocIndex(d *parley.Doc) *docIndex {
 	}
 	// "broke down relations with Libya" parsed with "down" as the case
 	// of "relations": a word tagged as a particle right after its verb is
-	// the verb's particle, and the phrase its object.
+	// the verb's particle, and the phrase its object; so is "off", "out"
+	// or "up" tagged as a preposition ("cordoned off the roads").
 	for c, t := range d.Tokens {
 		h := t.Head
-		if t.DepRel != "case" || t.XPOS != "RP" || h < 0 || x.rel[h] != "obl" {
+		if t.DepRel != "case" || t.XPOS != "RP" && !(t.XPOS == "IN" && particles[x.lower[c]]) || h < 0 || x.rel[h] != "obl" {
 			continue
 		}
 		v := d.Tokens[h].Head
 		if v != c-1 || d.Tokens[v].UPOS != "VERB" || x.child(v, "obj") >= 0 {
+			continue
+		}
+		// (Not "out of": "pulled out of the campaign".)
+		if slices.ContainsFunc(x.children[h], func(k int) bool { return k != c && x.rel[k] == "case" }) {
 			continue
 		}
 		x.rehang(c, h, v, "compound:prt")
