@@ -26,7 +26,7 @@ type binding struct {
 }
 
 // timeCases open phrases that date an act by another.
-var timeCases = map[string]bool{"after": true, "before": true, "since": true, "following": true, "until": true}
+var timeCases = map[string]bool{"after": true, "before": true, "since": true, "following": true, "until": true, "during": true}
 
 // timeMarked reports whether clause u is introduced by one of timeCases
 // ("before allowing aid convoys").
