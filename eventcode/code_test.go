@@ -319,6 +319,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// To take over an office is no seizure; to take over a town is.
+		{"Kenya takes over the presidency of the regional bloc from Uganda next month.", ""},
+		{"Kenyan rebels took over the town of Gulu in Uganda on Sunday.", "KENREB 171 UGA asserted"},
 		// What happened during something else is no part of it.
 		{"The Kenyan minister told reporters during a visit to a Ugandan hospital that the talks had failed.", ""},
 		// "off" tagged as a preposition right after its verb is its
