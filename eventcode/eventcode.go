@@ -903,8 +903,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "The Chinese president expressed China's appreciation", "Cohen
 	// reaffirmed Washington's commitment": the speaker's own country as
 	// the owner of what is said is no one acted upon.
+	// "Hu called on the two countries to expand trade": a pair the
+	// source's country is one of is not acted on by it (but "expand
+	// trade between the two countries", "damage the two countries'
+	// relations" are with the other).
 	tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
-		return topicOwner(d, x, v, a, false) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) })
+		return topicOwner(d, x, v, a, false) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) }) ||
+			pair(d, x, a) && !betweenPair(d, x, a) && slices.ContainsFunc(d.Actors, func(b parley.Actor) bool {
+				return b.Tokens == d.Actors[a].Tokens && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == b.Country })
+			})
 	})
 	if strings.HasPrefix(fwd, "04") && !visits(fwd) {
 		// One talks with people, not with what one talks about: "discussed
@@ -1118,6 +1125,14 @@ func examples(d *parley.Doc, x *docIndex, src []int) bool {
 		}
 	}
 	return false
+}
+
+// betweenPair reports whether pair a stands in a phrase of what lies
+// between its two ("between the two countries", "the two countries'
+// relations").
+func betweenPair(d *parley.Doc, x *docIndex, a int) bool {
+	h := d.SpanHead(d.Actors[a].Tokens)
+	return x.caseOf(x.phraseRoot(d, h)) == "between" || x.rel[h] == "nmod:poss"
 }
 
 // naming reports whether verb v is "call" naming its object something:
