@@ -48,7 +48,9 @@ func (c *Coder) findVerb(d *parley.Doc, x *docIndex, v int) (verbRef, parley.Spa
 		}
 		for k, i := vb.Head+1, v+1; k < len(w) && ok; k++ {
 			switch {
-			case i < len(d.Tokens) && (x.lower[i] == w[k] || x.lemma[i] == w[k]):
+			case i < len(d.Tokens) && (x.lower[i] == w[k] || x.lemma[i] == w[k]) && !(x.rel[i] == "mark" && x.lower[i] == "to"):
+				// (Not an infinitive's "to": "is going to attack" is
+				// no "go to".)
 				span.End = i + 1
 				i++
 			case k == len(w)-1 && hasParticle(x, v, w[k]):

@@ -319,6 +319,8 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// "Going to" before a verb is its future, no going anywhere.
+		{"Kenya is going to attack Uganda.", "KEN 190 UGA future"},
 		// A pair the source's country is one of is not acted on by it.
 		{"The Kenyan president met the Ugandan president in Nairobi on Monday. The Kenyan president called on the two countries to expand trade in maize.", "KENGOV 040 UGAGOV asserted"},
 		// To take over an office is no seizure; to take over a town is.
