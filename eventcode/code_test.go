@@ -319,6 +319,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// "Issue" alone is no grant; what is issued may say what was done.
+		{"The Kenyan ministry issued a notice on Thursday on the fees paid by Ugandan traders.", ""},
+		{"The Kenyan ministry issued a statement condemning Uganda.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
 		// "Going to" before a verb is its future, no going anywhere.
 		{"Kenya is going to attack Uganda.", "KEN 190 UGA future"},
 		// A pair the source's country is one of is not acted on by it.
