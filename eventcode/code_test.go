@@ -319,6 +319,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// Those by whom something was done did it together, not to one
+		// another.
+		{"Other contingents will be supplied by Kenya, Uganda and Rwanda next month.", ""},
 		// "Issue" alone is no grant; what is issued may say what was done.
 		{"The Kenyan ministry issued a notice on Thursday on the fees paid by Ugandan traders.", ""},
 		{"The Kenyan ministry issued a statement condemning Uganda.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},

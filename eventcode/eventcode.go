@@ -918,9 +918,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// Iran's nuclear standoff" is no meeting with Iran.
 		// What is discussed is the topic, whoever it names: "expected to
 		// discuss Cyprus", "discussed the Tueni killing with …".
-		o := x.child(v, "obj")
+		o, cc := x.child(v, "obj"), x.child(v, "ccomp")
 		about := func(a int) bool {
-			return discussVerbs[x.lemma[v]] && o >= 0 && within(d, d.SpanHead(d.Actors[a].Tokens), o)
+			h := d.SpanHead(d.Actors[a].Tokens)
+			return discussVerbs[x.lemma[v]] && (o >= 0 && within(d, h, o) || cc >= 0 && within(d, h, cc))
 		}
 		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) || about(a) }); len(tgt) == 0 {
 			// Whom with: a "with" phrase of the verb, or one the parser
@@ -1003,7 +1004,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// conjoined as subjects of a verb with no target act on one another
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
-	if len(compound) == 0 && len(src) > 1 && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	// (Those by whom something was done did it together, not to one
+	// another: "contingents will be supplied by Austria, Denmark and
+	// Turkey".)
+	_, passive := subject(d, x, v, 0)
+	if len(compound) == 0 && len(src) > 1 && !passive && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
