@@ -319,6 +319,12 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// A day the parser took for the object is when; the noun before
+		// it is the object.
+		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
+		// An infinitive conjoined to an urged one is urged too, without
+		// the first one's "not".
+		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
 		// Those by whom something was done did it together, not to one
 		// another.
 		{"Other contingents will be supplied by Kenya, Uganda and Rwanda next month.", ""},

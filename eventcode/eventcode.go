@@ -356,6 +356,9 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 	x.head[c] = to
 }
 
+// weekdays name days of the week.
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
 // particles are prepositions that right after a verb are mostly its
 // particle ("cordoned off the roads", "ruled out talks", "stepped up
 // attacks").
@@ -427,6 +430,27 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 		x.rehang(c, h, v, "compound:prt")
 		x.rel[h] = "obj"
+	}
+	// "urged senior US officials Monday not to withdraw" parsed with the
+	// day as the object and the officials its modifier: they are the
+	// object, the day when.
+	for w := range d.Tokens {
+		v := x.head[w]
+		if !weekdays[x.lower[w]] || v < 0 || x.rel[w] != "obj" && x.rel[w] != "iobj" || d.Tokens[v].UPOS != "VERB" {
+			continue
+		}
+		for _, k := range x.children[w] {
+			if k == w-1 && (d.Tokens[k].UPOS == "NOUN" || d.Tokens[k].UPOS == "PROPN") {
+				x.rehang(k, w, v, x.rel[w])
+				x.rel[w] = "obl:tmod"
+				for _, j := range slices.Clone(x.children[w]) {
+					if j < k {
+						x.rehang(j, w, k, x.rel[j])
+					}
+				}
+				break
+			}
+		}
 	}
 	// "two days after protesters stormed the embassy" parsed with
 	// "protesters" as the object of "after", hanging from "days": the

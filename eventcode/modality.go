@@ -119,7 +119,13 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 		// Climb to the verb that v's clause complements: an xcomp, or a
 		// non-finite adverbial clause without a subject of its own ("not
-		// done engaging", "has yet to comment" parsed as advcl).
+		// done engaging", "has yet to comment" parsed as advcl). An
+		// infinitive conjoined to such a complement is one too ("urged
+		// them not to withdraw but to transfer"), though its first
+		// conjunct's own words ("not") are not its.
+		if depth == 0 && x.rel[u] == "conj" && infinitive(x, u) && x.head[u] >= 0 && (x.rel[x.head[u]] == "xcomp" || x.rel[x.head[u]] == "advcl" && nonFinite(d, x, x.head[u])) {
+			u = x.head[u]
+		}
 		if d.Tokens[u].Head < 0 || !(x.rel[u] == "xcomp" || x.rel[u] == "advcl" && nonFinite(d, x, u)) {
 			break
 		}
