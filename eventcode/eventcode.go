@@ -1009,11 +1009,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// a bare statement, or an admission or denial, which is of the
 		// speaker's own doing.
 		cc := x.child(v, "ccomp")
-		if cc < 0 || fwd == "010" || fwd == "015" || fwd == "016" ||
-			slices.ContainsFunc(b.words, func(t int) bool { return within(d, t, cc) }) || len(c.clauseVerbs(d, x, v)) > 0 {
+		// (With one-actor events, PETRARCH's require_dyad off, a closing
+		// "…, the agency said" is a statement of its own too, however the
+		// parser hangs it: as the root over its content, or beside it.)
+		closing := c.cfg.OneActor && fwd == "010" && cc >= 0 && cc < v && len(tgt) == 0
+		if !closing && (cc < 0 || fwd == "010" || fwd == "015" || fwd == "016" ||
+			slices.ContainsFunc(b.words, func(t int) bool { return within(d, t, cc) }) || len(c.clauseVerbs(d, x, v)) > 0) {
 			return
 		}
-		if len(tgt) == 0 {
+		if len(tgt) == 0 && !closing {
 			s2, t2 := arguments(d, x, cc)
 			tgt = slices.DeleteFunc(append(s2, t2...), func(a int) bool {
 				return slices.ContainsFunc(src, func(s int) bool { return s == a || ownCountry(d.Actors[s], d.Actors[a]) })

@@ -195,3 +195,37 @@ func TestCommas(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingStatement checks that, with one-actor events, a closing
+// "…, the minister said" is a statement of its own as well as the report
+// of what it closes, whichever way the parser hangs it.
+func TestClosingStatement(t *testing.T) {
+	verbs := testVerbs + "\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
+	actors := testActors + "FRENCH_MINISTER [FRAGOV]\n"
+	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(actors)}}
+	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"France quarrelled with Spain over fishing rights on Monday, the French minister said on Tuesday.", "FRA 111 ESP; FRAGOV 010 "},
+		// An opening "said that" is the report of its content alone.
+		{"The French minister said on Tuesday that France quarrelled with Spain over fishing rights.", "FRA 111 ESP"},
+	} {
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, strings.Join([]string{e.Source, e.Code, e.Target}, " "))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		}
+	}
+}
