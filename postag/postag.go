@@ -130,8 +130,32 @@ func (t *Tagger) tag(st *state, words []string) []int {
 	st.tags = st.tags[:0]
 	t.tagFrom(st, words)
 	t.participles(st, words)
+	t.interjections(st, words)
 	t.finite(st, words)
 	return st.tags
+}
+
+// interjections mends a word read as an interjection between a noun
+// phrase and the determiner or number that starts its object ("Russia
+// and China welcome a resumption of talks"): an interjection stands at a
+// clause's edge, not there. The word becomes the verb the tagger scores
+// best, and the words after it are tagged again.
+func (t *Tagger) interjections(st *state, words []string) {
+	isVerb := func(c int) bool { return t.m.upos[c] == "VERB" }
+	for i := 1; i+1 < len(words); i++ {
+		if t.m.upos[st.tags[i]] != "INTJ" {
+			continue
+		}
+		if p := t.m.upos[st.tags[i-1]]; p != "NOUN" && p != "PROPN" && p != "PRON" {
+			continue
+		}
+		if n := t.m.upos[st.tags[i+1]]; n != "DET" && n != "NUM" || t.m.xpos[st.tags[i+1]] == "WDT" {
+			continue
+		}
+		if !t.retag(st, words, i, isVerb) {
+			return
+		}
+	}
 }
 
 // speechWords are the verbs of a trailing attribution (", officials

@@ -23,6 +23,25 @@ func TestDefaultTags(t *testing.T) {
 	}
 }
 
+// TestInterjectionMend checks that a word read as an interjection between
+// a noun phrase and its object's determiner is tagged as a verb.
+func TestInterjectionMend(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Kenya and Uganda welcome a resumption of formal ties with Somalia .")
+	upos, _ := tg.Tag(words)
+	if upos[3] != "VERB" {
+		t.Errorf("welcome: %s, want VERB (%v)", upos[3], upos)
+	}
+	// Where an interjection belongs, at a clause's edge, it stays one.
+	words = strings.Fields("The talks , oh well , failed again .")
+	if upos, _ := tg.Tag(words); upos[3] != "INTJ" {
+		t.Errorf("oh: %s, want INTJ (%v)", upos[3], upos)
+	}
+}
+
 func TestProcessSetsFeats(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
