@@ -319,6 +319,10 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// A demand is on whom its clause names; UNITA is Angolan (AGO,
+		// not the Phoenix entry's old ANG).
+		{"The Kenyan minister reiterated his demand that Uganda withdraw its troops from the border.", "KENGOV 100 UGA asserted"},
+		{"UNITA rebels attacked an Angolan army post.", "AGOREB 190 AGOMIL asserted"},
 		// A day the parser took for the object is when; the noun before
 		// it is the object.
 		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
