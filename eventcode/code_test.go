@@ -319,6 +319,9 @@ func TestCode(t *testing.T) {
 		{"Visiting Kampala, the Kenyan minister said both countries should expand their trade in maize.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		{"The Kenyan minister said Uganda would have to cut its tariffs on maize.", ""},
 		{"The Kenyan minister said Uganda must cut its tariffs on maize.", "KENGOV 100 UGA asserted"},
+		// A verb conjoined without an auxiliary of its own shares its
+		// first conjunct's.
+		{"The Kenyan president will visit Kampala next week and meet the Ugandan president.", "KENGOV 042 UGA future; UGA 043 KENGOV future; KENGOV 040 UGAGOV future"},
 		// A demand is on whom its clause names; UNITA is Angolan (AGO,
 		// not the Phoenix entry's old ANG).
 		{"The Kenyan minister reiterated his demand that Uganda withdraw its troops from the border.", "KENGOV 100 UGA asserted"},

@@ -86,6 +86,17 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// ("has yet to comment", "agreed to meet", "will be able to").
 	u := v
 	viaXcomp := true // every step so far from v to u is an xcomp
+	// "will visit Japan and hold talks": a verb conjoined without an
+	// auxiliary or subject of its own shares its first conjunct's
+	// auxiliary (not its negation: "did not attack but shelled").
+	if h := x.head[v]; x.rel[v] == "conj" && h >= 0 && h < v && d.Tokens[h].UPOS == "VERB" && x.child(v, "aux", "nsubj", "nsubj:pass") < 0 {
+		for _, c := range x.children[h] {
+			if x.rel[c] == "aux" && c < h {
+				fut = fut || futureAux[x.lemma[c]]
+				hyp = hyp || hypotheticalAux[x.lemma[c]]
+			}
+		}
+	}
 	for depth := 0; depth < 4; depth++ {
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
