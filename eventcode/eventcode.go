@@ -860,7 +860,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	} else {
 		pattern = fmt.Sprintf("%s * (%s)", g.Name, vb.Pos)
 	}
-	if code == "" || code == "---" {
+	if code == "" || code == "---" || complexCode(code) {
 		return
 	}
 	// To meet something that is no one ("meet the criteria", "met its

@@ -25,6 +25,11 @@ type binding struct {
 	inTime   bool
 }
 
+// complexCode reports whether code is one of TABARI's marks for a
+// sentence too complex to code ("+++") or a record to skip ("###"), which
+// old dictionaries give some patterns and groups: no CAMEO event.
+func complexCode(code string) bool { return code == "+++" || code == "###" }
+
 // timeCases open phrases that date an act by another.
 var timeCases = map[string]bool{"after": true, "before": true, "since": true, "following": true, "until": true, "during": true}
 
@@ -113,6 +118,9 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...*dict
 	for _, g := range groups {
 		for pi := range g.Patterns {
 			p := &g.Patterns[pi]
+			if complexCode(p.Code) {
+				continue // TABARI's marks, no event codes: another pattern codes the verb
+			}
 			b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
 			before1 := slices.Clone(p.Before)
 			slices.Reverse(before1)

@@ -229,3 +229,35 @@ func TestClosingStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestComplexMark checks that TABARI's "+++" (a sentence too complex to
+// code) and "###" on a pattern or a group are no event codes: another
+// pattern codes the verb, or nothing does.
+func TestComplexMark(t *testing.T) {
+	verbs := testVerbs + "\n--- RESTORE [---] ---\nRESTORE\n- * FXLL DIPLOMATIC [+++]\n- * DIPLOMATIC [064]\n\n--- BLAST [+++] ---\nBLAST {BLASTS BLASTED BLASTING}\n"
+	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(testActors)}}
+	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Build(pipeline.Config{Dicts: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"France will restore fxll diplomatic ties with Spain.", "FRA 064 ESP"},
+		{"France blasted Spain on Monday.", ""},
+	} {
+		d := parley.NewDoc(c.text)
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, strings.Join([]string{e.Source, e.Code, e.Target}, " "))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		}
+	}
+}
