@@ -895,7 +895,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	// "appealed for peace in Ithilen", "called for calm in Kenya": an
 	// appeal for something in a place is aimed at that place.
-	if len(tgt) == 0 && strings.HasPrefix(fwd, "02") {
+	if len(tgt) == 0 && (strings.HasPrefix(fwd, "02") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
 		triedVerb := false
 		for _, c := range x.children[v] {
 			if x.rel[c] != "obl" || x.caseOf(c) != "for" {

@@ -261,3 +261,26 @@ func TestComplexMark(t *testing.T) {
 		}
 	}
 }
+
+// TestAppealInPlace checks that an appeal for something in a place is
+// aimed at the place whatever code the dictionary gives appeals (CAMEO
+// 2.0's 02x, TABARI's 095).
+func TestAppealInPlace(t *testing.T) {
+	verbs := testVerbs + "\n--- APPEAL [095] ---\nAPPEAL {APPEALS APPEALED APPEALING}\n"
+	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(testActors)}}
+	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Build(pipeline.Config{Dicts: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc("France has again appealed for peace in Spain in a message to its leaders.")
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Source != "FRA" || d.Events[0].Code != "095" || d.Events[0].Target != "ESP" {
+		t.Errorf("got %+v, want FRA 095 ESP", d.Events)
+	}
+}
