@@ -332,6 +332,8 @@ func TestCode(t *testing.T) {
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
 		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
+		// To run into trouble with someone is no meeting with them.
+		{"The Kenyan project ran into trouble with the Ugandan government last year.", ""},
 		// Those by whom something was done did it together, not to one
 		// another.
 		{"Other contingents will be supplied by Kenya, Uganda and Rwanda next month.", ""},
