@@ -651,7 +651,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			continue
 		}
 		x.rehang(v, x.head[v], r, "parataxis")
-		x.rehang(o, v, v, "nsubj")
+		x.rel[o] = "nsubj"
 	}
 	// "condemned the drill, the official news agency KCNA said" parsed
 	// with the agency in apposition to the drill and its name alone the
@@ -1297,8 +1297,6 @@ var relationNouns = map[string]bool{
 	"difference": true, "border": true, "understanding": true, "coordination": true,
 }
 
-// mutualVerbs are done with one another whatever their code: "Croatia and
-// Slovenia agreed to cooperate".
 // discussVerbs take what is talked about as their object.
 var discussVerbs = map[string]bool{"discuss": true, "debate": true, "review": true, "examine": true, "address": true}
 
@@ -1320,6 +1318,8 @@ func countries(d *parley.Doc, as []int) int {
 	return len(seen)
 }
 
+// mutualVerbs are done with one another whatever their code: "Croatia and
+// Slovenia agreed to cooperate".
 var mutualVerbs = map[string]bool{"cooperate": true, "collaborate": true, "coordinate": true, "reconcile": true}
 
 // visits reports whether code is CAMEO's making or hosting a visit (042,
