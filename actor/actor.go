@@ -144,6 +144,10 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			return a.Tokens.Start >= d.Dateline.Start && a.Tokens.Start < end
 		})
 	}
+	// "backed a right-winger for president", "sworn in as prime
+	// minister": a person's title with no determiner, possessive, name or
+	// modifier names an office, not someone who acts.
+	d.Actors = slices.DeleteFunc(d.Actors, func(a parley.Actor) bool { return office(d, a) })
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)
 	sentOf := sentenceIndex(d)
@@ -153,6 +157,55 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	d.Layers |= parley.LayerActors
 	return nil
+}
+
+// office reports whether actor a is a bare title: a lower-case singular
+// noun of a person's office ("president", "minister"), no name, alone in
+// its phrase (nothing before it that determines or qualifies it).
+func office(d *parley.Doc, a parley.Actor) bool {
+	if a.Name != "" || a.Country != "" || a.Tokens.Len() > 3 || a.Entity >= 0 && a.Entity < len(d.Entities) {
+		return false
+	}
+	h := d.SpanHead(a.Tokens)
+	if d.Tokens[h].XPOS != "NN" || !titleNouns[strings.ToLower(d.Lemma(h))] {
+		return false
+	}
+	switch d.Tokens[h].DepRel {
+	case "compound", "amod", "nmod:poss", "flat", "appos", "nsubj", "nsubj:pass":
+		return false // a modifier of another noun, or a subject ("President said")
+	}
+	for i := a.Tokens.Start; i < a.Tokens.End; i++ {
+		if !unicode.IsLower(firstRune(d.TokenText(i))) || d.Tokens[i].UPOS != "NOUN" && d.Tokens[i].UPOS != "ADJ" {
+			return false
+		}
+	}
+	for i := max(0, a.Tokens.Start-3); i < len(d.Tokens) && i < a.Tokens.End+3; i++ {
+		if !a.Tokens.Contains(parley.Span{Start: i, End: i + 1}) && d.Tokens[i].Head == h {
+			switch d.Tokens[i].DepRel {
+			case "det", "nmod:poss", "nummod", "amod", "compound", "flat", "appos", "nmod":
+				return false
+			}
+		}
+	}
+	b := a.Tokens.Start - 1
+	return b < 0 || d.Tokens[b].UPOS != "DET" && d.Tokens[b].UPOS != "PRON" && d.Tokens[b].UPOS != "PROPN" && d.Tokens[b].XPOS != "POS"
+}
+
+// titleNouns are offices a person holds.
+var titleNouns = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "chairman": true,
+	"chairwoman": true, "governor": true, "mayor": true, "secretary": true, "ambassador": true,
+	"envoy": true, "spokesman": true, "spokeswoman": true, "leader": true, "king": true, "queen": true,
+	"prince": true, "commander": true, "senator": true, "speaker": true, "prosecutor": true,
+	"vice-president": true, "head": true, "chief": true,
+}
+
+// firstRune returns the first rune of s, or 0.
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
 
 // datelineEnd returns the token after the document's dateline — its place

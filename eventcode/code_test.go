@@ -332,6 +332,8 @@ func TestCode(t *testing.T) {
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
 		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
+		// A title with nothing before it is an office, not someone.
+		{"The United States had backed a different Kenyan candidate for president.", "USA 050 KEN asserted"},
 		// One who flies to a place visits it; aircraft flying into it
 		// are an air force's alert.
 		{"The Kenyan president flew to Kampala on Monday for talks.", "KENGOV 042 UGA asserted"},
