@@ -97,6 +97,10 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			if h := d.Tokens[t].Head; t != comp && h != comp && !(h >= 0 && d.Tokens[h].Head == comp && stanceNouns[x.lemma[h]]) {
 				continue
 			}
+			// (A test's result is no tone: "were tested HIV positive".)
+			if h := d.Tokens[t].Head; h >= 0 && x.lemma[h] == "test" {
+				continue
+			}
 			// ("not optimistic" is pessimistic.)
 			neg := negated(x, t) || t != comp && negated(x, comp)
 			switch {
