@@ -334,6 +334,12 @@ func TestCode(t *testing.T) {
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
 		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
+		// An act one is accused of is alleged, not done.
+		{"A Kenyan man suspect of murdering the director of the prison has escaped.", "KENPPL 190 COP hypothetical"},
+		// One travels with companions, not to them.
+		{"The Kenyan president has arrived in Uganda with a large delegation of businessmen.", "KENGOV 042 UGA asserted"},
+		// What needs to be done to someone asks nothing of them.
+		{"The Kenyan president spoke about the Ugandan rebels on Monday. They need to be dealt with by other means, he said.", ""},
 		// A title with nothing before it is an office, not someone.
 		{"The United States had backed a different Kenyan candidate for president.", "USA 050 KEN asserted"},
 		// One who flies to a place visits it; aircraft flying into it

@@ -777,6 +777,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	vb := &g.Verbs[ref.verb]
 	code, pattern := c.verbCode(ref), ""
 	src, tgt := arguments(d, x, v)
+	// One travels with companions, not to them ("reporters travelling
+	// with the president", "arrived in Turkey with a delegation of
+	// businessmen").
+	if travelVerbs[x.lemma[v]] {
+		tgt = slices.DeleteFunc(tgt, func(t int) bool {
+			r := x.phraseRoot(d, d.SpanHead(d.Actors[t].Tokens))
+			return x.caseOf(r) == "with" && x.head[r] == v
+		})
+	}
 	if c.cfg.NewActorLength > 0 {
 		src, tgt = c.newActors(d, x, v, src, tgt)
 	}
@@ -1299,6 +1308,9 @@ var relationNouns = map[string]bool{
 
 // discussVerbs take what is talked about as their object.
 var discussVerbs = map[string]bool{"discuss": true, "debate": true, "review": true, "examine": true, "address": true}
+
+// travelVerbs go somewhere, with whoever goes along.
+var travelVerbs = map[string]bool{"travel": true, "go": true, "come": true, "fly": true, "arrive": true, "journey": true, "head": true, "return": true}
 
 // attendVerbs take part in a gathering: those of one country who attend
 // it together ("the president and other leaders attended the summit")

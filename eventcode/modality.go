@@ -156,6 +156,13 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 		u = h
 	}
+	// "a man suspected of murdering the director", "accused of killing
+	// two traders": an act alleged, not established.
+	if h := x.head[v]; h >= 0 && (x.rel[v] == "acl" || x.rel[v] == "advcl") && allegeWords[x.lemma[h]] {
+		if m := x.child(v, "mark"); m >= 0 && (x.lower[m] == "of" || x.lower[m] == "with") {
+			hyp = true
+		}
+	}
 	// "demanded that Hamas renounce violence (and recognize Israel)": the
 	// demanded acts.
 	w := v
@@ -207,6 +214,10 @@ func notOnly(x *docIndex, c int) bool {
 	}
 	return false
 }
+
+// allegeWords say that someone is said to have done something ("suspected
+// of", "accused of", "charged with").
+var allegeWords = map[string]bool{"suspect": true, "accuse": true, "charge": true, "allege": true, "indict": true}
 
 // askVerbs take a complement "if" that means "whether".
 var askVerbs = map[string]bool{"ask": true, "wonder": true, "know": true, "see": true, "check": true, "question": true, "doubt": true, "determine": true, "decide": true, "say": true, "tell": true, "inquire": true}

@@ -152,8 +152,9 @@ func obligation(x *docIndex, c int) string {
 		}
 	}
 	// "have to act", not "had four months to act"; "would have to act"
-	// foresees what is needed rather than demands it.
-	if (x.lemma[c] == "have" || x.lemma[c] == "need") && x.child(c, "xcomp") >= 0 && x.child(c, "obj") < 0 {
+	// foresees what is needed rather than demands it, and "need to be
+	// dealt with" asks nothing of its subject.
+	if xc := x.child(c, "xcomp"); (x.lemma[c] == "have" || x.lemma[c] == "need") && xc >= 0 && x.child(c, "obj") < 0 && x.child(xc, "aux:pass") < 0 {
 		for _, k := range x.children[c] {
 			if x.rel[k] == "aux" && hypotheticalAux[x.lemma[k]] {
 				return ""
