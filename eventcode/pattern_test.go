@@ -196,27 +196,23 @@ func TestCommas(t *testing.T) {
 	}
 }
 
-// TestClosingStatement checks that, with one-actor events, a closing
-// "…, the minister said" is a statement of its own as well as the report
-// of what it closes, whichever way the parser hangs it.
-func TestClosingStatement(t *testing.T) {
-	verbs := testVerbs + "\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
-	actors := testActors + "FRENCH_MINISTER [FRAGOV]\n"
+// codeWithDicts runs the pipeline with the PETRARCH verb and actor
+// dictionaries given as text and coding configuration cfg over each text,
+// and returns "SOURCE CODE TARGET" for its events, joined by "; ".
+func codeWithDicts(t *testing.T, verbs, actors string, cfg eventcode.Config, texts ...string) []string {
+	t.Helper()
 	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(actors)}}
 	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: eventcode.Config{OneActor: true}})
+	p, err := pipeline.Build(pipeline.Config{Dicts: set, Coding: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ text, want string }{
-		{"France quarrelled with Spain over fishing rights on Monday, the French minister said on Tuesday.", "FRA 111 ESP; FRAGOV 010 "},
-		// An opening "said that" is the report of its content alone.
-		{"The French minister said on Tuesday that France quarrelled with Spain over fishing rights.", "FRA 111 ESP"},
-	} {
-		d := parley.NewDoc(c.text)
+	var out []string
+	for _, text := range texts {
+		d := parley.NewDoc(text)
 		if err := p.Run(t.Context(), d); err != nil {
 			t.Fatal(err)
 		}
@@ -224,10 +220,36 @@ func TestClosingStatement(t *testing.T) {
 		for _, e := range d.Events {
 			got = append(got, strings.Join([]string{e.Source, e.Code, e.Target}, " "))
 		}
-		if g := strings.Join(got, "; "); g != c.want {
-			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
+		out = append(out, strings.Join(got, "; "))
+	}
+	return out
+}
+
+// checkCoded fails t for each text whose events are not the wanted ones.
+func checkCoded(t *testing.T, verbs, actors string, cfg eventcode.Config, cases [][2]string) {
+	t.Helper()
+	var texts []string
+	for _, c := range cases {
+		texts = append(texts, c[0])
+	}
+	for i, got := range codeWithDicts(t, verbs, actors, cfg, texts...) {
+		if got != cases[i][1] {
+			t.Errorf("%s\ngot  %s\nwant %s", cases[i][0], got, cases[i][1])
 		}
 	}
+}
+
+// TestClosingStatement checks that, with one-actor events, a closing
+// "…, the minister said" is a statement of its own as well as the report
+// of what it closes, whichever way the parser hangs it.
+func TestClosingStatement(t *testing.T) {
+	verbs := testVerbs + "\n--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
+	actors := testActors + "FRENCH_MINISTER [FRAGOV]\n"
+	checkCoded(t, verbs, actors, eventcode.Config{OneActor: true}, [][2]string{
+		{"France quarrelled with Spain over fishing rights on Monday, the French minister said on Tuesday.", "FRA 111 ESP; FRAGOV 010 "},
+		// An opening "said that" is the report of its content alone.
+		{"The French minister said on Tuesday that France quarrelled with Spain over fishing rights.", "FRA 111 ESP"},
+	})
 }
 
 // TestComplexMark checks that TABARI's "+++" (a sentence too complex to
@@ -235,31 +257,10 @@ func TestClosingStatement(t *testing.T) {
 // pattern codes the verb, or nothing does.
 func TestComplexMark(t *testing.T) {
 	verbs := testVerbs + "\n--- RESTORE [---] ---\nRESTORE\n- * FXLL DIPLOMATIC [+++]\n- * DIPLOMATIC [064]\n\n--- BLAST [+++] ---\nBLAST {BLASTS BLASTED BLASTING}\n"
-	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(testActors)}}
-	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.Build(pipeline.Config{Dicts: set})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ text, want string }{
+	checkCoded(t, verbs, testActors, eventcode.Config{}, [][2]string{
 		{"France will restore fxll diplomatic ties with Spain.", "FRA 064 ESP"},
 		{"France blasted Spain on Monday.", ""},
-	} {
-		d := parley.NewDoc(c.text)
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, e := range d.Events {
-			got = append(got, strings.Join([]string{e.Source, e.Code, e.Target}, " "))
-		}
-		if g := strings.Join(got, "; "); g != c.want {
-			t.Errorf("%s\ngot  %s\nwant %s", c.text, g, c.want)
-		}
-	}
+	})
 }
 
 // TestAppealInPlace checks that an appeal for something in a place is
@@ -267,20 +268,7 @@ func TestComplexMark(t *testing.T) {
 // 2.0's 02x, TABARI's 095).
 func TestAppealInPlace(t *testing.T) {
 	verbs := testVerbs + "\n--- APPEAL [095] ---\nAPPEAL {APPEALS APPEALED APPEALING}\n"
-	fsys := fstest.MapFS{"verbs.txt": {Data: []byte(verbs)}, "actors.txt": {Data: []byte(testActors)}}
-	set, err := dict.LoadPetrarch(fsys, dict.PetrarchFiles{Verbs: "verbs.txt", Actors: []string{"actors.txt"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.Build(pipeline.Config{Dicts: set})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := parley.NewDoc("France has again appealed for peace in Spain in a message to its leaders.")
-	if err := p.Run(t.Context(), d); err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Events) != 1 || d.Events[0].Source != "FRA" || d.Events[0].Code != "095" || d.Events[0].Target != "ESP" {
-		t.Errorf("got %+v, want FRA 095 ESP", d.Events)
-	}
+	checkCoded(t, verbs, testActors, eventcode.Config{}, [][2]string{
+		{"France has again appealed for peace in Spain in a message to its leaders.", "FRA 095 ESP"},
+	})
 }
