@@ -582,8 +582,13 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	case "conj":
 		// "was cowardly and brutally murdered": a past participle
 		// conjoined with a predicate of "be" is passive too.
+		// So is one with a passive auxiliary of its own ("abandoned the
+		// trailer but was later arrested").
 		s, pass := subject(d, x, h, depth+1)
 		if c := x.child(h, "cop"); !pass && c >= 0 && x.lemma[c] == "be" && d.Tokens[v].XPOS == "VBN" && x.child(v, "aux", "aux:pass", "obj") < 0 {
+			pass = true
+		}
+		if x.child(v, "aux:pass") >= 0 {
 			pass = true
 		}
 		return s, pass

@@ -334,6 +334,8 @@ func TestCode(t *testing.T) {
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
 		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
+		// A conjoined verb with a passive auxiliary of its own is passive.
+		{"The Somali rebels had seized Mogadishu and are accused by Washington of having links with al-Qaeda.", "SOMREB 171 SOM asserted; USA 112 SOMREB asserted"},
 		// An act one is accused of is alleged, not done.
 		{"A Kenyan man suspect of murdering the director of the prison has escaped.", "KENPPL 190 COP hypothetical"},
 		// One travels with companions, not to them.
