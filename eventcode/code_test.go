@@ -382,6 +382,8 @@ func TestCode(t *testing.T) {
 		{"Kenyan and Ugandan officials will sit down for talks on the return of Somali refugees in Nairobi next month.", "KENGOV 036 UGAGOV future; UGAGOV 036 KENGOV future"},
 		// "…, urged the ambassador": who urged, not whom.
 		{"Kenyan traders should make use of the close ties that exist between the two countries, urged Ugandan ambassador to Kenya Tom Obbo when speaking to reporters.", ""},
+		// Nor is facing something.
+		{"Facing poor poll numbers at home over his Somalia policy, the Kenyan president has praised the Ugandan election.", "KENGOV 051 UGA asserted"},
 		// To meet criteria is no meeting; meeting on a day is.
 		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
 		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},

@@ -874,9 +874,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	// To meet something that is no one ("meet the criteria", "met its
 	// targets") is to satisfy it, not to meet anybody.
-	if x.lemma[v] == "meet" && !patterned {
+	// Nor is facing something ("facing anemic poll numbers at home"),
+	// unless a pattern says who makes one face it ("faced charges" [:112]).
+	if x.lemma[v] == "meet" && !patterned || x.lemma[v] == "face" && !strings.HasPrefix(code, ":") {
 		// (Not "met Tuesday with …", the day parsed as the object.)
-		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && len(actorsAt(d, x, o)) == 0 {
+		// (Facing is of the object itself: "facing poll numbers over
+		// his Somalia policy" faces no Somalia.)
+		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && (len(actorsAt(d, x, o)) == 0 || x.lemma[v] == "face" && x.actorAt[o] < 0) {
 			return
 		}
 	}
