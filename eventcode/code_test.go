@@ -372,6 +372,8 @@ func TestCode(t *testing.T) {
 		{"Lawmakers and officials in Kenya and Uganda welcomed a resumption of formal diplomatic ties with Somalia.", "KENLEG 051 SOM asserted; UGALEG 051 SOM asserted; UGAGOV 051 SOM asserted; KENGOV 051 SOM asserted"},
 		// To call something something is no call for anything.
 		{"Kenya on Tuesday called the Ugandan verdict \"a milestone\" for Somalis.", ""},
+		// A settlement is an accord or a place, not its people.
+		{"Kenya still hoped for a negotiated settlement after the Ugandan election.", ""},
 		// Demonyms parley adds to the Phoenix names.
 		{"Swedish police arrested two Slovenian journalists on Monday.", "SWECOP 173 SVNMED asserted"},
 		// What is discussed is no one discussed with; whom with may hang
