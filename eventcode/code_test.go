@@ -372,6 +372,9 @@ func TestCode(t *testing.T) {
 		{"Lawmakers and officials in Kenya and Uganda welcomed a resumption of formal diplomatic ties with Somalia.", "KENLEG 051 SOM asserted; UGALEG 051 SOM asserted; UGAGOV 051 SOM asserted; KENGOV 051 SOM asserted"},
 		// To call something something is no call for anything.
 		{"Kenya on Tuesday called the Ugandan verdict \"a milestone\" for Somalis.", ""},
+		// "Business" alone is trade; business groups are its people.
+		{"Kenya and Uganda drafted agreements to facilitate increased business between the two countries.", "KEN 014 UGA asserted; UGA 014 KEN asserted; KEN 060 UGA future; UGA 060 KEN future"},
+		{"Kenyan business groups have pressed the Ugandan government for lower tariffs.", "KENBUS 100 UGAGOV asserted"},
 		// A settlement is an accord or a place, not its people.
 		{"Kenya still hoped for a negotiated settlement after the Ugandan election.", ""},
 		// Demonyms parley adds to the Phoenix names.
