@@ -141,21 +141,9 @@ func (t *Tagger) tag(st *state, words []string) []int {
 // clause's edge, not there. The word becomes the verb the tagger scores
 // best, and the words after it are tagged again.
 func (t *Tagger) interjections(st *state, words []string) {
-	isVerb := func(c int) bool { return t.m.upos[c] == "VERB" }
-	for i := 1; i+1 < len(words); i++ {
-		if t.m.upos[st.tags[i]] != "INTJ" {
-			continue
-		}
-		if p := t.m.upos[st.tags[i-1]]; p != "NOUN" && p != "PROPN" && p != "PRON" {
-			continue
-		}
-		if n := t.m.upos[st.tags[i+1]]; n != "DET" && n != "NUM" || t.m.xpos[st.tags[i+1]] == "WDT" {
-			continue
-		}
-		if !t.retag(st, words, i, isVerb) {
-			return
-		}
-	}
+	t.mendBeforeObject(st, words,
+		func(i int) bool { return t.m.upos[st.tags[i]] == "INTJ" },
+		func(c int) bool { return t.m.upos[c] == "VERB" })
 }
 
 // speechWords are the verbs of a trailing attribution (", officials
@@ -238,10 +226,22 @@ func (t *Tagger) tagFrom(st *state, words []string) {
 // lower-case and ending in "ed", becomes a past-tense verb (VBD), and the words
 // after it are tagged again.
 func (t *Tagger) participles(st *state, words []string) {
-	isVerb := func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" }
+	t.mendBeforeObject(st, words,
+		func(i int) bool {
+			w := words[i]
+			return t.m.upos[st.tags[i]] == "ADJ" && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "ed")
+		},
+		func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" })
+}
+
+// mendBeforeObject retags, left to right, each word misread reports
+// that stands between a noun phrase (a noun, name or pronoun before it)
+// and the determiner or number that starts its object: it becomes the
+// class among those keep allows that the tagger scores best, and the
+// words after it are tagged again.
+func (t *Tagger) mendBeforeObject(st *state, words []string, misread func(i int) bool, keep func(c int) bool) {
 	for i := 1; i+1 < len(words); i++ {
-		w := words[i]
-		if t.m.upos[st.tags[i]] != "ADJ" || w[0] < 'a' || w[0] > 'z' || !strings.HasSuffix(w, "ed") {
+		if !misread(i) {
 			continue
 		}
 		if p := t.m.upos[st.tags[i-1]]; p != "NOUN" && p != "PROPN" && p != "PRON" {
@@ -250,7 +250,7 @@ func (t *Tagger) participles(st *state, words []string) {
 		if n := t.m.upos[st.tags[i+1]]; n != "DET" && n != "NUM" || t.m.xpos[st.tags[i+1]] == "WDT" {
 			continue
 		}
-		if !t.retag(st, words, i, isVerb) {
+		if !t.retag(st, words, i, keep) {
 			return
 		}
 	}
