@@ -479,26 +479,6 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.rehang(c, h, v, x.rel[c])
 		}
 	}
-	// "Troops attacked the town, warned the minister" parsed with the
-	// verb of saying as a second act and its speaker as its object: a
-	// verb of saying that closes the sentence after a comma, with no
-	// subject and no conjunction, is said of the clause before it by
-	// the one after it.
-	for _, sent := range d.Sentences {
-		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
-			h := d.Tokens[v].Head
-			if h < 0 || h > v || !speechVerbs[x.lemma[v]] && !complaintVerbs[x.lemma[v]] || x.rel[v] != "conj" && x.rel[v] != "parataxis" ||
-				v == 0 || d.Tokens[v-1].UPOS != "PUNCT" || x.child(v, "nsubj", "nsubj:pass", "cc", "ccomp", "xcomp") >= 0 {
-				continue
-			}
-			o := x.child(v, "obj")
-			if o < v || !closes(d, x, v, sent.Tokens.End) {
-				continue
-			}
-			x.rel[o] = "nsubj"
-			x.rel[v] = "parataxis"
-		}
-	}
 	// "condemned the attack on Thursday and promised aid to the
 	// villages" parsed with "promised" as an adjective of a noun
 	// conjoined with the first verb's phrase: a past participle right
@@ -634,24 +614,35 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
-	// "… between the two countries, urged the Algerian ambassador" parsed
-	// with the speaker the object of a verb hung from a noun of the
-	// clause: the verb closes the sentence, said by whom follows it.
-	for v := 1; v+1 < len(d.Tokens); v++ {
-		if !speechVerbs[x.lemma[v]] && !desireVerbs[x.lemma[v]] || x.lower[v-1] != "," || d.Tokens[v].XPOS == "VBG" {
-			continue
+	// "Troops attacked the town, warned the minister", "… between the two
+	// countries, urged the Algerian ambassador" parsed with the verb of
+	// saying or asking as a second act or a clause of a noun, and its
+	// speaker as its object: such a verb that closes the sentence after
+	// a comma, with no subject, conjunction or clause of its own, is said
+	// of the clause before it by the one after it.
+	for _, sent := range d.Sentences {
+		for v := sent.Tokens.Start; v < sent.Tokens.End; v++ {
+			h, l := x.head[v], x.lemma[v]
+			if h < 0 || h > v || !speechVerbs[l] && !complaintVerbs[l] && !desireVerbs[l] || d.Tokens[v].XPOS == "VBG" ||
+				x.rel[v] != "conj" && x.rel[v] != "parataxis" && x.rel[v] != "acl" && x.rel[v] != "advcl" ||
+				v == 0 || d.Tokens[v-1].UPOS != "PUNCT" || x.child(v, "nsubj", "nsubj:pass", "cc", "ccomp", "xcomp") >= 0 {
+				continue
+			}
+			o := x.child(v, "obj")
+			if o < v || !closes(d, x, v, sent.Tokens.End) {
+				continue
+			}
+			x.rel[o] = "nsubj"
+			if d.Tokens[h].UPOS == "VERB" {
+				x.rel[v] = "parataxis"
+				continue
+			}
+			r := h // (hung from a noun: beside the sentence's verb)
+			for x.head[r] >= 0 {
+				r = x.head[r]
+			}
+			x.rehang(v, h, r, "parataxis")
 		}
-		r, o := x.head[v], x.child(v, "obj")
-		for r >= 0 && x.head[r] >= 0 {
-			r = x.head[r]
-		}
-		if o != v+1 && !(o > v && x.head[v+1] == o) || x.child(v, "nsubj", "nsubj:pass", "ccomp", "xcomp") >= 0 ||
-			r < 0 || r > v || d.Tokens[r].UPOS != "VERB" || x.rel[v] != "acl" && x.rel[v] != "conj" && x.rel[v] != "advcl" && x.rel[v] != "parataxis" ||
-			!slices.ContainsFunc(d.Actors, func(a parley.Actor) bool { return a.Tokens.Overlaps(parley.Span{Start: v + 1, End: o + 1}) }) {
-			continue
-		}
-		x.rehang(v, x.head[v], r, "parataxis")
-		x.rel[o] = "nsubj"
 	}
 	// "condemned the drill, the official news agency KCNA said" parsed
 	// with the agency in apposition to the drill and its name alone the
