@@ -961,10 +961,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 				var next []int
 				for _, n := range level {
 					for _, c := range x.children[n] {
-						if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obj" && r != "conj" || depth > 0 && r == "obj" {
+						r := x.rel[c]
+						if r != "obl" && r != "nmod" && r != "obj" && r != "conj" || depth > 0 && r == "obj" {
 							continue
 						}
-						if r := x.rel[c]; (r == "obl" || r == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
+						if (r == "obl" || r == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
 							tgt = slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) })
 						}
 						next = append(next, c)
@@ -1039,8 +1040,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// (Those by whom something was done did it together, not to one
 	// another: "contingents will be supplied by Austria, Denmark and
 	// Turkey".)
-	_, passive := subject(d, x, v, 0)
-	if len(compound) == 0 && len(src) > 1 && !passive && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	passive := func() bool { _, p := subject(d, x, v, 0); return p }
+	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {

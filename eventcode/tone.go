@@ -103,11 +103,12 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			}
 			// ("not optimistic" is pessimistic.)
 			neg := negated(x, t) || t != comp && negated(x, comp)
+			pess := pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]
+			opt := optimistic[x.lemma[t]] || optimistic[x.lower[t]]
 			switch {
-			case (pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]) && !neg,
-				(optimistic[x.lemma[t]] || optimistic[x.lower[t]]) && neg:
+			case pess && !neg, opt && neg:
 				code = "012"
-			case code == "" && (optimistic[x.lemma[t]] || optimistic[x.lower[t]] || pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]):
+			case code == "" && (opt || pess):
 				code = "013"
 			}
 		}
