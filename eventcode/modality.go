@@ -110,11 +110,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 					hyp = true
 				}
 			case "mark":
-				// (An "if" clause that completes a verb asks whether:
-				// "asked if France still supported him".)
 				// A condition on the verb v completes covers v
 				// too ("unless the president agrees to step down").
-				cond = cond || conditionMarks[x.lemma[c]] && viaXcomp && !(x.rel[u] == "ccomp" && x.lemma[c] == "if" && x.head[u] >= 0 && askVerbs[x.lemma[x.head[u]]])
+				cond = cond || viaXcomp && conditionMark(x, u, c)
 			case "advcl", "ccomp":
 				// ("should there be no agreement" parsed as a
 				// complement is still a condition)
@@ -219,6 +217,13 @@ func notOnly(x *docIndex, c int) bool {
 // of", "accused of", "charged with").
 var allegeWords = map[string]bool{"suspect": true, "accuse": true, "charge": true, "allege": true, "indict": true}
 
+// conditionMark reports whether mark m of clause c makes it a condition:
+// "if", "unless", "provided" — but not a complement "if", which asks
+// whether ("asked if France still supported him").
+func conditionMark(x *docIndex, c, m int) bool {
+	return conditionMarks[x.lemma[m]] && !(x.rel[c] == "ccomp" && x.lemma[m] == "if" && x.head[c] >= 0 && askVerbs[x.lemma[x.head[c]]])
+}
+
 // askVerbs take a complement "if" that means "whether".
 var askVerbs = map[string]bool{"ask": true, "wonder": true, "know": true, "see": true, "check": true, "question": true, "doubt": true, "determine": true, "decide": true, "say": true, "tell": true, "inquire": true}
 
@@ -230,8 +235,7 @@ func condition(d *parley.Doc, x *docIndex, c int) bool {
 	for _, k := range x.children[c] {
 		switch x.rel[k] {
 		case "mark":
-			// (but a complement "if" asks whether: "asked if …")
-			if conditionMarks[x.lemma[k]] && !(x.rel[c] == "ccomp" && x.lemma[k] == "if" && askVerbs[x.lemma[x.head[c]]]) {
+			if conditionMark(x, c, k) {
 				return true
 			}
 		case "nsubj", "nsubj:pass", "expl":
