@@ -339,9 +339,9 @@ func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 // target preposition or "by".
 func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 	// "reiterated its demand that Israel ease restrictions": the subject
-	// of the clause the noun states.
+	// of the clause a noun asking others to act states.
 	for _, c := range x.children[o] {
-		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && demandNouns[x.lemma[o]] {
+		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && (askNouns[x.lemma[o]] || x.lemma[o] == "insistence") {
 			s, _ := subject(d, x, c, 0)
 			if tgt := actorsAt(d, x, s); len(tgt) > 0 {
 				return tgt
@@ -671,10 +671,6 @@ func infinitive(x *docIndex, v int) bool {
 	m := x.child(v, "mark")
 	return m >= 0 && x.lower[m] == "to"
 }
-
-// demandNouns ask someone to act, whose clause says who and how ("the
-// demand that Israel ease restrictions").
-var demandNouns = map[string]bool{"demand": true, "call": true, "appeal": true, "request": true, "ultimatum": true, "insistence": true}
 
 // intentNouns are what one decides, plans, offers or tries, completed by
 // an infinitive saying what ("a decision to postpone the visit").
