@@ -175,7 +175,7 @@ func office(d *parley.Doc, a parley.Actor) bool {
 		return false // a modifier of another noun, or a subject ("President said")
 	}
 	for i := a.Tokens.Start; i < a.Tokens.End; i++ {
-		if !unicode.IsLower(firstRune(d.TokenText(i))) || d.Tokens[i].UPOS != "NOUN" && d.Tokens[i].UPOS != "ADJ" {
+		if !lowerInitial(d.TokenText(i)) || d.Tokens[i].UPOS != "NOUN" && d.Tokens[i].UPOS != "ADJ" {
 			return false
 		}
 	}
@@ -198,14 +198,6 @@ var titleNouns = map[string]bool{
 	"envoy": true, "spokesman": true, "spokeswoman": true, "leader": true, "king": true, "queen": true,
 	"prince": true, "commander": true, "senator": true, "speaker": true, "prosecutor": true,
 	"vice-president": true, "head": true, "chief": true,
-}
-
-// firstRune returns the first rune of s, or 0.
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
 }
 
 // datelineEnd returns the token after the document's dateline — its place
@@ -585,6 +577,12 @@ func attaches(d *parley.Doc, t int, span parley.Span) bool {
 func upperInitial(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// lowerInitial reports whether w starts with a lower-case letter.
+func lowerInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // groups gathers the matches of a sentence into mentions. Names and titles
