@@ -54,10 +54,10 @@ func (c *Coder) discards(d *parley.Doc, x *docIndex) (story bool, dropped []bool
 				// A sport's phrase in a clause without a subject of its
 				// own that completes another makes both sport: "beat
 				// Malaysia 21-19 to win the gold medal".
+				sport := slices.ContainsFunc(dc.Phrase, func(w string) bool { return sportWords[strings.TrimSuffix(w, "*")] })
 				for range 4 {
 					h := d.Tokens[cl].Head
-					if h < 0 || !slices.ContainsFunc(dc.Phrase, func(w string) bool { return sportWords[strings.TrimSuffix(w, "*")] }) ||
-						x.rel[cl] != "xcomp" && x.rel[cl] != "advcl" || x.child(cl, "nsubj", "nsubj:pass") >= 0 {
+					if h < 0 || !sport || x.rel[cl] != "xcomp" && x.rel[cl] != "advcl" || x.child(cl, "nsubj", "nsubj:pass") >= 0 {
 						break
 					}
 					cl = clauseOf(d, x, h)

@@ -171,13 +171,9 @@ func obligation(x *docIndex, c int) string {
 // show restraint", said by one of them, proposes, not appeals.
 func pair(d *parley.Doc, x *docIndex, a int) bool {
 	sp := d.Actors[a].Tokens
-	for t := sp.Start; t < sp.End; t++ {
-		if x.lower[t] == "two" || x.lower[t] == "both" {
-			switch x.lemma[d.SpanHead(sp)] {
-			case "country", "side", "party", "nation", "government", "state", "leader":
-				return true
-			}
-		}
+	switch x.lemma[d.SpanHead(sp)] {
+	case "country", "side", "party", "nation", "government", "state", "leader":
+		return slices.ContainsFunc(x.lower[sp.Start:sp.End], func(w string) bool { return w == "two" || w == "both" })
 	}
 	return false
 }
