@@ -219,6 +219,9 @@ func TestCode(t *testing.T) {
 		{"The Chilean minister lambasted Peru on Monday.", "CHLGOV 111 PER asserted"},
 		// An appeal for something in a place is aimed at the place.
 		{"Chile appealed for calm in Peru on Monday.", "CHL 020 PER asserted"},
+		// So is a demand for something in a place.
+		{"Syrian rebels pressed for an inquiry in Turkey.", "SYRREB 1014 TUR asserted"},
+		{"Kenyan lawyers pressed for compensation in Somalia.", "KENJUD 1031 SOM asserted"},
 		// Whoever a report is according to takes no part in it.
 		{"Chile criticized the ruling, according to Peruvian officials.", ""},
 		// To engage someone is to fight them; to engage in a project is not.

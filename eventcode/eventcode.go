@@ -898,8 +898,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 	}
 	// "appealed for peace in Ithilen", "called for calm in Kenya": an
-	// appeal for something in a place is aimed at that place.
-	if len(tgt) == 0 && (strings.HasPrefix(fwd, "02") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
+	// appeal for something in a place is aimed at that place, and so is
+	// a demand ("pressed for an inquiry in Turkey", "bargained for
+	// asylum in Gondor").
+	if len(tgt) == 0 && (strings.HasPrefix(fwd, "02") || strings.HasPrefix(fwd, "10") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
 		triedVerb := false
 		for _, c := range x.children[v] {
 			if x.rel[c] != "obl" || x.caseOf(c) != "for" {
