@@ -281,7 +281,9 @@ func (m *Model) score(feats []uint64, acc []int32) {
 	} else {
 		pairs = make([]uint64, np)
 	}
-	ndense := int32(0)
+	// The dense rows are gathered and added at the end, all at once.
+	var offStack [batch]uint32
+	offs := offStack[:0]
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), batch)]
 		feats = feats[len(fs):]
@@ -324,15 +326,11 @@ func (m *Model) score(feats []uint64, acc []int32) {
 				}
 			}
 		}
-		// 3. Add the long rows: a dense row is a plain run of additions,
-		// two classes to each.
+		// 3. Add the sparse long rows and note the dense ones.
 		for _, s := range long[:nl] {
 			sl := &slots[s]
 			if d := sl.denseStart(); d != noDense {
-				for i, w := range m.dense[d:][:len(pairs)] {
-					pairs[i] += w
-				}
-				ndense++
+				offs = append(offs, d)
 				continue
 			}
 			st := sl.start()
@@ -341,8 +339,11 @@ func (m *Model) score(feats []uint64, acc []int32) {
 			}
 		}
 	}
-	if ndense > 0 {
-		bias := ndense * denseBias
+	// 4. Add the dense rows: plain runs of additions, two classes to
+	// each word.
+	if len(offs) > 0 {
+		addRows(pairs, m.dense, offs)
+		bias := int32(len(offs)) * denseBias
 		for i, p := range pairs {
 			acc[2*i] += int32(uint32(p)) - bias
 			if 2*i+1 < len(acc) {
