@@ -125,7 +125,8 @@ func (p *Parser) parse(st *parseState) {
 	st.labelNames = p.m.labels
 	st.ids()
 	n := st.n
-	root := leftClass(p.m.rootLabel())
+	rootLabel := p.m.rootLabel()
+	root := leftClass(rootLabel)
 	for !st.terminal() {
 		// Forced moves need no scoring: with an empty stack only SHIFT is
 		// possible, and with one word left and the buffer at the root only
@@ -140,13 +141,13 @@ func (p *Parser) parse(st *parseState) {
 		}
 		st.feats = st.features(st.feats[:0])
 		p.m.p.Score(st.feats, st.scores)
-		c := perceptron.Best(st.scores, st.valid)
+		c := st.best(st.scores, rootLabel)
 		if c < 0 { // cannot happen: a non-terminal state has a valid move
 			break
 		}
 		st.apply(c)
 	}
-	fixRoots(st, n, p.m.rootLabel())
+	fixRoots(st, n, rootLabel)
 }
 
 func (m *Model) rootLabel() int {

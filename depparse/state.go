@@ -3,6 +3,7 @@ package depparse
 import (
 	"github.com/parley-events/parley/cluster"
 	"github.com/parley-events/parley/perceptron"
+	"math"
 )
 
 // parseState is an arc-hybrid configuration: a stack, the front of the
@@ -82,6 +83,34 @@ func (st *parseState) valid(c int) bool {
 		return len(st.stack) > 0 && isRoot == (st.i == st.n)
 	}
 	return len(st.stack) > 1 && !isRoot // RIGHT: s1 → s0
+}
+
+// best returns the valid class with the highest score, as
+// perceptron.Best(scores, st.valid) does (ties to the lower class), for a
+// model whose root relation is rootLabel: validity depends only on the
+// kind of move and on whether its relation is root, so it is worked out
+// once rather than once per class.
+func (st *parseState) best(scores []float32, rootLabel int) int {
+	shiftOK := st.i < st.n
+	leftOK, rightOK := len(st.stack) > 0, len(st.stack) > 1
+	atEnd := st.i == st.n
+	leftRoot, rightRoot := leftClass(rootLabel), rightClass(rootLabel)
+	best, bi := float32(math.Inf(-1)), -1
+	for c, s := range scores {
+		var ok bool
+		switch {
+		case c == shift:
+			ok = shiftOK
+		case c%2 == 1:
+			ok = leftOK && (c == leftRoot) == atEnd
+		default:
+			ok = rightOK && c != rightRoot
+		}
+		if ok && (bi < 0 || s > best) {
+			best, bi = s, c
+		}
+	}
+	return bi
 }
 
 func (st *parseState) apply(c int) {
