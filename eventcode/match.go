@@ -345,6 +345,19 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		return end - p, 1 + n
 	case dict.ElemSource, dict.ElemTarget, dict.ElemCompound, dict.ElemSkip:
 		a := x.actorAt[seq[p]]
+		if a < 0 && e.Kind == dict.ElemSkip && !rev {
+			// "^" skips a noun phrase, an actor's or not ("warned
+			// their populations about the prince": * THEIR ^ ABOUT +):
+			// the noun and the modifiers before it.
+			n := 0
+			for p+n < len(seq) && premodifier(d, x, seq[p+n]) {
+				n++
+			}
+			if p+n < len(seq) && (d.Tokens[seq[p+n]].UPOS == "NOUN" || d.Tokens[seq[p+n]].UPOS == "PROPN") && x.actorAt[seq[p+n]] < 0 {
+				return n + 1, 1
+			}
+			return 0, 0
+		}
 		if a < 0 || e.Kind == dict.ElemCompound && len(x.conjoined(d, a)) < 2 {
 			return 0, 0 // a compound is of two actors or more
 		}

@@ -46,6 +46,10 @@ SCOLD
 SCOLD
 - * IN PUBLIC [122]
 
+--- CAUTION [160] ---
+CAUTION
+- * THEIR ^ ABOUT + [162]
+
 --- CONCUR [---] ---
 CONCUR
 - % * [031]
@@ -97,6 +101,10 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France will abandon new economic trade relations with Spain.", "FRA 345 ESP future"},
 		// One actor is no compound.
 		{"France concurs with Italy.", "FRA 030 ITA asserted"},
+		// "^" skips a noun phrase, an actor's or not.
+		{"France cautioned their farmers about Spain.", "FRA 162 ESP asserted"},
+		{"France cautioned their many young farmers about Spain.", "FRA 162 ESP asserted"},
+		{"France cautioned their ally Italy about Spain.", "FRA 162 ESP asserted"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
