@@ -68,6 +68,17 @@ func splitCore(dst []parley.Token, text string, s, e int) []parley.Token {
 				if i > start && i+1 < e {
 					l = 1
 				}
+			case '_':
+				// Words joined by an underscore, as TABARI and PETRARCH
+				// write names ("Dol_Amroth"), are two words; the
+				// underscore is dropped like a space. (Not in a file
+				// name or a path: "Lisa_resume.doc".)
+				if i > start && i+1 < e && isLetterASCII(text[i-1]) && isLetterASCII(text[i+1]) && !strings.ContainsAny(text[s:e], "./\\@") {
+					dst = splitWord(dst, text, start, i)
+					i++
+					start = i
+					continue
+				}
 			}
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])

@@ -38,6 +38,9 @@ func TestAppend(t *testing.T) {
 		{"and/or 3/4 of 7/21/2025", "and | / | or | 3/4 | of | 7/21/2025"},
 		{"It's 5pm in the '90s :)", "It | 's | 5 | pm | in | the | '90s | :)"},
 		{"Ratio: 10:30, done", "Ratio | : | 10:30 | , | done"},
+		// Names joined by underscores, as TABARI and PETRARCH write them,
+		// are words apart; a file name keeps its underscore.
+		{"Envoys of New_Caledonia sent notes_draft.pdf on Monday_", "Envoys | of | New | Caledonia | sent | notes_draft.pdf | on | Monday | _"},
 		{"", ""},
 		{"   \n\t ", ""},
 	}
