@@ -116,10 +116,24 @@ func (m *Model) Lemma(form, upos, xpos string) string {
 		}
 	}
 	if l, _, ok := m.lookup(t, form, lower); ok {
+		// A past tense tagged as a participle or the other way round
+		// ("Ethiopia broken down a treaty"): where this tag's rules
+		// make up a verb that does not exist ("brokin"), the other
+		// tag's may know the form ("break").
+		if sib := pastSibling[xpos]; sib != "" && t.class != 0 && !m.known(t, l) {
+			if st := m.tags[sib]; st != nil {
+				if sl, _, ok := m.lookup(st, form, lower); ok && m.known(st, sl) {
+					return sl
+				}
+			}
+		}
 		return l
 	}
 	return form
 }
+
+// pastSibling pairs the tags of the past tense and the past participle.
+var pastSibling = map[string]string{"VBD": "VBN", "VBN": "VBD"}
 
 // lookup returns the lemma and rule that t gives a word: its exception, or
 // its suffix rule.

@@ -186,6 +186,10 @@ func TestDefault(t *testing.T) {
 		{"defrosted", "VERB", "VBD", "defrost"},
 		{"reshelving", "VERB", "VBG", "reshelve"},
 		{"Sanctioning", "VERB", "VBG", "sanction"},
+		// A participle tagged as a past tense, and the other way round.
+		{"broken", "VERB", "VBD", "break"},
+		{"stolen", "VERB", "VBD", "steal"},
+		{"broke", "VERB", "VBN", "break"},
 		{"Zelenskyy", "PROPN", "NNP", "Zelenskyy"},
 		{"1,250,000", "NUM", "CD", "1250000"},
 		{"42", "NUM", "CD", "42"},
