@@ -159,6 +159,8 @@ var speechWords = map[string]bool{"said": true, "says": true, "say": true, "told
 // except in a trailing attribution, a reduced relative ("Soldiers wounded
 // in the attack were flown home") is ruled out and the word is the
 // clause's verb: it becomes VBD and the words after it are tagged again.
+// So it does when the day comes between the noun phrase and the word
+// ("Hungary on Wednesday ruled that …"), whatever follows.
 func (t *Tagger) finite(st *state, words []string) {
 	isVerb := func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" }
 	i := 0
@@ -173,13 +175,23 @@ func (t *Tagger) finite(st *state, words []string) {
 		}
 		break
 	}
-	if i == 0 || i+1 >= len(words) || t.m.xpos[st.tags[i]] != "VBN" || !strings.HasSuffix(words[i], "ed") {
+	// The day may stand between the noun phrase and its verb ("Hungary
+	// on Wednesday ruled out sending troops"), where no participle
+	// stands: the word after the day is the verb whatever follows.
+	np, timed := i, false
+	if i > 0 && i+2 < len(words) && words[i] == "on" && weekdays[words[i+1]] {
+		i, timed = i+2, true
+		if dayParts[words[i]] && i+1 < len(words) {
+			i++
+		}
+	}
+	if np == 0 || i+1 >= len(words) || t.m.xpos[st.tags[i]] != "VBN" || !strings.HasSuffix(words[i], "ed") {
 		return
 	}
-	if p := t.m.upos[st.tags[i-1]]; p != "NOUN" && p != "PROPN" || words[i+1] == "by" {
+	if p := t.m.upos[st.tags[np-1]]; p != "NOUN" && p != "PROPN" || words[i+1] == "by" {
 		return
 	}
-	for j := i + 1; j < len(words); j++ {
+	for j := i + 1; j < len(words) && !timed; j++ {
 		switch t.m.xpos[st.tags[j]] {
 		case "VBD", "VBZ", "VBP", "MD":
 			if !speechWords[strings.ToLower(words[j])] || !slices.Contains(words[i+1:j], ",") {
@@ -189,6 +201,11 @@ func (t *Tagger) finite(st *state, words []string) {
 	}
 	t.retag(st, words, i, isVerb)
 }
+
+var (
+	weekdays = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+	dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+)
 
 // retag tags word i again as the best class keep allows, and the words
 // after it afresh. It reports false, changing nothing, when keep allows

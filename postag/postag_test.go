@@ -42,6 +42,30 @@ func TestInterjectionMend(t *testing.T) {
 	}
 }
 
+// TestDayBeforeVerbMend checks that the word after a noun phrase and its
+// day ("on Friday") is read as the clause's verb, not as a participle,
+// whatever follows it.
+func TestDayBeforeVerbMend(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		i    int
+		want string
+	}{
+		{"The Estonian parliament on Friday ruled that the referendum was void .", 5, "VBD"},
+		{"The Senate of Chile on Monday evening called for fresh talks .", 7, "VBD"},
+		{"President Lula on Saturday hosted the Chilean leader .", 4, "VBD"},
+	} {
+		words := strings.Fields(c.text)
+		if _, xpos := tg.Tag(words); xpos[c.i] != c.want {
+			t.Errorf("%s: %s is %s, want %s (%v)", c.text, words[c.i], xpos[c.i], c.want, xpos)
+		}
+	}
+}
+
 func TestProcessSetsFeats(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
