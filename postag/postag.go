@@ -154,7 +154,7 @@ var speechWords = map[string]bool{"said": true, "says": true, "say": true, "told
 // a sentence read as a past participle because nothing finite comes before
 // it ("Freedonia extradited the suspect on Sunday, officials
 // said"). When the sentence opens with a plain noun phrase (nouns and
-// their modifiers, possessives, "and"), the first
+// their modifiers, possessives, "of", "and"), the first
 // word after it is tagged VBN, and no finite verb or auxiliary follows
 // except in a trailing attribution, a reduced relative ("Soldiers wounded
 // in the attack were flown home") is ruled out and the word is the
@@ -170,6 +170,10 @@ func (t *Tagger) finite(st *state, words []string) {
 			continue
 		case "PART":
 			if t.m.xpos[st.tags[i]] == "POS" {
+				continue
+			}
+		case "ADP":
+			if words[i] == "of" && i > 0 { // "The Senate of Chile"
 				continue
 			}
 		}
