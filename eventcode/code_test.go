@@ -206,6 +206,7 @@ func TestCode(t *testing.T) {
 		{"About 30 guests including ministers, scholars and bankers from Kenya, Uganda and Tanzania will attend the conference.", ""},
 		// Violence on an abstraction is a figure of speech.
 		{"The resignation of the Kenyan envoy will not break the momentum toward talks with Uganda.", ""},
+		{"Kenyan police have hit obstacles in parts of Uganda.", ""},
 		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
@@ -395,6 +396,10 @@ func TestCode(t *testing.T) {
 		// To meet criteria is no meeting; meeting on a day is.
 		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
 		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
+		// A host hosts people, not a place or a ceremony.
+		{"Kenya hosted the Ugandan president.", "KEN 043 UGAGOV asserted; UGAGOV 042 KEN asserted"},
+		{"The Kenyan province hosts a large US naval base.", ""},
+		{"The Kenyan president hosted a ceremony at the Hall of the People.", ""},
 		// A past participle conjoined with a predicate of "be" is passive.
 		{"A Kenyan journalist was cowardly and brutally murdered in Uganda, the Kenyan minister said.", ""},
 		// What one agrees should happen names no one one agrees with.

@@ -364,6 +364,11 @@ var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 // attacks").
 var particles = map[string]bool{"off": true, "out": true, "up": true}
 
+// facilities are places one keeps, hosts or houses, not people one
+// receives: "Japan hosts a US naval base".
+var facilities = map[string]bool{"base": true, "facility": true, "plant": true, "station": true, "embassy": true,
+	"consulate": true, "office": true, "headquarters": true, "camp": true, "site": true, "port": true, "airfield": true}
+
 // timeUnits are the nouns of a span of time before "after" or "before".
 var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}
 
@@ -867,11 +872,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// targets") is to satisfy it, not to meet anybody.
 	// Nor is facing something ("facing anemic poll numbers at home"),
 	// unless a pattern says who makes one face it ("faced charges" [:112]).
-	if x.lemma[v] == "meet" && !patterned || x.lemma[v] == "face" && !strings.HasPrefix(code, ":") {
+	if x.lemma[v] == "meet" && !patterned || x.lemma[v] == "face" && !strings.HasPrefix(code, ":") || x.lemma[v] == "host" && !patterned {
 		// (Not "met Tuesday with …", the day parsed as the object.)
 		// (Facing is of the object itself: "facing poll numbers over
 		// his Somalia policy" faces no Somalia.)
-		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && (len(actorsAt(d, x, o)) == 0 || x.lemma[v] == "face" && x.actorAt[o] < 0) {
+		// (A host hosts people, not a thing of theirs: "a prefecture
+		// hosting a US Navy base".)
+		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && (len(actorsAt(d, x, o)) == 0 || x.lemma[v] != "meet" && x.actorAt[o] < 0 ||
+			x.lemma[v] == "host" && facilities[x.lemma[o]]) {
 			return
 		}
 	}
@@ -1232,6 +1240,10 @@ var abstractObjects = map[string]bool{
 	"inflation": true, "unemployment": true, "disease": true, "epidemic": true, "virus": true,
 	"pollution": true, "change": true, "warming": true, "drought": true, "hunger": true, "crime": true,
 	"illiteracy": true, "malaria": true, "aids": true, "fire": true, "blaze": true, "flood": true,
+	// what one hits or breaks that is no one: "hit obstacles", "hit an
+	// all-time high", "broke the ceiling"
+	"obstacle": true, "snag": true, "hurdle": true, "roadblock": true, "setback": true, "high": true,
+	"low": true, "peak": true, "milestone": true, "bottom": true, "ceiling": true, "limit": true,
 }
 
 // figurative reports whether verb v acts on an abstract object: its
