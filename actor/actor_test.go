@@ -274,3 +274,12 @@ func TestTheyAsSubject(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestRoleNotAPronoun checks that a role ("the president") refers back
+// to a mention of that role, or to a pronoun standing for one, not to any
+// pronoun with the same sectors.
+func TestRoleNotAPronoun(t *testing.T) {
+	checkActors(t, map[string]string{
+		"The Russian president met Ukrainian ministers. They spoke for an hour. The president said the talks went well.": "Russian president=RUSGOV Ukrainian ministers=UKRGOV They=UKRGOV→1 president=RUSGOV→0",
+	})
+}

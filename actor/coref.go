@@ -149,7 +149,13 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			// title or by a name alone ("the prime minister" is not the
 			// Sudanese president of the sentence before).
 			for j := k - 1; j >= 0 && within(j); j-- {
-				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, b.Tokens) {
+				// A pronoun stands for the mention it refers to ("they"
+				// for "the Italian and Albanian premiers").
+				named := j
+				for n := 0; n < 8 && d.Actors[named].Ref >= 0 && pronoun(d, d.Actors[named].Tokens); n++ {
+					named = d.Actors[named].Ref
+				}
+				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, d.Actors[named].Tokens) {
 					a.Code, a.Name, a.Ref = b.Code, b.Name, j
 					if a.Entity < 0 {
 						a.Entity = b.Entity
@@ -300,7 +306,7 @@ func definite(d *parley.Doc, s parley.Span) bool {
 
 // sameRole reports whether the mention at b may be the role at a: b
 // holds a's head word ("the minister" … "Sudan's foreign minister"), or
-// b is a name with no common noun in it ("Testov").
+// b is a name with no common noun or pronoun in it ("Testov").
 func sameRole(d *parley.Doc, a, b parley.Span) bool {
 	head := strings.ToLower(d.Lemma(a.End - 1))
 	name := true
@@ -308,11 +314,16 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 		if strings.ToLower(d.Lemma(i)) == head {
 			return true
 		}
-		if d.Tokens[i].UPOS == "NOUN" {
-			name = false
+		if u := d.Tokens[i].UPOS; u == "NOUN" || u == "PRON" {
+			name = false // (a pronoun is no name: "they" is not "the ambassador")
 		}
 	}
 	return name
+}
+
+// pronoun reports whether span s is a pronoun alone.
+func pronoun(d *parley.Doc, s parley.Span) bool {
+	return s.Len() == 1 && d.Tokens[s.Start].UPOS == "PRON"
 }
 
 // surname returns the lower-cased last word of a name.
