@@ -207,6 +207,9 @@ func TestCode(t *testing.T) {
 		// Violence on an abstraction is a figure of speech.
 		{"The resignation of the Kenyan envoy will not break the momentum toward talks with Uganda.", ""},
 		{"Kenyan police have hit obstacles in parts of Uganda.", ""},
+		{"Kenya has dominated the athletics championships in Uganda.", ""},
+		// The faithful of a church or branch are actors.
+		{"Kenyan Catholics condemned the Ugandan government.", "KENCHRCTH 111 UGAGOV asserted"},
 		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
