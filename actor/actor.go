@@ -296,8 +296,10 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 }
 
 // whereWords follow a place's name and a hyphen to say where someone is
-// ("Damascus-based"), not who acts.
-var whereWords = map[string]bool{"based": true, "born": true, "headquartered": true}
+// ("Damascus-based"), or who stands behind them ("Ethiopian-backed
+// government forces" are not Ethiopia's), not who acts.
+var whereWords = map[string]bool{"based": true, "born": true, "headquartered": true,
+	"backed": true, "sponsored": true, "supported": true, "funded": true, "armed": true, "trained": true, "allied": true}
 
 // ranks are words that a dictionary may list as agents alone but that
 // before another agent give its rank.
@@ -334,7 +336,8 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 		return match{}, false
 	}
 	// "the Damascus-based leader", "a London-born banker": where one is
-	// based or born is no actor.
+	// based or born is no actor, nor is who backs one ("Ethiopian-backed
+	// forces").
 	if span.End+1 < len(d.Tokens) && d.TokenText(span.End) == "-" && whereWords[strings.ToLower(d.TokenText(span.End+1))] {
 		return match{}, false
 	}

@@ -160,6 +160,7 @@ func TestActors(t *testing.T) {
 		{"a name with its article", "The Steppe Front attacked Kyiv.", day2020, "The Steppe Front=RUSREB Kyiv=UKR"},
 		{"a longer name after the article", "The Steppe Front Movement attacked Kyiv.", day2020, "Steppe Front Movement=UKRREB Kyiv=UKR"},
 		{"where one is based is no actor", "The Moscow-based group criticised Kyiv.", day2020, "Kyiv=UKR"},
+		{"who backs one is no actor", "Russian-backed forces criticised Kyiv.", day2020, "forces=MIL Kyiv=UKR"},
 		{"the title of a person known in no office must precede the name", "Pavel Undatov, the minister, arrived in Kyiv.", day2020, "Pavel Undatov, the minister=RUSELI Kyiv=UKR"},
 		{"a name's first word for its person", "Ivan Testov arrived in Kyiv on Monday. Ivan met the president.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR Ivan=RUSGOV→0 president=RUSGOV→2"},
 		{"a surname alone of someone in office, of a country the story names", "Lianbo arrived in Moscow.", day2020, "Lianbo=RUSGOV Moscow=RUS"},
