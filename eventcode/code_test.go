@@ -399,6 +399,8 @@ func TestCode(t *testing.T) {
 		// To meet criteria is no meeting; meeting on a day is.
 		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
 		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
+		// A meeting that took place is a consultation, not an intent to meet.
+		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.
 		{"Kenya hosted the Ugandan president.", "KEN 043 UGAGOV asserted; UGAGOV 042 KEN asserted"},
 		{"The Kenyan province hosts a large US naval base.", ""},
