@@ -399,6 +399,9 @@ func TestCode(t *testing.T) {
 		// To meet criteria is no meeting; meeting on a day is.
 		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
 		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
+		// Stepping up efforts to persuade someone to accept peacekeepers
+		// steps up no peacekeeping, nor shows force.
+		{"The Kenyan envoy stepped up efforts to persuade Uganda to accept a peacekeeping force.", "KENGOV 050 UGA future"},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

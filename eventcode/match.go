@@ -189,6 +189,16 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 			case r == "acl" && intentNouns[x.lemma[u]] && d.Tokens[k].UPOS == "VERB" && infinitive(x, k):
 				if s, _ := subject(d, x, k, 0); s == u && len(actorsAt(d, x, u)) > 0 || s >= 0 && x.head[s] == u {
 					walk(k, 0)
+				} else {
+					// The intent is v's, but not what that clause
+					// governs in turn: "stepped up efforts to persuade
+					// Khartoum to accept a peacekeeping force" steps up
+					// no peacekeeping.
+					for _, j := range x.children[k] {
+						if r := x.rel[j]; r == "xcomp" || r == "ccomp" {
+							walk(j, 1)
+						}
+					}
 				}
 			case depth < 3 && (r == "obj" || r == "obl" || r == "nmod"):
 				nouns(k, depth+1)
