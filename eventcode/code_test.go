@@ -402,6 +402,9 @@ func TestCode(t *testing.T) {
 		// Stepping up efforts to persuade someone to accept peacekeepers
 		// steps up no peacekeeping, nor shows force.
 		{"The Kenyan envoy stepped up efforts to persuade Uganda to accept a peacekeeping force.", "KENGOV 050 UGA future"},
+		// A subject beside a passive auxiliary was acted on, whatever the
+		// parser calls it.
+		{"An estimated 30 Somali rebels have also been killed, and almost 2,000 villagers in the region were forced to leave their homes as a result of the fighting, the army said.", ""},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

@@ -457,6 +457,17 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "25 rebels have been killed" parsed with "rebels" as the active
+	// subject: a subject beside a passive auxiliary is the passive
+	// subject.
+	for v := range d.Tokens {
+		if x.child(v, "aux:pass") < 0 || x.child(v, "nsubj:pass") >= 0 {
+			continue
+		}
+		if s := x.child(v, "nsubj"); s >= 0 {
+			x.rel[s] = "nsubj:pass"
+		}
+	}
 	// "two days after protesters stormed the embassy" parsed with
 	// "protesters" as the object of "after", hanging from "days": the
 	// noun is the subject of the verb right after it, whose clause is an
