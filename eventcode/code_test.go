@@ -405,6 +405,14 @@ func TestCode(t *testing.T) {
 		// A subject beside a passive auxiliary was acted on, whatever the
 		// parser calls it.
 		{"An estimated 30 Somali rebels have also been killed, and almost 2,000 villagers in the region were forced to leave their homes as a result of the fighting, the army said.", ""},
+		// ", with X doing": X is no companion but the subject of a
+		// clause of circumstance.
+		{"Kenyan officials met in Nairobi, with Uganda too sending observers.", ""},
+		{"Kenyan officials have spoken out against the hanging, with Uganda too lending a voice to the campaign.", ""},
+		// To speak out against someone is to criticize them; a deal
+		// signed is an agreement signed.
+		{"Kenya spoke out against Uganda.", "KEN 111 UGA asserted"},
+		{"Kenya and Uganda signed a deal.", "KEN 057 UGA asserted; UGA 057 KEN asserted"},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

@@ -356,6 +356,24 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 	x.head[c] = to
 }
 
+// absolute returns the participle that follows the noun o of a "with"
+// phrase, past o's own words and an adverb ("with the Vatican too
+// lending a voice", "with prices rising"), or -1.
+func absolute(d *parley.Doc, o int) int {
+	end := o
+	for i := o + 1; i < len(d.Tokens) && within(d, i, o); i++ {
+		end = i
+	}
+	j := end + 1
+	for j < len(d.Tokens) && d.Tokens[j].UPOS == "ADV" {
+		j++
+	}
+	if j < len(d.Tokens) && d.Tokens[j].UPOS == "VERB" && (d.Tokens[j].XPOS == "VBG" || d.Tokens[j].XPOS == "VBN") && !within(d, j, o) {
+		return j
+	}
+	return -1
+}
+
 // weekdays name days of the week.
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
@@ -454,6 +472,23 @@ func newDocIndex(d *parley.Doc) *docIndex {
 					}
 				}
 				break
+			}
+		}
+	}
+	// "spoke out, with the Vatican too lending a voice" parsed with
+	// "the Vatican" as a companion of "spoke": a noun after ", with"
+	// followed by a participle of its own is that participle's subject,
+	// the phrase a clause of circumstance. (Not without the comma: "a
+	// case with the WTO accusing Turkey", "talks with Pakistan following
+	// the blasts".)
+	for c := range d.Tokens {
+		if x.rel[c] != "case" || x.lower[c] != "with" || c == 0 || x.lower[c-1] != "," {
+			continue
+		}
+		if o := x.head[c]; o >= 0 && (x.rel[o] == "obl" || x.rel[o] == "nmod") {
+			if j := absolute(d, o); j >= 0 {
+				x.rehang(o, x.head[o], j, "nsubj")
+				x.rehang(c, o, j, "mark")
 			}
 		}
 	}
