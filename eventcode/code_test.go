@@ -147,6 +147,8 @@ func TestCode(t *testing.T) {
 		{"Kenyan police beat up the protesters.", "KENCOP 182 OPP asserted"},
 		// A threat with no one named threatens the subject of its condition.
 		{"Iran threatened to close the strait unless Britain changes its policy.", "IRN 130 GBR conditional"},
+		// "In case" and "in the event" set conditions too.
+		{"Kenya will send troops in case Ugandan rebels attack the border.", "KEN 062 UGAREB conditional"},
 		{"Ethnic Albanians have sworn to fight the Macedonian army.", "CVL 190 MKDMIL future"},
 		{"The Spanish minister was sworn in on Monday.", ""},
 		// The subject of a passive frame does the complement's act.

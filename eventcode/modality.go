@@ -98,6 +98,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 	}
 	for depth := 0; depth < 4; depth++ {
+		cond = cond || viaXcomp && conditionWords(d, x, u)
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
@@ -254,6 +255,25 @@ func condition(d *parley.Doc, x *docIndex, c int) bool {
 	// "should there be": the verb itself before its subject.
 	if x.lemma[c] == "be" && subj > c && c > 0 && x.lemma[c-1] == "should" {
 		return true
+	}
+	return conditionWords(d, x, c)
+}
+
+// conditionWords reports whether clause c opens with "in the event
+// (that)" or "in case" ("in the event Tehran is condemned", "in case
+// talks fail"): words the parser seldom makes a mark, right before the
+// clause's subject and auxiliaries.
+func conditionWords(d *parley.Doc, x *docIndex, c int) bool {
+	for i, n := c-1, 0; i >= 1 && n < 6; i, n = i-1, n+1 {
+		switch {
+		case x.lower[i] == "case" && x.lower[i-1] == "in",
+			x.lower[i] == "event" && i >= 2 && x.lower[i-1] == "the" && x.lower[i-2] == "in",
+			x.lower[i] == "that" && i >= 3 && x.lower[i-1] == "event" && x.lower[i-2] == "the" && x.lower[i-3] == "in":
+			return true
+		}
+		if u := d.Tokens[i].UPOS; u != "PROPN" && u != "NOUN" && u != "DET" && u != "AUX" && u != "ADJ" && u != "PART" && u != "SCONJ" && u != "ADV" {
+			return false
+		}
 	}
 	return false
 }
