@@ -415,6 +415,9 @@ func TestCode(t *testing.T) {
 		// signed is an agreement signed.
 		{"Kenya spoke out against Uganda.", "KEN 111 UGA asserted"},
 		{"Kenya and Uganda signed a deal.", "KEN 057 UGA asserted; UGA 057 KEN asserted"},
+		// One goes to a place, not to where one set out from.
+		{"The Kenyan delegation arrived here from Uganda on Monday.", ""},
+		{"The Kenyan envoy traveled from Kampala in Uganda to Arusha in Tanzania.", "KENGOV 042 TZA asserted"},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

@@ -1088,6 +1088,15 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if fwd == "010" && !patterned && !c.cfg.OneActor {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
+	// One travels to a place, not to where one set out from ("traveling
+	// from Kaya in Uganda to Yei"), unless the pattern says so
+	// ("repatriated from Zaire": * (from)).
+	if n := len(tgt); n > 0 && (travelVerbs[x.lemma[v]] || fwd == "042") {
+		tgt = slices.DeleteFunc(tgt, func(t int) bool { return !strings.Contains(pattern, "(from") && fromPhrase(d, x, v, t) })
+		if len(tgt) == 0 {
+			return
+		}
+	}
 	mode, reporter := modalityUsing(d, x, v, append(b.before, b.words...))
 	// "The United States and Jordan agreed", "Moscow and Kyiv met": actors
 	// conjoined as subjects of a verb with no target act on one another
@@ -1367,6 +1376,44 @@ var discussVerbs = map[string]bool{"discuss": true, "debate": true, "review": tr
 
 // travelVerbs go somewhere, with whoever goes along.
 var travelVerbs = map[string]bool{"travel": true, "go": true, "come": true, "fly": true, "arrive": true, "journey": true, "head": true, "return": true}
+
+// fromPhrase reports whether actor a lies in a "from" phrase of verb v's
+// clause (its head, or a noun above it on the way to v, introduced by
+// "from").
+func fromPhrase(d *parley.Doc, x *docIndex, v, a int) bool {
+	h := d.SpanHead(d.Actors[a].Tokens)
+	for n := 0; h >= 0 && x.head[h] != v && n < 8; h, n = x.head[h], n+1 {
+		if x.caseOf(h) == "from" {
+			return true
+		}
+	}
+	if h < 0 || x.head[h] != v {
+		return false
+	}
+	switch x.caseOf(h) {
+	case "from":
+		return true
+	case "in":
+		// "from Kaya in Uganda" parsed as two phrases of the verb: the
+		// place in which one's starting point lies.
+		start := h
+		for _, c := range x.children[h] {
+			start = min(start, c)
+		}
+		for _, k := range x.children[v] {
+			if k < h && x.caseOf(k) == "from" {
+				end := k
+				for _, c := range x.children[k] {
+					end = max(end, c)
+				}
+				if end == start-1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // attendVerbs take part in a gathering: those of one country who attend
 // it together ("the president and other leaders attended the summit")
