@@ -1093,6 +1093,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// ("repatriated from Zaire": * (from)).
 	if n := len(tgt); n > 0 && (travelVerbs[x.lemma[v]] || fwd == "042") {
 		tgt = slices.DeleteFunc(tgt, func(t int) bool { return !strings.Contains(pattern, "(from") && fromPhrase(d, x, v, t) })
+		for _, k := range x.children[v] {
+			if len(tgt) == 0 && (x.caseOf(k) == "to" || x.caseOf(k) == "for") {
+				tgt = actorsAt(d, x, k) // "travel from Peru to Bolivia"
+			}
+		}
 		if len(tgt) == 0 {
 			return
 		}
@@ -1383,8 +1388,11 @@ var travelVerbs = map[string]bool{"travel": true, "go": true, "come": true, "fly
 func fromPhrase(d *parley.Doc, x *docIndex, v, a int) bool {
 	h := d.SpanHead(d.Actors[a].Tokens)
 	for n := 0; h >= 0 && x.head[h] != v && n < 8; h, n = x.head[h], n+1 {
-		if x.caseOf(h) == "from" {
+		switch x.caseOf(h) {
+		case "from":
 			return true
+		case "to": // "from Peru to Bolivia" parsed as one phrase
+			return false
 		}
 	}
 	if h < 0 || x.head[h] != v {
