@@ -280,11 +280,17 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 			return n, n
 		}
 	case dict.ElemSynset:
+		best := 0
 		for _, m := range c.synsets[e.Name] {
-			if n := wordsAt(x, seq, p, m, rev); n > 0 {
-				b.words = append(b.words, seq[p:p+n]...)
-				return n, 1
+			if n := wordsAt(x, seq, p, m, rev); n > best {
+				best = n
 			}
+		}
+		if best > 0 {
+			// The longest member: "austrian gold florin" is more than
+			// "florin", and scores as its words.
+			b.words = append(b.words, seq[p:p+best]...)
+			return best, best
 		}
 	case dict.ElemUnit:
 		q, score := p, 0

@@ -46,6 +46,17 @@ SCOLD
 SCOLD
 - * IN PUBLIC [122]
 
+&COIN
++FLORIN
+
+&TREASURE
++GOLD FLORIN
+
+--- DONATE [070] ---
+DONATE
+- * &COIN [071]
+- * &TREASURE [904]
+
 --- CAUTION [160] ---
 CAUTION
 - * THEIR ^ ABOUT + [162]
@@ -101,6 +112,9 @@ func TestPatternBeforeVerb(t *testing.T) {
 		{"France will abandon new economic trade relations with Spain.", "FRA 345 ESP future"},
 		// One actor is no compound.
 		{"France concurs with Italy.", "FRA 030 ITA asserted"},
+		// The longer of two synsets' members matches better.
+		{"France donated a florin to Spain.", "FRA 071 ESP asserted"},
+		{"France donated a gold florin to Spain.", "FRA 904 ESP asserted"},
 		// "^" skips a noun phrase, an actor's or not.
 		{"France cautioned their farmers about Spain.", "FRA 162 ESP asserted"},
 		{"France cautioned their many young farmers about Spain.", "FRA 162 ESP asserted"},
