@@ -22,9 +22,9 @@ func TestEventFloors(t *testing.T) {
 		goldParse     bool
 		floor         float64
 	}{
-		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.76},
-		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.77},
-		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.80},
+		{"treebank file, own parser", "PETR.UnitTest.records.xml", "", "", false, 0.77},
+		{"UD file, own parser", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", false, 0.78},
+		{"UD file, gold parses", "PETR.UnitTest.records.ud.xml", "PETR.Validate.verbs.2.0.txt", "PETR.Validate.actors.2.0.txt", true, 0.81},
 	} {
 		r, err := evalPetrarch(t.Context(), env, dir+"/petrarch/"+c.file, "", c.verbs, c.actors, c.goldParse, false)
 		if err != nil {
@@ -40,8 +40,8 @@ func TestEventFloors(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("PLOVER dev: event %.4f, source %.4f, target %.4f, dyad %.4f", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
-	if p.EventAccuracy < 0.74 || p.SourceAccuracy < 0.78 || p.TargetAccuracy < 0.71 || p.DyadAccuracy < 0.60 {
-		t.Errorf("PLOVER dev: event %.4f (floor 0.74), source %.4f (floor 0.78), target %.4f (floor 0.71), dyad %.4f (floor 0.60)", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
+	if p.EventAccuracy < 0.74 || p.SourceAccuracy < 0.78 || p.TargetAccuracy < 0.72 || p.DyadAccuracy < 0.60 {
+		t.Errorf("PLOVER dev: event %.4f (floor 0.74), source %.4f (floor 0.78), target %.4f (floor 0.72), dyad %.4f (floor 0.60)", p.EventAccuracy, p.SourceAccuracy, p.TargetAccuracy, p.DyadAccuracy)
 	}
 }
 
