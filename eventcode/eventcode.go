@@ -1091,7 +1091,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// One travels to a place, not to where one set out from ("traveling
 	// from Kaya in Uganda to Yei"), unless the pattern says so
 	// ("repatriated from Zaire": * (from)).
-	if n := len(tgt); n > 0 && (travelVerbs[x.lemma[v]] || fwd == "042") {
+	if len(tgt) > 0 && (travelVerbs[x.lemma[v]] || fwd == "042") {
 		tgt = slices.DeleteFunc(tgt, func(t int) bool { return !strings.Contains(pattern, "(from") && fromPhrase(d, x, v, t) })
 		for _, k := range x.children[v] {
 			if len(tgt) == 0 && (x.caseOf(k) == "to" || x.caseOf(k) == "for") {

@@ -345,8 +345,8 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 				return 0, 0
 			}
 		}
-		obj := d.Tokens[t].Head
 		// The rest of the phrase lies within the preposition's object.
+		obj := d.Tokens[t].Head
 		end := p + 1
 		for end < len(seq) && within(d, seq[end], obj) {
 			end++
