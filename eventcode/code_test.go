@@ -418,6 +418,8 @@ func TestCode(t *testing.T) {
 		// One goes to a place, not to where one set out from.
 		{"The Kenyan delegation arrived here from Uganda on Monday.", ""},
 		{"The Kenyan envoy traveled from Kampala in Uganda to Arusha in Tanzania.", "KENGOV 042 TZA asserted"},
+		// Jewish settlers are Israel's, wherever they live.
+		{"Jewish settlers attacked Palestinian farmers near Hebron.", "ISRCVL 190 PSEAGR asserted"},
 		// To dig in is to entrench, not to probe.
 		{"Somali Islamists vowed to dig in for a long war with Kenya.", ""},
 		// A meeting that took place is a consultation, not an intent to meet.
