@@ -418,6 +418,9 @@ func TestCode(t *testing.T) {
 		// One goes to a place, not to where one set out from.
 		{"The Kenyan delegation arrived here from Uganda on Monday.", ""},
 		{"The Kenyan envoy traveled from Kampala in Uganda to Arusha in Tanzania.", "KENGOV 042 TZA asserted"},
+		// "would" under a verb of speech is the future of a past
+		// statement, whoever made it.
+		{"Radio Zamoro said the Kenyan minister would visit Uganda next week.", "KENGOV 042 UGA future; UGA 043 KENGOV future"},
 		// Jewish settlers are Israel's, wherever they live.
 		{"Jewish settlers attacked Palestinian farmers near Hebron.", "ISRCVL 190 PSEAGR asserted"},
 		// To dig in is to entrench, not to probe.

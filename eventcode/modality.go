@@ -190,7 +190,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		return parley.Negated, reporter
 	case cond:
 		return parley.Conditional, reporter
-	case hyp && !(reporter >= 0 && hasAux(x, v, "would")):
+	case hyp && !((reporter >= 0 || spoken(x, v)) && hasAux(x, v, "would")):
+		// ("said it would invest": the future of a past statement,
+		// whoever made it)
 		return parley.Hypothetical, reporter
 	case fut || hyp:
 		return parley.Future, reporter
@@ -217,6 +219,17 @@ func notOnly(x *docIndex, c int) bool {
 // allegeWords say that someone is said to have done something ("suspected
 // of", "accused of", "charged with").
 var allegeWords = map[string]bool{"suspect": true, "accuse": true, "charge": true, "allege": true, "indict": true}
+
+// spoken reports whether verb v's clause (or the first of the clauses it
+// is conjoined with) is the complement of a verb of speech ("Avex said it
+// would invest").
+func spoken(x *docIndex, v int) bool {
+	w := v
+	for n := 0; x.rel[w] == "conj" && x.head[w] >= 0 && n < 8; n++ {
+		w = x.head[w]
+	}
+	return x.rel[w] == "ccomp" && x.head[w] >= 0 && speechVerbs[x.lemma[x.head[w]]]
+}
 
 // conditionMark reports whether mark m of clause c makes it a condition:
 // "if", "unless", "provided" — but not a complement "if", which asks
