@@ -421,6 +421,9 @@ func TestCode(t *testing.T) {
 		// "would" under a verb of speech is the future of a past
 		// statement, whoever made it.
 		{"Radio Zamoro said the Kenyan minister would visit Uganda next week.", "KENGOV 042 UGA future; UGA 043 KENGOV future"},
+		// The noun after "said" that the parser left without its clause
+		// is that clause's subject.
+		{"Kenyan officials said Ugandan troops, who crossed the border on Monday, had attacked two Kenyan villages.", "UGAMIL 190 KENCVL reported"},
 		// Jewish settlers are Israel's, wherever they live.
 		{"Jewish settlers attacked Palestinian farmers near Hebron.", "ISRCVL 190 PSEAGR asserted"},
 		// To dig in is to entrench, not to probe.

@@ -492,6 +492,40 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
+	// "Cojuangco said PLDT, which has 1.5 million lines, would add
+	// more" parsed with "PLDT" as a second subject (or the object) of
+	// "said" and "add" hung beside it with no subject: the noun is the
+	// subject of the clause that follows it, the clause what was said.
+	for v := range d.Tokens {
+		if !speechVerbs[x.lemma[v]] || d.Tokens[v].UPOS != "VERB" {
+			continue
+		}
+		first, second := -1, -1
+		for _, k := range x.children[v] {
+			switch r := x.rel[k]; {
+			case r == "nsubj" && k < v && first < 0:
+				first = k
+			case (r == "nsubj" || r == "obj" && x.lemma[v] == "say") && k > v && second < 0:
+				// (or its object: one says words, not troops)
+				second = k
+			}
+		}
+		if first < 0 || second < 0 {
+			continue
+		}
+		for _, k := range x.children[v] {
+			if r := x.rel[k]; k > second && (r == "parataxis" || r == "ccomp" || r == "conj") && d.Tokens[k].UPOS == "VERB" &&
+				x.child(k, "nsubj", "nsubj:pass", "expl") < 0 {
+				rel := "nsubj"
+				if x.child(k, "aux:pass") >= 0 {
+					rel = "nsubj:pass"
+				}
+				x.rehang(second, v, k, rel)
+				x.rel[k] = "ccomp"
+				break
+			}
+		}
+	}
 	// "25 rebels have been killed" parsed with "rebels" as the active
 	// subject: a subject beside a passive auxiliary is the passive
 	// subject.
