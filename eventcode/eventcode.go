@@ -359,12 +359,8 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 // absolute returns the participle that follows the noun o of a "with"
 // phrase, past o's own words and an adverb ("with the Vatican too
 // lending a voice", "with prices rising"), or -1.
-func absolute(d *parley.Doc, o int) int {
-	end := o
-	for i := o + 1; i < len(d.Tokens) && within(d, i, o); i++ {
-		end = i
-	}
-	j := end + 1
+func absolute(d *parley.Doc, x *docIndex, o int) int {
+	j := subtree(d, x, o).End
 	for j < len(d.Tokens) && d.Tokens[j].UPOS == "ADV" {
 		j++
 	}
@@ -486,7 +482,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			continue
 		}
 		if o := x.head[c]; o >= 0 && (x.rel[o] == "obl" || x.rel[o] == "nmod") {
-			if j := absolute(d, o); j >= 0 {
+			if j := absolute(d, x, o); j >= 0 {
 				x.rehang(o, x.head[o], j, "nsubj")
 				x.rehang(c, o, j, "mark")
 			}
@@ -1438,19 +1434,10 @@ func fromPhrase(d *parley.Doc, x *docIndex, v, a int) bool {
 	case "in":
 		// "from Kaya in Uganda" parsed as two phrases of the verb: the
 		// place in which one's starting point lies.
-		start := h
-		for _, c := range x.children[h] {
-			start = min(start, c)
-		}
+		start := subtree(d, x, h).Start
 		for _, k := range x.children[v] {
-			if k < h && x.caseOf(k) == "from" {
-				end := k
-				for _, c := range x.children[k] {
-					end = max(end, c)
-				}
-				if end == start-1 {
-					return true
-				}
+			if k < h && x.caseOf(k) == "from" && subtree(d, x, k).End == start {
+				return true
 			}
 		}
 	}

@@ -164,11 +164,8 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	}
 	// "demanded that Hamas renounce violence (and recognize Israel)": the
 	// demanded acts.
-	w := v
-	for n := 0; x.rel[w] == "conj" && x.head[w] >= 0 && n < 8; n++ {
-		w = x.head[w]
-	}
-	if x.rel[w] == "ccomp" && x.head[w] >= 0 && desireVerbs[x.lemma[x.head[w]]] {
+	governor := complementHead(x, v)
+	if governor >= 0 && desireVerbs[x.lemma[governor]] {
 		hyp = true
 	}
 	// "moves to withdraw troops", "plans to attack", "efforts to impose
@@ -190,7 +187,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		return parley.Negated, reporter
 	case cond:
 		return parley.Conditional, reporter
-	case hyp && !((reporter >= 0 || spoken(x, v)) && hasAux(x, v, "would")):
+	case hyp && !((reporter >= 0 || governor >= 0 && speechVerbs[x.lemma[governor]]) && hasAux(x, v, "would")):
 		// ("said it would invest": the future of a past statement,
 		// whoever made it)
 		return parley.Hypothetical, reporter
@@ -220,15 +217,19 @@ func notOnly(x *docIndex, c int) bool {
 // of", "accused of", "charged with").
 var allegeWords = map[string]bool{"suspect": true, "accuse": true, "charge": true, "allege": true, "indict": true}
 
-// spoken reports whether verb v's clause (or the first of the clauses it
-// is conjoined with) is the complement of a verb of speech ("Avex said it
-// would invest").
-func spoken(x *docIndex, v int) bool {
+// complementHead returns the verb whose complement clause verb v's clause
+// is, or the first of the clauses it is conjoined with ("demanded that
+// Hamas renounce violence and recognize Israel", "Avex said it would
+// invest"); -1 when there is none.
+func complementHead(x *docIndex, v int) int {
 	w := v
 	for n := 0; x.rel[w] == "conj" && x.head[w] >= 0 && n < 8; n++ {
 		w = x.head[w]
 	}
-	return x.rel[w] == "ccomp" && x.head[w] >= 0 && speechVerbs[x.lemma[x.head[w]]]
+	if x.rel[w] != "ccomp" {
+		return -1
+	}
+	return x.head[w]
 }
 
 // conditionMark reports whether mark m of clause c makes it a condition:
