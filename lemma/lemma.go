@@ -120,7 +120,7 @@ func (m *Model) Lemma(form, upos, xpos string) string {
 		// ("Ethiopia broken down a treaty"): where this tag's rules
 		// make up a verb that does not exist ("brokin"), the other
 		// tag's may know the form ("break").
-		if sib := pastSibling[xpos]; sib != "" && t.class != 0 && !m.known(t, l) {
+		if sib := pastSibling(xpos); sib != "" && t.class != 0 && !m.known(t, l) {
 			if st := m.tags[sib]; st != nil {
 				if sl, _, ok := m.lookup(st, form, lower); ok && m.known(st, sl) {
 					return sl
@@ -132,8 +132,17 @@ func (m *Model) Lemma(form, upos, xpos string) string {
 	return form
 }
 
-// pastSibling pairs the tags of the past tense and the past participle.
-var pastSibling = map[string]string{"VBD": "VBN", "VBN": "VBD"}
+// pastSibling returns the other of the tags of the past tense and the
+// past participle, or "".
+func pastSibling(xpos string) string {
+	switch xpos {
+	case "VBD":
+		return "VBN"
+	case "VBN":
+		return "VBD"
+	}
+	return ""
+}
 
 // lookup returns the lemma and rule that t gives a word: its exception, or
 // its suffix rule.
