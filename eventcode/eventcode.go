@@ -30,7 +30,6 @@ package eventcode
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -254,6 +253,9 @@ func (c *Coder) Process(ctx context.Context, d *parley.Doc) error {
 			if d.Tokens[v].UPOS == "VERB" && (dropped == nil || !dropped[v]) {
 				c.codeTone(d, x, s, v, coded)
 			}
+		}
+		for k := first; k < len(d.Events); k++ {
+			d.Events[k].Confidence = Confidence(d, &d.Events[k])
 		}
 		c.quotes(d, x, s)
 		c.deadlines(d, x, s, first)
@@ -1730,24 +1732,7 @@ func (c *Coder) event(d *parley.Doc, s int, trigger parley.Span, code, pattern s
 	} else if len(code) >= 2 {
 		e.Root = code[:2]
 	}
-	e.Confidence = math.Round(100*confidence(e, !strings.Contains(pattern, " * ("))) / 100
 	return e
-}
-
-// confidence is a rough measure of how much of the event the text pinned
-// down: a pattern beyond the bare verb, both actors, an asserted clause.
-func confidence(e parley.Event, pattern bool) float64 {
-	c := 0.5
-	if pattern {
-		c += 0.2
-	}
-	if e.SourceRef >= 0 && e.TargetRef >= 0 {
-		c += 0.2
-	}
-	if e.Mode == parley.Asserted || e.Mode == parley.Reported {
-		c += 0.1
-	}
-	return c
 }
 
 // phraseRoot is Doc.PhraseRoot in the index's tree, as rehang leaves it.

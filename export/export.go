@@ -97,7 +97,7 @@ type Location struct {
 func NewRecord(d *parley.Doc, k int) Record {
 	e := d.Events[k]
 	if e.ID == "" {
-		e.ID = fmt.Sprintf("%s-%04d", d.ID, k+1)
+		e.ID = eventID(d, k)
 	}
 	if e.DocID == "" {
 		e.DocID = d.ID
@@ -124,6 +124,26 @@ func NewRecord(d *parley.Doc, k int) Record {
 			Feature: p.Feature, GeoNameID: p.GeoNameID, Lat: p.Lat, Lon: p.Lon, Bytes: d.SpanBytes(p.Tokens)}
 	}
 	return r
+}
+
+// eventID is the ID of event k of d when it has none of its own.
+func eventID(d *parley.Doc, k int) string { return fmt.Sprintf("%s-%04d", d.ID, k+1) }
+
+// Only returns a copy of d holding only the events keep accepts, each
+// with the ID it has in d (the copy shares everything else with d;
+// its deadlines' event numbers are those of d).
+func Only(d *parley.Doc, keep func(*parley.Event) bool) *parley.Doc {
+	c := *d
+	c.Events = nil
+	for k := range d.Events {
+		if e := d.Events[k]; keep(&e) {
+			if e.ID == "" {
+				e.ID = eventID(d, k)
+			}
+			c.Events = append(c.Events, e)
+		}
+	}
+	return &c
 }
 
 // jsonWriter writes one JSON object per event: a Record, or with plover

@@ -157,3 +157,19 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("New(xml) = %v", err)
 	}
 }
+
+// TestOnly checks that a filtered copy keeps the events' IDs and leaves
+// the document alone.
+func TestOnly(t *testing.T) {
+	d := testDoc()
+	second := d.Events[0]
+	second.Confidence, second.Code = 0.9, "190"
+	d.Events = append(d.Events, second) // events 1 (confidence 0) and 2 (0.9)
+	c := Only(d, func(e *parley.Event) bool { return e.Confidence >= 0.5 })
+	if len(d.Events) != 2 || len(c.Events) != 1 || c.Events[0].Code != "190" {
+		t.Fatalf("kept %d of %d events: %+v", len(c.Events), len(d.Events), c.Events)
+	}
+	if want := NewRecord(d, 1).ID; c.Events[0].ID != want || NewRecord(c, 0).ID != want {
+		t.Errorf("filtered event's ID %q, want %q as unfiltered", c.Events[0].ID, want)
+	}
+}

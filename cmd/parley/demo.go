@@ -194,7 +194,7 @@ func printNames(w *bufio.Writer, d *parley.Doc) {
 // whom, the CAMEO code and PLOVER type, the modality, the sentence and the
 // pattern that fired.
 func printEvents(w *bufio.Writer, d *parley.Doc) {
-	fmt.Fprintf(w, "Events (%d): source → target, CAMEO code and PLOVER type, modality; the evidence below each\n", len(d.Events))
+	fmt.Fprintf(w, "Events (%d): source → target, CAMEO code and PLOVER type, modality, confidence; the evidence below each\n", len(d.Events))
 	actor := func(ref int, code string) string {
 		if ref < 0 {
 			return "(none)"
@@ -211,7 +211,7 @@ func printEvents(w *bufio.Writer, d *parley.Doc) {
 		if e.ReportedByRef >= 0 {
 			fmt.Fprintf(w, ", reported by %s", actor(e.ReportedByRef, e.ReportedBy))
 		}
-		fmt.Fprintf(w, "; trigger %q\n       pattern: %s\n       %s\n", oneLine(d.SpanText(e.Trigger)), e.Pattern, oneLine(d.SentenceText(e.Sentence)))
+		fmt.Fprintf(w, "; confidence %.2f; trigger %q\n       pattern: %s\n       %s\n", e.Confidence, oneLine(d.SpanText(e.Trigger)), e.Pattern, oneLine(d.SentenceText(e.Sentence)))
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/parley-events/parley/eval"
 	"github.com/parley-events/parley/eventcode"
 	"github.com/parley-events/parley/geo"
+	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -34,7 +35,8 @@ parley eval ner FILE
 parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.xml
 parley eval plover [--dicts DIR] FILE.json
 parley eval timeml FILE_OR_DIR...
-parley eval geo [--geo DIR] FILE...`,
+parley eval geo [--geo DIR] FILE...
+parley eval confidence [--corpus FILE] [--fit] FILE.tsv`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
 on standard output. segment reports fractions between 0 and 1, ud and
@@ -180,6 +182,25 @@ geo FILE...
 
     {"docs":…, "toponyms":…, "acc161":…, "country_accuracy":…, "mean_error_km":…, "auc":…, "guessed":…, "recognition_precision":…, "recognition_recall":…, "recognition_f1":…}
 
+confidence FILE.tsv
+    Scores the confidence the event coder gives each event against events
+    judged by hand (eventcode/testdata/confidence.tsv: an article's id,
+    the byte offset of the trigger, code, source, target and a judgement,
+    2 right, 1 half right, 0 wrong). Codes the judged articles of the
+    JSONL corpus --corpus (default:
+    ../shared/data/unlabeled/te3-silver-news.jsonl) and finds each judged
+    event again; events the coder no longer codes the same way are left
+    out (matched says how many remain). Reports the AUC (the chance that
+    a right event has a higher confidence than one that is not), and for
+    each fifth of the confidence range the mean confidence beside the
+    share of events judged right, which should be close; and, for each
+    least confidence, the share of events kept and their precision.
+    --fit also fits the model afresh on the matched events (weights to
+    copy into eventcode/confidence.go) and scores it by 10-fold
+    cross-validation.
+
+    {"judged":…, "matched":…, "right":…, "auc":…, "bands":[{"from":…, "to":…, "events":…, "mean_confidence":…, "right":…}, …], "kept":[{"min":…, "events":…, "share":…, "precision":…}, …], "fit":{…}}
+
 Examples:
   parley eval segment ../shared/data/ud/en_ewt-dev.conllu
   parley eval segment --docs 'GUM_news_*' ../shared/data/ud/en_gum-dev.conllu
@@ -190,7 +211,8 @@ Examples:
   parley eval petrarch --gold-parse --verbs PETR.Validate.verbs.2.0.txt --actors PETR.Validate.actors.2.0.txt ../shared/data/petrarch/PETR.UnitTest.records.ud.xml
   parley eval plover ../shared/data/events/plover-gsr-dev.json
   parley eval timeml ../shared/data/timeml/timebank
-  parley eval geo ../shared/data/geoparse/geowebnews.xml`,
+  parley eval geo ../shared/data/geoparse/geowebnews.xml
+  parley eval confidence eventcode/testdata/confidence.tsv`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
@@ -201,11 +223,16 @@ Examples:
 		actors := fs.String("actors", "", "petrarch: actor dictionary `FILE` (a path, or a name in --dicts) instead of the ones the file names")
 		goldParse := fs.Bool("gold-parse", false, "petrarch: code from the CoNLL-U parses in the file")
 		geoDir := fs.String("geo", "", "geo: `DIR` of the Natural Earth outlines and world-countries.json (default: ../geo beside the gold file)")
+		corpus := fs.String("corpus", "../shared/data/unlabeled/te3-silver-news.jsonl", "confidence: JSONL `FILE` of the judged articles")
+		fit := fs.Bool("fit", false, "confidence: also fit the model afresh and cross-validate it")
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
-			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo"}
+			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo", "confidence"}
 			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" && args[0] != "geo" {
-				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"), exitUsage)
+				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml|geo|confidence FILE"), exitUsage)
+			}
+			if *fit && args[0] != "confidence" {
+				return report(env, "eval", fmt.Errorf("--fit applies to eval confidence only"), exitUsage)
 			}
 			if *geoDir != "" && args[0] != "geo" {
 				return report(env, "eval", fmt.Errorf("--geo applies to eval geo only"), exitUsage)
@@ -254,6 +281,8 @@ Examples:
 				score, err = evalTimeML(ctx, env, args[1:], *misses)
 			case "geo":
 				score, err = evalGeo(ctx, env, args[1:], *geoDir, *misses)
+			case "confidence":
+				score, err = evalConfidence(ctx, env, args[1], *corpus, *fit)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -799,4 +828,68 @@ func firstError(err error) error {
 		return j.Unwrap()[0]
 	}
 	return err
+}
+
+// evalConfidence scores the event coder's confidences against the events
+// judged in file, coding the judged articles of corpus.
+func evalConfidence(ctx context.Context, env Env, file, corpus string, fit bool) (eval.ConfidenceScore, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.IO, err)
+	}
+	js, err := eval.ReadJudgements(fh, file)
+	fh.Close()
+	if err != nil {
+		fmt.Fprintln(env.Stderr, err) // bad lines are skipped
+	}
+	if len(js) == 0 {
+		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.Invalid, fmt.Errorf("%s: no judgements", file))
+	}
+	byDoc := map[string][]eval.Judgement{}
+	for _, j := range js {
+		byDoc[j.DocID] = append(byDoc[j.DocID], j)
+	}
+	p, err := pipeline.Build(pipeline.DefaultConfig())
+	if err != nil {
+		return eval.ConfidenceScore{}, err
+	}
+	var (
+		conf    []float64
+		verdict []int
+		feats   [][]float64
+		seen    = map[string]bool{}
+	)
+	for d, err := range ingest.Read(ctx, []string{corpus}, ingest.Options{Format: ingest.FormatJSONL}) {
+		if err != nil {
+			fmt.Fprintln(env.Stderr, err)
+			continue
+		}
+		todo := byDoc[d.SourceID]
+		if len(todo) == 0 || seen[d.SourceID] {
+			continue
+		}
+		seen[d.SourceID] = true
+		if err := p.Run(ctx, d); err != nil {
+			return eval.ConfidenceScore{}, err
+		}
+		for _, j := range todo {
+			for k := range d.Events {
+				if e := &d.Events[k]; j.Matches(d, e) {
+					conf = append(conf, e.Confidence)
+					verdict = append(verdict, j.Verdict)
+					feats = append(feats, eventcode.EventFeatures(d, e))
+					break
+				}
+			}
+		}
+	}
+	if len(seen) == 0 {
+		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.Invalid, fmt.Errorf("%s has none of the articles %s judges (--corpus names the JSONL file they come from)", corpus, file))
+	}
+	s := eval.ScoreConfidence(conf, verdict)
+	s.Judged = len(js)
+	if fit {
+		s.Fit = eval.FitConfidence(feats, verdict, 1)
+	}
+	return s, nil
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,15 +133,16 @@ func TestEvalUsage(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
-		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
-		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo FILE"},
+		{[]string{"eval", "ner"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo|confidence FILE"},
+		{[]string{"eval", "ner", "a.txt", "b.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo|confidence FILE"},
+		{[]string{"eval", "chunk", "a.txt"}, "want: parley eval segment|ud|ner|petrarch|plover|timeml|geo|confidence FILE"},
 		{[]string{"eval", "--raw", "ner", "a.txt"}, "--raw, --attribution and --temporal apply to eval ud only"},
 		{[]string{"eval", "--raw", "segment", "a.conllu"}, "--raw, --attribution and --temporal apply to eval ud only"},
 		{[]string{"eval", "--attribution", "ner", "a.txt"}, "--raw, --attribution and --temporal apply to eval ud only"},
 		{[]string{"eval", "--raw", "--attribution", "ud", "a.conllu"}, "--raw, --attribution and --temporal do not go together"},
 		{[]string{"eval", "--docs", "x*", "ner", "a.txt"}, "--docs applies to eval segment only"},
 		{[]string{"eval", "--docs", "x*", "ud", "a.conllu"}, "--docs applies to eval segment only"},
+		{[]string{"eval", "--fit", "ner", "a.txt"}, "--fit applies to eval confidence only"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := run(t, "", tt.args...)
@@ -200,6 +203,52 @@ func TestCodeCommand(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "", "code", "--format", "xml", "x.txt"); code != exitUsage || !strings.Contains(errOut, "jsonl, plover, gdelt, csv") {
 		t.Errorf("code --format xml: status %d, stderr %q", code, errOut)
+	}
+}
+
+// TestCodeMinConfidence checks that --min-confidence prints exactly the
+// events of at least that confidence, with the IDs they have unfiltered.
+func TestCodeMinConfidence(t *testing.T) {
+	text := "Russian forces shelled Kharkiv. Moscow did not attack Kyiv. The rebels said they would meet the Ukrainian president.\n"
+	read := func(out string) map[string]float64 {
+		got := map[string]float64{}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var e struct {
+				ID         string
+				Confidence float64
+			}
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				t.Fatalf("%v: %q", err, line)
+			}
+			got[e.ID] = e.Confidence
+		}
+		return got
+	}
+	code, out, errOut := run(t, text, "code", "--published", "2025-07-22", "-")
+	if code != 0 {
+		t.Fatalf("code: status %d, stderr %s", code, errOut)
+	}
+	all := read(out)
+	lo, hi := 1.0, 0.0
+	for _, c := range all {
+		lo, hi = min(lo, c), max(hi, c)
+	}
+	if len(all) < 2 || lo == hi {
+		t.Fatalf("want events of different confidences to filter, got %v", all)
+	}
+	cut := (lo + hi) / 2
+	code, out, errOut = run(t, text, "code", "--published", "2025-07-22", "--min-confidence", fmt.Sprint(cut), "-")
+	if code != 0 {
+		t.Fatalf("code --min-confidence: status %d, stderr %s", code, errOut)
+	}
+	kept := read(out)
+	for id, c := range all {
+		if _, ok := kept[id]; ok != (c >= cut) {
+			t.Errorf("event %s of confidence %.2f kept=%v at --min-confidence %.3f", id, c, ok, cut)
+		}
+	}
+	if code, _, errOut := run(t, "", "code", "--min-confidence", "1.5", "x.txt"); code != exitUsage || !strings.Contains(errOut, "between 0 and 1") {
+		t.Errorf("code --min-confidence 1.5: status %d, stderr %q", code, errOut)
 	}
 }
 
