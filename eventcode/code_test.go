@@ -58,6 +58,16 @@ func TestCode(t *testing.T) {
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
+		// A country as a whole does not praise or meet its own bodies; it
+		// does talk with its own rebels.
+		{"The Peruvian foreign ministry said Peru praised the Peruvian navy for its rescue work.", ""},
+		{"Colombo held talks with the rebels of the north.", "LKA 046 LKAREB asserted"},
+		// Trade unions are labour, and a union of teachers is one.
+		{"The unions protested against the French government's pension plan.", "LAB 127 FRAGOV asserted"},
+		{"The Nigerian Union of Teachers called off its strike after talks with the government.", "NGALAB 082 GOV asserted"},
+		// Meeting a requirement is no meeting; meeting a president is.
+		{"Zambia could not meet the requirements of the Malawian farmers.", ""},
+		{"Turkey has met the Cypriot president.", "TUR 040 CYPGOV asserted"},
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		// What a pattern names is what was done; to whom, a phrase says.
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},

@@ -1568,7 +1568,14 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			// "US-owned company"). Conflict is another matter: one
 			// accuses, threatens, protests against or fights one's own
 			// state ("imposed a curfew in Diyarbakir").
-			if si >= 0 && ti >= 0 && code < "09" && ownCountry(d.Actors[si], d.Actors[ti]) {
+			// Nor does a country as a whole meet, urge, praise or help one
+			// of its own bodies or people ("Indonesia will sign … during
+			// Indonesian President Yudhoyono's visit", "the Palestinians
+			// marked the anniversary of Arafat's death"): the country so
+			// named is the place or the context, not a party. (Its own
+			// rebels and opposition are parties: "talks between Colombo
+			// and the rebels".)
+			if si >= 0 && ti >= 0 && code < "09" && (ownCountry(d.Actors[si], d.Actors[ti]) || ownCountry(d.Actors[ti], d.Actors[si])) {
 				continue
 			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
