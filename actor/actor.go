@@ -250,7 +250,15 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 			if e := entityOf[i+k-1]; e >= 0 && d.Entities[e].Type == parley.PER && d.Entities[e].Tokens.End > i+k {
 				continue
 			}
-			if m, ok := r.choose(d, parley.Span{Start: i, End: i + k}, refs, day); ok {
+			m, ok := r.choose(d, parley.Span{Start: i, End: i + k}, refs, day)
+			// A country's or city's name after a person's first name is
+			// the person's surname, not the place: "Ricardo Lagos",
+			// "George Washington".
+			if e := entityOf[i]; ok && m.actor != nil && len(m.code) == 3 && e >= 0 && d.Entities[e].Type == parley.PER &&
+				d.Entities[e].Tokens.Start < i && d.Tokens[i-1].UPOS == "PROPN" && entityOf[i-1] == e {
+				continue
+			}
+			if ok {
 				return m, true
 			}
 		}
