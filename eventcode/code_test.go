@@ -65,6 +65,8 @@ func TestCode(t *testing.T) {
 		// Trade unions are labour, and a union of teachers is one.
 		{"The unions protested against the French government's pension plan.", "LAB 127 FRAGOV asserted"},
 		{"The Nigerian Union of Teachers called off its strike after talks with the government.", "NGALAB 082 GOV asserted"},
+		// A mediator mediates between the parties.
+		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
 		{"Zambia could not meet the requirements of the Malawian farmers.", ""},
 		{"Turkey has met the Cypriot president.", "TUR 040 CYPGOV asserted"},

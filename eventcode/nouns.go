@@ -175,8 +175,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	between := false
 	withdrawal := strings.HasPrefix(code, "087") // a retreat: from whom, not of what
 	talk := strings.HasPrefix(code, "04") || strings.HasPrefix(code, "036")
+	mediation := code == "045"
 	for _, k := range x.children[n] {
 		switch {
+		case x.rel[k] == "nmod" && x.caseOf(k) == "between" && mediation:
+			// "his mediation between Clerides and Denktash": the
+			// parties are mediated between, by the mediator.
+			tgt = append(tgt, actorsAt(d, x, k)...)
 		case x.rel[k] == "nmod" && x.caseOf(k) == "between":
 			// "talks between Russia and Ukraine": with each other.
 			src, between = append(src, actorsAt(d, x, k)...), true
