@@ -112,19 +112,24 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 					}
 				}
 			}
+			// Two countries or nations are countries; two sides or
+			// parties may be an international body and a country ("the
+			// EU urges Tehran … before the two sides resume talks").
+			l := d.Lemma(d.SpanHead(a.Tokens))
+			sides := l == "side" || l == "party"
 			for j := k - 1; j >= 0 && len(seen) < 2; j-- {
 				b := d.Actors[j]
 				if subj >= 0 && d.PhraseRoot(d.SpanHead(b.Tokens)) == subj {
 					continue
 				}
-				if b.Country != "" && b.Country != "IGO" && !slices.ContainsFunc(seen, func(x int) bool { return d.Actors[x].Country == b.Country }) {
+				if b.Country != "" && (b.Country != "IGO" || sides) && !slices.ContainsFunc(seen, func(x int) bool { return side(d.Actors[x]) == side(b) }) {
 					seen = append(seen, j)
 				}
 			}
 			if len(seen) == 2 {
 				for n, j := range []int{seen[1], seen[0]} {
 					b := &d.Actors[k+n]
-					b.Code, b.Country, b.Ref = d.Actors[j].Country, d.Actors[j].Country, j
+					b.Code, b.Country, b.Ref = side(d.Actors[j]), d.Actors[j].Country, j
 				}
 			}
 		case a.Country == "" && a.Sectors != "" && possessor(d, a.Tokens) >= 0:
@@ -491,4 +496,13 @@ func sentenceIndex(d *parley.Doc) []int {
 		}
 	}
 	return out
+}
+
+// side is the party an actor makes one of "the two sides" as: its
+// country, or for an international body the body itself.
+func side(a parley.Actor) string {
+	if a.Country == "IGO" {
+		return a.Code
+	}
+	return a.Country
 }

@@ -65,6 +65,9 @@ func TestCode(t *testing.T) {
 		// Trade unions are labour, and a union of teachers is one.
 		{"The unions protested against the French government's pension plan.", "LAB 127 FRAGOV asserted"},
 		{"The Nigerian Union of Teachers called off its strike after talks with the government.", "NGALAB 082 GOV asserted"},
+		// An international body can be one of "both sides" (not one of
+		// "two countries").
+		{"The European Union met Iranian diplomats in May. Both sides agreed to meet again.", "IGOEUREEC 040 IRNGOV asserted; IGOEUREEC 030 IRN asserted; IRN 030 IGOEUREEC asserted; IGOEUREEC 040 IRN future; IRN 040 IGOEUREEC future"},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
