@@ -14,8 +14,9 @@ import (
 // subject stands in for one, whether both have a country, the event's
 // modality, the sentence's length and how much of a pattern matched.
 // The weights were fitted on events hand-judged by parley's developers
-// (eval/testdata/confidence.tsv); `parley eval confidence` measures them
-// on those judgements and, with --fit, fits them again (docs/benchmarks.md).
+// (eventcode/testdata/confidence*.tsv); `parley eval confidence` measures
+// them on those judgements and, with --fit, fits them again
+// (docs/benchmarks.md).
 
 // The model's features, in the order of ConfidenceWeights after the bias.
 var ConfidenceFeatures = []string{
@@ -39,8 +40,8 @@ var ConfidenceFeatures = []string{
 // ConfidenceWeights are the bias and the feature weights of the model
 // (`parley eval confidence --fit`).
 var ConfidenceWeights = []float64{
-	1.15,
-	-0.97, -0.96, 0.28, -1.02, -1.44, -1.11, -0.98, -0.51, -0.82, -0.96, 1.18, 0.69, -0.49, -0.40, 0.46,
+	1.23,
+	-0.98, -1.14, -0.14, -0.97, -1.16, -0.59, -1.35, -1.12, -0.81, -0.55, 0.72, 0.48, -0.55, -0.30, 0.97,
 }
 
 // Confidence returns the model's estimate for event e of d, rounded to

@@ -52,9 +52,10 @@ code, source and target are all right, from how the event was found (how
 far its actors stand from the verb in the sentence's tree, a pronoun or a
 borrowed subject in an actor's place, an actor without a country, the
 modality, the sentence's length, how much of a pattern matched). It is
-fitted on events of news articles judged by hand; of the events it
-gives 0.6 or more, about three in four were right, against two in five
-of all events (docs/benchmarks.md, "parley eval confidence"). --min-confidence P prints
+fitted on events of news articles judged by hand; on events judged
+afterwards, seven in ten of those it gave 0.6 or more were right,
+against under half of all events (docs/benchmarks.md, "parley eval
+confidence"). --min-confidence P prints
 only the events of confidence P or more; --store still stores them all.
 
 Each event is dated by the time expression on its verb ("on Wednesday"

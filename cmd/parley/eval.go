@@ -36,7 +36,7 @@ parley eval petrarch [--dicts DIR] [--verbs F] [--actors F] [--gold-parse] FILE.
 parley eval plover [--dicts DIR] FILE.json
 parley eval timeml FILE_OR_DIR...
 parley eval geo [--geo DIR] FILE...
-parley eval confidence [--corpus FILE] [--fit] FILE.tsv`,
+parley eval confidence [--corpus FILE] [--fit] FILE.tsv...`,
 	help: `
 Scores a stage against a gold-standard corpus and prints one JSON object
 on standard output. segment reports fractions between 0 and 1, ud and
@@ -182,11 +182,12 @@ geo FILE...
 
     {"docs":…, "toponyms":…, "acc161":…, "country_accuracy":…, "mean_error_km":…, "auc":…, "guessed":…, "recognition_precision":…, "recognition_recall":…, "recognition_f1":…}
 
-confidence FILE.tsv
+confidence FILE.tsv...
     Scores the confidence the event coder gives each event against events
-    judged by hand (eventcode/testdata/confidence.tsv: an article's id,
-    the byte offset of the trigger, code, source, target and a judgement,
-    2 right, 1 half right, 0 wrong). Codes the judged articles of the
+    judged by hand (eventcode/testdata/confidence.tsv, on which the model
+    was fitted, and confidence-heldout.tsv, judged afterwards and never
+    fitted on: an article's id, the byte offset of the trigger, code,
+    source, target and a judgement, 2 right, 1 half right, 0 wrong). Codes the judged articles of the
     JSONL corpus --corpus (default:
     ../shared/data/unlabeled/te3-silver-news.jsonl) and finds each judged
     event again; events the coder no longer codes the same way are left
@@ -195,9 +196,9 @@ confidence FILE.tsv
     each fifth of the confidence range the mean confidence beside the
     share of events judged right, which should be close; and, for each
     least confidence, the share of events kept and their precision.
-    --fit also fits the model afresh on the matched events (weights to
-    copy into eventcode/confidence.go) and scores it by 10-fold
-    cross-validation.
+    --fit also fits the model afresh on the matched events of all the
+    files (weights to copy into eventcode/confidence.go) and scores it by
+    10-fold cross-validation.
 
     {"judged":…, "matched":…, "right":…, "auc":…, "bands":[{"from":…, "to":…, "events":…, "mean_confidence":…, "right":…}, …], "kept":[{"min":…, "events":…, "share":…, "precision":…}, …], "fit":{…}}
 
@@ -212,7 +213,8 @@ Examples:
   parley eval plover ../shared/data/events/plover-gsr-dev.json
   parley eval timeml ../shared/data/timeml/timebank
   parley eval geo ../shared/data/geoparse/geowebnews.xml
-  parley eval confidence eventcode/testdata/confidence.tsv`,
+  parley eval confidence eventcode/testdata/confidence-heldout.tsv
+  parley eval confidence --fit eventcode/testdata/confidence*.tsv`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		docsGlob := fs.String("docs", "", "segment: score only documents whose id matches `GLOB`")
 		raw := fs.Bool("raw", false, "ud: run the whole pipeline from the raw text")
@@ -228,7 +230,7 @@ Examples:
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
 			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo", "confidence"}
-			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" && args[0] != "geo" {
+			if len(args) < 2 || !slices.Contains(kinds, args[0]) || len(args) > 2 && args[0] != "timeml" && args[0] != "geo" && args[0] != "confidence" {
 				return report(env, "eval", fmt.Errorf("want: parley eval segment|ud|ner|petrarch|plover|timeml|geo|confidence FILE"), exitUsage)
 			}
 			if *fit && args[0] != "confidence" {
@@ -282,7 +284,7 @@ Examples:
 			case "geo":
 				score, err = evalGeo(ctx, env, args[1:], *geoDir, *misses)
 			case "confidence":
-				score, err = evalConfidence(ctx, env, args[1], *corpus, *fit)
+				score, err = evalConfidence(ctx, env, args[1:], *corpus, *fit)
 			}
 			if err != nil {
 				return report(env, "eval", err, exitFatal)
@@ -832,16 +834,21 @@ func firstError(err error) error {
 
 // evalConfidence scores the event coder's confidences against the events
 // judged in file, coding the judged articles of corpus.
-func evalConfidence(ctx context.Context, env Env, file, corpus string, fit bool) (eval.ConfidenceScore, error) {
-	fh, err := os.Open(file)
-	if err != nil {
-		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.IO, err)
+func evalConfidence(ctx context.Context, env Env, files []string, corpus string, fit bool) (eval.ConfidenceScore, error) {
+	var js []eval.Judgement
+	for _, file := range files {
+		fh, err := os.Open(file)
+		if err != nil {
+			return eval.ConfidenceScore{}, parley.E("eval confidence", parley.IO, err)
+		}
+		j, err := eval.ReadJudgements(fh, file)
+		fh.Close()
+		if err != nil {
+			fmt.Fprintln(env.Stderr, err) // bad lines are skipped
+		}
+		js = append(js, j...)
 	}
-	js, err := eval.ReadJudgements(fh, file)
-	fh.Close()
-	if err != nil {
-		fmt.Fprintln(env.Stderr, err) // bad lines are skipped
-	}
+	file := strings.Join(files, ", ")
 	if len(js) == 0 {
 		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.Invalid, fmt.Errorf("%s: no judgements", file))
 	}
