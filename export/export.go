@@ -179,6 +179,7 @@ type plover struct {
 	Mode          string    `json:"mode,omitempty"`
 	Context       []string  `json:"context,omitempty"`
 	Modality      string    `json:"modality"`
+	Confidence    float64   `json:"confidence"` // parley's estimate that code and actors are right
 	Source        string    `json:"source,omitempty"`
 	SourceCountry string    `json:"source_country,omitempty"`
 	SourceSector  string    `json:"source_sector,omitempty"`
@@ -199,7 +200,7 @@ type plover struct {
 func ploverOf(d *parley.Doc, r Record) plover {
 	p := plover{
 		ID: r.ID, Date: dateOf(r.Event, d), EventType: r.Plover, Mode: r.PloverMode,
-		Modality: string(r.Mode), Source: r.Source, Target: r.Target, SourceText: r.SourceText,
+		Modality: string(r.Mode), Confidence: r.Confidence, Source: r.Source, Target: r.Target, SourceText: r.SourceText,
 		TargetText: r.TargetText, CAMEO: r.Code, Text: r.Text, Trigger: r.TriggerText,
 		Pattern: r.Pattern, StoryID: r.DocID, URL: r.URL, Location: r.Location,
 	}

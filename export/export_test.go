@@ -61,11 +61,13 @@ func TestJSONL(t *testing.T) {
 
 func TestPLOVER(t *testing.T) {
 	var p map[string]any
-	if err := json.Unmarshal([]byte(write(t, "plover", testDoc())), &p); err != nil {
+	d := testDoc()
+	d.Events[0].Confidence = 0.62
+	if err := json.Unmarshal([]byte(write(t, "plover", d)), &p); err != nil {
 		t.Fatal(err)
 	}
 	for k, want := range map[string]any{"event_type": "ASSAULT", "source_country": "SYR", "source_sector": "REB",
-		"date": "2025-07-22", "cameo_code": "194", "modality": "asserted", "trigger": "shelled"} {
+		"date": "2025-07-22", "cameo_code": "194", "modality": "asserted", "trigger": "shelled", "confidence": 0.62} {
 		if p[k] != want {
 			t.Errorf("%s = %v, want %v", k, p[k], want)
 		}
