@@ -68,6 +68,8 @@ func TestCode(t *testing.T) {
 		// An international body can be one of "both sides" (not one of
 		// "two countries").
 		{"The European Union met Iranian diplomats in May. Both sides agreed to meet again.", "IGOEUREEC 040 IRNGOV asserted; IGOEUREEC 030 IRN asserted; IRN 030 IGOEUREEC asserted; IGOEUREEC 040 IRN future; IRN 040 IGOEUREEC future"},
+		// ZANU has been Zimbabwe's ruling party since independence.
+		{"Zimbabwe's ruling party, the Zimbabwe African National Union-Patriotic Front, accused Britain of meddling.", "ZWEPTY 112 GBR asserted"},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
