@@ -70,6 +70,12 @@ func TestCode(t *testing.T) {
 		{"The European Union met Iranian diplomats in May. Both sides agreed to meet again.", "IGOEUREEC 040 IRNGOV asserted; IGOEUREEC 030 IRN asserted; IRN 030 IGOEUREEC asserted; IGOEUREEC 040 IRN future; IRN 040 IGOEUREEC future"},
 		// ZANU has been Zimbabwe's ruling party since independence.
 		{"Zimbabwe's ruling party, the Zimbabwe African National Union-Patriotic Front, accused Britain of meddling.", "ZWEPTY 112 GBR asserted"},
+		// "Express", "settle" and "render" alone code nothing; their
+		// patterns do.
+		{"Bolivia expressed a desire to join OPEC.", ""},
+		{"Bolivia expressed concern over the Chilean decision.", "BOL 012 CHL asserted"},
+		{"Many Turkish families settled in northern Iraq.", ""},
+		{"Ghana won, rendering Togo's victory over Benin meaningless.", ""},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
