@@ -76,6 +76,10 @@ func TestCode(t *testing.T) {
 		{"Bolivia expressed concern over the Chilean decision.", "BOL 012 CHL asserted"},
 		{"Many Turkish families settled in northern Iraq.", ""},
 		{"Ghana won, rendering Togo's victory over Benin meaningless.", ""},
+		// An operation is an attack unless it says it is help.
+		{"NATO troops launched a major operation against Taliban fighters.", "IGOWSTNAT 190 AFGREB asserted"},
+		{"The Red Cross launched emergency operations to help Somali flood victims.", ""},
+		{"The UNHCR plans to start a huge airlift operation to help Rwandan refugees.", ""},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
