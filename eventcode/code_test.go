@@ -80,6 +80,8 @@ func TestCode(t *testing.T) {
 		{"NATO troops launched a major operation against Taliban fighters.", "IGOWSTNAT 190 AFGREB asserted"},
 		{"The Red Cross launched emergency operations to help Somali flood victims.", ""},
 		{"The UNHCR plans to start a huge airlift operation to help Rwandan refugees.", ""},
+		// "Visiting" before a title describes the visitor.
+		{"Beijing announced to visiting French Defence Minister Charles Millon that China would sign the convention.", ""},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.

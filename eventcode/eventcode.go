@@ -1295,8 +1295,8 @@ func naming(d *parley.Doc, x *docIndex, v int) bool {
 // visitor reports whether "visiting" (token v) describes whom it comes
 // before, a visitor, where the parser took it for a verb with that
 // person as its object: "talks between Hu and visiting US President
-// Bush", "the visiting Chinese premier" (not "after visiting President
-// Putin", "visiting Russia").
+// Bush", "the visiting Chinese premier", "told to visiting Minister X"
+// (not "after visiting President Putin", "visiting Russia").
 func visitor(d *parley.Doc, x *docIndex, v int) bool {
 	if x.lemma[v] != "visit" || d.Tokens[v].XPOS != "VBG" || v == 0 || afterWords[x.lower[v-1]] {
 		return false
@@ -1304,10 +1304,13 @@ func visitor(d *parley.Doc, x *docIndex, v int) bool {
 	if x.rel[v] == "amod" {
 		return true // (as newDocIndex rehangs it)
 	}
-	if u := d.Tokens[v-1].UPOS; u != "DET" && u != "CCONJ" && u != "ADP" && x.lower[v-1] != "with" {
+	// ("announced to visiting French Defence Minister Millon", with "to"
+	// read as an infinitive's mark and the minister as an indirect
+	// object.)
+	if u := d.Tokens[v-1].UPOS; u != "DET" && u != "CCONJ" && u != "ADP" && x.lower[v-1] != "with" && x.lower[v-1] != "to" {
 		return false
 	}
-	o := x.child(v, "obj")
+	o := x.child(v, "obj", "iobj")
 	as := actorsAt(d, x, o)
 	return o > v && len(as) > 0 && !slices.ContainsFunc(as, func(a int) bool { return d.Actors[a].Sectors == "" })
 }
