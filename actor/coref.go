@@ -169,6 +169,20 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				}
 			}
 		}
+		if a.Sectors == "" && a.Country != "" && a.Country != "IGO" && counterpart(d, a.Tokens) >= 0 {
+			// "his Iranian counterpart", "their Chinese counterparts":
+			// the country's holders of the possessor's role (the
+			// Iraqi president's counterpart is Iran's government,
+			// businessmen's counterparts are its businesses).
+			w := words[counterpart(d, a.Tokens)]
+			best := antecedent(d, sentOf, k, s, func(b parley.Actor) bool {
+				return roles(b.Sectors) != "" && b.Country != "" && b.Country != "IGO" && b.Country != a.Country && !b.Tokens.Overlaps(a.Tokens) &&
+					!((w == "his" || w == "her") && !isPerson(d, b))
+			})
+			if best >= 0 {
+				a.Code = a.Country + roles(d.Actors[best].Sectors)
+			}
+		}
 		// A mention takes the country and sectors of the actor it
 		// refers to; its own were set with its code.
 		if b := a.Ref; b >= 0 && d.Actors[b].Code == a.Code {
@@ -296,6 +310,37 @@ func possessor(d *parley.Doc, s parley.Span) int {
 		}
 	}
 	return -1
+}
+
+// counterpart returns, for a country's name or adjective modifying
+// "counterpart" ("his Iranian counterpart", "their Chinese
+// counterparts"), the possessive before it; -1 otherwise.
+func counterpart(d *parley.Doc, s parley.Span) int {
+	h := d.Tokens[d.SpanHead(s)].Head
+	if h < s.End || h >= len(d.Tokens) || d.Lemma(h) != "counterpart" {
+		return -1
+	}
+	for i := s.Start - 1; i >= max(0, s.Start-3); i-- {
+		if t := d.Tokens[i]; t.XPOS == "PRP$" && t.Head == h {
+			return i
+		}
+	}
+	return -1
+}
+
+// roles returns the sectors of a code that a counterpart in another
+// country holds too (government, military, business, …), leaving out
+// those that say who the actor is rather than what it does ("OCC", an
+// organisation's own code).
+func roles(sectors string) string {
+	var out string
+	for i := 0; i+3 <= len(sectors); i += 3 {
+		switch c := sectors[i : i+3]; c {
+		case "GOV", "MIL", "BUS", "LEG", "JUD", "COP", "MED", "EDU", "ELI", "OPP", "PTY", "LAB", "AGR", "HLH", "SPY", "DEV", "ENV":
+			out += c
+		}
+	}
+	return out
 }
 
 // definite reports whether a phrase starts with "the" or "this".

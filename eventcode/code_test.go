@@ -82,6 +82,9 @@ func TestCode(t *testing.T) {
 		{"The UNHCR plans to start a huge airlift operation to help Rwandan refugees.", ""},
 		// "Visiting" before a title describes the visitor.
 		{"Beijing announced to visiting French Defence Minister Charles Millon that China would sign the convention.", ""},
+		// One's counterpart holds one's role in the other country.
+		{"The Iraqi president held talks with his Iranian counterpart soon after arrival.", "IRQGOV 046 IRNGOV asserted"},
+		{"Singaporean businessmen will discuss with their Egyptian counterparts a string of trade issues.", "SGPBUS 046 EGYBUS future; EGYBUS 046 SGPBUS future"},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.
