@@ -105,3 +105,25 @@ func TestScoreConfidence(t *testing.T) {
 		t.Errorf("bands hold %d events, want 5: %+v", n, s.Bands)
 	}
 }
+
+// FuzzReadJudgements checks that any input reads without panicking, that
+// every error is a *parley.Error naming the file, and that what is read
+// is well formed.
+func FuzzReadJudgements(f *testing.F) {
+	f.Add("id\tbyte\tcode\tsource\ttarget\tjudgement\nd\t3\t190\tRUS\tUKR\t2\n")
+	f.Add("# c\nd\tx\t190\tRUS\tUKR\t9\n\n\t\t\t\t\t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		js, err := ReadJudgements(strings.NewReader(in), "f.tsv")
+		if err != nil {
+			var pe *parley.Error
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), "f.tsv") {
+				t.Fatalf("error %v", err)
+			}
+		}
+		for _, j := range js {
+			if j.DocID == "" || j.Code == "" || j.Byte < 0 || j.Verdict < 0 || j.Verdict > 2 || j.Line < 1 {
+				t.Fatalf("judgement %+v", j)
+			}
+		}
+	})
+}
