@@ -85,6 +85,11 @@ func TestCode(t *testing.T) {
 		// One's counterpart holds one's role in the other country.
 		{"The Iraqi president held talks with his Iranian counterpart soon after arrival.", "IRQGOV 046 IRNGOV asserted"},
 		{"Singaporean businessmen will discuss with their Egyptian counterparts a string of trade issues.", "SGPBUS 046 EGYBUS future; EGYBUS 046 SGPBUS future"},
+		// Actors one inside the other's phrase are one party, not two
+		// acting on one another; conjuncts are two.
+		{"Participants of the Arusha meeting of trade ministers of AU member countries agreed that stable prices are key.", ""},
+		{"Ministers of Brazil and Chile agreed.", "BRAGOV 030 CHLGOV asserted; CHLGOV 030 BRAGOV asserted"},
+		{"The European Union (EU) and Canada signed an agreement on Thursday.", "IGOEUREEC 057 CAN asserted; CAN 057 IGOEUREEC asserted"},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.

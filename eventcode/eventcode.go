@@ -1143,7 +1143,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// another: "contingents will be supplied by Austria, Denmark and
 	// Turkey".)
 	passive := func() bool { _, p := subject(d, x, v, 0); return p }
-	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -1261,6 +1261,37 @@ func examples(d *parley.Doc, x *docIndex, src []int) bool {
 			}
 			if t = x.head[t]; t < 0 {
 				break
+			}
+		}
+	}
+	return false
+}
+
+// nested reports whether an actor of src stands inside another's phrase
+// rather than beside it as a conjunct ("Participants of the meeting of
+// trade ministers of AU member countries agreed", "Leaders of both sides
+// agree"): those are one party named with what it belongs to, not
+// parties acting on one another.
+func nested(d *parley.Doc, x *docIndex, src []int) bool {
+	for _, a := range src {
+		ra := d.SpanHead(d.Actors[a].Tokens)
+		for _, b := range src {
+			rb := d.SpanHead(d.Actors[b].Tokens)
+			if ra == rb || d.Actors[a].Tokens.Overlaps(d.Actors[b].Tokens) {
+				continue
+			}
+			// (Through a prepositional phrase: not a conjunct, an
+			// apposition or an adjective — "the Palestinian and
+			// Jordanian leaders", "the European Union (EU) and Canada".)
+			of := false
+			for t, n := rb, 0; t >= 0 && n < 8 && x.rel[t] != "conj" && x.rel[t] != "appos"; t, n = x.head[t], n+1 {
+				of = of || x.rel[t] == "nmod"
+				if x.head[t] == ra {
+					if of {
+						return true
+					}
+					break
+				}
 			}
 		}
 	}
