@@ -575,6 +575,9 @@ func checkEvents(t *testing.T, p *pipeline.Pipeline, text string, modes map[parl
 		if !cameo.Valid(e.Code) || !modes[e.Mode] || e.Pattern == "" {
 			t.Fatalf("event %d: code %q mode %q pattern %q", k, e.Code, e.Mode, e.Pattern)
 		}
+		if e.Confidence < 0 || e.Confidence > 1 || e.Confidence != eventcode.Confidence(d, &d.Events[k]) {
+			t.Fatalf("event %d: confidence %v (recomputed: %v)", k, e.Confidence, eventcode.Confidence(d, &d.Events[k]))
+		}
 	}
 	for k, a := range d.Actors {
 		if a.Tokens.Empty() || a.Tokens.Start < 0 || a.Tokens.End > len(d.Tokens) || a.Code == "" && a.Name == "" {
