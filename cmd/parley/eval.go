@@ -866,8 +866,12 @@ func evalConfidence(ctx context.Context, env Env, files []string, corpus string,
 		feats   [][]float64
 		seen    = map[string]bool{}
 	)
+	var readErr error
 	for d, err := range ingest.Read(ctx, []string{corpus}, ingest.Options{Format: ingest.FormatJSONL}) {
 		if err != nil {
+			if readErr == nil {
+				readErr = err
+			}
 			fmt.Fprintln(env.Stderr, err)
 			continue
 		}
@@ -889,6 +893,9 @@ func evalConfidence(ctx context.Context, env Env, files []string, corpus string,
 				}
 			}
 		}
+	}
+	if len(seen) == 0 && readErr != nil {
+		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.IO, fmt.Errorf("cannot read the judged articles from %s (--corpus names the JSONL file they come from): %w", corpus, readErr))
 	}
 	if len(seen) == 0 {
 		return eval.ConfidenceScore{}, parley.E("eval confidence", parley.Invalid, fmt.Errorf("%s has none of the articles %s judges (--corpus names the JSONL file they come from)", corpus, file))

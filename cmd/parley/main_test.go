@@ -280,3 +280,18 @@ func TestDeadlines(t *testing.T) {
 		t.Errorf("deadlines --overdue --pending: status %d, stderr %q", code, errOut)
 	}
 }
+
+// TestEvalConfidenceErrors checks that a bad judgements line is named
+// with its line and skipped, and that a corpus that cannot be read says
+// which file to give.
+func TestEvalConfidenceErrors(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "j.tsv")
+	if err := os.WriteFile(js, []byte("id\tbyte\tcode\tsource\ttarget\tjudgement\na\tx\t190\tRUS\tUKR\t2\nb\t0\t190\tRUS\tUKR\t2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, "", "eval", "confidence", "--corpus", filepath.Join(dir, "missing.jsonl"), js)
+	if code != exitFatal || !strings.Contains(errOut, "j.tsv:2:") || !strings.Contains(errOut, "--corpus") {
+		t.Errorf("eval confidence: status %d, stderr %q", code, errOut)
+	}
+}
