@@ -169,12 +169,12 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				}
 			}
 		}
-		if a.Sectors == "" && a.Country != "" && a.Country != "IGO" && counterpart(d, a.Tokens) >= 0 {
+		if p := counterpart(d, a.Tokens); a.Sectors == "" && a.Country != "" && a.Country != "IGO" && p >= 0 {
 			// "his Iranian counterpart", "their Chinese counterparts":
 			// the country's holders of the possessor's role (the
 			// Iraqi president's counterpart is Iran's government,
 			// businessmen's counterparts are its businesses).
-			w := words[counterpart(d, a.Tokens)]
+			w := words[p]
 			best := antecedent(d, sentOf, k, s, func(b parley.Actor) bool {
 				return roles(b.Sectors) != "" && b.Country != "" && b.Country != "IGO" && b.Country != a.Country && !b.Tokens.Overlaps(a.Tokens) &&
 					!((w == "his" || w == "her") && !isPerson(d, b))
