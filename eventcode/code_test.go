@@ -90,6 +90,9 @@ func TestCode(t *testing.T) {
 		{"Participants of the Arusha meeting of trade ministers of AU member countries agreed that stable prices are key.", ""},
 		{"Ministers of Brazil and Chile agreed.", "BRAGOV 030 CHLGOV asserted; CHLGOV 030 BRAGOV asserted"},
 		{"The European Union (EU) and Canada signed an agreement on Thursday.", "IGOEUREEC 057 CAN asserted; CAN 057 IGOEUREEC asserted"},
+		// A participle before a noun is not the noun its lemma spells.
+		{"China told the visiting French minister that it would sign the convention.", ""},
+		{"China welcomed the visit of the French minister.", "CHN 043 FRAGOV asserted; FRAGOV 042 CHN asserted"},
 		// A mediator mediates between the parties.
 		{"Norway's mediation between the Sri Lankan government and the rebels continued.", "NOR 045 LKAGOV asserted"},
 		// Meeting a requirement is no meeting; meeting a president is.

@@ -275,14 +275,14 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 	}
 	switch e.Kind {
 	case dict.ElemWord:
-		if n := wordsAt(x, seq, p, e.Words, rev); n > 0 {
+		if n := wordsAt(d, x, seq, p, e.Words, rev); n > 0 {
 			b.words = append(b.words, seq[p:p+n]...)
 			return n, n
 		}
 	case dict.ElemSynset:
 		best := 0
 		for _, m := range c.synsets[e.Name] {
-			if n := wordsAt(x, seq, p, m, rev); n > best {
+			if n := wordsAt(d, x, seq, p, m, rev); n > best {
 				best = n
 			}
 		}
@@ -398,7 +398,7 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 // words matching the tokens' forms or lemmas one after another; 0 when it
 // does not match. With rev, seq runs backwards from the verb, and so is
 // the phrase read ("did n't" before the verb meets "n't" first).
-func wordsAt(x *docIndex, seq []int, p int, words dict.Phrase, rev bool) int {
+func wordsAt(d *parley.Doc, x *docIndex, seq []int, p int, words dict.Phrase, rev bool) int {
 	if len(words) == 0 || p+len(words) > len(seq) {
 		return 0
 	}
@@ -408,7 +408,9 @@ func wordsAt(x *docIndex, seq []int, p int, words dict.Phrase, rev bool) int {
 			w = words[len(words)-1-j]
 		}
 		t := seq[p+j]
-		if x.lower[t] != w && x.lemma[t] != w {
+		// A participle modifying a noun is not the noun its lemma
+		// spells: "told the visiting minister" holds no visit.
+		if x.lower[t] != w && (x.lemma[t] != w || x.rel[t] == "amod" && d.Tokens[t].XPOS == "VBG") {
 			return 0
 		}
 	}
