@@ -273,25 +273,24 @@ func FitConfidence(x [][]float64, verdict []int, lambda float64) *ConfidenceFit 
 	for i, v := range verdict {
 		y[i] = v == 2
 	}
-	order := rand.New(rand.NewPCG(1, 2)).Perm(len(x))
+	fold := make([]int, len(x)) // event i is scored by the model fitted without fold[i]
+	for k, i := range rand.New(rand.NewPCG(1, 2)).Perm(len(x)) {
+		fold[i] = k % 10
+	}
 	pred := make([]float64, len(x))
 	for f := range 10 {
 		var tx [][]float64
 		var ty []bool
-		test := map[int]bool{}
-		for k, i := range order {
-			if k%10 == f {
-				test[i] = true
-			}
-		}
 		for i := range x {
-			if !test[i] {
+			if fold[i] != f {
 				tx, ty = append(tx, x[i]), append(ty, y[i])
 			}
 		}
 		w := FitLogistic(tx, ty, lambda)
-		for i := range test {
-			pred[i] = Predict(w, x[i])
+		for i := range x {
+			if fold[i] == f {
+				pred[i] = Predict(w, x[i])
+			}
 		}
 	}
 	fit := &ConfidenceFit{Weights: FitLogistic(x, y, lambda), CVAUC: AUC(pred, y)}

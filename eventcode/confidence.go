@@ -64,7 +64,7 @@ func EventFeatures(d *parley.Doc, e *parley.Event) []float64 {
 			f[i] = 1
 		}
 	}
-	trig := triggerWord(d, e.Trigger)
+	trig := d.SpanHead(e.Trigger)
 	var src, tgt *parley.Actor
 	if e.SourceRef >= 0 && e.SourceRef < len(d.Actors) {
 		src = &d.Actors[e.SourceRef]
@@ -99,18 +99,9 @@ func EventFeatures(d *parley.Doc, e *parley.Event) []float64 {
 	return f
 }
 
-// triggerWord is the verb or noun of a trigger span ("meet" of "meet
-// with"), or its first word.
-func triggerWord(d *parley.Doc, s parley.Span) int {
-	for i := s.Start; i < s.End; i++ {
-		if u := d.Tokens[i].UPOS; u == "VERB" || u == "NOUN" {
-			return i
-		}
-	}
-	return s.Start
-}
-
-// spanRoot is the first token of s whose head lies outside it.
+// spanRoot is the first token of s whose head lies outside it (unlike
+// Doc.SpanHead it does not pass over a conjunct or a determiner: the model
+// was fitted on this measure).
 func spanRoot(d *parley.Doc, s parley.Span) int {
 	for i := s.Start; i < s.End; i++ {
 		if h := d.Tokens[i].Head; h < s.Start || h >= s.End {

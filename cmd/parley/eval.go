@@ -888,7 +888,9 @@ func evalConfidence(ctx context.Context, env Env, files []string, corpus string,
 				if e := &d.Events[k]; j.Matches(d, e) {
 					conf = append(conf, e.Confidence)
 					verdict = append(verdict, j.Verdict)
-					feats = append(feats, eventcode.EventFeatures(d, e))
+					if fit {
+						feats = append(feats, eventcode.EventFeatures(d, e))
+					}
 					break
 				}
 			}
