@@ -131,11 +131,15 @@ func (t *Trainer) Model(prune float32) *Model {
 			maxW = max(maxW, e.W, -e.W)
 		}
 	}
-	b := newBuilder(t.labels, len(rows), scaleFor(maxW))
+	scale := scaleFor(maxW)
+	var fl flatRows
 	for _, r := range rows {
-		b.add(r.key, r.row)
+		for _, e := range r.row {
+			fl.ents = append(fl.ents, qentry{e.Class, int16(max(-32767, min(32767, math.Round(float64(e.W/scale)))))})
+		}
+		fl.end(r.key)
 	}
-	return b.model()
+	return fl.build(t.labels, scale)
 }
 
 // scaleFor returns the quantisation step that maps weights up to maxW in
@@ -159,13 +163,16 @@ type Entry struct {
 // latency: a parser configuration probes about ninety features scattered
 // over tens of megabytes. Slots are 16 bytes (four to a cache line) and
 // the table is filled to about 70%, so that it stays close to the size of
-// a last-level cache; and Score first touches every feature's slot before
+// a last-level cache; a feature's weights live in its slot or in the slots
+// right after it, so that finding a feature brings its weights into the
+// cache with it; and Score first touches every feature's slot before
 // reading any of them, so that the cache misses overlap.
 type Model struct {
 	Labels []string
+	size   int      // the number of home slots; slots has a few more after them
 	slots  []slot   // open addressing with linear probing; key 0 marks an empty slot
-	full   []uint64 // the whole feature hash of each slot, for MarshalBinary and Pruned
-	ents   []qentry
+	low    []uint32 // the low half of the feature hash of each head slot (the key is the top half), for MarshalBinary and Pruned
+	ents   []qentry // the rows of features that have a dense form
 	dense  []uint64 // rows of a weight for every class, two to a word (see addDense), for features with many weights
 	scale  float32  // a weight is its quantised value times scale
 }
@@ -178,41 +185,66 @@ type qentry struct {
 	w     int16
 }
 
-// slot is one table entry: a feature and its weights. The key is the top
-// half of the feature hash (the bottom half chose the slot), never zero.
-// Most features have one to three weights, which live in the slot itself,
-// unused entries having class noClass. A longer row lives in
-// Model.ents[start:start+n]: then e[0] is {longRow, n}, e[1] holds start,
-// and e[2] holds the offset of the row's dense form in Model.dense, or
-// noDense. Rows with at least a third of the classes have a dense form,
-// since adding a run of weights costs a fraction of adding sparse entries.
+// slot is one table entry. A head slot holds a feature: its key (the top
+// half of the feature hash, the bottom half having chosen the home slot;
+// never 0 or contKey) and its weights in one of three forms, told apart by
+// e[0].class:
+//
+//   - up to three entries in the slot itself, unused ones of class noClass;
+//   - inlineRow: a longer row, e[0].w holding its length, e[1] and e[2] its
+//     first two entries, and the slots right after the head (key contKey)
+//     the rest, three to a slot, so that the row shares the head's cache
+//     line or the next;
+//   - denseRow: a row with at least a third of the classes, e[0].w holding
+//     its length, e[1] its start in Model.ents and e[2] the offset of its
+//     dense form in Model.dense, since adding a run of weights costs a
+//     fraction of adding sparse entries.
+//
+// Slots of key contKey are continuations of a row or fillers; probing
+// steps over them as over any other key.
 type slot struct {
 	key uint32
 	e   [3]qentry
 }
 
 const (
-	noClass = 0xffff
-	longRow = 0xfffe
-	noDense = 0xffffffff
+	noClass   = 0xffff
+	denseRow  = 0xfffe
+	inlineRow = 0xfffd
 	// MaxClasses is the most classes a model can have.
-	MaxClasses = longRow
+	MaxClasses = inlineRow
+	// contKey marks a slot that continues a row, or a filler.
+	contKey = 0xffffffff
 )
 
-func pack(x uint32) qentry         { return qentry{uint16(x >> 16), int16(uint16(x))} }
-func (q qentry) unpack() uint32    { return uint32(q.class)<<16 | uint32(uint16(q.w)) }
-func (s *slot) long() bool         { return s.e[0].class == longRow }
-func (s *slot) n() uint32          { return uint32(uint16(s.e[0].w)) }
-func (s *slot) start() uint32      { return s.e[1].unpack() }
-func (s *slot) denseStart() uint32 { return s.e[2].unpack() }
+func pack(x uint32) qentry      { return qentry{uint16(x >> 16), int16(uint16(x))} }
+func (q qentry) unpack() uint32 { return uint32(q.class)<<16 | uint32(uint16(q.w)) }
 
-// row returns the weights of s.
-func (m *Model) row(s *slot) []qentry {
-	if s.long() {
-		st := s.start()
-		return m.ents[st : st+s.n()]
+// span returns the number of slots a row of n entries takes.
+func span(n int, dense bool) int {
+	if n <= 3 || dense {
+		return 1
 	}
-	n := 0
+	return 1 + (n-2+2)/3
+}
+
+// row returns the weights of the feature whose head slot is i.
+func (m *Model) row(i int) []qentry {
+	s := &m.slots[i]
+	n := int(uint16(s.e[0].w))
+	switch s.e[0].class {
+	case denseRow:
+		st := int(s.e[1].unpack())
+		return m.ents[st : st+n]
+	case inlineRow:
+		out := make([]qentry, 0, n)
+		out = append(out, s.e[1], s.e[2])
+		for c := i + 1; len(out) < n; c++ {
+			out = append(out, m.slots[c].e[:min(3, n-len(out))]...)
+		}
+		return out
+	}
+	n = 0
 	for n < len(s.e) && s.e[n].class != noClass {
 		n++
 	}
@@ -224,7 +256,7 @@ func (m *Model) row(s *slot) []qentry {
 // multiply-shift reduction, so the table need not be a power of two).
 func home(f uint64, size int) (key uint32, s int) {
 	key = uint32(f >> 32)
-	if key == 0 {
+	if key == 0 || key == contKey {
 		key = 1
 	}
 	return key, int(uint64(uint32(f)) * uint64(size) >> 32)
@@ -237,7 +269,7 @@ func (m *Model) Classes() int { return len(m.Labels) }
 func (m *Model) Features() int {
 	n := 0
 	for _, sl := range m.slots {
-		if sl.key != 0 {
+		if sl.key != 0 && sl.key != contKey {
 			n++
 		}
 	}
@@ -265,12 +297,11 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 }
 
 func (m *Model) score(feats []uint64, acc []int32) {
-	if len(m.slots) == 0 {
+	if m.size == 0 {
 		return
 	}
 	var first [batch]uint32 // the key in each feature's home slot
-	var long [batch]uint32  // slots whose rows live in ents or dense
-	slots, size := m.slots, len(m.slots)
+	slots, size := m.slots, m.size
 	// Dense rows add into pairs: classes 2i and 2i+1 in the low and high
 	// halves of pairs[i], each weight stored biased by denseBias so that
 	// no half ever carries into the other.
@@ -293,9 +324,9 @@ func (m *Model) score(feats []uint64, acc []int32) {
 			_, s := home(f, size)
 			first[i] = slots[s].key
 		}
-		// 2. Find each feature (its slots are now cached), add short rows
-		// and note long ones.
-		nl := 0
+		// 2. Find each feature (its slots are now cached) and add its
+		// row, noting dense ones. The table always ends in an empty
+		// slot, so probing never runs off its end.
 		for i, f := range fs {
 			key, s := home(f, size)
 			if first[i] == 0 {
@@ -304,10 +335,25 @@ func (m *Model) score(feats []uint64, acc []int32) {
 			for {
 				sl := &slots[s]
 				if sl.key == key {
-					if e := sl.e[0]; e.class == longRow {
-						long[nl] = uint32(s)
-						nl++
-					} else {
+					switch e := sl.e[0]; e.class {
+					case denseRow:
+						offs = append(offs, sl.e[2].unpack())
+					case inlineRow:
+						n := int(uint16(e.w)) - 2
+						acc[sl.e[1].class] += int32(sl.e[1].w)
+						acc[sl.e[2].class] += int32(sl.e[2].w)
+						for c := s + 1; n > 0; c++ {
+							cs := &slots[c]
+							acc[cs.e[0].class] += int32(cs.e[0].w)
+							if n >= 3 {
+								acc[cs.e[1].class] += int32(cs.e[1].w)
+								acc[cs.e[2].class] += int32(cs.e[2].w)
+							} else if n == 2 {
+								acc[cs.e[1].class] += int32(cs.e[1].w)
+							}
+							n -= 3
+						}
+					default:
 						acc[e.class] += int32(e.w)
 						if e := sl.e[1]; e.class != noClass {
 							acc[e.class] += int32(e.w)
@@ -321,25 +367,11 @@ func (m *Model) score(feats []uint64, acc []int32) {
 				if sl.key == 0 {
 					break
 				}
-				if s++; s == size {
-					s = 0
-				}
-			}
-		}
-		// 3. Add the sparse long rows and note the dense ones.
-		for _, s := range long[:nl] {
-			sl := &slots[s]
-			if d := sl.denseStart(); d != noDense {
-				offs = append(offs, d)
-				continue
-			}
-			st := sl.start()
-			for _, e := range m.ents[st : st+sl.n()] {
-				acc[e.class] += int32(e.w)
+				s++
 			}
 		}
 	}
-	// 4. Add the dense rows: plain runs of additions, two classes to
+	// 3. Add the dense rows: plain runs of additions, two classes to
 	// each word.
 	if len(offs) > 0 {
 		addRows(pairs, m.dense, offs)
@@ -372,52 +404,117 @@ type builder struct{ m *Model }
 // load is the fraction of slots a table fills.
 const load = 0.7
 
+// newBuilder returns a builder for a table that will hold rows taking n
+// slots in all (see span).
 func newBuilder(labels []string, n int, scale float32) *builder {
 	size := max(int(float64(n)/load), 2)
-	return &builder{&Model{Labels: labels, slots: make([]slot, size), full: make([]uint64, size), scale: scale}}
+	const slack = 64
+	return &builder{&Model{Labels: labels, size: size, slots: make([]slot, size+slack), low: make([]uint32, size+slack), scale: scale}}
 }
 
-// add adds a feature with float weights, quantised with the model's scale.
-func (b *builder) add(key uint64, row []Entry) {
-	q := make([]qentry, len(row))
-	for i, e := range row {
-		q[i] = qentry{e.Class, int16(max(-32767, min(32767, math.Round(float64(e.W/b.m.scale)))))}
-	}
-	b.addq(key, q)
-}
+// dense reports whether a row of n entries gets a dense form.
+func (b *builder) dense(n int) bool { return n > 3 && 3*n >= len(b.m.Labels) }
 
 // addq adds a feature with quantised weights. Two features whose keys and
-// probe sequences coincide become one, with both rows.
+// probe sequences coincide become one, with both rows. A row is placed at
+// the first free slot of its probe sequence that is followed by enough
+// free slots for its continuations; free slots skipped on the way become
+// fillers, so that no probe sequence is cut short.
 func (b *builder) addq(f uint64, row []qentry) {
 	m := b.m
-	key, s := home(f, len(m.slots))
-	for m.slots[s].key != 0 && m.slots[s].key != key {
-		if s++; s == len(m.slots) {
-			s = 0
+	key, s := home(f, m.size)
+	for ; m.slots[s].key != 0; s++ {
+		if m.slots[s].key == key {
+			row = slices.Concat(m.row(s), row)
+			f = m.hash(s)
+			b.clear(s)
 		}
 	}
-	if sl := &m.slots[s]; sl.key == key {
-		row = append(slices.Clone(m.row(sl)), row...)
-		f = m.full[s]
+	need := span(len(row), b.dense(len(row)))
+	for {
+		for len(m.slots) < s+need+1 { // keep an empty slot at the end
+			m.slots = append(m.slots, slot{})
+			m.low = append(m.low, 0)
+		}
+		free := 0
+		for free < need && m.slots[s+free].key == 0 {
+			free++
+		}
+		if free == need {
+			break
+		}
+		m.slots[s] = slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+		for m.slots[s].key != 0 {
+			s++
+		}
 	}
-	m.full[s] = f
+	m.low[s] = uint32(f)
 	sl := slot{key: key, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
-	if len(row) <= len(sl.e) {
+	switch {
+	case len(row) <= len(sl.e):
 		copy(sl.e[:], row)
-	} else {
-		sl.e[0] = qentry{longRow, int16(uint16(len(row)))}
+	case b.dense(len(row)):
+		sl.e[0] = qentry{denseRow, int16(uint16(len(row)))}
 		sl.e[1] = pack(uint32(len(m.ents)))
-		sl.e[2] = pack(noDense)
+		sl.e[2] = pack(uint32(len(m.dense)))
 		m.ents = append(m.ents, row...)
-		if 3*len(row) >= len(m.Labels) {
-			sl.e[2] = pack(uint32(len(m.dense)))
-			m.dense = addDense(m.dense, len(m.Labels), row)
+		m.dense = addDense(m.dense, len(m.Labels), row)
+	default:
+		sl.e[0] = qentry{inlineRow, int16(uint16(len(row)))}
+		sl.e[1], sl.e[2] = row[0], row[1]
+		for i, rest := 1, row[2:]; len(rest) > 0; i++ {
+			c := slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+			rest = rest[copy(c.e[:], rest):]
+			m.slots[s+i] = c
 		}
 	}
 	m.slots[s] = sl
 }
 
+// clear turns the feature at head slot s, with its continuations, into
+// fillers. Its dense row, if any, stays unused in ents and dense.
+func (b *builder) clear(s int) {
+	m := b.m
+	n := span(len(m.row(s)), m.slots[s].e[0].class == denseRow)
+	for i := range n {
+		m.slots[s+i] = slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+		m.low[s+i] = 0
+	}
+}
+
 func (b *builder) model() *Model { return b.m }
+
+// flatRows is a list of features and their rows, in one run of entries.
+type flatRows struct {
+	feats []uint64
+	ends  []uint32 // the end of feats[i]'s row in ents
+	ents  []qentry
+}
+
+// end closes the row of feature f: the entries added since the last end.
+func (fl *flatRows) end(f uint64) {
+	fl.feats = append(fl.feats, f)
+	fl.ends = append(fl.ends, uint32(len(fl.ents)))
+}
+
+// build returns the model holding the rows, added in their order.
+func (fl *flatRows) build(labels []string, scale float32) *Model {
+	n, start := 0, uint32(0)
+	for _, e := range fl.ends {
+		k := int(e - start)
+		n += span(k, k > 3 && 3*k >= len(labels))
+		start = e
+	}
+	b := newBuilder(labels, n, scale)
+	start = 0
+	for i, f := range fl.feats {
+		b.addq(f, fl.ents[start:fl.ends[i]])
+		start = fl.ends[i]
+	}
+	m := b.model()
+	m.ents, m.dense = slices.Clone(m.ents), slices.Clone(m.dense) // drop the slack of growing them
+	return m
+}
 
 // denseBias is added to every weight of a dense row, so that stored
 // weights are never negative: 16-bit weights then sum in 32-bit halves
@@ -461,7 +558,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		r := bits.RotateLeft64(s.full, 32)
 		e.B = binary.AppendUvarint(e.B, r-prev)
 		prev = r
-		row := m.row(&s.slot)
+		row := m.row(s.i)
 		e.Int(len(row))
 		for _, q := range row {
 			e.Int(int(q.class))
@@ -522,10 +619,10 @@ func Load(r io.Reader) (*Model, error) {
 	if !(scale > 0) || math.IsInf(float64(scale), 0) {
 		return fail(fmt.Errorf("bad scale"))
 	}
-	// Fill the table as the features are decoded; nf is bounded by the
-	// input's size, so a corrupt count cannot make the table huge.
-	bl := newBuilder(labels, nf, scale)
-	var row []qentry
+	// Decode the rows, then fill the table front to back (features come
+	// in the order of their home slots); nf is bounded by the input's
+	// size, so a corrupt count cannot make the table huge.
+	fl := flatRows{feats: make([]uint64, 0, nf), ends: make([]uint32, 0, nf), ents: make([]qentry, 0, 3*nf)}
 	rot := uint64(0)
 	b = d.B
 	for range nf {
@@ -540,7 +637,6 @@ func Load(r io.Reader) (*Model, error) {
 			return fail(fmt.Errorf("bad entry count"))
 		}
 		b = b[n2:]
-		row = row[:0]
 		for range n {
 			c, n3 := binary.Uvarint(b)
 			if n3 <= 0 || c >= uint64(nl) {
@@ -552,48 +648,48 @@ func Load(r io.Reader) (*Model, error) {
 				return fail(fmt.Errorf("bad weight"))
 			}
 			b = b[n4:]
-			row = append(row, qentry{uint16(c), int16(q)})
+			fl.ents = append(fl.ents, qentry{uint16(c), int16(q)})
 		}
-		bl.addq(bits.RotateLeft64(rot, 32), row)
+		fl.end(bits.RotateLeft64(rot, 32))
 	}
-	m := bl.model()
-	m.ents, m.dense = slices.Clone(m.ents), slices.Clone(m.dense) // drop the slack of growing them
-	return m, nil
+	return fl.build(labels, scale), nil
 }
 
 // Pruned returns a copy of m without the weights whose absolute value is
 // below th, and without features left with no weights.
 func (m *Model) Pruned(th float32) *Model {
-	slots := m.sortedSlots()
-	b := newBuilder(m.Labels, len(slots), m.scale)
-	var row []qentry
-	for _, s := range slots {
-		row = row[:0]
-		for _, e := range m.row(&s.slot) {
+	var fl flatRows
+	for _, s := range m.sortedSlots() {
+		n := len(fl.ents)
+		for _, e := range m.row(s.i) {
 			if w := float32(e.w) * m.scale; w >= th || w <= -th {
-				row = append(row, e)
+				fl.ents = append(fl.ents, e)
 			}
 		}
-		if len(row) > 0 {
-			b.addq(s.full, row)
+		if len(fl.ents) > n {
+			fl.end(s.full)
 		}
 	}
-	return b.model()
+	return fl.build(m.Labels, m.scale)
 }
 
-// keyedSlot is an occupied slot with its whole feature hash.
+// hash returns the feature hash of head slot i (with its key as home
+// made it: never 0 or contKey).
+func (m *Model) hash(i int) uint64 { return uint64(m.slots[i].key)<<32 | uint64(m.low[i]) }
+
+// keyedSlot is a head slot's index with its whole feature hash.
 type keyedSlot struct {
 	full uint64
-	slot
+	i    int
 }
 
-// sortedSlots returns the occupied slots in the order of the low half of
+// sortedSlots returns the head slots in the order of the low half of
 // their hash, then the high half.
 func (m *Model) sortedSlots() []keyedSlot {
 	var out []keyedSlot
 	for i, sl := range m.slots {
-		if sl.key != 0 {
-			out = append(out, keyedSlot{m.full[i], sl})
+		if sl.key != 0 && sl.key != contKey {
+			out = append(out, keyedSlot{m.hash(i), i})
 		}
 	}
 	slices.SortFunc(out, func(a, b keyedSlot) int {

@@ -173,3 +173,78 @@ func TestScoreRows(t *testing.T) {
 		}
 	}
 }
+
+// TestTableLayout checks that every row comes back whole from the table
+// whatever its length (in the slot, continued in the slots after it, or
+// dense), that a feature added twice keeps both rows, and that Score,
+// MarshalBinary, Load and Pruned agree with the rows added.
+func TestTableLayout(t *testing.T) {
+	const classes = 40
+	labels := make([]string, classes)
+	for i := range labels {
+		labels[i] = fmt.Sprint("c", i)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	want := map[uint64][]int32{} // feature → its summed weights per class
+	var fl flatRows
+	addRow := func(f uint64, n int) {
+		if want[f] == nil {
+			want[f] = make([]int32, classes)
+		}
+		for _, c := range rng.Perm(classes)[:n] {
+			w := int16(rng.IntN(2001) - 1000)
+			if w == 0 {
+				w = 1
+			}
+			fl.ents = append(fl.ents, qentry{uint16(c), w})
+			want[f][c] += int32(w)
+		}
+		fl.end(f)
+	}
+	for i := range 3000 {
+		addRow(rng.Uint64(), 1+i%classes) // every length, from one entry to every class
+	}
+	// The same feature twice, with rows that fit in a slot alone but not
+	// together, and a short row merged into a long one.
+	twice, again := rng.Uint64(), rng.Uint64()
+	addRow(twice, 3)
+	addRow(twice, 2)
+	addRow(again, 9)
+	addRow(again, 1)
+	m := fl.build(labels, 1)
+	check := func(name string, m *Model) {
+		t.Helper()
+		if got := m.Features(); got != len(want) {
+			t.Errorf("%s: %d features, want %d", name, got, len(want))
+		}
+		scores := make([]float32, classes)
+		bad := 0
+		for f, w := range want {
+			m.Score([]uint64{f}, scores)
+			for c := range classes {
+				// Merged rows may hold a class twice; Score adds both.
+				if scores[c] != float32(w[c]) {
+					bad++
+					break
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%s: %d of %d features score other than their rows", name, bad, len(want))
+		}
+	}
+	check("built", m)
+	b1, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(b1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("loaded", m2)
+	if b2, _ := m2.MarshalBinary(); !bytes.Equal(b1, b2) {
+		t.Error("marshal → load → marshal changed the bytes")
+	}
+	check("pruned at 0", m2.Pruned(0))
+}
