@@ -58,6 +58,13 @@ func TestCode(t *testing.T) {
 		{"Turkey will host talks with Iran next week.", "TUR 036 IRN future; IRN 036 TUR future"},
 		{"Iran may attack Israel.", "IRN 190 ISR hypothetical"},
 		{"Iran can attack Israel.", "IRN 190 ISR hypothetical"},
+		// A clause of time in the present tells what is still to come
+		// when the clause it hangs from does; in the past, what was.
+		{"Turkey will host the talks when Russia and Ukraine meet next week.", "RUS 040 UKR future; UKR 040 RUS future"},
+		{"Russia will not attend the talks until Ukraine meets Putin.", "UKR 040 RUSGOV future"},
+		{"When Putin meets Zelensky, Trump will attend.", "RUSGOV 040 UKRGOV future"},
+		{"Iran said it would free the British sailors once Britain apologises to Iran.", "GBR 055 IRN future"},
+		{"Talks usually begin when Russia meets Ukraine.", "RUS 040 UKR asserted"},
 		// A country as a whole does not praise or meet its own bodies; it
 		// does talk with its own rebels.
 		{"The Peruvian foreign ministry said Peru praised the Peruvian navy for its rescue work.", ""},

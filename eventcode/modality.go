@@ -181,6 +181,11 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
 		}
 	}
+	// "will free the sailors once Britain apologises", "when Russia and
+	// Ukraine meet next week": English puts a clause of time in the
+	// present when what it tells is still to come, as the clause it
+	// hangs from says.
+	fut = fut || !neg && !cond && !hyp && pendingTime(d, x, v)
 	reporter := reportedBy(d, x, v)
 	switch {
 	case neg:
@@ -237,6 +242,40 @@ func complementHead(x *docIndex, v int) int {
 // whether ("asked if France still supported him").
 func conditionMark(x *docIndex, c, m int) bool {
 	return conditionMarks[x.lemma[m]] && !(x.rel[c] == "ccomp" && x.lemma[m] == "if" && x.head[c] >= 0 && askVerbs[x.lemma[x.head[c]]])
+}
+
+// timeMarks open a clause of time.
+var timeMarks = map[string]bool{"when": true, "whenever": true, "once": true, "after": true, "before": true, "until": true, "till": true}
+
+// pendingTime reports whether verb v heads a clause of time in the
+// present tense ("once Britain apologises", "after the rebels have
+// signed") hanging from a clause whose act is not (yet) done: intended,
+// possible, conditional or negated ("will free", "would free", "will not
+// attend").
+func pendingTime(d *parley.Doc, x *docIndex, v int) bool {
+	h := x.head[v]
+	if x.rel[v] != "advcl" || h < 0 || d.Tokens[v].XPOS == "VBD" {
+		return false
+	}
+	timed := false
+	for _, c := range x.children[v] {
+		switch x.rel[c] {
+		case "mark", "advmod": // "when" is an adverb
+			timed = timed || timeMarks[x.lower[c]] && c < v
+		case "aux", "aux:pass":
+			if t := d.Tokens[c].XPOS; t == "VBD" || t == "MD" {
+				return false // "after they had met", "when they would meet"
+			}
+		}
+	}
+	if !timed {
+		return false
+	}
+	if u := d.Tokens[h].UPOS; (u == "NOUN" || u == "PROPN") && x.head[h] >= 0 {
+		h = x.head[h] // hung from the clause's object by the parser
+	}
+	m, _ := modality(d, x, h)
+	return m == parley.Future || m == parley.Hypothetical || m == parley.Conditional || m == parley.Negated
 }
 
 // askVerbs take a complement "if" that means "whether".
