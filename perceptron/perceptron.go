@@ -226,7 +226,7 @@ func span(n int, dense bool) int {
 	if n <= 3 || dense {
 		return 1
 	}
-	return 1 + (n-2+2)/3
+	return 1 + n/3 // the head holds two entries; ceil((n-2)/3) slots the rest
 }
 
 // row returns the weights of the feature whose head slot is i.
