@@ -221,6 +221,14 @@ const (
 func pack(x uint32) qentry      { return qentry{uint16(x >> 16), int16(uint16(x))} }
 func (q qentry) unpack() uint32 { return uint32(q.class)<<16 | uint32(uint16(q.w)) }
 
+// filler is a continuation or filler slot with no entries; its entries
+// are those of a head slot before any are set.
+var filler = slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+
+// hasDense reports whether a row of n entries, in a model of the given
+// number of classes, gets a dense form: at least a third of the classes.
+func hasDense(n, classes int) bool { return n > 3 && 3*n >= classes }
+
 // span returns the number of slots a row of n entries takes.
 func span(n int, dense bool) int {
 	if n <= 3 || dense {
@@ -416,9 +424,6 @@ func newBuilder(labels []string, n int, scale float32) *builder {
 	return &builder{&Model{Labels: labels, size: size, slots: make([]slot, size+slack), low: make([]uint32, size+slack), scale: scale}}
 }
 
-// dense reports whether a row of n entries gets a dense form.
-func (b *builder) dense(n int) bool { return n > 3 && 3*n >= len(b.m.Labels) }
-
 // addq adds a feature with quantised weights. Two features whose keys and
 // probe sequences coincide become one, with both rows. A row is placed at
 // the first free slot of its probe sequence that is followed by enough
@@ -434,7 +439,7 @@ func (b *builder) addq(f uint64, row []qentry) {
 			b.clear(s)
 		}
 	}
-	need := span(len(row), b.dense(len(row)))
+	need := span(len(row), hasDense(len(row), len(m.Labels)))
 	for {
 		for len(m.slots) < s+need+1 { // keep an empty slot at the end
 			m.slots = append(m.slots, slot{})
@@ -447,17 +452,17 @@ func (b *builder) addq(f uint64, row []qentry) {
 		if free == need {
 			break
 		}
-		m.slots[s] = slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+		m.slots[s] = filler
 		for m.slots[s].key != 0 {
 			s++
 		}
 	}
 	m.low[s] = uint32(f)
-	sl := slot{key: key, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+	sl := slot{key: key, e: filler.e}
 	switch {
 	case len(row) <= len(sl.e):
 		copy(sl.e[:], row)
-	case b.dense(len(row)):
+	case hasDense(len(row), len(m.Labels)):
 		sl.e[0] = qentry{denseRow, int16(uint16(len(row)))}
 		sl.e[1] = pack(uint32(len(m.ents)))
 		sl.e[2] = pack(uint32(len(m.dense)))
@@ -467,7 +472,7 @@ func (b *builder) addq(f uint64, row []qentry) {
 		sl.e[0] = qentry{inlineRow, int16(uint16(len(row)))}
 		sl.e[1], sl.e[2] = row[0], row[1]
 		for i, rest := 1, row[2:]; len(rest) > 0; i++ {
-			c := slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+			c := filler
 			rest = rest[copy(c.e[:], rest):]
 			m.slots[s+i] = c
 		}
@@ -481,7 +486,7 @@ func (b *builder) clear(s int) {
 	m := b.m
 	n := span(len(m.row(s)), m.slots[s].e[0].class == denseRow)
 	for i := range n {
-		m.slots[s+i] = slot{key: contKey, e: [3]qentry{{noClass, 0}, {noClass, 0}, {noClass, 0}}}
+		m.slots[s+i] = filler
 		m.low[s+i] = 0
 	}
 }
@@ -506,7 +511,7 @@ func (fl *flatRows) build(labels []string, scale float32) *Model {
 	n, start := 0, uint32(0)
 	for _, e := range fl.ends {
 		k := int(e - start)
-		n += span(k, k > 3 && 3*k >= len(labels))
+		n += span(k, hasDense(k, len(labels)))
 		start = e
 	}
 	b := newBuilder(labels, n, scale)

@@ -42,18 +42,7 @@ func TestTrainAndRoundTrip(t *testing.T) {
 	if correct != len(data) {
 		t.Errorf("averaged model gets %d of %d training examples", correct, len(data))
 	}
-	b1, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Load(bytes.NewReader(b1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b2, _ := m2.MarshalBinary()
-	if !bytes.Equal(b1, b2) {
-		t.Error("marshal → load → marshal changed the bytes")
-	}
+	b1, m2 := roundTrip(t, m)
 	if m2.Features() != m.Features() || len(m2.Labels) != 3 {
 		t.Errorf("loaded model: %d features, %d labels; want %d, 3", m2.Features(), len(m2.Labels), m.Features())
 	}
@@ -174,6 +163,25 @@ func TestScoreRows(t *testing.T) {
 	}
 }
 
+// roundTrip marshals m and loads it back, checking that marshalling the
+// loaded model gives the same bytes; it returns the bytes and the loaded
+// model.
+func roundTrip(t *testing.T, m *Model) ([]byte, *Model) {
+	t.Helper()
+	b1, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(b1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b2, _ := m2.MarshalBinary(); !bytes.Equal(b1, b2) {
+		t.Error("marshal → load → marshal changed the bytes")
+	}
+	return b1, m2
+}
+
 // TestTableLayout checks that every row comes back whole from the table
 // whatever its length (in the slot, continued in the slots after it, or
 // dense), that a feature added twice keeps both rows, and that Score,
@@ -234,17 +242,7 @@ func TestTableLayout(t *testing.T) {
 		}
 	}
 	check("built", m)
-	b1, err := m.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Load(bytes.NewReader(b1))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m2 := roundTrip(t, m)
 	check("loaded", m2)
-	if b2, _ := m2.MarshalBinary(); !bytes.Equal(b1, b2) {
-		t.Error("marshal → load → marshal changed the bytes")
-	}
 	check("pruned at 0", m2.Pruned(0))
 }
