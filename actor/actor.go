@@ -841,9 +841,16 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).
 		a.Code, a.Name = principal.code, principal.actor.Name
 	case principal != nil && pre+post != "":
+		if post == principal.code[:3] {
+			post = "" // "Al-Jazeera television" is MED, not MEDMED
+		}
 		a.Code = pre + principal.code[:3] + post
 		if !isSector(principal.code[:3]) {
 			a.Country, a.Sectors = principal.code[:3], pre+post
+		} else {
+			// A body of a named organisation that is no country ("the
+			// activists of Amnesty International") is the organisation's.
+			a.Name = principal.actor.Name
 		}
 	case principal != nil:
 		a.Code, a.Name = principal.code, principal.actor.Name

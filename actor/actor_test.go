@@ -52,6 +52,9 @@ func testSet() *dict.Set {
 			// the other's.
 			{Name: "The Steppe Front", Names: []dict.Phrase{p("the Steppe Front")}, Roles: []dict.Role{{Code: "RUSREB"}}},
 			{Name: "Steppe Front Movement", Names: []dict.Phrase{p("Steppe Front Movement")}, Roles: []dict.Role{{Code: "UKRREB"}}},
+			// Organisations of no country: a charity and a broadcaster.
+			{Name: "Relief Watch", Names: []dict.Phrase{p("Relief Watch")}, Roles: []dict.Role{{Code: "NGO"}}},
+			{Name: "Channel Nine", Names: []dict.Phrase{p("Channel Nine")}, Roles: []dict.Role{{Code: "MED"}}},
 			// A sea named for a country is no actor, and no country.
 			{Name: "Greek Sea", Names: []dict.Phrase{p("Greek Sea")}, Roles: []dict.Role{{Code: "---"}}},
 		},
@@ -66,6 +69,8 @@ func testSet() *dict.Set {
 			{Names: []dict.Phrase{p("deputy"), p("deputies")}, Code: "~LEG"},
 			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
 			{Names: []dict.Phrase{p("charity")}, Code: "NGO~", Before: true},
+			{Names: []dict.Phrase{p("activists")}, Code: "~OPP"},
+			{Names: []dict.Phrase{p("television")}, Code: "~MED"},
 		},
 	}
 }
@@ -285,4 +290,36 @@ func TestRoleNotAPronoun(t *testing.T) {
 	checkActors(t, map[string]string{
 		"The Russian president met Ukrainian ministers. They spoke for an hour. The president said the talks went well.": "Russian president=RUSGOV Ukrainian ministers=UKRGOV They=UKRGOV→1 president=RUSGOV→0",
 	})
+}
+
+// TestOrganisationBodies checks that a body of an organisation of no
+// country keeps the organisation's name (so it is someone's, not an
+// unidentified agent's), and that a sector the organisation's code
+// already has is not written twice.
+func TestOrganisationBodies(t *testing.T) {
+	for text, want := range map[string]string{
+		"The activists of Relief Watch protested in Athens.": "activists of Relief Watch=NGOOPP (Relief Watch)",
+		"Channel Nine television reported the attack.":       "Channel Nine television=MED (Channel Nine)",
+		"The activists protested in Athens.":                 "activists=OPP ()",
+	} {
+		p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := parley.NewDoc(text)
+		d.Published = day2020
+		if err := p.Run(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		if err := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil, actor.Options{NamedCountriesOnly: true}).Process(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range d.Actors {
+			got = append(got, fmt.Sprintf("%s=%s (%s)", d.SpanText(a.Tokens), a.Code, a.Name))
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("%s\ngot  %s\nwant %s", text, g, want)
+		}
+	}
 }

@@ -725,7 +725,9 @@ func Triples(events []parley.Event) []Triple {
 
 // DocTriples returns the triples of d's events as PETRARCH writes them:
 // besides Triples' "---" for a missing actor, an actor without a country
-// (an agent alone, "EDU") is written "---EDU", and a new actor the coder
+// or a name (an agent alone, "EDU") is written "---EDU" (but a named
+// organisation's body, "the activists of Amnesty International", is
+// "NGMOPP"), and a new actor the coder
 // took from the text (no code, a name) as its name in capitals and
 // quotes ("\"THE MINISTRY OF MAGIC\"").
 func DocTriples(d *parley.Doc) []Triple {
@@ -737,7 +739,7 @@ func DocTriples(d *parley.Doc) []Triple {
 		switch a := d.Actors[ref]; {
 		case a.Code == "" && a.Name != "":
 			return `"` + strings.ToUpper(a.Name) + `"` // a new actor (new_actor_length)
-		case a.Country == "":
+		case a.Country == "" && a.Name == "":
 			return "---" + code
 		}
 		return code

@@ -869,10 +869,12 @@ func count(b bool) int {
 
 func TestDocTriples(t *testing.T) {
 	d := parley.NewDoc("x")
-	d.Actors = []parley.Actor{{Code: "RUSCOP", Country: "RUS"}, {Code: "EDU"}, {Name: "the Ministry of Magic"}}
+	// The fourth actor is a named organisation's body ("the activists of
+	// Relief Watch"): it has no country, but it is someone's, so no "---".
+	d.Actors = []parley.Actor{{Code: "RUSCOP", Country: "RUS"}, {Code: "EDU"}, {Name: "the Ministry of Magic"}, {Code: "NGOOPP", Name: "RELIEF WATCH"}}
 	d.Events = []parley.Event{{Source: "RUSCOP", Target: "EDU", SourceRef: 0, TargetRef: 1, Code: "173"}, {Source: "RUSCOP", TargetRef: -1, Code: "190"},
-		{SourceRef: 2, Target: "RUSCOP", TargetRef: 0, Code: "111"}}
-	want := []eval.Triple{{"RUSCOP", "---EDU", "173"}, {"RUSCOP", "---", "190"}, {`"THE MINISTRY OF MAGIC"`, "RUSCOP", "111"}}
+		{SourceRef: 2, Target: "RUSCOP", TargetRef: 0, Code: "111"}, {Source: "NGOOPP", SourceRef: 3, Target: "EDU", TargetRef: 1, Code: "112"}}
+	want := []eval.Triple{{"RUSCOP", "---EDU", "173"}, {"RUSCOP", "---", "190"}, {`"THE MINISTRY OF MAGIC"`, "RUSCOP", "111"}, {"NGOOPP", "---EDU", "112"}}
 	if got := eval.DocTriples(d); !slices.Equal(got, want) {
 		t.Errorf("DocTriples = %v, want %v", got, want)
 	}

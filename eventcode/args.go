@@ -547,6 +547,18 @@ func namedBy(x *docIndex, words []int, a int) bool {
 	return false
 }
 
+// relPronoun reports whether token i is a relative pronoun ("that",
+// "which", "who"): the subject of a clause that modifies a noun stands
+// for the noun only then ("told the channel that we have withdrawn" is
+// no withdrawal by the channel).
+func relPronoun(d *parley.Doc, i int) bool {
+	switch d.Tokens[i].XPOS {
+	case "WDT", "WP":
+		return true
+	}
+	return d.Tokens[i].UPOS == "PRON" && strings.EqualFold(d.TokenText(i), "that")
+}
+
 // subject returns the token heading the subject of verb v, or -1, and
 // whether it is a passive subject. A verb without a subject borrows that
 // of the verb it is conjoined with, of the verb controlling it (the
@@ -554,7 +566,7 @@ func namedBy(x *docIndex, words []int, a int) bool {
 // relative clause, the noun the clause modifies.
 func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	if s := x.child(v, "nsubj"); s >= 0 {
-		if d.Tokens[s].UPOS == "PRON" && (x.rel[v] == "acl:relcl" || x.rel[v] == "acl") && x.actorAt[s] < 0 {
+		if relPronoun(d, s) && (x.rel[v] == "acl:relcl" || x.rel[v] == "acl") && x.actorAt[s] < 0 {
 			return d.Tokens[v].Head, false // "forces that attacked": the forces
 		}
 		return s, false

@@ -65,6 +65,10 @@ func TestCode(t *testing.T) {
 		{"When Putin meets Zelensky, Trump will attend.", "RUSGOV 040 UKRGOV future"},
 		{"Iran said it would free the British sailors once Britain apologises to Iran.", "GBR 055 IRN future"},
 		{"Talks usually begin when Russia meets Ukraine.", "RUS 040 UKR asserted"},
+		// A clause the parser hangs from a noun is the noun's only when a
+		// relative pronoun is its subject: here "we" is the speaker's side,
+		// not the channel told.
+		{`Ahmed told Qatari television that "we have withdrawn our forces from Mogadishu."`, ""},
 		// A visit made is a visit; one to be made, a future one.
 		{"The Brazilian foreign minister made a trip to Japan last week.", "BRAGOV 042 JPN asserted; JPN 043 BRAGOV asserted"},
 		{"The Chinese premier will make an official visit to Brazil in May.", "CHNGOV 042 BRA future; BRA 043 CHNGOV future"},
