@@ -770,7 +770,7 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 	// head's own ("a spokesperson from the government" is GOV, not MED).
 	// An agent written before the country in its code (PETRARCH's "NGO~":
 	// "MSF Arnor" is NGOARN) is kept beside the other.
-	var principal, agent, before *match
+	var principal, agent, before, head *match
 	for k := range g.matches {
 		m := &g.matches[k]
 		atRoot := m.tokens.Start <= g.root && g.root < m.tokens.End
@@ -781,6 +781,9 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 			before = m
 		} else if m.agent != nil && !m.agent.Before && (agent == nil || !atRoot) {
 			agent = m
+		}
+		if m.agent != nil && !m.agent.Before && atRoot {
+			head = m
 		}
 	}
 	// A bare country heading the phrase only because the parser hung a
@@ -812,6 +815,12 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		post = agent.code
 		if officeSectors[post] && formerly(d, agent.tokens) {
 			post = "ELI" // "the former Indonesian minister", "former leader Frederick Chiluba"
+		}
+		// A faith before the agent heading the phrase adds to it, in the
+		// text's order as PETRARCH writes it: "Islamist media" are
+		// MUSMED, "Christian militias" CHRREB.
+		if head != nil && head != agent && faith(agent.code) && agent.tokens.End <= head.tokens.Start && !strings.Contains(post, head.code) {
+			post += head.code
 		}
 	}
 	// A country the phrase names with a title outranks the dictionary's
@@ -1015,7 +1024,7 @@ func distribute(d *parley.Doc) {
 }
 
 // shareCountry gives the country that modifies composed actor k ("the
-// Russian media") to the agents conjoined with its head that have no
+// Russian media"), and a faith before its head, to the agents conjoined with its head that have no
 // country and no determiner of their own, which the modifier covers too
 // ("the Russian media and government", "Russian police and soldiers";
 // not "the Russian media and the government").
@@ -1038,8 +1047,28 @@ func shareCountry(d *parley.Doc, k int, sent parley.Sentence) {
 				continue
 			}
 			b.Country, b.Code = a.Country, a.Country+b.Sectors
+			if faith(a.Sectors) && len(a.Sectors) > 3 && !faith(b.Sectors) {
+				// So does a faith before the head: "the Danish Islamist
+				// media and government" are MUSMED and MUSGOV.
+				b.Sectors = a.Sectors[:3] + b.Sectors
+				b.Code = a.Country + b.Sectors
+			}
 		}
 	}
+}
+
+// faith reports whether sectors begin with a religion's code (CAMEO's
+// religious codes: "MUS", "CHR", "JEW", "MUSSHI" …), a sector that says
+// who a body is rather than what it does.
+func faith(sectors string) bool {
+	if len(sectors) < 3 {
+		return false
+	}
+	switch sectors[:3] {
+	case "MUS", "CHR", "JEW", "HIN", "BUD", "BAH", "SIK", "JAN", "SHN", "TAO", "ZRO", "CON":
+		return true
+	}
+	return false
 }
 
 // split cuts a CAMEO actor code into its country (or IGO) part and its

@@ -70,6 +70,7 @@ func testSet() *dict.Set {
 			{Names: []dict.Phrase{p("police")}, Code: "~COP"},
 			{Names: []dict.Phrase{p("charity")}, Code: "NGO~", Before: true},
 			{Names: []dict.Phrase{p("activists")}, Code: "~OPP"},
+			{Names: []dict.Phrase{p("Islamist")}, Code: "~MUS"},
 			{Names: []dict.Phrase{p("television")}, Code: "~MED"},
 		},
 	}
@@ -122,6 +123,10 @@ func TestActors(t *testing.T) {
 		{"a name coded ---", "Russian ships sailed into the Greek Sea.", day2020, "Russian=RUS"},
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
+		// A faith before the agent heading the phrase adds to it, and
+		// covers the agents conjoined with the head, as the country does.
+		{"a faith and an agent", "Islamist forces attacked the town.", day2020, "Islamist forces=MUSMIL"},
+		{"a faith shared by conjuncts", "The Russian Islamist deputies and police protested.", day2020, "Russian Islamist deputies=RUSMUSLEG police=RUSMUSCOP"},
 		{"hyphenated name", "The Russian Vice-President arrived.", day2020, "Russian Vice-President=RUSGOV"},
 		{"region code, country in the name", "The Greek Liberation Front attacked.", day2020, "Greek Liberation Front=GRCREB"},
 		{"title before an unrecognised name", "Rebels said that President Kagame must resign.", day2020, "President Kagame=GOV"},
