@@ -20,6 +20,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cluster"
@@ -81,7 +83,7 @@ func (p *Parser) Process(ctx context.Context, d *parley.Doc) error {
 		for j := range n {
 			t := &d.Tokens[s.Tokens.Start+j]
 			w := d.TokenText(s.Tokens.Start + j)
-			st.words[j] = normalize(w)
+			st.words[j], st.caps[j] = normalize(w), capitalised(w)
 			st.clus[j] = p.m.clusterOf(w)
 			st.tags[j] = t.XPOS
 			st.upos[j] = t.UPOS
@@ -106,7 +108,7 @@ func (p *Parser) Parse(words, xpos, upos []string) (heads []int, rels []string) 
 	st := newParseState(p.m.p.Classes())
 	st.reset(len(words))
 	for j, w := range words {
-		st.words[j], st.tags[j], st.upos[j] = normalize(w), xpos[j], upos[j]
+		st.words[j], st.tags[j], st.upos[j], st.caps[j] = normalize(w), xpos[j], upos[j], capitalised(w)
 		st.clus[j] = p.m.clusterOf(w)
 	}
 	p.parse(st)
@@ -148,6 +150,34 @@ func (p *Parser) parse(st *parseState) {
 		st.apply(c)
 	}
 	fixRoots(st, n, rootLabel)
+	mendAdjectives(st, n)
+}
+
+// mendAdjectives repairs a parse UD rules out: a capitalised adjective
+// modifying a verb (amod hangs from nominals only) right before a
+// conjunction and another capitalised adjective that modifies a noun —
+// "Ethiopian and Egyptian negotiators agreed", parsed with "Ethiopian"
+// on "agreed". The two adjectives are conjoined, the first modifying the
+// noun, as UD has it. (Capitalised only: a lower-case "adjective" there
+// is more often a noun the tagger misread, "leads to more obesity and
+// weaker muscles".)
+func mendAdjectives(st *parseState, n int) {
+	amod, conj, cc := st.labelIndex("amod", -1), st.labelIndex("conj", -1), st.labelIndex("cc", -1)
+	if amod < 0 || conj < 0 || cc < 0 {
+		return
+	}
+	for j := 0; j+2 < n; j++ {
+		v, a := st.heads[j], j+2
+		if st.labels[j] != amod || v >= n || st.upos[v] != "VERB" || st.upos[j] != "ADJ" ||
+			st.upos[j+1] != "CCONJ" || st.upos[a] != "ADJ" || st.labels[a] != amod || !st.caps[j] || !st.caps[a] {
+			continue
+		}
+		noun := st.heads[a]
+		if noun >= n || noun <= a || st.upos[noun] != "NOUN" && st.upos[noun] != "PROPN" {
+			continue
+		}
+		st.heads[j], st.heads[a], st.labels[a], st.heads[j+1], st.labels[j+1] = noun, j, conj, a, cc
+	}
 }
 
 func (m *Model) rootLabel() int {
@@ -177,6 +207,12 @@ func fixRoots(st *parseState, n, rootLabel int) {
 			}
 		}
 	}
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // normalize maps a word to the form features see.

@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -93,4 +94,38 @@ func FuzzParse(f *testing.F) {
 		}
 		checkTree(t, heads, rels)
 	})
+}
+
+// TestMendAdjectives checks the repair of a capitalised adjective hung
+// from a verb before "and" and another adjective of a noun: the two are
+// conjoined on the noun. A lower-case one is left alone.
+func TestMendAdjectives(t *testing.T) {
+	labels := []string{"amod", "cc", "conj", "nsubj", "root"}
+	for _, c := range []struct {
+		caps       []bool
+		wantHeads  []int
+		wantLabels []string
+	}{
+		{[]bool{true, false, true, false, false}, []int{3, 2, 0, 4, 5}, []string{"amod", "cc", "conj", "nsubj", "root"}},
+		{[]bool{false, false, false, false, false}, []int{4, 4, 3, 4, 5}, []string{"amod", "cc", "amod", "nsubj", "root"}},
+	} {
+		st := newParseState(2*len(labels) + 1)
+		st.reset(5)
+		st.labelNames = labels
+		copy(st.words, []string{"ethiopian", "and", "egyptian", "negotiators", "agreed"})
+		copy(st.upos, []string{"ADJ", "CCONJ", "ADJ", "NOUN", "VERB"})
+		copy(st.caps, c.caps)
+		copy(st.heads, []int{4, 4, 3, 4, 5})
+		for j, l := range []string{"amod", "cc", "amod", "nsubj", "root"} {
+			st.labels[j] = st.labelIndex(l, -1)
+		}
+		mendAdjectives(st, 5)
+		var got []string
+		for _, l := range st.labels[:5] {
+			got = append(got, labels[l])
+		}
+		if !slices.Equal(st.heads[:5], c.wantHeads) || !slices.Equal(got, c.wantLabels) {
+			t.Errorf("caps %v: heads %v labels %v, want %v %v", c.caps, st.heads[:5], got, c.wantHeads, c.wantLabels)
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 type parseState struct {
 	n                  int
 	words, tags, upos  []string
+	caps               []bool // whether each word is written with a capital (words are lower-cased)
 	clus               []cluster.Cluster
 	wid, tid, uid      []uint64 // hashes of words, Penn tags and UPOS; see ids
 	heads, labels      []int    // per word; heads[j] == -1 until attached, n for the root
@@ -38,6 +39,8 @@ func grow[T any](s []T, n int) []T {
 func (st *parseState) reset(n int) {
 	st.n = n
 	st.words = grow(st.words, n)
+	st.caps = grow(st.caps, n)
+	clear(st.caps)
 	st.tags = grow(st.tags, n)
 	st.upos = grow(st.upos, n)
 	st.clus = grow(st.clus, n)
