@@ -407,6 +407,16 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
 
+// thingNames end the proper names of things, events and contests that a
+// country's name or adjective may start (see namesThing).
+var thingNames = map[string]bool{
+	"dam": true, "museum": true, "center": true, "centre": true, "exchange": true, "war": true, "cup": true,
+	"stadium": true, "bridge": true, "canal": true, "pipeline": true, "hotel": true, "festival": true,
+	"championship": true, "games": true, "prize": true, "award": true, "tournament": true, "league": true,
+	"marathon": true, "exhibition": true, "expo": true, "fair": true, "revolution": true, "crisis": true,
+	"open": true, "railway": true, "highway": true, "tower": true, "monument": true, "memorial": true,
+}
+
 // textNames end the names of texts, plans and processes that a place
 // names ("the Kyoto Protocol", "the Doha Round").
 var textNames = map[string]bool{
@@ -580,6 +590,59 @@ func attaches(d *parley.Doc, t int, span parley.Span) bool {
 			return false
 		}
 		t = h
+	}
+	return false
+}
+
+// namesThing reports whether the country named at span starts or sits
+// inside the proper name of a thing: capitalised words after it, in its
+// noun phrase, up to a head noun of thingNames — "the Grand Ethiopian
+// Renaissance Dam", "the Egyptian Museum", "the Vietnam War" — which is
+// no act of the country's and no place of it to act on. Not in a
+// sentence written in title case (a headline), where every word is
+// capitalised. (Places and bodies named so stay the country's: "Shandong
+// Province", "Doha International Airport", "the Japanese International
+// Cooperation Agency".)
+func namesThing(d *parley.Doc, span parley.Span, entityOf []int) bool {
+	e := span.End
+	k := e
+	for k < len(d.Tokens) && upperInitial(d.TokenText(k)) && (d.Tokens[k].UPOS == "PROPN" || d.Tokens[k].UPOS == "NOUN" || d.Tokens[k].UPOS == "ADJ") {
+		k++
+	}
+	if k == e {
+		return false
+	}
+	head := k - 1
+	if !thingNames[strings.ToLower(d.Lemma(head))] {
+		return false
+	}
+	// The country's words modify a word of the name.
+	if h := d.Tokens[span.End-1].Head; h < e || h > head {
+		return false
+	}
+	return !titleCase(d, span.Start, entityOf)
+}
+
+// titleCase reports whether the sentence around token i is written in
+// title case: its words of four letters or more outside names all
+// capitalised, and at least two of them.
+func titleCase(d *parley.Doc, i int, entityOf []int) bool {
+	for _, s := range d.Sentences {
+		if s.Tokens.Start > i || i >= s.Tokens.End {
+			continue
+		}
+		long := 0
+		for j := s.Tokens.Start; j < s.Tokens.End; j++ {
+			w := d.TokenText(j)
+			if entityOf[j] >= 0 || utf8.RuneCountInString(w) < 4 || !unicode.IsLetter([]rune(w)[0]) {
+				continue
+			}
+			if !upperInitial(w) {
+				return false
+			}
+			long++
+		}
+		return long >= 2
 	}
 	return false
 }
@@ -878,6 +941,9 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 			last = span.End // the recogniser saw no name: "the Kyoto Protocol"
 		}
 		if last >= principal.tokens.End && textNames[strings.ToLower(d.TokenText(last))] {
+			return a, false
+		}
+		if len(g.matches) == 1 && namesThing(d, principal.tokens, entityOf) {
 			return a, false
 		}
 	}

@@ -123,6 +123,10 @@ func TestActors(t *testing.T) {
 		{"a name coded ---", "Russian ships sailed into the Greek Sea.", day2020, "Russian=RUS"},
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
+		// A country's name starting the name of a thing names no actor
+		// (but does in a headline, where every word is capitalised).
+		{"a country in a thing's name", "Russian forces shelled the Ukrainian Friendship Dam on Monday.", day2020, "Russian forces=RUSMIL"},
+		{"a thing's name in a headline", "Russian Forces Shell Ukrainian Friendship Dam", day2020, "Russian Forces=RUSMIL Ukrainian Friendship Dam=UKR"},
 		// A faith before the agent heading the phrase adds to it, and
 		// covers the agents conjoined with the head, as the country does.
 		{"a faith and an agent", "Islamist forces attacked the town.", day2020, "Islamist forces=MUSMIL"},
