@@ -69,6 +69,11 @@ func TestCode(t *testing.T) {
 		// relative pronoun is its subject: here "we" is the speaker's side,
 		// not the channel told.
 		{`Ahmed told Qatari television that "we have withdrawn our forces from Mogadishu."`, ""},
+		// An act someone is accused of is alleged, even when the parser
+		// hangs it from the accused; one a court acquitted them of did
+		// not happen, as far as the court is concerned.
+		{"Witnesses accused the Kenyan soldiers of killing Somali civilians.", "KENMIL 202 SOMCVL hypothetical"},
+		{"A Kenyan court acquitted two Ugandan soldiers of killing Somali civilians.", "KENJUD 081 UGAMIL asserted; UGAMIL 202 SOMCVL negated"},
 		// A visit made is a visit; one to be made, a future one.
 		{"The Brazilian foreign minister made a trip to Japan last week.", "BRAGOV 042 JPN asserted; JPN 043 BRAGOV asserted"},
 		{"The Chinese premier will make an official visit to Brazil in May.", "CHNGOV 042 BRA future; BRA 043 CHNGOV future"},

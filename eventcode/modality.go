@@ -157,9 +157,21 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	}
 	// "a man suspected of murdering the director", "accused of killing
 	// two traders": an act alleged, not established.
-	if h := x.head[v]; h >= 0 && (x.rel[v] == "acl" || x.rel[v] == "advcl") && allegeWords[x.lemma[h]] {
+	// So is one the parser hangs from the accused ("accused the rebels
+	// of massacring refugees"); and one of which someone was acquitted
+	// or cleared did not happen, as far as the court is concerned.
+	if h := x.head[v]; h >= 0 && (x.rel[v] == "acl" || x.rel[v] == "advcl") {
 		if m := x.child(v, "mark"); m >= 0 && (x.lower[m] == "of" || x.lower[m] == "with") {
-			hyp = true
+			u := h
+			if x.rel[v] == "acl" && (x.rel[h] == "obj" || x.rel[h] == "nsubj:pass") && x.head[h] >= 0 {
+				u = x.head[h]
+			}
+			switch {
+			case allegeWords[x.lemma[u]]:
+				hyp = true
+			case clearWords[x.lemma[u]] && x.lower[m] == "of":
+				neg = true
+			}
 		}
 	}
 	// "demanded that Hamas renounce violence (and recognize Israel)": the
@@ -221,6 +233,10 @@ func notOnly(x *docIndex, c int) bool {
 // allegeWords say that someone is said to have done something ("suspected
 // of", "accused of", "charged with").
 var allegeWords = map[string]bool{"suspect": true, "accuse": true, "charge": true, "allege": true, "indict": true}
+
+// clearWords say that someone was found not to have done something
+// ("acquitted of", "cleared of").
+var clearWords = map[string]bool{"acquit": true, "clear": true, "absolve": true, "exonerate": true}
 
 // complementHead returns the verb whose complement clause verb v's clause
 // is, or the first of the clauses it is conjoined with ("demanded that
