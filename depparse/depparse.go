@@ -151,6 +151,65 @@ func (p *Parser) parse(st *parseState) {
 	}
 	fixRoots(st, n, rootLabel)
 	mendAdjectives(st, n)
+	mendAttribution(st, n)
+}
+
+// attributionVerbs are the forms of the verbs of a trailing attribution
+// (", the agency reported", ", officials said").
+var attributionVerbs = map[string]bool{
+	"said": true, "says": true, "reported": true, "reports": true, "added": true, "told": true, "stated": true, "announced": true,
+}
+
+// mendAttribution repairs a trailing attribution the parser read as an
+// apposition: in "…, local newspaper Ha'aretz reported." the noun phrase
+// between the last comma and the verb of saying is the verb's subject,
+// not an appositive of the noun before the comma. It applies when the
+// verb is the root, has no subject and ends the sentence, and the
+// phrase's head hangs, as an apposition, from a word before the comma.
+func mendAttribution(st *parseState, n int) {
+	appos, nsubj := st.labelIndex("appos", -1), st.labelIndex("nsubj", -1)
+	if appos < 0 || nsubj < 0 {
+		return
+	}
+	v := -1
+	for j := range n {
+		if st.heads[j] == n {
+			v = j
+		}
+	}
+	if v < 2 || !attributionVerbs[st.words[v]] || st.upos[v] != "VERB" {
+		return
+	}
+	for j := v + 1; j < n; j++ {
+		if st.upos[j] != "PUNCT" && st.heads[j] != v { // only the verb's own words after it ("on Saturday")
+			return
+		}
+	}
+	for j := range n {
+		if st.heads[j] == v && strings.HasPrefix(st.labelNames[st.labels[j]], "nsubj") {
+			return
+		}
+	}
+	c := v - 1
+	for c >= 0 && st.words[c] != "," {
+		c--
+	}
+	if c < 1 || c == v-1 {
+		return
+	}
+	head := -1
+	for j := c + 1; j < v; j++ {
+		if h := st.heads[j]; h <= c || h >= v {
+			if head >= 0 {
+				return // not one phrase
+			}
+			head = j
+		}
+	}
+	if head < 0 || st.labels[head] != appos || st.heads[head] >= c || st.upos[head] != "NOUN" && st.upos[head] != "PROPN" {
+		return
+	}
+	st.heads[head], st.labels[head] = v, nsubj
 }
 
 // mendAdjectives repairs a parse UD rules out: a capitalised adjective
