@@ -105,6 +105,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			countries[p.Country] = true
 		}
 	}
+	naming := map[string]int{} // how many names in the document give each country
 	for s, sent := range d.Sentences {
 		if s%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -113,7 +114,25 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		for _, m := range named[s] {
 			if c, _ := split(m.code); m.actor != nil && c != "" && !regions[c] {
 				countries[c] = true
+				naming[c]++
 			}
+		}
+	}
+	// A person named by one word whose country the document names nowhere
+	// else is more likely someone of a country it does name, known by
+	// that word too: "Abdullah hosted Olmert during his visit to Jordan"
+	// is Jordan's King Abdullah II, not Saudi Arabia's King Abdullah.
+	for s := range named {
+		for k, m := range named[s] {
+			c, _ := split(m.code)
+			if m.actor == nil || m.tokens.Len() != 1 || !m.actor.DatedAt(day) || naming[c] != 1 {
+				continue
+			}
+			delete(countries, c)
+			if alt := r.shortName(d, words, m.tokens, false, day, countries); alt.actor != nil {
+				named[s][k] = alt
+			}
+			countries[c] = true
 		}
 	}
 	for s, sent := range d.Sentences {

@@ -52,6 +52,10 @@ func testSet() *dict.Set {
 			// the other's.
 			{Name: "The Steppe Front", Names: []dict.Phrase{p("the Steppe Front")}, Roles: []dict.Role{{Code: "RUSREB"}}},
 			{Name: "Steppe Front Movement", Names: []dict.Phrase{p("Steppe Front Movement")}, Roles: []dict.Role{{Code: "UKRREB"}}},
+			// A one-word name of a person of one country, and a person of
+			// another known by it too.
+			{Name: "Ivanko", Names: []dict.Phrase{p("Ivanko")}, Roles: []dict.Role{{Code: "RUSGOV", From: day("2015-01-01")}}},
+			{Name: "Oleh Ivanko", Names: []dict.Phrase{p("Oleh Ivanko")}, Roles: []dict.Role{{Code: "UKRGOV", From: day("2019-01-01")}}},
 			// Organisations of no country: a charity and a broadcaster.
 			{Name: "Relief Watch", Names: []dict.Phrase{p("Relief Watch")}, Roles: []dict.Role{{Code: "NGO"}}},
 			{Name: "Channel Nine", Names: []dict.Phrase{p("Channel Nine")}, Roles: []dict.Role{{Code: "MED"}}},
@@ -123,6 +127,10 @@ func TestActors(t *testing.T) {
 		{"a name coded ---", "Russian ships sailed into the Greek Sea.", day2020, "Russian=RUS"},
 		{"seat", "The Kremlin rejected the offer.", day2020, "Kremlin=RUSGOV"},
 		{"agent alone", "The police arrested two men.", day2020, "police=COP"},
+		// A one-word name whose country the text names nowhere else is
+		// the namesake of a country it does name.
+		{"a one-word name, its country named", "Ivanko met Greek officials in Moscow.", day2020, "Ivanko=RUSGOV Greek=GRC Moscow=RUS"},
+		{"a one-word name, another's country named", "Ivanko met Greek officials during his visit to Ukraine.", day2020, "Ivanko=UKRGOV Greek=GRC Ukraine=UKR"},
 		// A country's name starting the name of a thing names no actor
 		// (but does in a headline, where every word is capitalised).
 		{"a country in a thing's name", "Russian forces shelled the Ukrainian Friendship Dam on Monday.", day2020, "Russian forces=RUSMIL"},
