@@ -100,12 +100,13 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	// which a person known by a shortened name is checked.
 	named := make([][]match, len(d.Sentences))
 	countries := map[string]bool{}
+	naming := map[string]int{} // how many places and names in the document give each country
 	for _, p := range d.Places {
 		if p.Country != "" {
 			countries[p.Country] = true
+			naming[p.Country]++
 		}
 	}
-	naming := map[string]int{} // how many names in the document give each country
 	for s, sent := range d.Sentences {
 		if s%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -653,7 +654,7 @@ func titleCase(d *parley.Doc, i int, entityOf []int) bool {
 		long := 0
 		for j := s.Tokens.Start; j < s.Tokens.End; j++ {
 			w := d.TokenText(j)
-			if entityOf[j] >= 0 || utf8.RuneCountInString(w) < 4 || !unicode.IsLetter([]rune(w)[0]) {
+			if r, _ := utf8.DecodeRuneInString(w); entityOf[j] >= 0 || utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
 				continue
 			}
 			if !upperInitial(w) {
@@ -1109,10 +1110,11 @@ func distribute(d *parley.Doc) {
 }
 
 // shareCountry gives the country that modifies composed actor k ("the
-// Russian media"), and a faith before its head, to the agents conjoined with its head that have no
-// country and no determiner of their own, which the modifier covers too
-// ("the Russian media and government", "Russian police and soldiers";
-// not "the Russian media and the government").
+// Russian media"), and a faith before its head, to the agents conjoined
+// with its head that have no country and no determiner of their own,
+// which the modifier covers too ("the Russian media and government",
+// "Russian police and soldiers"; not "the Russian media and the
+// government").
 func shareCountry(d *parley.Doc, k int, sent parley.Sentence) {
 	a := d.Actors[k]
 	head := d.SpanHead(a.Tokens)
