@@ -96,15 +96,14 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	d.Actors = d.Actors[:0]
 	// The dictionaries' names in each sentence, and the countries the
-	// document names — by its places and its actors' codes — against
-	// which a person known by a shortened name is checked.
+	// document names — by its places and its actors' codes, with how many
+	// of them name each — against which a person known by a shortened
+	// name is checked.
 	named := make([][]match, len(d.Sentences))
-	countries := map[string]bool{}
-	naming := map[string]int{} // how many places and names in the document give each country
+	countries := map[string]int{}
 	for _, p := range d.Places {
 		if p.Country != "" {
-			countries[p.Country] = true
-			naming[p.Country]++
+			countries[p.Country]++
 		}
 	}
 	for s, sent := range d.Sentences {
@@ -114,8 +113,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 		named[s] = r.matches(d, words, sent.Tokens, day, entityOf)
 		for _, m := range named[s] {
 			if c, _ := split(m.code); m.actor != nil && c != "" && !regions[c] {
-				countries[c] = true
-				naming[c]++
+				countries[c]++
 			}
 		}
 	}
@@ -126,14 +124,14 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	for s := range named {
 		for k, m := range named[s] {
 			c, _ := split(m.code)
-			if m.actor == nil || m.tokens.Len() != 1 || !m.actor.DatedAt(day) || naming[c] != 1 {
+			if m.actor == nil || m.tokens.Len() != 1 || !m.actor.DatedAt(day) || countries[c] != 1 {
 				continue
 			}
-			delete(countries, c)
+			countries[c]-- // (the name itself does not count)
 			if alt := r.shortName(d, words, m.tokens, false, day, countries); alt.actor != nil {
 				named[s][k] = alt
 			}
-			countries[c] = true
+			countries[c]++
 		}
 	}
 	for s, sent := range d.Sentences {
@@ -151,7 +149,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			return m
 		}
 		for _, g := range groups(d, sent.Tokens, ms, entityOf, person) {
-			if a, ok := compose(d, g, entityOf); ok {
+			if a, ok := compose(d, g, sent.Tokens, entityOf); ok {
 				r.nameCountry(d, words, &a, day)
 				d.Actors = append(d.Actors, a)
 			}
@@ -535,11 +533,12 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 // must agree on their code on the day; where they do not, an office
 // the title fits decides (one of them in government: "President Bush"
 // in 2003), else none does. Only persons of the countries the document
-// names elsewhere count: "Governor Mohammad Daud" in a story from
+// names elsewhere (countries counts the places and names giving each)
+// count: "Governor Mohammad Daud" in a story from
 // Afghanistan is not a namesake from Brunei, and "President Hu" in a
 // story naming China is Hu Jintao, not a Taiwanese minister. Without a
 // person, the match has no entry.
-func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, titled bool, day time.Time, countries map[string]bool) match {
+func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, titled bool, day time.Time, countries map[string]int) match {
 	none := match{tokens: span}
 	if !upperInitial(d.TokenText(span.End - 1)) {
 		return none
@@ -561,7 +560,7 @@ func (r *Resolver) shortName(d *parley.Doc, words []string, span parley.Span, ti
 		a := &r.lex.set.Actors[i]
 		c := a.CodeAt(day)
 		country, sectors := split(c)
-		if !countries[country] {
+		if countries[country] == 0 {
 			continue // no role that day, or of a country the story does not name
 		}
 		if bare && (!a.DatedAt(day) || !officeSectors[leadSector(sectors)]) {
@@ -614,8 +613,8 @@ func attaches(d *parley.Doc, t int, span parley.Span) bool {
 	return false
 }
 
-// namesThing reports whether the country named at span starts or sits
-// inside the proper name of a thing: capitalised words after it, in its
+// namesThing reports whether the country named at span, in sentence
+// sent, starts or sits inside the proper name of a thing: capitalised words after it, in its
 // noun phrase, up to a head noun of thingNames — "the Grand Ethiopian
 // Renaissance Dam", "the Egyptian Museum", "the Vietnam War" — which is
 // no act of the country's and no place of it to act on. Not in a
@@ -623,10 +622,10 @@ func attaches(d *parley.Doc, t int, span parley.Span) bool {
 // capitalised. (Places and bodies named so stay the country's: "Shandong
 // Province", "Doha International Airport", "the Japanese International
 // Cooperation Agency".)
-func namesThing(d *parley.Doc, span parley.Span, entityOf []int) bool {
+func namesThing(d *parley.Doc, span, sent parley.Span, entityOf []int) bool {
 	e := span.End
 	k := e
-	for k < len(d.Tokens) && upperInitial(d.TokenText(k)) && (d.Tokens[k].UPOS == "PROPN" || d.Tokens[k].UPOS == "NOUN" || d.Tokens[k].UPOS == "ADJ") {
+	for k < sent.End && upperInitial(d.TokenText(k)) && (d.Tokens[k].UPOS == "PROPN" || d.Tokens[k].UPOS == "NOUN" || d.Tokens[k].UPOS == "ADJ") {
 		k++
 	}
 	if k == e {
@@ -640,31 +639,25 @@ func namesThing(d *parley.Doc, span parley.Span, entityOf []int) bool {
 	if h := d.Tokens[span.End-1].Head; h < e || h > head {
 		return false
 	}
-	return !titleCase(d, span.Start, entityOf)
+	return !titleCase(d, sent, entityOf)
 }
 
-// titleCase reports whether the sentence around token i is written in
-// title case: its words of four letters or more outside names all
-// capitalised, and at least two of them.
-func titleCase(d *parley.Doc, i int, entityOf []int) bool {
-	for _, s := range d.Sentences {
-		if s.Tokens.Start > i || i >= s.Tokens.End {
+// titleCase reports whether sentence sent is written in title case: its
+// words of four letters or more outside names all capitalised, and at
+// least two of them.
+func titleCase(d *parley.Doc, sent parley.Span, entityOf []int) bool {
+	long := 0
+	for j := sent.Start; j < sent.End; j++ {
+		w := d.TokenText(j)
+		if r, _ := utf8.DecodeRuneInString(w); entityOf[j] >= 0 || utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
 			continue
 		}
-		long := 0
-		for j := s.Tokens.Start; j < s.Tokens.End; j++ {
-			w := d.TokenText(j)
-			if r, _ := utf8.DecodeRuneInString(w); entityOf[j] >= 0 || utf8.RuneCountInString(w) < 4 || !unicode.IsLetter(r) {
-				continue
-			}
-			if !upperInitial(w) {
-				return false
-			}
-			long++
+		if !upperInitial(w) {
+			return false
 		}
-		return long >= 2
+		long++
 	}
-	return false
+	return long >= 2
 }
 
 // upperInitial reports whether w starts with an upper-case letter.
@@ -847,7 +840,7 @@ func commaBetween(d *parley.Doc, a, b parley.Span) bool {
 // compose makes one actor of a noun phrase's matches: a named actor heading
 // the phrase with a sector in its code keeps that code; otherwise the
 // phrase's country and its agent's sectors combine.
-func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
+func compose(d *parley.Doc, g group, sent parley.Span, entityOf []int) (parley.Actor, bool) {
 	// The principal actor is the one heading the phrase, else the first.
 	// An agent modifying the head names the institution and outranks the
 	// head's own ("a spokesperson from the government" is GOV, not MED).
@@ -963,7 +956,7 @@ func compose(d *parley.Doc, g group, entityOf []int) (parley.Actor, bool) {
 		if last >= principal.tokens.End && textNames[strings.ToLower(d.TokenText(last))] {
 			return a, false
 		}
-		if len(g.matches) == 1 && namesThing(d, principal.tokens, entityOf) {
+		if len(g.matches) == 1 && namesThing(d, principal.tokens, sent, entityOf) {
 			return a, false
 		}
 	}

@@ -80,9 +80,9 @@ func testSet() *dict.Set {
 	}
 }
 
-// code runs the pipeline up to ner and then the actor stage over the test
-// dictionary, and returns "mention=CODE" for each actor.
-func code(t testing.TB, text string, published time.Time) []string {
+// resolve runs the pipeline up to ner and then the actor stage, with
+// opts, over the test dictionary, and returns the document.
+func resolve(t testing.TB, text string, published time.Time, opts actor.Options) *parley.Doc {
 	t.Helper()
 	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex"}})
 	if err != nil {
@@ -93,10 +93,17 @@ func code(t testing.TB, text string, published time.Time) []string {
 	if err := p.Run(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
-	r := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil, actor.Options{})
-	if err := r.Process(t.Context(), d); err != nil {
+	if err := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil, opts).Process(t.Context(), d); err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// code resolves text's actors with the default options and returns
+// "mention=CODE" for each.
+func code(t testing.TB, text string, published time.Time) []string {
+	t.Helper()
+	d := resolve(t, text, published, actor.Options{})
 	var out []string
 	for k, a := range d.Actors {
 		s := fmt.Sprintf("%s=%s", d.SpanText(a.Tokens), a.Code)
@@ -319,18 +326,7 @@ func TestOrganisationBodies(t *testing.T) {
 		"Channel Nine television reported the attack.":       "Channel Nine television=MED (Channel Nine)",
 		"The activists protested in Athens.":                 "activists=OPP ()",
 	} {
-		p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := parley.NewDoc(text)
-		d.Published = day2020
-		if err := p.Run(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
-		if err := actor.New(actor.NewLexicon(testSet(), strings.Fields), nil, actor.Options{NamedCountriesOnly: true}).Process(t.Context(), d); err != nil {
-			t.Fatal(err)
-		}
+		d := resolve(t, text, day2020, actor.Options{NamedCountriesOnly: true})
 		var got []string
 		for _, a := range d.Actors {
 			got = append(got, fmt.Sprintf("%s=%s (%s)", d.SpanText(a.Tokens), a.Code, a.Name))
