@@ -18,6 +18,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,11 +39,34 @@ type Model struct {
 // Parser is the `depparse` stage. It is safe for concurrent use.
 type Parser struct {
 	m    *Model
+	rels relations
 	pool sync.Pool // *parseState
 }
 
 // New returns a Parser using m.
-func New(m *Model) *Parser { return &Parser{m: m} }
+func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
+
+// relations are the indexes of the relations that parsing and its mends
+// name, found once per model: the root (0 when the model has none) and
+// parataxis (the root's, when none), and the others -1 when the model
+// lacks them.
+type relations struct {
+	root, parataxis, amod, conj, cc, appos, nsubj int
+}
+
+func relationsOf(labels []string) relations {
+	index := func(name string, fallback int) int {
+		if i := slices.Index(labels, name); i >= 0 {
+			return i
+		}
+		return fallback
+	}
+	root := index("root", 0)
+	return relations{
+		root: root, parataxis: index("parataxis", root),
+		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
+	}
+}
 
 //go:embed parser.model
 var parserModel []byte
@@ -127,7 +151,7 @@ func (p *Parser) parse(st *parseState) {
 	st.labelNames = p.m.labels
 	st.ids()
 	n := st.n
-	rootLabel := p.m.rootLabel()
+	rootLabel := p.rels.root
 	root := leftClass(rootLabel)
 	for !st.terminal() {
 		// Forced moves need no scoring: with an empty stack only SHIFT is
@@ -149,9 +173,9 @@ func (p *Parser) parse(st *parseState) {
 		}
 		st.apply(c)
 	}
-	fixRoots(st, n, rootLabel)
-	mendAdjectives(st, n)
-	mendAttribution(st, n)
+	top := fixRoots(st, n, p.rels)
+	mendAdjectives(st, n, p.rels)
+	mendAttribution(st, n, top, p.rels)
 }
 
 // attributionVerbs are the forms of the verbs of a trailing attribution
@@ -164,18 +188,12 @@ var attributionVerbs = map[string]bool{
 // apposition: in "…, local newspaper Ha'aretz reported." the noun phrase
 // between the last comma and the verb of saying is the verb's subject,
 // not an appositive of the noun before the comma. It applies when the
-// verb is the root, has no subject and ends the sentence, and the
+// verb is the root v, has no subject and ends the sentence, and the
 // phrase's head hangs, as an apposition, from a word before the comma.
-func mendAttribution(st *parseState, n int) {
-	appos, nsubj := st.labelIndex("appos", -1), st.labelIndex("nsubj", -1)
+func mendAttribution(st *parseState, n, v int, rels relations) {
+	appos, nsubj := rels.appos, rels.nsubj
 	if appos < 0 || nsubj < 0 {
 		return
-	}
-	v := -1
-	for j := range n {
-		if st.heads[j] == n {
-			v = j
-		}
 	}
 	if v < 2 || !attributionVerbs[st.words[v]] || st.upos[v] != "VERB" {
 		return
@@ -220,8 +238,8 @@ func mendAttribution(st *parseState, n int) {
 // noun, as UD has it. (Capitalised only: a lower-case "adjective" there
 // is more often a noun the tagger misread, "leads to more obesity and
 // weaker muscles".)
-func mendAdjectives(st *parseState, n int) {
-	amod, conj, cc := st.labelIndex("amod", -1), st.labelIndex("conj", -1), st.labelIndex("cc", -1)
+func mendAdjectives(st *parseState, n int, rels relations) {
+	amod, conj, cc := rels.amod, rels.conj, rels.cc
 	if amod < 0 || conj < 0 || cc < 0 {
 		return
 	}
@@ -239,33 +257,26 @@ func mendAdjectives(st *parseState, n int) {
 	}
 }
 
-func (m *Model) rootLabel() int {
-	for i, l := range m.labels {
-		if l == "root" {
-			return i
-		}
-	}
-	return 0
-}
-
 // fixRoots makes the tree single-rooted: the first word attached to the
 // virtual root stays the root (labelled root); any other is attached to it,
-// keeping its relation unless that was root, which becomes parataxis.
-func fixRoots(st *parseState, n, rootLabel int) {
+// keeping its relation unless that was root, which becomes parataxis. It
+// returns the root, or -1 for an empty sentence.
+func fixRoots(st *parseState, n int, rels relations) int {
 	root := -1
 	for j := range n {
 		if st.heads[j] == n {
 			if root < 0 {
 				root = j
-				st.labels[j] = rootLabel
+				st.labels[j] = rels.root
 				continue
 			}
 			st.heads[j] = root
-			if st.labels[j] == rootLabel {
-				st.labels[j] = st.labelIndex("parataxis", rootLabel)
+			if st.labels[j] == rels.root {
+				st.labels[j] = rels.parataxis
 			}
 		}
 	}
+	return root
 }
 
 // capitalised reports whether w starts with an upper-case letter.

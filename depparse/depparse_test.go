@@ -117,9 +117,9 @@ func TestMendAdjectives(t *testing.T) {
 		copy(st.caps, c.caps)
 		copy(st.heads, []int{4, 4, 3, 4, 5})
 		for j, l := range []string{"amod", "cc", "amod", "nsubj", "root"} {
-			st.labels[j] = st.labelIndex(l, -1)
+			st.labels[j] = slices.Index(labels, l)
 		}
-		mendAdjectives(st, 5)
+		mendAdjectives(st, 5, relationsOf(labels))
 		var got []string
 		for _, l := range st.labels[:5] {
 			got = append(got, labels[l])
@@ -150,9 +150,9 @@ func TestMendAttribution(t *testing.T) {
 		copy(st.upos, upos)
 		copy(st.heads, heads)
 		for j, l := range rels {
-			st.labels[j] = st.labelIndex(l, -1)
+			st.labels[j] = slices.Index(labels, l)
 		}
-		mendAttribution(st, len(words))
+		mendAttribution(st, len(words), 8, relationsOf(labels)) // "reported" is the root
 		var got []string
 		for _, l := range st.labels[:len(words)] {
 			got = append(got, labels[l])

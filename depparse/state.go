@@ -65,15 +65,6 @@ func (st *parseState) reset(n int) {
 
 func (st *parseState) terminal() bool { return len(st.stack) == 0 && st.i >= st.n }
 
-func (st *parseState) labelIndex(name string, fallback int) int {
-	for i, l := range st.labelNames {
-		if l == name {
-			return i
-		}
-	}
-	return fallback
-}
-
 // valid reports whether class c can be applied. The root relation is only
 // for arcs from the virtual root, and every arc from it has that relation.
 func (st *parseState) valid(c int) bool {
