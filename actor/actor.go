@@ -241,6 +241,7 @@ func datelineEnd(d *parley.Doc) int {
 func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day time.Time, entityOf []int) []match {
 	var out []match
 	key := make([]string, 0, maxWords)
+	var buf keyBuf
 	// longestAt returns the longest name starting at token i.
 	longestAt := func(i int) (match, bool) {
 		// A one-word name may match by its lemma alone ("Iraqis"), or
@@ -249,20 +250,20 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 		if lem := norm(d.Tokens[i].Lemma); n == 0 && lem != "" && r.lex.longest[lem] > 0 || n == 0 && r.lex.longest[singular(d, i, words[i])] > 0 {
 			n = 1
 		}
-		n = min(n, span.End-i)
+		n = r.lex.reach(&buf, words[i:], min(n, span.End-i))
 		for k := n; k >= 1; k-- {
 			key = append(key[:0], words[i:i+k]...)
-			refs := r.lex.lookup(key)
+			refs := r.lex.lookupIn(&buf, key)
 			if len(refs) == 0 {
 				if lem := norm(d.Tokens[i+k-1].Lemma); lem != "" && lem != key[k-1] {
 					key[k-1] = lem
-					refs = r.lex.lookup(key)
+					refs = r.lex.lookupIn(&buf, key)
 				}
 			}
 			if len(refs) == 0 {
 				if sg := singular(d, i+k-1, words[i+k-1]); sg != "" {
 					key[k-1] = sg
-					refs = r.lex.lookup(key)
+					refs = r.lex.lookupIn(&buf, key)
 				}
 			}
 			if e := entityOf[i+k-1]; e >= 0 && d.Entities[e].Type == parley.PER && d.Entities[e].Tokens.End > i+k {

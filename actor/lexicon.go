@@ -17,6 +17,10 @@ type Lexicon struct {
 	set     *dict.Set
 	entries map[string][]ref // normalised words joined by one space
 	longest map[string]int   // first normalised word → most words in a name it starts
+	// prefixes holds the first words of every name of two words or more,
+	// joined as in entries, but not the whole name: a name of k words
+	// can start at a word only when its first k-1 words are here.
+	prefixes map[string]struct{}
 	// short maps the shortened forms of persons' names to the persons:
 	// the first and last words of a longer name ("carlos menem" for
 	// CARLOS SAUL MENEM) and, under surnameKey, the last or first word
@@ -50,7 +54,7 @@ const maxWords = 16
 // NewLexicon compiles the actors and agents of set. split must cut names
 // as the tokenizer cuts text.
 func NewLexicon(set *dict.Set, split Split) *Lexicon {
-	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, short: map[string][]int32{}}
+	l := &Lexicon{set: set, entries: map[string][]ref{}, longest: map[string]int{}, prefixes: map[string]struct{}{}, short: map[string][]int32{}}
 	// add enters a name and returns its normalised words (nil when the
 	// name is too long or empty).
 	add := func(p dict.Phrase, r ref) []string {
@@ -66,6 +70,9 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 		if !slices.Contains(rs, r) {
 			l.entries[key] = append(rs, r)
 			l.longest[words[0]] = max(l.longest[words[0]], len(words))
+			for k := 1; k < len(words); k++ {
+				l.prefixes[strings.Join(words[:k], " ")] = struct{}{}
+			}
 		}
 		return words
 	}
@@ -139,6 +146,48 @@ func (l *Lexicon) lookup(words []string) []ref {
 		return l.entries[words[0]]
 	}
 	return l.entries[strings.Join(words, " ")]
+}
+
+// keyBuf joins normalised words as entries and prefixes are keyed, in a
+// buffer its owner reuses, so that a lookup allocates nothing (a map
+// indexed by string(b) does not copy b).
+type keyBuf []byte
+
+// join sets the buffer to words joined by one space.
+func (b *keyBuf) join(words []string) []byte {
+	*b = (*b)[:0]
+	for i, w := range words {
+		if i > 0 {
+			*b = append(*b, ' ')
+		}
+		*b = append(*b, w...)
+	}
+	return *b
+}
+
+// lookupIn is lookup with the key joined in buf.
+func (l *Lexicon) lookupIn(buf *keyBuf, words []string) []ref {
+	if len(words) == 1 {
+		return l.entries[words[0]]
+	}
+	return l.entries[string(buf.join(words))]
+}
+
+// reach returns how many of words (at most n) a name of the lexicon could
+// span: k when the first k-1 words begin a name and the first k do not,
+// whatever the k-th word is (it may be matched by its lemma or singular).
+func (l *Lexicon) reach(buf *keyBuf, words []string, n int) int {
+	*buf = (*buf)[:0]
+	for k := 1; k < n; k++ {
+		if k > 1 {
+			*buf = append(*buf, ' ')
+		}
+		*buf = append(*buf, words[k-1]...)
+		if _, ok := l.prefixes[string(*buf)]; !ok {
+			return k
+		}
+	}
+	return n
 }
 
 // norm lower-cases w, folds Latin letters with diacritics to their base

@@ -146,9 +146,26 @@ type Coder struct {
 	set     *dict.Set
 	cfg     Config
 	verbs   map[string][]verbRef // a verb's head word, base form or any form
-	synsets map[string][]dict.Phrase
+	synsets map[string]*synset
 	discard discardIndex
 	twins   map[verbRef][]int // other groups defining the same verb
+	// wordID numbers the words patterns require (see required); needs
+	// holds, per verb group and pattern, the numbers of the words the
+	// pattern cannot match without.
+	wordID map[string]int32
+	needs  [][][]int32
+	// exhaustive tries every pattern and every member of a synset, as
+	// the indexes above save doing; tests check that it codes the same.
+	exhaustive bool
+}
+
+// synset holds the members of a synset by the word each begins with and
+// by the word it ends with: a member can match at a token only if the
+// word it starts from, in the direction read (see wordsAt), is the
+// token's form or lemma.
+type synset struct {
+	members         []dict.Phrase
+	byFirst, byLast map[string][]dict.Phrase
 }
 
 // verbRef is one verb of the dictionary.
@@ -156,7 +173,7 @@ type verbRef struct{ group, verb int }
 
 // New returns a Coder over the verb patterns of set.
 func New(set *dict.Set, cfg Config) *Coder {
-	c := &Coder{set: set, cfg: cfg, verbs: map[string][]verbRef{}, synsets: map[string][]dict.Phrase{}}
+	c := &Coder{set: set, cfg: cfg, verbs: map[string][]verbRef{}, synsets: map[string]*synset{}}
 	for gi, g := range set.Verbs {
 		for vi, v := range g.Verbs {
 			r := verbRef{gi, vi}
@@ -175,7 +192,18 @@ func New(set *dict.Set, cfg Config) *Coder {
 		}
 	}
 	for _, s := range set.Synsets {
-		c.synsets[s.Name] = append(c.synsets[s.Name], s.Members...)
+		ss := c.synsets[s.Name]
+		if ss == nil {
+			ss = &synset{byFirst: map[string][]dict.Phrase{}, byLast: map[string][]dict.Phrase{}}
+			c.synsets[s.Name] = ss
+		}
+		for _, m := range s.Members {
+			ss.members = append(ss.members, m)
+			if len(m) > 0 {
+				ss.byFirst[m[0]] = append(ss.byFirst[m[0]], m)
+				ss.byLast[m[len(m)-1]] = append(ss.byLast[m[len(m)-1]], m)
+			}
+		}
 	}
 	// Verbs defined in more than one group, word for word.
 	c.twins = map[verbRef][]int{}
@@ -196,7 +224,47 @@ func New(set *dict.Set, cfg Config) *Coder {
 		}
 	}
 	c.discard = newDiscardIndex(c)
+	c.wordID = map[string]int32{}
+	c.needs = make([][][]int32, len(set.Verbs))
+	for gi, g := range set.Verbs {
+		c.needs[gi] = make([][]int32, len(g.Patterns))
+		for pi, p := range g.Patterns {
+			for _, w := range required(nil, append(slices.Clone(p.Before), p.After...)) {
+				id, ok := c.wordID[w]
+				if !ok {
+					id = int32(len(c.wordID))
+					c.wordID[w] = id
+				}
+				if !slices.Contains(c.needs[gi][pi], id) {
+					c.needs[gi][pi] = append(c.needs[gi][pi], id)
+				}
+			}
+		}
+	}
 	return c
+}
+
+// required appends to out the words a pattern of elems cannot match
+// without: each word of a phrase, of a unit and of a prepositional phrase,
+// and its preposition (a synset's words are alternatives, markers match
+// actors). Each must be the form or lemma of a token of the verb's phrase
+// (see wordsAt), so a pattern one of whose words the phrase lacks is not
+// tried.
+func required(out []string, elems []dict.Elem) []string {
+	for _, e := range elems {
+		switch e.Kind {
+		case dict.ElemWord:
+			out = append(out, e.Words...)
+		case dict.ElemUnit:
+			out = required(out, e.Sub)
+		case dict.ElemPrep:
+			if len(e.Sub) > 0 && e.Sub[0].Kind == dict.ElemWord && len(e.Sub[0].Words) > 0 {
+				out = append(out, e.Sub[0].Words[0])
+				out = required(out, e.Sub[1:])
+			}
+		}
+	}
+	return out
 }
 
 // Process codes the events of d. It needs tokens, sentences, POS,
@@ -331,6 +399,10 @@ type docIndex struct {
 	// placeAt maps the head token of a place name to its place (an
 	// index into Doc.Places).
 	placeAt map[int]int
+	// present marks, for the verb whose patterns are being matched, the
+	// words of Coder.wordID its phrase holds: present[id] == stamp.
+	present []uint32
+	stamp   uint32
 }
 
 // complaintVerbs report what their subject complains of; after the
@@ -889,10 +961,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// A verb the dictionaries define again in another group ("--- SHOT
 	// [---] ---" and "--- SHOT [223] ---") takes the best pattern of
 	// either.
-	groups := []*dict.VerbGroup{g}
-	for _, tg := range c.twins[ref] {
-		groups = append(groups, &c.set.Verbs[tg])
-	}
+	groups := append([]int{ref.group}, c.twins[ref]...)
 	p, b, _, patterned := c.scoredPattern(d, x, v, groups...)
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
@@ -1553,7 +1622,7 @@ func (c *Coder) patterned(d *parley.Doc, x *docIndex, h int) bool {
 	if x.patterned[h] == 0 {
 		ok := false
 		if ref, _, found := c.findVerb(d, x, h); found {
-			_, _, ok = c.bestPattern(d, x, h, &c.set.Verbs[ref.group])
+			_, _, ok = c.bestPattern(d, x, h, ref.group)
 		}
 		x.setPatterned(h, ok)
 	}

@@ -54,17 +54,18 @@ var phraseExcluded = map[string]bool{
 	"reparandum": true, "vocative": true, "dislocated": true,
 }
 
-// bestPattern returns the pattern of group g that matches the phrase of
+// bestPattern returns the pattern of group g (an index into the set's
+// verb groups) that matches the phrase of
 // verb v with the most elements, with what its markers bound.
-func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g *dict.VerbGroup) (dict.Pattern, binding, bool) {
+func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g int) (dict.Pattern, binding, bool) {
 	p, b, _, ok := c.scoredPattern(d, x, v, g)
 	return p, b, ok
 }
 
 // scoredPattern is bestPattern with the best pattern's score, over the
-// patterns of each of groups in turn (the verb's phrase read once): a
+// patterns of each of groups (indexes into the set's verb groups) in turn (the verb's phrase read once): a
 // later group's pattern wins only by matching more.
-func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...*dict.VerbGroup) (dict.Pattern, binding, int, bool) {
+func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
 	// A clause modifying a noun with a subject of its own ("an admission
@@ -112,22 +113,50 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...*dict
 		before = append(before, h)
 	}
 	after := seq[at:]
-	owned := c.clauseVerbs(d, x, v)
+	// The words of the phrase, so that a pattern needing a word it lacks
+	// is not tried.
+	if x.present == nil {
+		x.present = make([]uint32, len(c.wordID))
+	}
+	x.stamp++
+	mark := func(t int) {
+		if id, ok := c.wordID[x.lower[t]]; ok {
+			x.present[id] = x.stamp
+		}
+		if id, ok := c.wordID[x.lemma[t]]; ok {
+			x.present[id] = x.stamp
+		}
+	}
+	for _, t := range before {
+		mark(t)
+	}
+	for _, t := range after {
+		mark(t)
+	}
+	var owned []int
+	ownedKnown := false
 	var best *dict.Pattern
 	bestScore, bestB := 0, binding{source: -1, target: -1, compound: -1}
-	for _, g := range groups {
+	for _, gi := range groups {
+		g, needs := &c.set.Verbs[gi], c.needs[gi]
 		for pi := range g.Patterns {
 			p := &g.Patterns[pi]
 			if complexCode(p.Code) {
 				continue // TABARI's marks, no event codes: another pattern codes the verb
 			}
+			if !c.exhaustive && slices.ContainsFunc(needs[pi], func(id int32) bool { return x.present[id] != x.stamp }) {
+				continue
+			}
 			b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
-			before1 := slices.Clone(p.Before)
-			slices.Reverse(before1)
 			sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
 			if !okA {
 				continue
 			}
+			if !ownedKnown {
+				owned, ownedKnown = c.clauseVerbs(d, x, v), true
+			}
+			before1 := slices.Clone(p.Before)
+			slices.Reverse(before1)
 			words := b.words
 			if len(words) > 0 && len(owned) > 0 && !slices.ContainsFunc(words, func(t int) bool {
 				return !slices.ContainsFunc(owned, func(u int) bool { return within(d, t, u) })
@@ -281,9 +310,24 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		}
 	case dict.ElemSynset:
 		best := 0
-		for _, m := range c.synsets[e.Name] {
-			if n := wordsAt(d, x, seq, p, m, rev); n > best {
-				best = n
+		if ss := c.synsets[e.Name]; ss != nil && p < len(seq) {
+			by := ss.byFirst
+			if rev {
+				by = ss.byLast
+			}
+			t := seq[p]
+			if c.exhaustive {
+				by = map[string][]dict.Phrase{x.lower[t]: ss.members}
+			}
+			for k, w := range [2]string{x.lower[t], x.lemma[t]} {
+				if k == 1 && w == x.lower[t] {
+					break
+				}
+				for _, m := range by[w] {
+					if n := wordsAt(d, x, seq, p, m, rev); n > best {
+						best = n
+					}
+				}
 			}
 		}
 		if best > 0 {
