@@ -235,6 +235,11 @@ func TestCode(t *testing.T) {
 		{"Kenya signed an agreement to buy weapons from Uganda.", "KEN 057 UGA asserted; UGA 057 KEN asserted; KEN 062 UGA future; UGA 062 KEN future"},
 		// An intent given up is not carried out.
 		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
+		// Talks a verb of giving up stops are not held (when the verb
+		// codes nothing of its own); talks resumed are.
+		{"Chile decided to halt its talks with Peru.", "CHL 046 PER negated"},
+		{"Ecuador suspended negotiations with Peru on Monday.", "ECU 046 PER negated"},
+		{"Ecuador resumed negotiations with Peru on Monday.", "ECU 046 PER asserted"},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.

@@ -243,6 +243,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
+		// "decided to halt talks with the EU", "the visit was
+		// postponed": what a verb of giving up stops, puts off or
+		// refuses does not take place (when the verb codes nothing of
+		// its own: "cancelled his visit" is 160).
+		if r := x.rel[n]; (r == "obj" || r == "nsubj:pass") && v == d.Tokens[n].Head && (dropVerbs[x.lemma[v]] || negVerbs[x.lemma[v]]) {
+			mode = parley.Negated
+		}
 		if x.rel[n] == "obl" && v == d.Tokens[n].Head && x.caseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
 			// "negotiators return to Geneva for talks": those who come
 			// for the event take part in it (when the coming is no event
