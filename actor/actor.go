@@ -884,6 +884,17 @@ func compose(d *parley.Doc, g group, sent parley.Span, entityOf []int) (parley.A
 		span = parley.Span{Start: min(span.Start, et.Start), End: max(span.End, et.End)}
 	}
 	a := parley.Actor{Tokens: span, Entity: ent, Ref: -1}
+	// The principal's name is the actor's unless the phrase heads a person
+	// of another name, whose owner the principal is: "Netanyahu's
+	// spokesman Omer Dostri" works for Netanyahu, and is Omer Dostri.
+	nameOf := func(m *match) string {
+		if ent >= 0 && d.Entities[ent].Type == parley.PER {
+			if et := d.Entities[ent].Tokens; m.tokens.End <= et.Start || m.tokens.Start >= et.End {
+				return ""
+			}
+		}
+		return m.actor.Name
+	}
 	pre, post := "", ""
 	if before != nil {
 		pre = before.code
@@ -921,11 +932,11 @@ func compose(d *parley.Doc, g group, sent parley.Span, entityOf []int) (parley.A
 		// dictionary says whose: "rebel leader Laurent Kabila", "former
 		// president Carlos Menem", "Foreign Minister Abdullah Gul"
 		// before his dated presidency.
-		a.Code, a.Country, a.Sectors, a.Name = pre+principal.code[:3]+post, principal.code[:3], pre+post, principal.actor.Name
+		a.Code, a.Country, a.Sectors, a.Name = pre+principal.code[:3]+post, principal.code[:3], pre+post, nameOf(principal)
 	case principal != nil && len(principal.code) > 3:
 		// A named office-holder, or an institution with its own sector
 		// ("Kremlin spokesman" is RUSGOV, not RUSMED).
-		a.Code, a.Name = principal.code, principal.actor.Name
+		a.Code, a.Name = principal.code, nameOf(principal)
 	case principal != nil && pre+post != "":
 		if post == principal.code[:3] {
 			post = "" // "Al-Jazeera television" is MED, not MEDMED
@@ -936,10 +947,10 @@ func compose(d *parley.Doc, g group, sent parley.Span, entityOf []int) (parley.A
 		} else {
 			// A body of a named organisation that is no country ("the
 			// activists of Amnesty International") is the organisation's.
-			a.Name = principal.actor.Name
+			a.Name = nameOf(principal)
 		}
 	case principal != nil:
-		a.Code, a.Name = principal.code, principal.actor.Name
+		a.Code, a.Name = principal.code, nameOf(principal)
 	default:
 		a.Code = pre + post
 	}

@@ -316,15 +316,21 @@ func TestRoleNotAPronoun(t *testing.T) {
 	})
 }
 
-// TestOrganisationBodies checks that a body of an organisation of no
-// country keeps the organisation's name (so it is someone's, not an
-// unidentified agent's), and that a sector the organisation's code
-// already has is not written twice.
-func TestOrganisationBodies(t *testing.T) {
+// TestActorNames checks the names actors keep: a body of an organisation
+// of no country keeps the organisation's name ("the activists of Relief
+// Watch" are NGOOPP, and Relief Watch), and a sector the organisation's
+// code already has is not written twice; a person whose title names
+// another person as the owner keeps a name of their own; a named
+// office-holder the dictionary's.
+func TestActorNames(t *testing.T) {
 	for text, want := range map[string]string{
 		"The activists of Relief Watch protested in Athens.": "activists of Relief Watch=NGOOPP (Relief Watch)",
 		"Channel Nine television reported the attack.":       "Channel Nine television=MED (Channel Nine)",
 		"The activists protested in Athens.":                 "activists=OPP ()",
+		// A person whose title names another person as the owner works
+		// for that person and keeps a name of their own.
+		"Testov's spokesperson Boris Writeman criticised Greece.": "Testov's spokesperson Boris Writeman=RUSGOV (Boris Writeman) Greece=GRC (Greece)",
+		"Minister Ivan Testov criticised Greece.":                 "Minister Ivan Testov=RUSGOV (Ivan Testov) Greece=GRC (Greece)",
 	} {
 		d := resolve(t, text, day2020, actor.Options{NamedCountriesOnly: true})
 		var got []string
