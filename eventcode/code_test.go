@@ -240,6 +240,11 @@ func TestCode(t *testing.T) {
 		{"Chile decided to halt its talks with Peru.", "CHL 046 PER negated"},
 		{"Ecuador suspended negotiations with Peru on Monday.", "ECU 046 PER negated"},
 		{"Ecuador resumed negotiations with Peru on Monday.", "ECU 046 PER asserted"},
+		// What a participle says of a verb's object is as real as the
+		// object.
+		{"Chile will propose a resolution condemning Peru.", "CHL 020 PER future; CHL 111 PER future"},
+		{"Chile passed a resolution condemning Peru.", "CHL 010 PER asserted; CHL 111 PER asserted"},
+		{"Chile rejected a resolution condemning Peru.", "CHL 1246 PER asserted; CHL 111 PER negated"},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.

@@ -193,6 +193,28 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
 		}
 	}
+	// "will propose a resolution condemning Syria", "rejected a resolution
+	// condemning Israel": what a participle says of a verb's object is as
+	// real as the object, which is what the verb makes of it ("passed a
+	// resolution condemning Israel" condemns it).
+	if h := x.head[v]; x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && h >= 0 && x.rel[h] == "obj" && !neg && !cond && !hyp && !fut {
+		if u := x.head[h]; u >= 0 && d.Tokens[u].UPOS == "VERB" {
+			if dropVerbs[x.lemma[u]] || negVerbs[x.lemma[u]] {
+				neg = true
+			} else {
+				switch m, _ := modality(d, x, u); m {
+				case parley.Negated:
+					neg = true
+				case parley.Conditional:
+					cond = true
+				case parley.Hypothetical:
+					hyp = true
+				case parley.Future:
+					fut = true
+				}
+			}
+		}
+	}
 	// "will free the sailors once Britain apologises", "when Russia and
 	// Ukraine meet next week": English puts a clause of time in the
 	// present when what it tells is still to come, as the clause it
