@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"strings"
+
 	"github.com/parley-events/parley"
 )
 
@@ -45,7 +47,7 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 	weight := map[string]float64{}
 	total := 0.0
 	for _, p := range d.Places {
-		if p.Country == "" || venue(d, d.SpanHead(p.Tokens)) {
+		if p.Country == "" || venue(d, d.SpanHead(p.Tokens)) || money(d, p.Tokens) {
 			continue
 		}
 		w := 1.0
@@ -66,7 +68,7 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 	bySentence := map[int][]parley.Place{}
 	for _, p := range d.Places {
 		if p.Country != "" && p.Tokens.Start < len(sentOf) && (d.Dateline.Empty() || !p.Tokens.Overlaps(d.Dateline)) &&
-			locative[d.CaseOf(d.SpanHead(p.Tokens))] && !venue(d, d.SpanHead(p.Tokens)) {
+			locative[d.CaseOf(d.SpanHead(p.Tokens))] && !venue(d, d.SpanHead(p.Tokens)) && !money(d, p.Tokens) {
 			s := sentOf[p.Tokens.Start]
 			bySentence[s] = append(bySentence[s], p)
 		}
@@ -116,6 +118,12 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 			a.Country, a.Code, a.CountryFrom = country, country+a.Sectors, from
 		}
 	}
+}
+
+// money reports whether the place at span names a currency ("51 million
+// U.S. dollars", "Hong Kong dollars"), not where anything is.
+func money(d *parley.Doc, span parley.Span) bool {
+	return span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))]
 }
 
 // leadSector returns the first sector of sectors ("GOV" of "GOVMED").

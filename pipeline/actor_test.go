@@ -110,6 +110,9 @@ func TestPlaceCountries(t *testing.T) {
 		{"Police detained protesters in Harare on Sunday. The prime minister will pay a visit to Bulawayo on Monday.", "prime minister", "GOV", ""},
 		// Troops are often abroad: no country for them.
 		{"Troops fired on a crowd in Kandahar on Friday.", "Troops", "MIL", ""},
+		// A currency is not where anything is: the story's country is
+		// Zambia's, not that of the dollars.
+		{"Farmers in Zambia received fertiliser worth 51 million U.S. dollars. The government praised the programme.", "government", "ZMBGOV", actor.FromDocument},
 		// An embassy is another country's.
 		{"Protesters stormed the embassy in Tehran on Sunday.", "embassy", "GOV", ""},
 	} {
