@@ -245,6 +245,13 @@ func TestCode(t *testing.T) {
 		{"Chile will propose a resolution condemning Peru.", "CHL 020 PER future; CHL 111 PER future"},
 		{"Chile passed a resolution condemning Peru.", "CHL 010 PER asserted; CHL 111 PER asserted"},
 		{"Chile rejected a resolution condemning Peru.", "CHL 1246 PER asserted; CHL 111 PER negated"},
+		// An act promised is intended (and a withdrawal intended is the
+		// intent to de-escalate); one someone is told to do is not done;
+		// a verb conjoined in a condition is conditional too.
+		{"Ecuador promised the withdrawal of its troops from Peru.", "ECU 030 PER asserted; ECUMIL 0356 PER future"},
+		{"Ecuador told Peru to pull out its troops from Bolivia.", "PER 0874 BOL hypothetical"},
+		{"Ecuador told reporters that Peru attacked Bolivia.", "PER 190 BOL reported"},
+		{"Sanctions will follow if Peru does not halt the tests and cooperate with Ecuador.", "PER 050 ECU conditional"},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.

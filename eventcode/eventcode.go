@@ -1752,13 +1752,20 @@ func (c *Coder) emitMutual(d *parley.Doc, x *docIndex, s int, trigger parley.Spa
 	}
 }
 
+// yieldIntents are the intents to yield (035x) by the kind of yielding
+// (08x): easing administrative sanctions, dissent, releasing, easing
+// economic sanctions, allowing international involvement, de-escalating.
+var yieldIntents = map[byte]string{'1': "0351", '2': "0352", '4': "0353", '5': "0354", '6': "0355", '7': "0356"}
+
 // intent maps the code of a cooperative act that is only intended — named
 // by a noun that is planned ("talks will take place", "an upcoming
 // meeting"), or coded on a verb of intention with its complement ("agreed
 // to share information", "offered to mediate") — to CAMEO's code for the
 // intent to do it: meeting or negotiating (04) to 036, diplomatic
 // cooperation (05) to 032, cooperating (06) to 031, aid (07) to 033 and
-// its kinds, yielding (08) to 034. Other codes are kept. A verb in the
+// its kinds, yielding (08) to 035 and its kinds (a withdrawal, 0874, to
+// the intent to de-escalate, 0356; political reform, 083x, to 034x).
+// Other codes are kept. A verb in the
 // future ("will contribute") keeps its code, as PETRARCH codes it; its
 // modality says it is future.
 func intent(code string) string {
@@ -1769,8 +1776,13 @@ func intent(code string) string {
 		return "032"
 	case strings.HasPrefix(code, "06"):
 		return "031"
+	case strings.HasPrefix(code, "083"):
+		return "034" + code[3:]
 	case strings.HasPrefix(code, "08"):
-		return "034"
+		if len(code) >= 3 && yieldIntents[code[2]] != "" {
+			return yieldIntents[code[2]]
+		}
+		return "035"
 	case code == "070":
 		return "033"
 	case code == "071", code == "072", code == "073", code == "074":

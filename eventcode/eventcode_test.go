@@ -34,7 +34,7 @@ func TestNounsFile(t *testing.T) {
 func TestIntent(t *testing.T) {
 	for code, want := range map[string]string{
 		"046": "036", "040": "036", "061": "031", "070": "033", "072": "0332", "073": "0333",
-		"081": "034", "190": "190", "130": "130", "036": "036",
+		"081": "0351", "0874": "0356", "084": "0353", "080": "035", "083": "034", "0832": "0342", "190": "190", "130": "130", "036": "036",
 	} {
 		if got := intent(code); got != want {
 			t.Errorf("intent(%s) = %s, want %s", code, got, want)

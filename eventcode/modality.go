@@ -53,6 +53,10 @@ var (
 		"propose": true, "suggest": true, "recommend": true, "appeal": true, "press": true, "order": true,
 		"warn": true, // "warned Moscow to withdraw", "warned against moves to withdraw"
 	}
+	// One of these with an infinitive ("told Ethiopia to pull out")
+	// directs the act, which has not happened (with a clause, "told
+	// reporters that …", it reports one).
+	directVerbs = map[string]bool{"tell": true, "instruct": true, "direct": true, "advise": true, "encourage": true, "invite": true}
 	// "The first Israeli minister to visit Tunisia": an act done.
 	ordinalWords    = map[string]bool{"first": true, "last": true, "only": true, "second": true, "third": true}
 	hypotheticalAux = map[string]bool{"may": true, "can": true, "might": true, "could": true, "would": true, "must": true, "should": true, "ought": true}
@@ -89,11 +93,16 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// "will visit Japan and hold talks": a verb conjoined without an
 	// auxiliary or subject of its own shares its first conjunct's
 	// auxiliary (not its negation: "did not attack but shelled").
+	// So does it share the first conjunct's condition ("if Iran does not
+	// halt the work and cooperate with the inspectors").
 	if h := x.head[v]; x.rel[v] == "conj" && h >= 0 && h < v && d.Tokens[h].UPOS == "VERB" && x.child(v, "aux", "nsubj", "nsubj:pass") < 0 {
 		for _, c := range x.children[h] {
-			if x.rel[c] == "aux" && c < h {
+			switch {
+			case x.rel[c] == "aux" && c < h:
 				fut = fut || futureAux[x.lemma[c]]
 				hyp = hyp || hypotheticalAux[x.lemma[c]]
+			case x.rel[c] == "mark" && c < h:
+				cond = cond || conditionMark(x, h, c)
 			}
 		}
 	}
@@ -148,8 +157,8 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = true // "has yet to comment"
 		case futureVerbs[l] && x.child(h, "compound:prt") < 0: // not "set up barriers to", "went on to win"
 			fut = true
-		case desireVerbs[l]:
-			hyp = true // "urged Russia to withdraw": asked for, not done
+		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
+			hyp = true // "urged Russia to withdraw", "told Ethiopia to pull out": asked for, not done
 		case likelyWords[l]:
 			hyp = true
 		}

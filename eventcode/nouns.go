@@ -250,6 +250,17 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		if r := x.rel[n]; (r == "obj" || r == "nsubj:pass") && v == d.Tokens[n].Head && (dropVerbs[x.lemma[v]] || negVerbs[x.lemma[v]]) {
 			mode = parley.Negated
 		}
+		// "promised the withdrawal of its forces", "demanded talks": an
+		// act promised or planned is intended, one asked for is not done
+		// (an agreed ceasefire is in force).
+		if x.rel[n] == "obj" && v == d.Tokens[n].Head && (mode == parley.Asserted || mode == parley.Reported) {
+			switch l := x.lemma[v]; {
+			case futureVerbs[l] && l != "agree" && x.child(v, "compound:prt") < 0:
+				mode = parley.Future
+			case desireVerbs[l]:
+				mode = parley.Hypothetical
+			}
+		}
 		if x.rel[n] == "obl" && v == d.Tokens[n].Head && x.caseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
 			// "negotiators return to Geneva for talks": those who come
 			// for the event take part in it (when the coming is no event
