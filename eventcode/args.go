@@ -107,7 +107,9 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 		return src, tgt
 	}
-	src = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return actedOn(d, x, a, subj) })
+	// (Nor is a city named by an adjective of the subject's noun its
+	// actor: "the bombs on three Amman hotels, which killed …".)
+	src = slices.DeleteFunc(actorsAt(d, x, subj), func(a int) bool { return actedOn(d, x, a, subj) || cityModifier(d, x, a, true) })
 	// A list of subjects the parser split ("Mordor, the Shire, Arnor and
 	// Bree welcomed"): every subject acts. Two with no comma or
 	// conjunction between them are one phrase split in two ("Dagolath's
@@ -441,7 +443,7 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 				}
 				if a >= 0 && (best < 0 || d.Actors[a].Tokens.Start < d.Actors[best].Tokens.Start) &&
 					d.Actors[a].Country != "" && d.Actors[a].CountryFrom == "" && !slices.ContainsFunc(src, func(s int) bool { return s == a || d.Actors[s].Code == d.Actors[a].Code }) &&
-					!namedBy(x, words, a) && !cityModifier(d, x, a) {
+					!namedBy(x, words, a) && !cityModifier(d, x, a, false) {
 					best = a
 				}
 				if it.depth < 5 {
@@ -792,11 +794,14 @@ func complement(d *parley.Doc, x *docIndex, v int) int {
 // a thing: "the Beijing Summit", "the Hanoi Action Plan", "the Doha
 // round" name a place an event or a text is known by, not an actor of it
 // (where "the Kabul government" is one actor, and "Iran's programme" a
-// possessor).
-func cityModifier(d *parley.Doc, x *docIndex, a int) bool {
+// possessor). With adjective, a city's name the tagger read as an
+// adjective counts too: for a source, "three Amman hotels, which …" say
+// where things are, not who acted (as a target, "the attacks on three
+// Amman hotels" were on Jordan).
+func cityModifier(d *parley.Doc, x *docIndex, a int, adjective bool) bool {
 	h := d.SpanHead(d.Actors[a].Tokens)
 	n := d.Tokens[h].Head
-	if x.rel[h] != "compound" || n < 0 || x.actorAt[n] >= 0 || d.Tokens[n].UPOS != "NOUN" && d.Tokens[n].UPOS != "PROPN" || placeNouns[x.lemma[n]] {
+	if x.rel[h] != "compound" && !(adjective && x.rel[h] == "amod") || n < 0 || x.actorAt[n] >= 0 || d.Tokens[n].UPOS != "NOUN" && d.Tokens[n].UPOS != "PROPN" || placeNouns[x.lemma[n]] {
 		return false
 	}
 	k, ok := x.placeAt[h]
@@ -861,8 +866,8 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	if h < 0 {
 		return nil
 	}
-	out := slices.DeleteFunc(slices.Clone(x.anchored[h]), func(a int) bool { return cityModifier(d, x, a) })
-	if len(out) == 0 && x.actorAt[h] >= 0 && !cityModifier(d, x, x.actorAt[h]) {
+	out := slices.DeleteFunc(slices.Clone(x.anchored[h]), func(a int) bool { return cityModifier(d, x, a, false) })
+	if len(out) == 0 && x.actorAt[h] >= 0 && !cityModifier(d, x, x.actorAt[h], false) {
 		out = append(out, x.actorAt[h])
 	}
 	// "the ambassadors of Arnor, Osgiliath and Gondor": the countries

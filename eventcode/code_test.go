@@ -252,6 +252,10 @@ func TestCode(t *testing.T) {
 		{"Ecuador told Peru to pull out its troops from Bolivia.", "PER 0874 BOL hypothetical"},
 		{"Ecuador told reporters that Peru attacked Bolivia.", "PER 190 BOL reported"},
 		{"Sanctions will follow if Peru does not halt the tests and cooperate with Ecuador.", "PER 050 ECU conditional"},
+		// A city's name read as an adjective of the subject's noun says
+		// where things are, not who acted; as a target it is the victim.
+		{"The bombs on three Amman hotels, which killed ten Jordanian soldiers, shocked the region.", ""},
+		{"Rebels admitted the attacks on two Amman hotels, which killed ten guests.", "JORREB 190 JOR asserted"},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.
