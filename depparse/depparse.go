@@ -51,7 +51,7 @@ func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
 // parataxis (the root's, when none), and the others -1 when the model
 // lacks them.
 type relations struct {
-	root, parataxis, amod, conj, cc, appos, nsubj int
+	root, parataxis, amod, conj, cc, appos, nsubj, dep int
 }
 
 func relationsOf(labels []string) relations {
@@ -65,6 +65,7 @@ func relationsOf(labels []string) relations {
 	return relations{
 		root: root, parataxis: index("parataxis", root),
 		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
+		dep: index("dep", -1),
 	}
 }
 
@@ -190,6 +191,10 @@ var attributionVerbs = map[string]bool{
 // not an appositive of the noun before the comma. It applies when the
 // verb is the root v, has no subject and ends the sentence, and the
 // phrase's head hangs, as an apposition, from a word before the comma.
+// A subject the parser gave the verb from before the comma ("the bombers
+// were back at work Sunday, …, killing three officers, Major General X
+// told AFP" with "Sunday" the subject of "told") is a word of the
+// reported clause misplaced: it becomes an unspecified dependent (dep).
 func mendAttribution(st *parseState, n, v int, rels relations) {
 	appos, nsubj := rels.appos, rels.nsubj
 	if appos < 0 || nsubj < 0 {
@@ -203,17 +208,21 @@ func mendAttribution(st *parseState, n, v int, rels relations) {
 			return
 		}
 	}
-	for j := range n {
-		if st.heads[j] == v && strings.HasPrefix(st.labelNames[st.labels[j]], "nsubj") {
-			return
-		}
-	}
 	c := v - 1
 	for c >= 0 && st.words[c] != "," {
 		c--
 	}
 	if c < 1 || c == v-1 {
 		return
+	}
+	stray := -1
+	for j := range n {
+		if st.heads[j] == v && strings.HasPrefix(st.labelNames[st.labels[j]], "nsubj") {
+			if j > c || stray >= 0 || rels.dep < 0 {
+				return
+			}
+			stray = j
+		}
 	}
 	head := -1
 	for j := c + 1; j < v; j++ {
@@ -228,6 +237,9 @@ func mendAttribution(st *parseState, n, v int, rels relations) {
 		return
 	}
 	st.heads[head], st.labels[head] = v, nsubj
+	if stray >= 0 {
+		st.labels[stray] = rels.dep
+	}
 }
 
 // mendAdjectives repairs a parse UD rules out: a capitalised adjective

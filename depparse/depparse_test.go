@@ -133,16 +133,17 @@ func TestMendAdjectives(t *testing.T) {
 // TestMendAttribution checks the repair of a trailing attribution read
 // as an apposition: "…, local newspaper Haaretz reported." The phrase
 // after the last comma becomes the subject of the sentence's verb of
-// saying; a verb with a subject, or another verb, is left alone.
+// saying, and a subject the parser gave it from before the comma an
+// unspecified dependent; another verb is left alone.
 func TestMendAttribution(t *testing.T) {
-	labels := []string{"nsubj", "ccomp", "obl", "case", "appos", "amod", "flat", "punct", "root"}
+	labels := []string{"nsubj", "ccomp", "obl", "case", "appos", "amod", "flat", "punct", "root", "dep"}
 	// They met in Tunis , local newspaper Haaretz reported .
 	// 0    1   2  3     4 5     6         7       8        9
 	words := []string{"they", "met", "in", "tunis", ",", "local", "newspaper", "haaretz", "reported", "."}
 	upos := []string{"PRON", "VERB", "ADP", "PROPN", "PUNCT", "ADJ", "NOUN", "PROPN", "VERB", "PUNCT"}
 	heads := []int{1, 8, 3, 1, 6, 6, 3, 6, 10, 8}
 	rels := []string{"nsubj", "ccomp", "case", "obl", "punct", "amod", "appos", "flat", "root", "punct"}
-	run := func(words []string, heads []int) ([]int, []string) {
+	run := func(words []string, heads []int, rels []string) ([]int, []string) {
 		st := newParseState(2*len(labels) + 1)
 		st.reset(len(words))
 		st.labelNames = labels
@@ -159,14 +160,21 @@ func TestMendAttribution(t *testing.T) {
 		}
 		return st.heads[:len(words)], got
 	}
-	h, l := run(words, heads)
+	h, l := run(words, heads, rels)
 	if h[6] != 8 || l[6] != "nsubj" || h[5] != 6 || h[7] != 6 || h[1] != 8 {
 		t.Errorf("attribution: heads %v labels %v, want newspaper the nsubj of reported", h, l)
+	}
+	// A subject from before the comma ("they" misread as the subject of
+	// "reported"): the phrase after the comma is the subject all the same.
+	stray := slices.Clone(heads)
+	stray[0] = 8
+	if h, l := run(words, stray, rels); h[6] != 8 || l[6] != "nsubj" || h[0] != 8 || l[0] != "dep" {
+		t.Errorf("a subject before the comma: heads %v labels %v, want newspaper the nsubj of reported, they a dep", h, l)
 	}
 	// Not a verb of saying: left alone.
 	other := slices.Clone(words)
 	other[8] = "slept"
-	if h, l := run(other, heads); h[6] != 3 || l[6] != "appos" {
+	if h, l := run(other, heads, rels); h[6] != 3 || l[6] != "appos" {
 		t.Errorf("another verb: heads %v labels %v, want the apposition kept", h, l)
 	}
 }
