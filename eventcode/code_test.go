@@ -256,6 +256,11 @@ func TestCode(t *testing.T) {
 		// where things are, not who acted; as a target it is the victim.
 		{"The bombs on three Amman hotels, which killed ten Jordanian soldiers, shocked the region.", ""},
 		{"Rebels admitted the attacks on two Amman hotels, which killed ten guests.", "JORREB 190 JOR asserted"},
+		// A phrase of time is no phrase of a pattern's preposition:
+		// fighting someone for three days is no criticism of them
+		// (fighting them for their raids is).
+		{"Peruvian rebels fought the Ecuadorian army for three days.", "PERREB 190 ECUMIL asserted"},
+		{"Peru attacked Ecuador for its raids.", "PER 111 ECU asserted"},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.

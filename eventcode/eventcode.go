@@ -396,6 +396,8 @@ type docIndex struct {
 	// timexAt maps the token a temporal expression hangs from to the
 	// expressions (indexes into Doc.Timexes) that hang from it.
 	timexAt map[int][]int
+	// timexHead holds the head tokens of temporal expressions.
+	timexHead map[int]bool
 	// placeAt maps the head token of a place name to its place (an
 	// index into Doc.Places).
 	placeAt map[int]int
@@ -820,9 +822,11 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 	}
 	x.timexAt = map[int][]int{}
+	x.timexHead = map[int]bool{}
 	for k, t := range d.Timexes {
 		if h := d.SpanHead(t.Tokens); h >= 0 && d.Tokens[h].Head >= 0 {
 			x.timexAt[d.Tokens[h].Head] = append(x.timexAt[d.Tokens[h].Head], k)
+			x.timexHead[h] = true
 		}
 	}
 	for k, a := range d.Actors {

@@ -373,6 +373,12 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		if x.rel[t] != "case" && d.Tokens[t].UPOS != "ADP" || x.lower[t] != e.Sub[0].Words[0] {
 			return 0, 0
 		}
+		// A phrase of time is no other phrase of the preposition:
+		// "attacked the rebels for three hours" is no "attack (for)"
+		// (criticizing someone for something).
+		if h := d.Tokens[t].Head; h >= 0 && x.timexHead[h] && !timeCases[x.lower[t]] {
+			return 0, 0
+		}
 		// A prepositional phrase of the verb's own clause, not of a
 		// clause it governs: "demanded that Hamas renounce its struggle
 		// against Israel" is no "demand (against)", nor is "welcomed
