@@ -55,16 +55,17 @@ var phraseExcluded = map[string]bool{
 }
 
 // bestPattern returns the pattern of group g (an index into the set's
-// verb groups) that matches the phrase of
-// verb v with the most elements, with what its markers bound.
+// verb groups) that matches the phrase of verb v with the most elements,
+// with what its markers bound.
 func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g int) (dict.Pattern, binding, bool) {
 	p, b, _, ok := c.scoredPattern(d, x, v, g)
 	return p, b, ok
 }
 
 // scoredPattern is bestPattern with the best pattern's score, over the
-// patterns of each of groups (indexes into the set's verb groups) in turn (the verb's phrase read once): a
-// later group's pattern wins only by matching more.
+// patterns of each of groups (indexes into the set's verb groups) in turn,
+// the verb's phrase read once: a later group's pattern wins only by
+// matching more.
 func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
