@@ -253,17 +253,17 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 		n = r.lex.reach(&buf, words[i:], min(n, span.End-i))
 		for k := n; k >= 1; k-- {
 			key = append(key[:0], words[i:i+k]...)
-			refs := r.lex.lookupIn(&buf, key)
+			refs := r.lex.lookup(&buf, key)
 			if len(refs) == 0 {
 				if lem := norm(d.Tokens[i+k-1].Lemma); lem != "" && lem != key[k-1] {
 					key[k-1] = lem
-					refs = r.lex.lookupIn(&buf, key)
+					refs = r.lex.lookup(&buf, key)
 				}
 			}
 			if len(refs) == 0 {
 				if sg := singular(d, i+k-1, words[i+k-1]); sg != "" {
 					key[k-1] = sg
-					refs = r.lex.lookupIn(&buf, key)
+					refs = r.lex.lookup(&buf, key)
 				}
 			}
 			if e := entityOf[i+k-1]; e >= 0 && d.Entities[e].Type == parley.PER && d.Entities[e].Tokens.End > i+k {
@@ -513,8 +513,9 @@ func (r *Resolver) nameCountry(d *parley.Doc, words []string, a *parley.Actor, d
 	if len(a.Code) < 3 || !regions[a.Code[:3]] {
 		return
 	}
+	var buf keyBuf
 	for i := a.Tokens.Start; i < a.Tokens.End; i++ {
-		m, ok := r.choose(d, parley.Span{Start: i, End: i + 1}, r.lex.lookup(words[i:i+1]), day)
+		m, ok := r.choose(d, parley.Span{Start: i, End: i + 1}, r.lex.lookup(&buf, words[i:i+1]), day)
 		if !ok || m.actor == nil || len(m.code) != 3 || m.code == "---" || isSector(m.code) || regions[m.code] {
 			continue
 		}

@@ -140,14 +140,6 @@ func letters(w string) bool {
 	return !strings.ContainsFunc(w, func(c rune) bool { return !unicode.IsLetter(c) })
 }
 
-// lookup returns the entries named by the normalised words.
-func (l *Lexicon) lookup(words []string) []ref {
-	if len(words) == 1 {
-		return l.entries[words[0]]
-	}
-	return l.entries[strings.Join(words, " ")]
-}
-
 // keyBuf joins normalised words as entries and prefixes are keyed, in a
 // buffer its owner reuses, so that a lookup allocates nothing (a map
 // indexed by string(b) does not copy b).
@@ -165,8 +157,9 @@ func (b *keyBuf) join(words []string) []byte {
 	return *b
 }
 
-// lookupIn is lookup with the key joined in buf.
-func (l *Lexicon) lookupIn(buf *keyBuf, words []string) []ref {
+// lookup returns the entries named by the normalised words, joining
+// them in buf.
+func (l *Lexicon) lookup(buf *keyBuf, words []string) []ref {
 	if len(words) == 1 {
 		return l.entries[words[0]]
 	}

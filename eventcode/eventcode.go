@@ -229,7 +229,7 @@ func New(set *dict.Set, cfg Config) *Coder {
 	for gi, g := range set.Verbs {
 		c.needs[gi] = make([][]int32, len(g.Patterns))
 		for pi, p := range g.Patterns {
-			for _, w := range required(nil, append(slices.Clone(p.Before), p.After...)) {
+			for _, w := range required(required(nil, p.Before), p.After) {
 				id, ok := c.wordID[w]
 				if !ok {
 					id = int32(len(c.wordID))
@@ -1769,9 +1769,8 @@ var yieldIntents = map[byte]string{'1': "0351", '2': "0352", '4': "0353", '5': "
 // cooperation (05) to 032, cooperating (06) to 031, aid (07) to 033 and
 // its kinds, yielding (08) to 035 and its kinds (a withdrawal, 0874, to
 // the intent to de-escalate, 0356; political reform, 083x, to 034x).
-// Other codes are kept. A verb in the
-// future ("will contribute") keeps its code, as PETRARCH codes it; its
-// modality says it is future.
+// Other codes are kept. A verb in the future ("will contribute") keeps
+// its code, as PETRARCH codes it; its modality says it is future.
 func intent(code string) string {
 	switch {
 	case strings.HasPrefix(code, "04"):

@@ -107,9 +107,9 @@ func (s *sentence) prepare(words []string, lex *Lexicon, clus map[string]cluster
 	// Every lexicon phrase in the sentence, longest first at each start.
 	for i := 0; i < n; i++ {
 		// The phrases starting at i, their hashes extended word by word
-		// (as phraseHash computes them).
+		// as phraseHash computes them.
 		var found [maxPhrase + 1]Category
-		h := perceptron.New(0x1e)
+		h := phraseStart()
 		for k := 1; k <= min(maxPhrase, n-i); k++ {
 			h = h.Str(s.lower[i+k-1])
 			found[k] = lex.cats[h.Sum()]

@@ -52,12 +52,16 @@ type Lexicon struct {
 // phraseHash returns the hash of a phrase given as its folded words (see
 // foldWord).
 func phraseHash(folded []string) uint64 {
-	h := perceptron.New(0x1e)
+	h := phraseStart()
 	for _, w := range folded {
 		h = h.Str(w)
 	}
 	return h.Sum()
 }
+
+// phraseStart is the hash of the empty phrase, which phraseHash extends by
+// each word (h.Str(w)): a phrase's hash can be built word by word.
+func phraseStart() perceptron.H { return perceptron.New(0x1e) }
 
 // foldWord is the form lexicon lookups compare: lower case, with curly
 // apostrophes straightened.

@@ -55,8 +55,8 @@ modality, the sentence's length, how much of a pattern matched). It is
 fitted on events of news articles judged by hand; on events judged
 afterwards, seven in ten of those it gave 0.6 or more were right,
 against under half of all events (docs/benchmarks.md, "parley eval
-confidence"). --min-confidence P prints
-only the events of confidence P or more; --store still stores them all.
+confidence"). --min-confidence P prints only the events of confidence P
+or more; --store still stores them all.
 
 Each event is dated by the time expression on its verb ("on Wednesday"
 in an article of Tuesday 22 July 2025 is 2025-07-23), with its precision
