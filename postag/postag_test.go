@@ -2,6 +2,7 @@ package postag
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,6 +67,97 @@ func TestDayBeforeVerbMend(t *testing.T) {
 	}
 }
 
+// TestVerbMends checks the tagger's decoding rules for a clause's verb:
+// an open-class word is never an auxiliary ("reject" after a plural
+// name), "have" before a participle is the perfect's auxiliary, and a
+// past form read as an adjective between the opening noun phrase and an
+// object is the verb when the main clause has no other. Each sentence
+// is one the model misreads without its rule.
+func TestVerbMends(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text       string
+		i          int
+		upos, xpos string
+	}{
+		{"The Kurds reject proposed Israeli changes to the land deal , a negotiator said .", 2, "VERB", "VB"},
+		{"Iran has threatened to halt talks on its uranium programme if the European Union goes ahead with planned sanctions on its banks , the Tehran Times reported today .", 1, "AUX", "VBZ"},
+		{"Iran has threatened to halt talks on its uranium programme if the European Union goes ahead with planned sanctions on its banks , the Tehran Times reported today .", 4, "VERB", "VB"},
+		{"Serbia has threatened to recall its envoy if the United Nations goes ahead with the planned vote , the Belgrade daily said today .", 1, "AUX", "VBZ"},
+		{"Army engineers demolished illegal structures in the camp after the flood .", 2, "VERB", "VBD"},
+	} {
+		words := strings.Fields(c.text)
+		if upos, xpos := tg.Tag(words); upos[c.i] != c.upos || xpos[c.i] != c.xpos {
+			t.Errorf("%s: %s is %s/%s, want %s/%s", c.text, words[c.i], upos[c.i], xpos[c.i], c.upos, c.xpos)
+		}
+	}
+	// A reduced relative before the clause's verb stays a participle or
+	// adjective, and so does one in a clause that has its verb.
+	for _, c := range []struct {
+		text string
+		i    int
+	}{
+		{"Soldiers wounded in the raid were flown home .", 1},
+		{"Relief officials concerned about the convoys met on Monday .", 2},
+	} {
+		words := strings.Fields(c.text)
+		if _, xpos := tg.Tag(words); xpos[c.i] == "VBD" {
+			t.Errorf("%s: %s is VBD, want a participle or adjective (%v)", c.text, words[c.i], xpos)
+		}
+	}
+}
+
+// TestAuxiliariesClosed checks that a word training never saw as an
+// auxiliary is not tagged as one, that a word it saw keeps the class, and
+// that base rules (jack-knifing's) leave the model's choice alone.
+func TestAuxiliariesClosed(t *testing.T) {
+	m := &Model{upos: []string{"AUX", "NOUN", "VERB"}, xpos: []string{"VBD", "NN", "VBD"}, aux: map[string]bool{"was": true}}
+	m.setAuxClasses()
+	scores := []float32{3, 1, 2}
+	for _, c := range []struct {
+		word string
+		keep func(int) bool
+		aux  bool
+		want int
+	}{
+		{"reject", nil, true, 2},
+		{"Was", nil, true, 0},
+		{"reject", func(c int) bool { return c != 2 }, true, 1},
+		{"reject", func(c int) bool { return c == 0 }, true, -1},
+		{"reject", nil, false, 0},
+	} {
+		if got := m.best(scores, c.word, c.keep, c.aux); got != c.want {
+			t.Errorf("best(%q, aux rule %v) = %d, want %d", c.word, c.aux, got, c.want)
+		}
+	}
+	train := []Sentence{{Words: strings.Fields("Talks Were held ."), UPOS: strings.Fields("NOUN AUX VERB PUNCT"), XPOS: strings.Fields("NNS VBD VBN .")}}
+	if got := Train(train, nil, TrainOptions{Epochs: 1}).aux; len(got) != 1 || !got["were"] {
+		t.Errorf("auxiliaries learnt from %v: %v, want were only", train[0].Words, got)
+	}
+}
+
+// TestBaseRules checks that the base tagger leaves out the later rules
+// and keeps the base ones.
+func TestBaseRules(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Iran has threatened to halt talks on its uranium programme if the European Union goes ahead with planned sanctions on its banks , the Tehran Times reported today .")
+	if upos, _ := tg.Base().Tag(words); upos[1] != "VERB" {
+		t.Errorf("base rules: has is %s, want the model's VERB", upos[1])
+	}
+	words = strings.Fields("Rebels attacked the convoy near the border , officials said .")
+	a, _ := tg.Tag(words)
+	b, _ := tg.Base().Tag(words)
+	if !slices.Equal(a, b) {
+		t.Errorf("%v: base %v, full %v", words, b, a)
+	}
+}
+
 func TestProcessSetsFeats(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
@@ -89,6 +181,7 @@ func TestModelRoundTrip(t *testing.T) {
 	train := []Sentence{
 		{Words: strings.Fields("Envoys met in Geneva ."), UPOS: strings.Fields("NOUN VERB ADP PROPN PUNCT"), XPOS: strings.Fields("NNS VBD IN NNP .")},
 		{Words: strings.Fields("Police detained protesters ."), UPOS: strings.Fields("NOUN VERB NOUN PUNCT"), XPOS: strings.Fields("NNS VBD NNS .")},
+		{Words: strings.Fields("Talks were held ."), UPOS: strings.Fields("NOUN AUX VERB PUNCT"), XPOS: strings.Fields("NNS VBD VBN .")},
 	}
 	m := Train(train, nil, TrainOptions{Epochs: 5, Seed: 3})
 	b1, err := m.MarshalBinary()
@@ -98,6 +191,9 @@ func TestModelRoundTrip(t *testing.T) {
 	m2, err := Load(bytes.NewReader(b1))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(m2.aux) != 1 || !m2.aux["were"] {
+		t.Errorf("auxiliaries after loading: %v", m2.aux)
 	}
 	b2, _ := m2.MarshalBinary()
 	if !bytes.Equal(b1, b2) {

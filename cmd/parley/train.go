@@ -357,7 +357,7 @@ func trainParser(train, dev []*conllu.Sentence, epochs int, seed int64, k int, p
 				}
 			}
 			logf("jackknife fold %d/%d: training a tagger on %d sentences", f+1, k, len(rest))
-			t := postag.New(postag.Train(rest, nil, postag.TrainOptions{Seed: seed}), nil)
+			t := postag.New(postag.Train(rest, nil, postag.TrainOptions{Seed: seed}), nil).Base()
 			for i := range trainP {
 				if i%k == f {
 					trainP[i].UPOS, trainP[i].XPOS = t.Tag(trainP[i].Words)
