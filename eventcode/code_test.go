@@ -427,6 +427,9 @@ func TestCode(t *testing.T) {
 		// A day the parser took for the object is when; the noun before
 		// it is the object.
 		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
+		// An infinitive the parser hung on the urged object (a list of
+		// them) is urged all the same.
+		{"Last year Pretoria urged Zairean President Mobutu Sese Seko and Kabila to hold negotiations in Cape Town, despite the objections of the rebels.", "ZAF 020 CODGOV asserted; ZAF 020 CODELI asserted; CODGOV 046 CODELI hypothetical; CODELI 046 CODGOV hypothetical"},
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
 		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},

@@ -199,6 +199,16 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			// an intent refused, failed or given up is not carried out.
 			u := x.head[h]
 			hyp = hyp || askNouns[x.lemma[h]] // "an appeal to help Peru": asked for
+			// "urged Mobutu and Kabila to hold talks" with the
+			// infinitive hung on the object (or its last conjunct):
+			// asked for, as the verb's complement would be.
+			o := h
+			for x.rel[o] == "conj" && x.head[o] >= 0 {
+				o = x.head[o]
+			}
+			if w := x.head[o]; w >= 0 && (x.rel[o] == "obj" || x.rel[o] == "iobj") && (desireVerbs[x.lemma[w]] || directVerbs[x.lemma[w]]) {
+				hyp = true
+			}
 			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
 		}
 	}
