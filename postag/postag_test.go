@@ -110,12 +110,34 @@ func TestVerbMends(t *testing.T) {
 	}
 }
 
+// TestPrepositions checks that a preposition the treebanks hardly hold
+// is tagged as one wherever it stands.
+func TestPrepositions(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		i    int
+	}{
+		{"The ministry ordered a review amid mounting pressure to close the camps .", 5},
+		{"Amid the shelling , aid convoys turned back .", 0},
+		{"Markets fell amid fears of a wider war .", 2},
+	} {
+		words := strings.Fields(c.text)
+		if upos, xpos := tg.Tag(words); upos[c.i] != "ADP" || xpos[c.i] != "IN" {
+			t.Errorf("%s: %s is %s/%s, want ADP/IN", c.text, words[c.i], upos[c.i], xpos[c.i])
+		}
+	}
+}
+
 // TestAuxiliariesClosed checks that a word training never saw as an
 // auxiliary is not tagged as one, that a word it saw keeps the class, and
 // that base rules (jack-knifing's) leave the model's choice alone.
 func TestAuxiliariesClosed(t *testing.T) {
 	m := &Model{upos: []string{"AUX", "NOUN", "VERB"}, xpos: []string{"VBD", "NN", "VBD"}, aux: map[string]bool{"was": true}}
-	m.setAuxClasses()
+	m.setClasses()
 	scores := []float32{3, 1, 2}
 	for _, c := range []struct {
 		word string
