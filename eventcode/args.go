@@ -630,6 +630,12 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		if infinitive(x, v) && askNouns[x.lemma[h]] {
 			return -1, false
 		}
+		// "were accused by a farmer of beating villagers" with the
+		// clause hung on the accuser: the accused did it (allegedly).
+		if m := x.child(v, "mark"); m >= 0 && x.lower[m] == "of" && x.rel[h] == "obl:agent" && x.head[h] >= 0 && allegeWords[x.lemma[x.head[h]]] {
+			s, _ := subject(d, x, x.head[h], depth+1)
+			return s, false
+		}
 		// "summoned the ambassador to lodge a complaint" with the
 		// infinitive hung from the object: the summoner's purpose.
 		if u := x.head[h]; infinitive(x, v) && x.rel[h] == "obj" && u >= 0 && purposeVerbs[x.lemma[u]] {

@@ -73,6 +73,9 @@ func TestCode(t *testing.T) {
 		// hangs it from the accused; one a court acquitted them of did
 		// not happen, as far as the court is concerned.
 		{"Witnesses accused the Kenyan soldiers of killing Somali civilians.", "KENMIL 202 SOMCVL hypothetical"},
+		// So with the accused the passive's subject and the clause hung
+		// on the accuser.
+		{"The three Kenyan soldiers were accused by a Somali farmer of beating villagers near the border.", "SOMAGR 112 KENMIL asserted; KENMIL 190 CVL hypothetical"},
 		{"A Kenyan court acquitted two Ugandan soldiers of killing Somali civilians.", "KENJUD 081 UGAMIL asserted; UGAMIL 202 SOMCVL negated"},
 		// A visit made is a visit; one to be made, a future one.
 		{"The Brazilian foreign minister made a trip to Japan last week.", "BRAGOV 042 JPN asserted; JPN 043 BRAGOV asserted"},

@@ -172,7 +172,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	if h := x.head[v]; h >= 0 && (x.rel[v] == "acl" || x.rel[v] == "advcl") {
 		if m := x.child(v, "mark"); m >= 0 && (x.lower[m] == "of" || x.lower[m] == "with") {
 			u := h
-			if x.rel[v] == "acl" && (x.rel[h] == "obj" || x.rel[h] == "nsubj:pass") && x.head[h] >= 0 {
+			if x.rel[v] == "acl" && (x.rel[h] == "obj" || x.rel[h] == "nsubj:pass" || x.rel[h] == "obl:agent") && x.head[h] >= 0 {
 				u = x.head[h]
 			}
 			switch {
