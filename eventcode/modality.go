@@ -199,7 +199,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			// an intent refused, failed or given up is not carried out.
 			u := x.head[h]
 			hyp = hyp || askNouns[x.lemma[h]] // "an appeal to help Peru": asked for
-			// "urged Mobutu and Kabila to hold talks" with the
+			// "urged the two leaders to hold talks" with the
 			// infinitive hung on the object (or its last conjunct):
 			// asked for, as the verb's complement would be.
 			o := h

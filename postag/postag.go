@@ -47,9 +47,10 @@ type Model struct {
 
 // prepositions are English words that are prepositions and nothing else
 // but which the treebanks hold too seldom for the model to know ("amid"
-// once in 430,000 training words, the first word of a thousand news
-// reports: read as a verb, a noun or an adjective it broke every parse
-// it was in). They are tagged ADP IN as the tag dictionary's words are.
+// is once in their 382,000 training words and 107 times in the
+// AFP/Xinhua articles, where the model read it as an adjective, a noun
+// or a verb 65 times, breaking the parse around it). They are tagged
+// ADP IN as the tag dictionary's words are.
 var prepositions = map[string]bool{"amid": true, "amidst": true, "amongst": true, "among": true, "via": true, "onto": true, "versus": true, "unto": true, "notwithstanding": true}
 
 // buildAux returns the lower-cased forms train has as auxiliaries. UD
@@ -112,9 +113,10 @@ func New(m *Model, feats *FeatsTable) *Tagger {
 // The parser's jack-knifed training tags are made with it. The later
 // rules (interjections, the day or "of" phrase before a verb, "have"
 // before a participle, auxiliaries as a closed class, a past form read as
-// an adjective) mend shapes the treebanks seldom have — together about
-// 40 of their 400,000 training words — so a retrained parser would differ
-// by noise alone, and the committed one is rebuilt byte for byte.
+// an adjective, the rare prepositions) mend shapes the treebanks seldom
+// have — together about 40 of their 382,000 training words — so a
+// retrained parser would differ by noise alone, and the committed one is
+// rebuilt byte for byte (TestBaseRulesFrozen).
 func (t *Tagger) Base() *Tagger {
 	return &Tagger{m: t.m, feats: t.feats, base: true}
 }
@@ -207,7 +209,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 }
 
 // perfect mends "have" read as a main verb before a past participle
-// ("Russia has threatened to …", "had not yet decided"): there it is the
+// ("Iran has threatened to …", "had not yet decided"): there it is the
 // perfect's auxiliary, as UD tags it, and the parser reads the
 // participle as the clause's verb only then.
 func (t *Tagger) perfect(st *state, words []string) {
@@ -290,9 +292,9 @@ func (t *Tagger) finite(st *state, words []string) {
 	}
 	if np == 0 || i+1 >= len(words) || t.m.xpos[st.tags[i]] != "VBN" || !strings.HasSuffix(words[i], "ed") {
 		// A past form read as an adjective inside the opening noun
-		// phrase, before the start of an object ("army bulldozers
-		// demolished Palestinian homes", "Red Cross officials suspended
-		// aid deliveries"), is the verb when the clause has no other
+		// phrase, before the start of an object ("Army engineers
+		// demolished illegal structures", "relief officials halted
+		// food convoys"), is the verb when the clause has no other
 		// (a subordinate clause's verbs are not the main clause's).
 		if adj >= 0 && !t.finiteFrom(st, words, adj+1, true) {
 			t.retag(st, words, adj, isVerb)
@@ -580,7 +582,8 @@ func b2i(b bool) int {
 const magic = "parley-tagger-2\n"
 
 // MarshalBinary returns the model's serialised form: a header, the tag
-// dictionary in sorted order, then the perceptron. The same model always
+// dictionary in sorted order, the ambiguity classes, the clusters, the
+// auxiliaries, then the perceptron. The same model always
 // gives the same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
