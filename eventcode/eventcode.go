@@ -647,14 +647,7 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.lower[and] != "and" || x.head[and] != n || x.child(n, "det") >= 0 {
 			continue
 		}
-		t := n
-		for range 8 {
-			if x.rel[t] != "conj" || x.head[t] < 0 {
-				break
-			}
-			t = x.head[t]
-		}
-		v := x.head[t]
+		v := x.head[x.firstConjunct(n)]
 		if v < 0 || d.Tokens[v].UPOS != "VERB" || v > p {
 			continue
 		}
@@ -860,13 +853,20 @@ func newDocIndex(d *parley.Doc) *docIndex {
 	return x
 }
 
+// firstConjunct returns the first of the conjuncts word i belongs to
+// (i itself when it is no conjunct, or -1 for -1), climbing at most 8
+// conj links (a parse's chains are shorter).
+func (x *docIndex) firstConjunct(i int) int {
+	for n := 0; i >= 0 && x.rel[i] == "conj" && x.head[i] >= 0 && n < 8; n++ {
+		i = x.head[i]
+	}
+	return i
+}
+
 // conjoined returns actor a and the actors conjoined with it ("Gondor and
 // Osgiliath"), in order.
 func (x *docIndex) conjoined(d *parley.Doc, a int) []int {
-	h := d.PhraseRoot(d.SpanHead(d.Actors[a].Tokens))
-	for h >= 0 && x.rel[h] == "conj" {
-		h = d.Tokens[h].Head
-	}
+	h := x.firstConjunct(d.PhraseRoot(d.SpanHead(d.Actors[a].Tokens)))
 	out := actorsAt(d, x, h)
 	if !slices.Contains(out, a) {
 		out = append([]int{a}, out...)

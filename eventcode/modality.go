@@ -202,10 +202,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			// "urged the two leaders to hold talks" with the
 			// infinitive hung on the object (or its last conjunct):
 			// asked for, as the verb's complement would be.
-			o := h
-			for x.rel[o] == "conj" && x.head[o] >= 0 {
-				o = x.head[o]
-			}
+			o := x.firstConjunct(h)
 			if w := x.head[o]; w >= 0 && (x.rel[o] == "obj" || x.rel[o] == "iobj") && (desireVerbs[x.lemma[w]] || directVerbs[x.lemma[w]]) {
 				hyp = true
 			}
@@ -284,10 +281,7 @@ var clearWords = map[string]bool{"acquit": true, "clear": true, "absolve": true,
 // Hamas renounce violence and recognize Israel", "Avex said it would
 // invest"); -1 when there is none.
 func complementHead(x *docIndex, v int) int {
-	w := v
-	for n := 0; x.rel[w] == "conj" && x.head[w] >= 0 && n < 8; n++ {
-		w = x.head[w]
-	}
+	w := x.firstConjunct(v)
 	if x.rel[w] != "ccomp" {
 		return -1
 	}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
 	"testing"
 
 	"github.com/parley-events/parley/conllu"
@@ -28,19 +27,7 @@ func TestBaseRulesFrozen(t *testing.T) {
 	base := tg.Base()
 	h := sha256.New()
 	for _, name := range featsTrainFiles {
-		f, err := os.Open(featsUDDir + name)
-		if err != nil {
-			t.Skipf("../shared/data not present (%v): skipping", err)
-		}
-		r := conllu.NewReader(f, name)
-		for {
-			s, err := r.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachUDSentence(t, name, func(s *conllu.Sentence) {
 			var words []string
 			for _, w := range s.Words() {
 				words = append(words, w.Form)
@@ -49,8 +36,7 @@ func TestBaseRulesFrozen(t *testing.T) {
 			for i := range upos {
 				io.WriteString(h, upos[i]+"\t"+xpos[i]+"\n")
 			}
-		}
-		f.Close()
+		})
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != baseTagsDigest {
 		t.Errorf("base tags digest %s, want %s: the base rules or the tagger model changed", got, baseTagsDigest)

@@ -22,9 +22,9 @@ const featsUDDir = "../../shared/data/ud/"
 // featsTrainFiles are the corpora feats.model is learned from.
 var featsTrainFiles = []string{"en_ewt-train.conllu", "en_gum-train.conllu"}
 
-// readFeatsExamples returns the words of a CoNLL-U file in
+// eachUDSentence calls fn with each sentence of a CoNLL-U file in
 // ../shared/data/ud, skipping the test when the file is absent.
-func readFeatsExamples(tb testing.TB, name string) []FeatsExample {
+func eachUDSentence(tb testing.TB, name string, fn func(*conllu.Sentence)) {
 	tb.Helper()
 	f, err := os.Open(featsUDDir + name)
 	if err != nil {
@@ -32,19 +32,29 @@ func readFeatsExamples(tb testing.TB, name string) []FeatsExample {
 	}
 	defer f.Close()
 	r := conllu.NewReader(f, name)
-	var ex []FeatsExample
 	for {
 		s, err := r.Next()
 		if err == io.EOF {
-			return ex
+			return
 		}
 		if err != nil {
 			tb.Fatal(err)
 		}
+		fn(s)
+	}
+}
+
+// readFeatsExamples returns the words of a CoNLL-U file in
+// ../shared/data/ud, skipping the test when the file is absent.
+func readFeatsExamples(tb testing.TB, name string) []FeatsExample {
+	tb.Helper()
+	var ex []FeatsExample
+	eachUDSentence(tb, name, func(s *conllu.Sentence) {
 		for _, w := range s.Words() {
 			ex = append(ex, FeatsExample{Form: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Feats: w.Feats})
 		}
-	}
+	})
+	return ex
 }
 
 // featsToy is a training set written for these tests.

@@ -214,7 +214,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 // participle as the clause's verb only then.
 func (t *Tagger) perfect(st *state, words []string) {
 	for i := 0; i+1 < len(words); i++ {
-		if t.m.upos[st.tags[i]] != "VERB" || !haveForms[strings.ToLower(words[i])] {
+		if t.m.upos[st.tags[i]] != "VERB" || !haveForms[st.norms[i]] {
 			continue
 		}
 		j := i + 1
@@ -334,17 +334,14 @@ func (t *Tagger) pastAdjective(st *state, words []string, i int) bool {
 // opens a subordinate clause.
 func (t *Tagger) finiteFrom(st *state, words []string, i int, clause bool) bool {
 	for j := i; j < len(words); j++ {
-		if clause && (t.m.upos[st.tags[j]] == "SCONJ" || subordinators[strings.ToLower(words[j])]) {
+		x := t.m.xpos[st.tags[j]]
+		if clause && (t.m.upos[st.tags[j]] == "SCONJ" || x == "WDT" || x == "WP" || subordinators[st.norms[j]]) {
 			return false
 		}
-		switch t.m.xpos[st.tags[j]] {
+		switch x {
 		case "VBD", "VBZ", "VBP", "MD":
-			if !speechWords[strings.ToLower(words[j])] || !slices.Contains(words[i:j], ",") {
+			if !speechWords[st.norms[j]] || !slices.Contains(words[i:j], ",") {
 				return true
-			}
-		case "WDT", "WP":
-			if clause {
-				return false
 			}
 		}
 	}
