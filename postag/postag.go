@@ -280,6 +280,9 @@ func (t *Tagger) finite(st *state, words []string) {
 		}
 		break
 	}
+	if !t.base && t.presentVerb(st, words, i) {
+		return
+	}
 	// The day may stand between the noun phrase and its verb ("Hungary
 	// on Wednesday ruled out sending troops"), where no participle
 	// stands: the word after the day is the verb whatever follows.
@@ -308,6 +311,51 @@ func (t *Tagger) finite(st *state, words []string) {
 		return
 	}
 	t.retag(st, words, i, isVerb)
+}
+
+// presentVerb mends a present-tense verb read as a plural noun at the end
+// of a sentence's opening noun phrase ("Freedonia departs from the
+// league", "the council urges calm"), which leaves the clause without a
+// verb. The noun phrase ends at word end; its last word becomes VBZ when
+// it is a lower-case plural form the treebanks never have as a noun whose
+// singular they have only as a verb, after a singular noun or name (the
+// verb's subject), and the clause has no finite verb after it. It
+// reports whether it retagged.
+func (t *Tagger) presentVerb(st *state, words []string, end int) bool {
+	k := end - 1
+	if k < 1 || t.m.xpos[st.tags[k]] != "NNS" || !t.verbOnly(words[k]) {
+		return false
+	}
+	if p := t.m.xpos[st.tags[k-1]]; p != "NN" && p != "NNP" || t.finiteFrom(st, words, end, true) {
+		return false
+	}
+	return t.retag(st, words, k, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBZ" })
+}
+
+// verbOnly reports whether w is a lower-case word ending in "s" that
+// training never had as a noun and whose stem (less "s", "es", or "ies"
+// for "y") it had as a verb and never as a noun.
+func (t *Tagger) verbOnly(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	noun := func(a string) bool { return strings.Contains(a, "NN") }
+	if a, ok := t.m.ambig[normalize(w)]; ok && noun(a) {
+		return false
+	}
+	stems := []string{w[:len(w)-1]}
+	if strings.HasSuffix(w, "es") {
+		stems = append(stems, w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "ies") {
+		stems = append(stems, w[:len(w)-3]+"y")
+	}
+	for _, s := range stems {
+		if a, ok := t.m.ambig[normalize(s)]; ok && !noun(a) && strings.Contains(a, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // pastAdjective reports whether word i, tagged as an adjective, is a

@@ -88,6 +88,7 @@ func TestVerbMends(t *testing.T) {
 		{"Iran has threatened to halt talks on its uranium programme if the European Union goes ahead with planned sanctions on its banks , the Tehran Times reported today .", 4, "VERB", "VB"},
 		{"Serbia has threatened to recall its envoy if the United Nations goes ahead with the planned vote , the Belgrade daily said today .", 1, "AUX", "VBZ"},
 		{"Army engineers demolished illegal structures in the camp after the flood .", 2, "VERB", "VBD"},
+		{"Freedonia departs from the league after the vote , officials said .", 1, "VERB", "VBZ"},
 	} {
 		words := strings.Fields(c.text)
 		if upos, xpos := tg.Tag(words); upos[c.i] != c.upos || xpos[c.i] != c.xpos {
@@ -106,6 +107,20 @@ func TestVerbMends(t *testing.T) {
 		words := strings.Fields(c.text)
 		if _, xpos := tg.Tag(words); xpos[c.i] == "VBD" {
 			t.Errorf("%s: %s is VBD, want a participle or adjective (%v)", c.text, words[c.i], xpos)
+		}
+	}
+	// A plural noun whose singular training has only as a verb stays a
+	// noun when the clause has its verb.
+	for _, c := range []struct {
+		text string
+		i    int
+	}{
+		{"Kidney transplants have risen sharply this year .", 1},
+		{"The hospital transplants were delayed by the strike .", 2},
+	} {
+		words := strings.Fields(c.text)
+		if _, xpos := tg.Tag(words); xpos[c.i] != "NNS" {
+			t.Errorf("%s: %s is %s, want NNS (%v)", c.text, words[c.i], xpos[c.i], xpos)
 		}
 	}
 }
