@@ -204,6 +204,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 	t.finite(st, words)
 	if !t.base {
 		t.perfect(st, words)
+		t.clauseOpeners(st, words)
 	}
 	return st.tags
 }
@@ -228,6 +229,38 @@ func (t *Tagger) perfect(st *state, words []string) {
 		t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "AUX" && t.m.xpos[c] == x })
 	}
 }
+
+// clauseOpeners mends a preposition read as one before a clause ("left
+// after the talks collapsed", "until a deal is signed"): a word that is
+// a preposition or a subordinating conjunction, tagged as a preposition,
+// followed by a noun phrase and a finite verb or auxiliary, opens the
+// clause (SCONJ, as UD tags it), and the parser reads the clause as one
+// only then.
+func (t *Tagger) clauseOpeners(st *state, words []string) {
+	for i := 0; i+2 < len(words); i++ {
+		if !openers[st.norms[i]] || t.m.upos[st.tags[i]] != "ADP" {
+			continue
+		}
+		j := i + 1
+		for j < len(words) {
+			u := t.m.upos[st.tags[j]]
+			if u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "NUM" || u == "PART" && t.m.xpos[st.tags[j]] == "POS" || u == "PRON" && j == i+1 {
+				j++
+				continue
+			}
+			break
+		}
+		if j == i+1 || j >= len(words) {
+			continue
+		}
+		switch t.m.xpos[st.tags[j]] {
+		case "VBD", "VBZ", "VBP", "MD", "VBN":
+			t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "SCONJ" && t.m.xpos[c] == "IN" })
+		}
+	}
+}
+
+var openers = map[string]bool{"after": true, "before": true, "since": true, "until": true}
 
 var haveForms = map[string]bool{"have": true, "has": true, "had": true, "having": true, "'ve": true, "’ve": true, "'d": true, "’d": true}
 

@@ -125,6 +125,32 @@ func TestVerbMends(t *testing.T) {
 	}
 }
 
+// TestClauseOpeners checks that "after", "before", "since" and "until"
+// before a clause are subordinating conjunctions and before a noun phrase
+// alone prepositions.
+func TestClauseOpeners(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		i    int
+		upos string
+	}{
+		{"Freedonia has celebrated the holiday at the capital with its allies after a soldier was reported missing on the border .", 11, "SCONJ"},
+		{"The envoy left the capital after the coalition talks collapsed .", 5, "SCONJ"},
+		{"The ministers will keep talking until a deal is signed .", 5, "SCONJ"},
+		{"The envoy left the capital after the coalition talks .", 5, "ADP"},
+		{"The ministers met until noon on Monday .", 3, "ADP"},
+	} {
+		words := strings.Fields(c.text)
+		if upos, _ := tg.Tag(words); upos[c.i] != c.upos {
+			t.Errorf("%s: %s is %s, want %s (%v)", c.text, words[c.i], upos[c.i], c.upos, upos)
+		}
+	}
+}
+
 // TestPrepositions checks that a preposition the treebanks hardly hold
 // is tagged as one wherever it stands.
 func TestPrepositions(t *testing.T) {
