@@ -43,6 +43,7 @@ type Model struct {
 	aux   map[string]bool
 	isAux []bool
 	prep  int // the class ADP IN, or -1
+	sconj int // the class SCONJ IN, or -1
 }
 
 // prepositions are English words that are prepositions and nothing else
@@ -70,14 +71,17 @@ func buildAux(train []Sentence) map[string]bool {
 	return out
 }
 
-// setClasses fills isAux and prep from the class labels.
+// setClasses fills isAux, prep and sconj from the class labels.
 func (m *Model) setClasses() {
 	m.isAux = make([]bool, len(m.upos))
-	m.prep = -1
+	m.prep, m.sconj = -1, -1
 	for c, u := range m.upos {
 		m.isAux[c] = u == "AUX"
 		if u == "ADP" && m.xpos[c] == "IN" {
 			m.prep = c
+		}
+		if u == "SCONJ" && m.xpos[c] == "IN" {
+			m.sconj = c
 		}
 	}
 }
@@ -205,6 +209,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 	if !t.base {
 		t.perfect(st, words)
 		t.clauseOpeners(st, words)
+		t.subordinatePresent(st, words)
 	}
 	return st.tags
 }
@@ -241,23 +246,73 @@ func (t *Tagger) clauseOpeners(st *state, words []string) {
 		if !openers[st.norms[i]] || t.m.upos[st.tags[i]] != "ADP" {
 			continue
 		}
-		j := i + 1
-		for j < len(words) {
-			u := t.m.upos[st.tags[j]]
-			if u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "NUM" || u == "PART" && t.m.xpos[st.tags[j]] == "POS" || u == "PRON" && j == i+1 {
-				j++
-				continue
-			}
-			break
-		}
+		j := t.nounPhraseEnd(st, i+1, true)
 		if j == i+1 || j >= len(words) {
 			continue
 		}
 		switch t.m.xpos[st.tags[j]] {
 		case "VBD", "VBZ", "VBP", "MD", "VBN":
-			t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "SCONJ" && t.m.xpos[c] == "IN" })
+			// Only the word: the clause after it is read right already,
+			// and tagged afresh after a conjunction its noun phrase
+			// can lose its noun ("after Freedonian warplanes bombed …").
+			if t.m.sconj >= 0 {
+				st.tags[i] = t.m.sconj
+			}
 		}
 	}
+}
+
+// subordinatePresent mends, as presentVerb does for the sentence's
+// opening noun phrase, a present-tense verb read as a plural noun at the
+// end of the noun phrase after a subordinating word ("as the capital
+// prepares for the summit").
+func (t *Tagger) subordinatePresent(st *state, words []string) {
+	for i := 1; i+2 < len(words); i++ {
+		if t.m.upos[st.tags[i]] != "SCONJ" && !subordinators[st.norms[i]] {
+			continue
+		}
+		if j := t.nounPhraseEnd(st, i+1, false); j-i > 2 {
+			lenient := afterName
+			switch {
+			case verbRequired[st.norms[i]]:
+				lenient = always
+			case openers[st.norms[i]] || st.norms[i] == "as":
+				continue // "after frequent air raids" needs no verb
+			}
+			t.presentVerb(st, words, j, lenient)
+		}
+	}
+}
+
+// verbRequired are the subordinators that open nothing but a clause.
+var verbRequired = map[string]bool{"when": true, "whenever": true, "if": true, "unless": true, "because": true, "although": true, "though": true, "whereas": true, "once": true}
+
+// nounPhraseEnd returns the first word from i on that cannot be part of
+// a plain noun phrase (adjectives, nouns, names, numbers and possessive
+// endings; a determiner first or after a possessive; a pronoun first when
+// pron is set).
+func (t *Tagger) nounPhraseEnd(st *state, i int, pron bool) int {
+	j := i
+	for ; j < len(st.tags); j++ {
+		switch t.m.upos[st.tags[j]] {
+		case "DET":
+			if j == i || t.m.xpos[st.tags[j-1]] == "POS" {
+				continue // a determiner starts the phrase
+			}
+		case "ADJ", "NOUN", "PROPN", "NUM":
+			continue
+		case "PART":
+			if t.m.xpos[st.tags[j]] == "POS" {
+				continue
+			}
+		case "PRON":
+			if pron && j == i {
+				continue
+			}
+		}
+		break
+	}
+	return j
 }
 
 var openers = map[string]bool{"after": true, "before": true, "since": true, "until": true}
@@ -313,7 +368,7 @@ func (t *Tagger) finite(st *state, words []string) {
 		}
 		break
 	}
-	if !t.base && t.presentVerb(st, words, i) {
+	if !t.base && t.presentVerb(st, words, i, afterName) {
 		return
 	}
 	// The day may stand between the noun phrase and its verb ("Hungary
@@ -347,34 +402,59 @@ func (t *Tagger) finite(st *state, words []string) {
 }
 
 // presentVerb mends a present-tense verb read as a plural noun at the end
-// of a sentence's opening noun phrase ("Freedonia departs from the
-// league", "the council urges calm"), which leaves the clause without a
+// of a noun phrase that opens a clause ("Freedonia departs from the
+// league", "when the truce collapses"), which leaves the clause without a
 // verb. The noun phrase ends at word end; its last word becomes VBZ when
-// it is a lower-case plural form the treebanks never have as a noun whose
-// singular they have only as a verb, after a singular noun or name (the
-// verb's subject), and the clause has no finite verb after it. It
-// reports whether it retagged.
-func (t *Tagger) presentVerb(st *state, words []string, end int) bool {
+// the clause has no finite verb after it, the word before is a singular
+// noun or name (the verb's subject), and the word is a plural form the
+// treebanks never have as a noun of a singular they have only as a verb
+// — or, as lenient allows, after a name or in a clause that must have a
+// verb (one opened by "when", "if", "because" …), one they have as a verb
+// at all. After a word that is a preposition too ("after", "since")
+// a noun phrase may well have no verb ("after frequent NATO raids"),
+// and nothing is lenient there. It reports whether it retagged.
+func (t *Tagger) presentVerb(st *state, words []string, end int, lenient leniency) bool {
 	k := end - 1
-	if k < 1 || t.m.xpos[st.tags[k]] != "NNS" || !t.verbOnly(words[k]) {
+	if k < 1 || t.m.xpos[st.tags[k]] != "NNS" {
 		return false
 	}
-	if p := t.m.xpos[st.tags[k-1]]; p != "NN" && p != "NNP" || t.finiteFrom(st, words, end, true) {
+	p := t.m.xpos[st.tags[k-1]]
+	if p != "NN" && p != "NNP" {
 		return false
+	}
+	if !t.presentForm(words[k], true) && !(lenient == afterName && p == "NNP" || lenient == always) || !t.presentForm(words[k], false) {
+		return false
+	}
+	if end < len(words) && t.m.upos[st.tags[end]] == "VERB" || t.finiteFrom(st, words, end, true) {
+		return false // the clause has its verb ("Qantas shares closed up")
 	}
 	return t.retag(st, words, k, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBZ" })
 }
 
-// verbOnly reports whether w is a lower-case word ending in "s" that
-// training never had as a noun and whose stem (less "s", "es", or "ies"
-// for "y") it had as a verb and never as a noun.
-func (t *Tagger) verbOnly(w string) bool {
+// leniency says when presentVerb takes a word the treebanks have as a
+// noun too.
+type leniency int
+
+const (
+	afterName leniency = iota // after a name ("Bronfman chairs")
+	always                    // in a clause that must have a verb
+)
+
+// presentForm reports whether w, lower-case and ending in "s", may be a
+// verb's present tense: the treebanks have it as VBZ or its stem (less
+// "s", "es", or "ies" for "y") as a verb. With strict, they must never
+// have had it as a noun, nor the stem.
+func (t *Tagger) presentForm(w string, strict bool) bool {
 	if w == "" || w[0] < 'a' || w[0] > 'z' || !strings.HasSuffix(w, "s") {
 		return false
 	}
-	noun := func(a string) bool { return strings.Contains(a, "NN") }
-	if a, ok := t.m.ambig[normalize(w)]; ok && noun(a) {
+	noun := func(a string) bool { return strict && strings.Contains(a, "NN") }
+	a, ok := t.m.ambig[normalize(w)]
+	if ok && noun(a) {
 		return false
+	}
+	if !strict && strings.Contains(a, "VBZ") {
+		return true
 	}
 	stems := []string{w[:len(w)-1]}
 	if strings.HasSuffix(w, "es") {
@@ -430,7 +510,7 @@ func (t *Tagger) finiteFrom(st *state, words []string, i int, clause bool) bool 
 }
 
 // subordinators open a subordinate clause however the tagger reads them.
-var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "when": true, "while": true, "because": true, "as": true, "if": true, "though": true, "although": true, "who": true, "which": true, "that": true, "where": true}
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "when": true, "while": true, "because": true, "as": true, "if": true, "unless": true, "though": true, "although": true, "who": true, "which": true, "that": true, "where": true}
 
 var (
 	weekdays = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}

@@ -89,6 +89,9 @@ func TestVerbMends(t *testing.T) {
 		{"Serbia has threatened to recall its envoy if the United Nations goes ahead with the planned vote , the Belgrade daily said today .", 1, "AUX", "VBZ"},
 		{"Army engineers demolished illegal structures in the camp after the flood .", 2, "VERB", "VBD"},
 		{"Freedonia departs from the league after the vote , officials said .", 1, "VERB", "VBZ"},
+		{"The envoy left when the ceasefire collapses .", 6, "VERB", "VBZ"},
+		{"Investors will sell if the merger proceeds .", 6, "VERB", "VBZ"},
+		{"The council met in Lisbon , which Freeman chairs , on Monday .", 8, "VERB", "VBZ"},
 	} {
 		words := strings.Fields(c.text)
 		if upos, xpos := tg.Tag(words); upos[c.i] != c.upos || xpos[c.i] != c.xpos {
@@ -117,6 +120,8 @@ func TestVerbMends(t *testing.T) {
 	}{
 		{"Kidney transplants have risen sharply this year .", 1},
 		{"The hospital transplants were delayed by the strike .", 2},
+		{"The office closed after frequent air raids .", 6},
+		{"The troops advanced after Freedonian warplanes bombed the airport .", 5},
 	} {
 		words := strings.Fields(c.text)
 		if _, xpos := tg.Tag(words); xpos[c.i] != "NNS" {
