@@ -430,6 +430,9 @@ func TestCode(t *testing.T) {
 		// A day the parser took for the object is when; the noun before
 		// it is the object.
 		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
+		// What an infinitive hung on the urged object completes is urged
+		// too.
+		{"The minister urged the international community to continue giving assistance to Haitian families.", "GOV 020 CVL asserted; CVL 070 HTI hypothetical"},
 		// An infinitive the parser hung on the urged object (a list of
 		// them) is urged all the same.
 		{"Last year Pretoria urged Zairean President Mobutu Sese Seko and Kabila to hold negotiations in Cape Town, despite the objections of the rebels.", "ZAF 020 CODGOV asserted; ZAF 020 CODELI asserted; CODGOV 046 CODELI hypothetical; CODELI 046 CODGOV hypothetical"},

@@ -90,6 +90,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// ("has yet to comment", "agreed to meet", "will be able to").
 	u := v
 	viaXcomp := true // every step so far from v to u is an xcomp
+	viaIntent := true // every step so far is an xcomp or an infinitive
 	// "will visit Japan and hold talks": a verb conjoined without an
 	// auxiliary or subject of its own shares its first conjunct's
 	// auxiliary (not its negation: "did not attack but shelled").
@@ -150,6 +151,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 		h := d.Tokens[u].Head
 		viaXcomp = viaXcomp && x.rel[u] == "xcomp"
+		viaIntent = viaIntent && (x.rel[u] == "xcomp" || infinitive(x, u))
 		switch l := x.lemma[h]; {
 		case negVerbs[l]:
 			neg = true
@@ -163,6 +165,10 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			hyp = true
 		}
 		u = h
+	}
+	top := v // the clause v completes, through xcomps and infinitives only ("to continue giving", "to hold a conference to settle"), or v's own
+	if viaIntent {
+		top = u
 	}
 	// "a man suspected of murdering the director", "accused of killing
 	// two traders": an act alleged, not established.
@@ -192,8 +198,10 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// "moves to withdraw troops", "plans to attack", "efforts to impose
 	// sanctions": an infinitive modifying a noun is an act intended, not
 	// done — unless the noun is "the first (last, only) one to visit".
-	if x.rel[v] == "acl" && infinitive(x, v) {
-		if h := x.head[v]; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
+	// So is what it completes ("urged the community to continue giving
+	// aid").
+	if x.rel[top] == "acl" && infinitive(x, top) {
+		if h := x.head[top]; h >= 0 && !slices.ContainsFunc(x.children[h], func(k int) bool { return ordinalWords[x.lower[k]] }) {
 			fut = true
 			// "Russia's refusal to withdraw", "scrapped plans to visit":
 			// an intent refused, failed or given up is not carried out.
