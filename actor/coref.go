@@ -391,8 +391,8 @@ func firstName(d *parley.Doc, e parley.Entity) string {
 }
 
 // saidByOther reports whether "it" at token i is the subject of what a
-// speaker says who is no actor — "the relief agency said it was stepping
-// up its operation" — and so stands for that speaker, not for an actor
+// speaker says who is no actor — "the aid group said it was widening
+// its operation" — and so stands for that speaker, not for an actor
 // named before.
 func saidByOther(d *parley.Doc, covered []bool, i int) bool {
 	v := d.Tokens[i].Head
@@ -475,7 +475,7 @@ var timeNouns = map[string]bool{
 
 // expletive reports whether "it" at token i stands for a clause that
 // follows, not for anyone: "It is forbidden for Shiites to …", "It's the
-// right decision for America to …", "It is clear that …", "It seems
+// wise choice for Canada to …", "It is clear that …", "It seems
 // that …", "when it comes to …".
 func expletive(d *parley.Doc, words []string, i int) bool {
 	h := d.Tokens[i].Head

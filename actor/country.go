@@ -190,7 +190,7 @@ var meetings = map[string]bool{
 }
 
 // travelling reports whether the actor at span is the one who travels,
-// visits or attends ("President Hu will pay state visits to Vietnam",
+// visits or attends ("President Ramos will make state visits to Laos",
 // "the minister arrived in Hanoi"): the places of the story are where
 // it goes, not where it is from.
 func travelling(d *parley.Doc, span parley.Span) bool {

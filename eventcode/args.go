@@ -91,7 +91,7 @@ var targetCases = map[string]bool{
 func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	subj, passive := subject(d, x, v, 0)
 	if passive && (x.lemma[v] == "engage" || x.lemma[v] == "involve") && x.child(v, "obl:agent") < 0 {
-		passive = false // "Serb forces were engaged in ethnic cleansing against …": they did it
+		passive = false // "the militia was engaged in a campaign of terror against …": it did it
 	}
 	if passive {
 		tgt = actorsAt(d, x, subj)
@@ -296,8 +296,8 @@ func fromTarget(d *parley.Doc, x *docIndex, c int) []int {
 //
 // own is set for acts that fall on the place they are done in (see
 // actsOnPlace) and for visits. Without it, a place the sentence opens with
-// does not count: it sets the scene ("In Ramallah, teachers refused to go
-// back to work": no one refused Ramallah), where one criticizes "the
+// does not count: it sets the scene ("In Nablus, nurses declined to return
+// to their wards": no one declined Nablus), where one criticizes "the
 // closure of guest houses in Bree" and bargains "for asylum in Gondor".
 func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 	var tgt []int
@@ -404,15 +404,15 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 	type item struct{ n, depth int }
 	var startBuf, buf [32]item
 	start := append(startBuf[:0], item{o, 1})
-	// And the verb's purpose phrase: "mobilized reservists for a
-	// possible war against Iraq".
+	// And the verb's purpose phrase: "called up reserve troops for a
+	// feared war with Ruritania".
 	for _, c := range x.children[v] {
 		if x.rel[c] == "obl" && x.caseOf(c) == "for" && c > o {
 			start = append(start, item{c, 2})
 		}
 		// And a noun after the object taken for a conjunct of the verb,
-		// the parser's slip for one of the object: "launched artillery,
-		// mortar and rocket fire against …".
+		// the parser's slip for one of the object: "opened tank,
+		// mortar and machine-gun fire on …".
 		if x.rel[c] == "conj" && c > o && d.Tokens[c].UPOS == "NOUN" {
 			start = append(start, item{c, 1})
 		}
@@ -492,8 +492,8 @@ func conditionTarget(d *parley.Doc, x *docIndex, v int, src []int) []int {
 }
 
 // againstTarget returns, for a protest with no target, the actors a
-// phrase "against …" in its clause names, however deep ("staged rallies
-// in the Gaza Strip against the party's leader", "a hunger strike in
+// phrase "against …" in its clause names, however deep ("held marches
+// in the capital against the movement's chairman", "a hunger strike in
 // protest against abuses by the security forces"): whom a protest is
 // against is whom it is aimed at. It does not enter clauses with a
 // subject of their own.
@@ -607,8 +607,8 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		return s, pass
 	case "xcomp":
-		// (The parser may take the object for an indirect one: "urged
-		// the United States to enter into dialogue".) After a verb of
+		// (The parser may take the object for an indirect one: "pressed
+		// Japan to open a dialogue".) After a verb of
 		// meeting or summoning someone, the infinitive is the
 		// subject's purpose: "summoned Niger's ambassador to complain",
 		// "met the Russian envoy to discuss".
@@ -677,7 +677,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 				return -1, false
 			}
 			if hs := x.child(h, "nsubj"); hs >= 0 && vehicles[x.lemma[hs]] {
-				return -1, false // "a passenger bus drove off a cliff, killing 45"
+				return -1, false // "a minibus plunged into a ravine, killing 12"
 			}
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
 			return s, false
@@ -741,8 +741,8 @@ func describing(d *parley.Doc, x *docIndex, v int) bool {
 
 // follows reports whether token v comes right after the phrase of h:
 // every token between them but punctuation hangs, at some depth, from h
-// ("hundreds of prisoners held", "Tim Spicer, freed in Papua New
-// Guinea").
+// ("hundreds of prisoners held", "the pilot, released in
+// Ruritania last week").
 func follows(d *parley.Doc, h, v int) bool {
 	if v <= h {
 		return false

@@ -433,8 +433,8 @@ func (x *docIndex) rehang(c, from, to int, rel string) {
 }
 
 // absolute returns the participle that follows the noun o of a "with"
-// phrase, past o's own words and an adverb ("with the Vatican too
-// lending a voice", "with prices rising"), or -1.
+// phrase, past o's own words and an adverb ("with the Holy See too
+// adding its voice", "with prices rising"), or -1.
 func absolute(d *parley.Doc, x *docIndex, o int) int {
 	j := subtree(d, x, o).End
 	for j < len(d.Tokens) && d.Tokens[j].UPOS == "ADV" {
@@ -526,8 +526,8 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.rehang(c, h, v, "compound:prt")
 		x.rel[h] = "obj"
 	}
-	// "urged senior US officials Monday not to withdraw" parsed with the
-	// day as the object and the officials its modifier: they are the
+	// "urged senior Ruritanian officials Friday not to pull out" parsed
+	// with the day as the object and the officials its modifier: they are the
 	// object, the day when.
 	for w := range d.Tokens {
 		v := x.head[w]
@@ -547,8 +547,8 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			}
 		}
 	}
-	// "spoke out, with the Vatican too lending a voice" parsed with
-	// "the Vatican" as a companion of "spoke": a noun after ", with"
+	// "protested, with the Holy See too adding its voice" parsed with
+	// "the Holy See" as a companion of "protested": a noun after ", with"
 	// followed by a participle of its own is that participle's subject,
 	// the phrase a clause of circumstance. (Not without the comma: "a
 	// case with the WTO accusing Turkey", "talks with Pakistan following
@@ -685,8 +685,8 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		x.rehang(m, p, o, "case")
 		x.rehang(p, h, o, "amod")
 	}
-	// "would not comment on China's decision on Tuesday to postpone the
-	// visits" parsed with the infinitive hanging from the verb: an
+	// "declined to comment on Chile's decision on Friday to delay the
+	// talks" parsed with the infinitive hanging from the verb: an
 	// infinitive right after the phrase of a noun of intent (a decision,
 	// a plan, a bid) hanging from that verb completes the noun.
 	for v := range d.Tokens {
@@ -1092,7 +1092,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "The Chinese president expressed China's appreciation", "Cohen
 	// reaffirmed Washington's commitment": the speaker's own country as
 	// the owner of what is said is no one acted upon.
-	// "Hu called on the two countries to expand trade": a pair the
+	// "Lula asked the two countries to widen their trade": a pair the
 	// source's country is one of is not acted on by it (but "expand
 	// trade between the two countries", "damage the two countries'
 	// relations" are with the other).
@@ -1193,8 +1193,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if fwd == "010" && !patterned && !c.cfg.OneActor {
 		return // "said", "stated": a bare statement is not an event between actors
 	}
-	// One travels to a place, not to where one set out from ("traveling
-	// from Kaya in Uganda to Yei"), unless the pattern says so
+	// One travels to a place, not to where one set out from ("driving
+	// from Gulu in Uganda to Juba"), unless the pattern says so
 	// ("repatriated from Zaire": * (from)).
 	if len(tgt) > 0 && (travelVerbs[x.lemma[v]] || fwd == "042") {
 		tgt = slices.DeleteFunc(tgt, func(t int) bool { return !strings.Contains(pattern, "(from") && fromPhrase(d, x, v, t) })
@@ -1213,8 +1213,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
 	// (Those by whom something was done did it together, not to one
-	// another: "contingents will be supplied by Austria, Denmark and
-	// Turkey".)
+	// another: "troops will be sent by Ghana, Nepal and
+	// Uruguay".)
 	passive := func() bool { _, p := subject(d, x, v, 0); return p }
 	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
@@ -1341,8 +1341,8 @@ func examples(d *parley.Doc, x *docIndex, src []int) bool {
 }
 
 // nested reports whether an actor of src stands inside another's phrase
-// rather than beside it as a conjunct ("Participants of the meeting of
-// trade ministers of AU member countries agreed", "Leaders of both sides
+// rather than beside it as a conjunct ("Delegates to the summit of
+// finance ministers of ASEAN states agreed", "Leaders of both sides
 // agree"): those are one party named with what it belongs to, not
 // parties acting on one another.
 func nested(d *parley.Doc, x *docIndex, src []int) bool {
@@ -1398,8 +1398,8 @@ func naming(d *parley.Doc, x *docIndex, v int) bool {
 
 // visitor reports whether "visiting" (token v) describes whom it comes
 // before, a visitor, where the parser took it for a verb with that
-// person as its object: "talks between Hu and visiting US President
-// Bush", "the visiting Chinese premier", "told to visiting Minister X"
+// person as its object: "talks between Modi and visiting French
+// President Macron", "the visiting Chinese premier", "told to visiting Minister X"
 // (not "after visiting President Putin", "visiting Russia").
 func visitor(d *parley.Doc, x *docIndex, v int) bool {
 	if x.lemma[v] != "visit" || d.Tokens[v].XPOS != "VBG" || v == 0 || afterWords[x.lower[v-1]] {
@@ -1461,8 +1461,8 @@ func figurative(d *parley.Doc, x *docIndex, v int) bool {
 }
 
 // accordingTo reports whether actor a lies in a phrase introduced by
-// "according to" ("according to a spokesman", "according to sources
-// with the government of Daqing, a city of China"): the source of what
+// "according to" ("according to a spokesman", "according to officials
+// of the city government of Harbin in China"): the source of what
 // is told, not one who takes part in it.
 func accordingTo(d *parley.Doc, x *docIndex, a int) bool {
 	// Right after the words, whatever the parser made of them …

@@ -182,8 +182,8 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) 
 
 // clauseVerbs returns the verbs of the dictionary in the complement
 // clauses of verb v: each codes its own phrase, so a pattern of v whose
-// words all lie in one of those phrases does not apply to v ("said it is
-// willing to withdraw its troops" is no withdrawal by saying). A clause
+// words all lie in one of those phrases does not apply to v ("said it was
+// ready to pull back its soldiers" is no withdrawal by saying). A clause
 // without such a verb is v's to match ("allowed that the city is no
 // pleasant place").
 func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
@@ -221,8 +221,8 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 					walk(k, 0)
 				} else {
 					// The intent is v's, but not what that clause
-					// governs in turn: "stepped up efforts to persuade
-					// Khartoum to accept a peacekeeping force" steps up
+					// governs in turn: "redoubled efforts to convince
+					// Ruritania to admit a peacekeeping mission" redoubles
 					// no peacekeeping.
 					for _, j := range x.children[k] {
 						if r := x.rel[j]; r == "xcomp" || r == "ccomp" {

@@ -89,7 +89,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// The clause of v and the verbs above it that it is the complement of
 	// ("has yet to comment", "agreed to meet", "will be able to").
 	u := v
-	viaXcomp := true // every step so far from v to u is an xcomp
+	viaXcomp := true  // every step so far from v to u is an xcomp
 	viaIntent := true // every step so far is an xcomp or an infinitive
 	// "will visit Japan and hold talks": a verb conjoined without an
 	// auxiliary or subject of its own shares its first conjunct's
@@ -122,7 +122,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 				}
 			case "mark":
 				// A condition on the verb v completes covers v
-				// too ("unless the president agrees to step down").
+				// too ("unless the premier consents to resign").
 				cond = cond || viaXcomp && conditionMark(x, u, c)
 			case "advcl", "ccomp":
 				// ("should there be no agreement" parsed as a

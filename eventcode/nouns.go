@@ -215,7 +215,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
-	// "The United States speeded up the withdrawal of some forces": forces
+	// "Ruritania hastened the pullout of some troops": troops
 	// of no named country are those of the clause's subject.
 	if withdrawal && !slices.ContainsFunc(src, func(a int) bool { return d.Actors[a].Country != "" }) {
 		if h := d.Tokens[n].Head; h >= 0 && x.rel[n] == "obj" && d.Tokens[h].UPOS == "VERB" {
@@ -243,7 +243,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	mode, reporter := parley.Asserted, -1
 	if v != n {
 		mode, reporter = modality(d, x, v)
-		// "decided to halt talks with the EU", "the visit was
+		// "chose to break off talks with Mercosur", "the visit was
 		// postponed": what a verb of giving up stops, puts off or
 		// refuses does not take place (when the verb codes nothing of
 		// its own: "cancelled his visit" is 160).
@@ -270,7 +270,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			src = actorsAt(d, x, subj)
 		}
 		if x.rel[n] == "obj" && v == d.Tokens[n].Head && announceVerbs[x.lemma[v]] && len(src) == 0 {
-			// "Italy announced a suspension of air links": the one who
+			// "Chile announced a halt to flights": the one who
 			// announces the act is the one who does it.
 			subj, _ := subject(d, x, v, 0)
 			src = actorsAt(d, x, subj)
@@ -289,7 +289,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
-	// "a suspension of air links with Serbia": an actor deeper in the
+	// "a halt to flights to Bolivia": an actor deeper in the
 	// noun's phrase; "its demand that Israel ease restrictions": the
 	// subject of the clause the noun states.
 	if len(tgt) == 0 {
@@ -346,8 +346,8 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	trigger := parley.Span{Start: n, End: n + 1}
 	// Fighting is mutual only when it is fought or waged ("Iran and Iraq
 	// fought a war"); conjoined actors launching an offensive or an attack
-	// act together on someone else ("US and Iraqi forces continued a
-	// major offensive").
+	// act together on someone else ("Malian and French troops pressed
+	// a wide offensive").
 	h := d.Tokens[n].Head
 	fought := h >= 0 && (x.lemma[h] == "fight" || x.lemma[h] == "wage")
 	if len(src) > 1 && (len(tgt) == 0 && (between || together(code, !fought)) || amongSources(tgt, src, d)) {

@@ -371,8 +371,8 @@ func (t *Tagger) finite(st *state, words []string) {
 	if !t.base && t.presentVerb(st, words, i, afterName) {
 		return
 	}
-	// The day may stand between the noun phrase and its verb ("Hungary
-	// on Wednesday ruled out sending troops"), where no participle
+	// The day may stand between the noun phrase and its verb ("Austria
+	// on Friday ruled out sending police"), where no participle
 	// stands: the word after the day is the verb whatever follows.
 	np, timed := i, false
 	if i > 0 && i+2 < len(words) && words[i] == "on" && weekdays[words[i+1]] && !t.base {
