@@ -280,7 +280,7 @@ func TestItAsSubject(t *testing.T) {
 		"Russia said it would send troops to Kyiv.": "Russia=RUS it=RUS→0 Kyiv=UKR",
 		// The parser takes this "it" for an expletive; "willing" says
 		// it is someone.
-		"Ukraine says it is willing to withdraw its forces.": "Ukraine=UKR it=UKR→0 forces=UKRMIL",
+		"Greece says it is willing to pull back its forces.": "Greece=GRC it=GRC→0 forces=GRCMIL",
 		// A government is "it", not "he".
 		"The Greek government said it would expel Russian diplomats.": "Greek government=GRCGOV it=GRCGOV→0 Russian=RUS",
 	})

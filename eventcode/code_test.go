@@ -68,7 +68,7 @@ func TestCode(t *testing.T) {
 		// A clause the parser hangs from a noun is the noun's only when a
 		// relative pronoun is its subject: here "we" is the speaker's side,
 		// not the channel told.
-		{`Ahmed told Qatari television that "we have withdrawn our forces from Mogadishu."`, ""},
+		{`Karim told Egyptian television that "we have withdrawn all our forces from Benghazi."`, ""},
 		// An act someone is accused of is alleged, even when the parser
 		// hangs it from the accused; one a court acquitted them of did
 		// not happen, as far as the court is concerned.
@@ -78,7 +78,7 @@ func TestCode(t *testing.T) {
 		{"The three Kenyan soldiers were accused by a Somali farmer of beating villagers near the border.", "SOMAGR 112 KENMIL asserted; KENMIL 190 CVL hypothetical"},
 		{"A Kenyan court acquitted two Ugandan soldiers of killing Somali civilians.", "KENJUD 081 UGAMIL asserted; UGAMIL 202 SOMCVL negated"},
 		// A visit made is a visit; one to be made, a future one.
-		{"The Brazilian foreign minister made a trip to Japan last week.", "BRAGOV 042 JPN asserted; JPN 043 BRAGOV asserted"},
+		{"The Peruvian foreign minister made a trip to India in June.", "PERGOV 042 IND asserted; IND 043 PERGOV asserted"},
 		{"The Chinese premier will make an official visit to Brazil in May.", "CHNGOV 042 BRA future; BRA 043 CHNGOV future"},
 		// A country as a whole does not praise or meet its own bodies; it
 		// does talk with its own rebels.
@@ -94,24 +94,24 @@ func TestCode(t *testing.T) {
 		{"Zimbabwe's ruling party, the Zimbabwe African National Union-Patriotic Front, accused Britain of meddling.", "ZWEPTY 112 GBR asserted"},
 		// "Express", "settle" and "render" alone code nothing; their
 		// patterns do.
-		{"Bolivia expressed a desire to join OPEC.", ""},
+		{"Paraguay expressed a wish to become a member of OPEC.", ""},
 		{"Bolivia expressed concern over the Chilean decision.", "BOL 012 CHL asserted"},
 		{"Many Turkish families settled in northern Iraq.", ""},
 		{"Ghana won, rendering Togo's victory over Benin meaningless.", ""},
 		// An operation is an attack unless it says it is help.
 		{"NATO troops launched a major operation against Taliban fighters.", "IGOWSTNAT 190 AFGREB asserted"},
 		{"The Red Cross launched emergency operations to help Somali flood victims.", ""},
-		{"The UNHCR plans to start a huge airlift operation to help Rwandan refugees.", ""},
+		{"The UNHCR plans to start an emergency airlift operation to help Congolese refugees.", ""},
 		// "Visiting" before a title describes the visitor.
-		{"Beijing announced to visiting French Defence Minister Charles Millon that China would sign the convention.", ""},
+		{"Tokyo announced to visiting Italian Defence Minister Marco Bellini that Japan would sign the treaty.", ""},
 		// One's counterpart holds one's role in the other country.
 		{"The Iraqi president held talks with his Iranian counterpart soon after arrival.", "IRQGOV 046 IRNGOV asserted"},
-		{"Singaporean businessmen will discuss with their Egyptian counterparts a string of trade issues.", "SGPBUS 046 EGYBUS future; EGYBUS 046 SGPBUS future"},
+		{"Vietnamese businessmen will discuss with their Indian counterparts a list of shipping problems.", "VNMBUS 046 INDBUS future; INDBUS 046 VNMBUS future"},
 		// Actors one inside the other's phrase are one party, not two
 		// acting on one another; conjuncts are two.
-		{"Participants of the Arusha meeting of trade ministers of AU member countries agreed that stable prices are key.", ""},
+		{"Delegates of the Dakar gathering of finance ministers of AU member states agreed that debt relief is urgent.", ""},
 		{"Ministers of Brazil and Chile agreed.", "BRAGOV 030 CHLGOV asserted; CHLGOV 030 BRAGOV asserted"},
-		{"The European Union (EU) and Canada signed an agreement on Thursday.", "IGOEUREEC 057 CAN asserted; CAN 057 IGOEUREEC asserted"},
+		{"The European Union (EU) and Mexico signed a fisheries accord on Friday.", "IGOEUREEC 057 MEX asserted; MEX 057 IGOEUREEC asserted"},
 		// A participle before a noun is not the noun its lemma spells.
 		{"China told the visiting French minister that it would sign the convention.", ""},
 		{"China welcomed the visit of the French minister.", "CHN 043 FRAGOV asserted; FRAGOV 042 CHN asserted"},
@@ -128,9 +128,9 @@ func TestCode(t *testing.T) {
 		{"The Kremlin said Kyiv held diametrically opposed views.", "RUSGOV 012 UKR asserted"},
 		{"The Kremlin said it was not optimistic about the position of Kyiv.", "RUSGOV 012 UKR asserted"},
 		// A test's result is no tone.
-		{"The UN agency said almost 30 percent of women attending clinics in Kenya were tested HIV positive in 2004.", ""},
+		{"The UN agency said about 800 Zambian miners were tested HIV positive last year.", ""},
 		{"The Kremlin said Kyiv would play a positive role.", ""},
-		{"Iran recalled its ambassador to New Zealand.", "IRN 161 NZL asserted"},
+		{"Peru recalled its ambassador to Mexico on Tuesday.", "PER 161 MEX asserted"},
 		// International organisations by their abbreviations
 		// (actors-parley.txt).
 		{"The AU criticised Sudan on Monday.", "IGOAFROAU 111 SDN asserted"},
@@ -149,10 +149,10 @@ func TestCode(t *testing.T) {
 		// A comment on what no dictionary verb codes is about the actors
 		// of its clause.
 		{"Japan has worried that North Korea will run out of food.", "JPN 012 PRK asserted"},
-		{"Moscow has yet to comment on the proposal.", ""},
+		{"Ankara has yet to comment publicly on the report.", ""},
 		{"The Turkish authorities imposed a curfew in Diyarbakir on Sunday.", "TURGOV 1723 TUR asserted"},
 		{"Rebel guerrillas wounded three Kenyan soldiers near the border.", "REB 180 KENMIL asserted"},
-		{"Washington demanded that Hamas renounce its armed struggle against Israel.", "USA 100 PSEREBHMS asserted; PSEREBHMS 110 ISR hypothetical"},
+		{"London demanded that the PKK renounce its violent campaign against Turkey.", "GBR 100 TURREB asserted; TURREB 110 TUR hypothetical"},
 		{"The rebels in Fiji said they would release the prime minister of Fiji.", "FJIREB 084 FJIGOV future"},
 		{"The president of Brazil arrived in Argentina on Monday.", "BRAGOV 042 ARG asserted"},
 		{"The Chinese foreign minister arrived in Beijing on Monday.", ""},
@@ -161,16 +161,16 @@ func TestCode(t *testing.T) {
 		{"The Chilean minister blasted the Peruvian government for its failure.", "CHLGOV 111 PERGOV asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},
 		{"Turkey hosted the talks on Monday. The Ukrainian minister said it would be very difficult.", ""},
-		{"France, Germany, Italy and Spain refused to back the motion.", ""},
+		{"Sweden, Denmark, Finland and Norway refused to endorse the draft.", ""},
 		{"Croatia and Slovenia agreed to cooperate.", "HRV 030 SVN asserted; SVN 030 HRV asserted; HRV 050 SVN future; SVN 050 HRV future"},
 		{"Indian and Pakistani troops clashed near the border.", "INDMIL 190 PAKMIL asserted; PAKMIL 190 INDMIL asserted"},
 		{"NATO warned Russia to withdraw its troops from Georgia.", "IGOWSTNAT 130 RUS asserted; RUS 0874 GEO hypothetical"},
-		{"Shalom is the first Israeli foreign minister to visit Tunisia.", "ISRGOV 042 TUN asserted; TUN 043 ISRGOV asserted"},
+		{"Okafor is the first Nigerian defence minister to visit Chile.", "NGAGOV 042 CHL asserted; CHL 043 NGAGOV asserted"},
 		{"Egypt welcomed Japan's decision to send aid to Sudan.", "EGY 052 JPN asserted; JPN 070 SDN future"},
 		{"The Chinese president left Hanoi for New Delhi on Sunday.", "CHNGOV 042 IND asserted; IND 043 CHNGOV asserted"},
 		{"The Chinese president left Hanoi on Sunday.", ""},
 		{"A ceasefire between Israel and Hamas took effect on Sunday.", "ISR 0871 PSEREBHMS asserted; PSEREBHMS 0871 ISR asserted"},
-		{"The Saudi prince urged the United States to enter into dialogue with Iran.", "SAUGOV 020 USA asserted; USA 036 IRN hypothetical"},
+		{"The Jordanian king urged France to enter into dialogue with Algeria.", "JORGOV 020 FRA asserted; FRA 036 DZA hypothetical"},
 		{"Chile condemned the closure of schools in Peru.", "CHL 111 PEREDU asserted"},
 		{"Cuba denounced the parade supporting Israel.", "CUB 111 ISR asserted"},
 		{"Senior Hungarian and Romanian officials met in Vienna.", "HUNGOV 040 ROUGOV asserted; ROUGOV 040 HUNGOV asserted"},
@@ -183,14 +183,14 @@ func TestCode(t *testing.T) {
 		{"The minister said the weather was fine.", ""},
 		{"Ten Syrian civilians killed by Turkish troops were buried on Monday.", "TURMIL 190 SYRCVL asserted"},
 		{"Hundreds of Nepalese prisoners held in Indian jails went on strike.", ""},
-		{"In Hebron, Palestinian teachers refused to go back to work.", ""},
+		{"In Nablus, Palestinian nurses again refused to go back to their wards.", ""},
 		{"A rebel group in Mali, led by a former minister of Niger, said it wanted peace.", ""},
 		{"Jordanian police blocked roads in Amman.", "JORCOP 144 JOR asserted"},
 		{"Chile criticized the powers granted to Peru.", "CHL 111 PER asserted"},
 		{"Chile rejected the plan drafted by Peru.", "CHL 120 PER asserted"},
 		{"Chile signed the declaration in Lima.", ""},
 		{"Chile praised the talks held in Peru.", ""},
-		{"The Sudanese president came to Qatar from Egypt on Monday.", "SDNGOV 040 QAT asserted"},
+		{"The Chadian president came to Kuwait from Jordan on Friday.", "TCDGOV 040 KWT asserted"},
 		{"Workers staged a strike against the Kenyan government.", "LAB 143 KENGOV asserted"},
 		{"Kenyan police prevented a march by Kenyan students.", "KENCOP 1721 KENEDU asserted"},
 		{"Chile sent arms to Peru.", "CHL 072 PER asserted"},
@@ -200,10 +200,10 @@ func TestCode(t *testing.T) {
 		{"The Russian minister said Russia must reform its army.", ""},
 		{"Ghana will withdraw its peacekeepers from Liberia unless the fighting stops.", "GHA 1661 LBR conditional"},
 		{"Russia recalled its ambassador two days after Ukrainian protesters attacked the Russian embassy.", "UKROPP 190 RUSGOV asserted"},
-		{"Ukrainian officials want to know how the Russian general built a villa on the outskirts of Moscow.", ""},
+		{"Polish prosecutors want to know how the Russian colonel paid for a mansion on the shores of the Black Sea.", ""},
 		// A pattern's words in a complement clause with a verb of its own
 		// are that verb's: the asking is an appeal, not one for weapons.
-		{"Kenya asked that Russia lift its weapons embargo against Somalia.", "KEN 020 RUS asserted"},
+		{"Ghana asked that France scrap its weapons embargo against Mali.", "GHA 020 FRA asserted"},
 		{"Chile is ready to send aid to Peru.", "CHL 070 PER future"},
 		{"Peru has been unable to send aid to Chile.", "PER 070 CHL negated"},
 		{"Kenyan police beat up the protesters.", "KENCOP 182 OPP asserted"},
@@ -211,11 +211,11 @@ func TestCode(t *testing.T) {
 		{"Iran threatened to close the strait unless Britain changes its policy.", "IRN 130 GBR conditional"},
 		// "In case" and "in the event" set conditions too.
 		{"Kenya will send troops in case Ugandan rebels attack the border.", "KEN 062 UGAREB conditional"},
-		{"Ethnic Albanians have sworn to fight the Macedonian army.", "CVL 190 MKDMIL future"},
+		{"Ethnic Armenian villagers have sworn to fight the Azerbaijani army.", "CVL 190 AZEMIL future"},
 		{"The Spanish minister was sworn in on Monday.", ""},
 		// The subject of a passive frame does the complement's act.
 		{"The Sudanese president is expected to visit Egypt on Monday.", "SDNGOV 042 EGY future; EGY 043 SDNGOV future"},
-		{"The Algerian president said he is prepared to lift the ban on the Chilean party.", "DZAGOV 081 CHL future"},
+		{"The Tunisian president told parliament he is prepared to lift the ban on the Libyan newspaper.", "TUNGOV 081 LBYMED future"},
 		{"Chile fired two artillery shells at Peru on Thursday.", "CHL 193 PER asserted"},
 		// A verb followed at once by "and" shares the next verb's
 		// object; one with words of its own after it does not.
@@ -223,7 +223,7 @@ func TestCode(t *testing.T) {
 		{"The Chilean minister arrived in Lima and met Peruvian officials.", "CHLGOV 042 PER asserted; CHLGOV 040 PERGOV asserted"},
 		// A noun the parser hangs from the verb after its object, and an
 		// agent owning the noun a weapon is fired against.
-		{"Chilean troops launched artillery, mortar and rocket fire against Peruvian guerrilla camps on Monday.", "CHLMIL 194 PERREB asserted"},
+		{"Chilean forces launched rocket, mortar and artillery fire against Peruvian guerrilla bases on Tuesday.", "CHLMIL 194 PERREB asserted"},
 		// A "by" phrase right after an active verb's object is the
 		// object's agent.
 		{"Peru is investigating alleged crimes by Chilean soldiers.", "PER 090 CHLMIL asserted"},
@@ -257,7 +257,7 @@ func TestCode(t *testing.T) {
 		{"Sanctions will follow if Peru does not halt the tests and cooperate with Ecuador.", "PER 050 ECU conditional"},
 		// A city's name read as an adjective of the subject's noun says
 		// where things are, not who acted; as a target it is the victim.
-		{"The bombs on three Amman hotels, which killed ten Jordanian soldiers, shocked the region.", ""},
+		{"The bombs on two Amman cafes, which killed six Jordanian soldiers, stunned the country.", ""},
 		{"Rebels admitted the attacks on two Amman hotels, which killed ten guests.", "JORREB 190 JOR asserted"},
 		// A phrase of time is no phrase of a pattern's preposition:
 		// fighting someone for three days is no criticism of them
@@ -265,7 +265,7 @@ func TestCode(t *testing.T) {
 		{"Peruvian rebels fought the Ecuadorian army for three days.", "PERREB 190 ECUMIL asserted"},
 		{"Peru attacked Ecuador for its raids.", "PER 111 ECU asserted"},
 		// A sports result is no event (parley's discards).
-		{"Chinese swimmer Li Wei bettered the men's 800m freestyle Asian record by two seconds as he touched the pad first.", ""},
+		{"Japanese swimmer Kenji Sato bettered the men's 400m butterfly Asian record by a second as he reached the wall first.", ""},
 		// Others of one's own code met are others, not one's partners.
 		{"The Kenyan president and the ministers met the Kenyan negotiators.", "GOV 040 KENGOV asserted"},
 		// A verb of saying after its clause, its speaker after it.
@@ -305,7 +305,7 @@ func TestCode(t *testing.T) {
 		{"The Kenyan commission voted on Tuesday to kill a motion by Uganda.", ""},
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
-		{"Chile and Peru already cooperate in the fight against terrorism.", "CHL 050 PER asserted; PER 050 CHL asserted"},
+		{"Chile and Peru already cooperate closely in the fight against smuggling.", "CHL 050 PER asserted; PER 050 CHL asserted"},
 		// A passive's participle complement is done to its subject.
 		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL asserted"},
 		// One travels to a place, from another.
@@ -325,9 +325,9 @@ func TestCode(t *testing.T) {
 		{"He suggested that Peru and Chile engage in joint projects.", ""},
 		// A participle set off by commas tells what was done to its noun.
 		{"Two Peruvian soldiers, released by Chilean rebels on Monday, returned home.", "CHLREB 084 PERMIL asserted"},
-		{"Four hostages were shown on a video released by an insurgent group in Peru, a Chilean newspaper reported on Tuesday.", ""},
+		{"Two captured engineers were shown in a recording released by a rebel faction in Peru, a Chilean daily reported on Friday.", ""},
 		// A verb in a name is no event.
-		{"His report was published in the main Peruvian newspaper and made television news bulletins, according to the Committee to Protect Journalists.", ""},
+		{"Her article appeared in a leading Peruvian daily and was picked up by radio stations, according to a statement by the Committee to Protect Journalists.", ""},
 		{"Ethiopia said it was attacked by Somalia.", "SOM 190 ETH reported"},
 		// One actor named twice is one event, not two.
 		{"Chile criticized the World Trade Organization (WTO) on Monday.", "CHL 111 IGOBUSWTO asserted"},
@@ -346,16 +346,16 @@ func TestCode(t *testing.T) {
 		// locating a place is.
 		{"The Chilean minister endorsed the Lima Action Plan.", ""},
 		{"Israeli troops shelled houses in the Gaza town of Beit Hanoun.", "ISRMIL 190 PSEGZA asserted"},
-		{"The Finnish minister invited his Turkish and Cypriot counterparts to Helsinki.", "FINGOV 040 TUR asserted; FINGOV 040 CYP asserted"},
+		{"The Austrian minister invited his Serbian and Croatian counterparts to Vienna.", "AUTGOV 040 SRB asserted; AUTGOV 040 HRV asserted"},
 		// Rebels demanding something of their own country's president.
 		{"Kenyan rebels said the Kenyan president must resign.", "KENREB 100 KENGOV asserted"},
 		// Nominal events: the one who announces an act does it; the
 		// target may sit in an "of" phrase; a demand states its target.
-		{"Italy announced a suspension of air links with Serbia.", "ITA 160 SRB asserted"},
+		{"Portugal announced a suspension of its air links with Angola.", "PRT 160 AGO asserted"},
 		{"Russia imposed an economic blockade on Georgia.", "RUS 144 GEO asserted"},
 		{"The Iraqi government faces an insurgency in Kenya.", ""},
 		// Conjoined subjects upgrading their own ties do it with one another.
-		{"Czechia and Albania have upgraded their diplomatic ties.", "CZE 050 ALB asserted; ALB 050 CZE asserted"},
+		{"Latvia and Georgia have upgraded their diplomatic relations.", "LVA 050 GEO asserted; GEO 050 LVA asserted"},
 		{"The Kenyan army demobilized Kenyan rebels.", "KENMIL 0873 KENREB asserted"},
 		{"Kenya concluded that Uganda must release the prisoners.", "KEN 100 UGA asserted"},
 		// Those who come for talks take part in them.
@@ -364,12 +364,12 @@ func TestCode(t *testing.T) {
 		{"Kenyan students staged a protest in Nairobi against the government.", "KENEDU 140 KENGOV asserted"},
 		// A text that condemns speaks for whoever issued it.
 		{"The Kenyan ministry issued a statement condemning the Ugandan attack.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
-		{"Britain mobilized army reservists for a possible war against Iraq.", "GBR 154 IRQ asserted"},
+		{"Armenia mobilized thousands of army reservists for a possible conflict with Azerbaijan.", "ARM 154 AZE asserted"},
 		// To be engaged in fighting with someone is to fight them.
 		{"Kenyan troops were engaged in heavy fighting with Somali rebels.", "KENMIL 190 SOMREB asserted"},
 		// A withdrawal is of the withdrawer's forces, from the target.
-		{"The withdrawal of Syrian troops from Lebanon began on Monday.", "SYRMIL 0874 LBN asserted"},
-		{"The United States speeded up the withdrawal of some forces from Panama.", "USA 0874 PAN asserted"},
+		{"The withdrawal of Rwandan soldiers from Burundi started on Friday.", "RWAMIL 0874 BDI asserted"},
+		{"France has accelerated the withdrawal of some troops from Niger.", "FRA 0874 NER asserted"},
 		{"Chile has reneged on its commitment to Peru.", "CHL 120 PER asserted"},
 		// Heading to a country is travel; leading to something is no
 		// promise of cooperation.
@@ -395,10 +395,10 @@ func TestCode(t *testing.T) {
 		{"Kenya will leave the talks unless Uganda agrees to send aid to Somalia.", "UGA 030 SOM conditional; UGA 070 SOM conditional"},
 		// What happened before is another event: its words make no
 		// pattern of this one.
-		{"Kenya announced a suspension of air links with Uganda on Wednesday, one day after a Ugandan army jet shot down a helicopter carrying truce monitors.", "KEN 160 UGA asserted"},
+		{"Kenya announced a suspension of trade links with Uganda on Friday, two days after a Ugandan fighter jet downed a plane carrying truce observers.", "KEN 160 UGA asserted"},
 		// "that" with a subject after it opens what was said, not a
 		// relative clause of the noun before it.
-		{"The Kenyan minister said through a spokesman that Nairobi had already imposed a number of restrictions on dealings with Somalia.", "KEN 1721 SOM asserted"},
+		{"The Kenyan minister said through a spokeswoman that Nairobi had imposed fresh restrictions on business with Somalia.", "KEN 1721 SOM asserted"},
 		// The agency before its name speaks; it is no appositive of
 		// what was condemned.
 		{"Kenya condemned the military drill by Uganda, the official news agency KNA said.", "KEN 111 UGA reported"},
@@ -432,23 +432,23 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
 		// What an infinitive hung on the urged object completes is urged
 		// too.
-		{"The minister urged the international community to continue giving assistance to Haitian families.", "GOV 020 CVL asserted; CVL 070 HTI hypothetical"},
+		{"The envoy urged the international community to keep sending aid to Yemeni families.", "GOV 020 CVL asserted; CVL 070 YEM hypothetical"},
 		// An infinitive the parser hung on the urged object (a list of
 		// them) is urged all the same.
-		{"Last year Pretoria urged Zairean President Mobutu Sese Seko and Kabila to hold negotiations in Cape Town, despite the objections of the rebels.", "ZAF 020 CODGOV asserted; ZAF 020 CODELI asserted; CODGOV 046 CODELI hypothetical; CODELI 046 CODGOV hypothetical"},
+		{"Last year Nairobi urged Zairean President Mobutu and Kabila to open negotiations in Mombasa, despite the objections of the generals.", "KEN 020 CODGOV asserted; KEN 020 CODELI asserted; CODGOV 046 CODELI hypothetical; CODELI 046 CODGOV hypothetical"},
 		// An infinitive conjoined to an urged one is urged too, without
 		// the first one's "not".
-		{"The leader of Kenya's largest party urged Ugandan officials not to withdraw Ugandan troops from Somalia but to transfer more military authority to the government in Mogadishu.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
+		{"The leader of Kenya's biggest party urged Ugandan ministers not to withdraw Ugandan troops from Somalia but to transfer greater military powers to the Somali government.", "KENGOV 020 UGAGOV asserted; UGAGOV 0874 SOM negated; UGAGOV 062 SOMGOV hypothetical"},
 		// A conjoined verb with a passive auxiliary of its own is passive.
-		{"The Somali rebels had seized Mogadishu and are accused by Washington of having links with al-Qaeda.", "SOMREB 171 SOM asserted; USA 112 SOMREB asserted"},
+		{"The Malian rebels had seized Bamako and are accused by Paris of maintaining ties with al-Qaeda.", "MLIREB 171 MLI asserted; FRA 112 MLIREB asserted"},
 		// An act one is accused of is alleged, not done.
 		{"A Kenyan man suspect of murdering the director of the prison has escaped.", "KENPPL 190 COP hypothetical"},
 		// One travels with companions, not to them.
-		{"The Kenyan president has arrived in Uganda with a large delegation of businessmen.", "KENGOV 042 UGA asserted"},
+		{"The Kenyan president has arrived in Uganda with a big group of bankers.", "KENGOV 042 UGA asserted"},
 		// What needs to be done to someone asks nothing of them.
-		{"The Kenyan president spoke about the Ugandan rebels on Monday. They need to be dealt with by other means, he said.", ""},
+		{"The Kenyan president spoke about the Ugandan rebels on Monday. They need to be dealt with through dialogue, he told reporters.", ""},
 		// A title with nothing before it is an office, not someone.
-		{"The United States had backed a different Kenyan candidate for president.", "USA 050 KEN asserted"},
+		{"Britain had supported a rival Kenyan candidate for president.", "GBR 050 KEN asserted"},
 		// One who flies to a place visits it; aircraft flying into it
 		// are an air force's alert.
 		{"The Kenyan president flew to Kampala on Monday for talks.", "KENGOV 042 UGA asserted"},
@@ -464,7 +464,7 @@ func TestCode(t *testing.T) {
 		// "Going to" before a verb is its future, no going anywhere.
 		{"Kenya is going to attack Uganda.", "KEN 190 UGA future"},
 		// A pair the source's country is one of is not acted on by it.
-		{"The Kenyan president met the Ugandan president in Nairobi on Monday. The Kenyan president called on the two countries to expand trade in maize.", "KENGOV 040 UGAGOV asserted"},
+		{"The Kenyan president met the Ugandan president in Nairobi on Monday. The Kenyan president later called on the two countries to increase their trade in tea.", "KENGOV 040 UGAGOV asserted"},
 		// To take over an office is no seizure; to take over a town is.
 		{"Kenya takes over the presidency of the regional bloc from Uganda next month.", ""},
 		{"Kenyan rebels took over the town of Gulu in Uganda on Sunday.", "KENREB 171 UGA asserted"},
@@ -481,7 +481,7 @@ func TestCode(t *testing.T) {
 		{"Kenya and Uganda drafted agreements to facilitate increased business between the two countries.", "KEN 014 UGA asserted; UGA 014 KEN asserted; KEN 060 UGA future; UGA 060 KEN future"},
 		{"Kenyan business groups have pressed the Ugandan government for lower tariffs.", "KENBUS 100 UGAGOV asserted"},
 		// A settlement is an accord or a place, not its people.
-		{"Kenya still hoped for a negotiated settlement after the Ugandan election.", ""},
+		{"Kenya was still hoping for a peaceful settlement ahead of the Ugandan election.", ""},
 		// Demonyms parley adds to the Phoenix names.
 		{"Swedish police arrested two Slovenian journalists on Monday.", "SWECOP 173 SVNMED asserted"},
 		// What is discussed is no one discussed with; whom with may hang
@@ -491,9 +491,9 @@ func TestCode(t *testing.T) {
 		// Talks on someone's fate are not with them.
 		{"Kenyan and Ugandan officials will sit down for talks on the return of Somali refugees in Nairobi next month.", "KENGOV 036 UGAGOV future; UGAGOV 036 KENGOV future"},
 		// "…, urged the ambassador": who urged, not whom.
-		{"Kenyan traders should make use of the close ties that exist between the two countries, urged Ugandan ambassador to Kenya Tom Obbo when speaking to reporters.", ""},
+		{"Kenyan farmers should take advantage of the strong links between the two countries, urged Ugandan ambassador to Kenya Grace Akello while addressing journalists.", ""},
 		// Nor is facing something.
-		{"Facing poor poll numbers at home over his Somalia policy, the Kenyan president has praised the Ugandan election.", "KENGOV 051 UGA asserted"},
+		{"Facing falling ratings at home over the drought, the Kenyan president has hailed the Ugandan election.", "KENGOV 051 UGA asserted"},
 		// To meet criteria is no meeting; meeting on a day is.
 		{"Kenya has to meet strict criteria set by Uganda before it can join the union.", ""},
 		{"The Kenyan minister met Tuesday with the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
@@ -502,7 +502,7 @@ func TestCode(t *testing.T) {
 		{"The Kenyan envoy stepped up efforts to persuade Uganda to accept a peacekeeping force.", "KENGOV 050 UGA future"},
 		// A subject beside a passive auxiliary was acted on, whatever the
 		// parser calls it.
-		{"An estimated 30 Somali rebels have also been killed, and almost 2,000 villagers in the region were forced to leave their homes as a result of the fighting, the army said.", ""},
+		{"Some 40 Somali militants have also been killed, and nearly 3,500 residents of the district were forced to flee their villages because of the clashes, the army said.", ""},
 		// ", with X doing": X is no companion but the subject of a
 		// clause of circumstance.
 		{"Kenyan officials met in Nairobi, with Uganda too sending observers.", ""},
@@ -523,7 +523,7 @@ func TestCode(t *testing.T) {
 		// Jewish settlers are Israel's, wherever they live.
 		{"Jewish settlers attacked Palestinian farmers near Hebron.", "ISRCVL 190 PSEAGR asserted"},
 		// To dig in is to entrench, not to probe.
-		{"Somali Islamists vowed to dig in for a long war with Kenya.", ""},
+		{"Somali rebels vowed to dig in for a lengthy war with Kenya.", ""},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.
@@ -687,7 +687,7 @@ func TestEventDates(t *testing.T) {
 	}
 	for _, c := range []struct{ text, want string }{
 		{"Russian forces attacked Ukrainian troops on Monday.", "2025-07-21 day"},
-		{"Talks between Russia and Ukraine will take place in Istanbul on Wednesday.", "2025-07-23 day future"},
+		{"Talks between Sudan and Chad will take place on Wednesday in Doha.", "2025-07-23 day future"},
 		{"Egypt condemned Israel in May.", "2025-05-01 month"},
 		{"Egypt condemned Israel.", "2025-07-22 "},
 		{"The leaders of Egypt and Jordan meet at a summit next month.", "2025-08-01 month future"},

@@ -146,8 +146,8 @@ func TestOfficialModifier(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"The Egyptian foreign minister began a two-day official visit to Vietnam on Thursday.": "Egyptian foreign minister=EGYGOV Vietnam=VNM",
-		"A senior official said rebels seized two police stations.":                            "senior official=GOV rebels=REB police=COP",
+		"The Egyptian foreign minister started a three-day official visit to Indonesia last Friday.": "Egyptian foreign minister=EGYGOV Indonesia=IDN",
+		"A senior official said rebels seized two police stations.":                                  "senior official=GOV rebels=REB police=COP",
 		// Those a meeting is of name it; a possessive person holds it.
 		"The Kenyan president will attend the Economic Leaders' Meeting in Hanoi.": "Kenyan president=KENGOV Hanoi=VNM",
 		"The Kenyan president's meeting with the Ugandan leader was cancelled.":    "Kenyan president=KENGOV Ugandan leader=UGAGOV",
