@@ -318,7 +318,8 @@ type PloverPrediction struct {
 // the gold events all have one, while CAMEO's public statements (01) and
 // appeals (02) do not; it has both a source and a target (neither empty
 // nor starting with "---"); it is asserted, reported or future (not
-// negated, hypothetical or conditional). The first event of the
+// negated, hypothetical or conditional — unless its type is read from
+// its modality: a conditional act of force is an asserted threat). The first event of the
 // best rank, in the order given, is chosen. Its Type is its Plover field,
 // or the type of its code when that is empty.
 func ChoosePloverEvent(events []parley.Event) (PloverPrediction, bool) {
@@ -331,7 +332,7 @@ func ChoosePloverEvent(events []parley.Event) (PloverPrediction, bool) {
 		if !nullActor(e.Source) && !nullActor(e.Target) {
 			rank += 2
 		}
-		if e.Mode != parley.Negated && e.Mode != parley.Hypothetical && e.Mode != parley.Conditional {
+		if e.Mode != parley.Negated && (e.Mode != parley.Hypothetical && e.Mode != parley.Conditional || readAsIntent(e)) {
 			rank++
 		}
 		if rank > bestRank {
@@ -343,6 +344,19 @@ func ChoosePloverEvent(events []parley.Event) (PloverPrediction, bool) {
 	}
 	e := events[best]
 	return PloverPrediction{Type: ploverTypeOf(e.Plover, e.Code), Code: e.Code, Source: e.Source, Target: e.Target}, true
+}
+
+// readAsIntent reports whether an event's PLOVER type is read from its
+// modality rather than its code: an act of force made conditional is a
+// threat ("will pull out its troops unless …": THREATEN), a cooperative
+// act offered on a condition an offer (AGREE), and the threat or offer
+// itself is asserted.
+func readAsIntent(e parley.Event) bool {
+	if e.Plover == "" {
+		return false
+	}
+	c, _ := cameo.Lookup(e.Code)
+	return e.Plover != c.PloverType
 }
 
 // PloverResult is the result of ScorePlover. Accuracies are fractions of

@@ -201,6 +201,10 @@ func TestChoosePloverEvent(t *testing.T) {
 		{"plover field wins", []parley.Event{{Code: "042", Plover: "AID", Source: "VLR", Target: "QTZ"}},
 			eval.PloverPrediction{"AID", "042", "VLR", "QTZ"}, true},
 		{"all negated", []parley.Event{ev("190", "VLR", "", parley.Negated)}, eval.PloverPrediction{"ASSAULT", "190", "VLR", ""}, true},
+		{"conditional act of force read as a threat", []parley.Event{{Code: "1661", Plover: "THREATEN", Source: "VLR", Target: "QTZ", Mode: parley.Conditional}, ev("111", "VLRREB", "QTZGOV", parley.Asserted)},
+			eval.PloverPrediction{"THREATEN", "1661", "VLR", "QTZ"}, true},
+		{"conditional act with its own type", []parley.Event{{Code: "1661", Plover: "SANCTION", Source: "VLR", Target: "QTZ", Mode: parley.Conditional}, ev("111", "VLRREB", "QTZGOV", parley.Asserted)},
+			eval.PloverPrediction{"ACCUSE", "111", "VLRREB", "QTZGOV"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
