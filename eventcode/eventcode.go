@@ -916,6 +916,21 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
+	// "summoned Peru's ambassador to complain": the summons is the
+	// complaint, coded on its own verb.
+	if summonVerbs[x.lemma[v]] {
+		xc := complement(d, x, v)
+		if o := x.child(v, "obj"); xc < 0 && o >= 0 {
+			if a := x.child(o, "acl"); a >= 0 && infinitive(x, a) {
+				xc = a
+			}
+		}
+		if xc >= 0 {
+			if _, _, ok := c.findVerb(d, x, xc); ok {
+				return
+			}
+		}
+	}
 	if frameVerbs[x.lemma[v]] {
 		if xc := complement(d, x, v); xc >= 0 && !c.patterned(d, x, v) {
 			if _, _, ok := c.findVerb(d, x, xc); ok {
@@ -940,6 +955,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		src, tgt = c.newActors(d, x, v, src, tgt)
 	}
 	var compound []int // actors that act on one another ("A and B met")
+	// "summoned Peru's ambassador to complain": the purpose of a summons
+	// is aimed at whom the subject summons. (Not that of a meeting:
+	// "met the envoy to discuss the dispute" is the meeting.)
+	if o, u := purposeObject(d, x, v); len(tgt) == 0 && o >= 0 && summonVerbs[x.lemma[u]] {
+		tgt = actorsAt(d, x, o)
+	}
 	if len(tgt) == 0 {
 		// "threatened to break relations with …": the complement's
 		// target. After an object, a "to" clause is the act's purpose,
@@ -1793,6 +1814,34 @@ func intent(code string) string {
 	}
 	return code
 }
+
+// purposeObject returns the verb u of meeting or summoning whose purpose
+// the infinitive v is ("summoned the ambassador to complain", with the
+// infinitive hung on the verb or on its object) and u's object o; -1, -1
+// when v is no such purpose.
+func purposeObject(d *parley.Doc, x *docIndex, v int) (o, u int) {
+	h := x.head[v]
+	if h < 0 || !infinitive(x, v) {
+		return -1, -1
+	}
+	switch x.rel[v] {
+	case "xcomp", "advcl":
+		if purposeVerbs[x.lemma[h]] {
+			if o := x.child(h, "obj"); o >= 0 {
+				return o, h
+			}
+		}
+	case "acl":
+		if u := x.head[h]; x.rel[h] == "obj" && u >= 0 && purposeVerbs[x.lemma[u]] {
+			return h, u
+		}
+	}
+	return -1, -1
+}
+
+// summonVerbs call someone in, for a purpose that is the event
+// ("summoned the ambassador to protest").
+var summonVerbs = map[string]bool{"summon": true}
 
 // ploverReading returns the PLOVER type of an event with the given code
 // that the text does not assert as done, and whether that differs from

@@ -85,6 +85,11 @@ func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
 // used: a negation the pattern names is part of the code ("&NEGATVAUXVRB *
 // OVER EFFORTS", "* NOT EXTEND DEADLINE"), not a negation of the event.
 func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modality, int) {
+	// "summoned the ambassador to protest": the protest is made as the
+	// summons is.
+	if _, u := purposeObject(d, x, v); u >= 0 && summonVerbs[x.lemma[u]] {
+		return modalityUsing(d, x, u, nil)
+	}
 	var neg, cond, hyp, fut bool
 	// The clause of v and the verbs above it that it is the complement of
 	// ("has yet to comment", "agreed to meet", "will be able to").
