@@ -51,7 +51,7 @@ func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
 // parataxis (the root's, when none), and the others -1 when the model
 // lacks them.
 type relations struct {
-	root, parataxis, amod, conj, cc, appos, nsubj, dep int
+	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat int
 }
 
 func relationsOf(labels []string) relations {
@@ -65,7 +65,7 @@ func relationsOf(labels []string) relations {
 	return relations{
 		root: root, parataxis: index("parataxis", root),
 		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
-		dep: index("dep", -1),
+		dep: index("dep", -1), flat: index("flat", -1),
 	}
 }
 
@@ -176,7 +176,34 @@ func (p *Parser) parse(st *parseState) {
 	}
 	top := fixRoots(st, n, p.rels)
 	mendAdjectives(st, n, p.rels)
+	mendFlatConjuncts(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
+}
+
+// mendFlatConjuncts repairs a name joined to another across a
+// conjunction: in "President Hu Jintao and Prime Minister Shinzo Abe met"
+// the parser may hang "Shinzo" from "Hu" as part of one name (flat), the
+// conjunction and the second title inside it — one person, to every later
+// stage. The words of a name stand side by side, so a flat dependent with
+// a conjunction between it and its head is the head's conjunct, and the
+// conjunction its cc.
+func mendFlatConjuncts(st *parseState, n int, rels relations) {
+	if rels.flat < 0 || rels.conj < 0 || rels.cc < 0 {
+		return
+	}
+	for j := range n {
+		h := st.heads[j]
+		if st.labels[j] != rels.flat || h >= j {
+			continue
+		}
+		for k := h + 1; k < j; k++ {
+			if st.upos[k] == "CCONJ" {
+				st.labels[j] = rels.conj
+				st.heads[k], st.labels[k] = j, rels.cc
+				break
+			}
+		}
+	}
 }
 
 // attributionVerbs are the forms of the verbs of a trailing attribution

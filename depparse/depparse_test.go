@@ -178,3 +178,40 @@ func TestMendAttribution(t *testing.T) {
 		t.Errorf("another verb: heads %v labels %v, want the apposition kept", h, l)
 	}
 }
+
+// TestMendFlatConjuncts checks that a name hung, as part of another, from
+// a name before a conjunction becomes its conjunct, the conjunction its
+// cc; a name without a conjunction inside stays one name.
+func TestMendFlatConjuncts(t *testing.T) {
+	labels := []string{"amod", "cc", "conj", "flat", "nmod:desc", "nsubj", "root"}
+	run := func(words, upos []string, heads []int, rels []string) ([]int, []string) {
+		st := newParseState(2*len(labels) + 1)
+		st.reset(len(words))
+		st.labelNames = labels
+		copy(st.words, words)
+		copy(st.upos, upos)
+		copy(st.heads, heads)
+		for j, l := range rels {
+			st.labels[j] = slices.Index(labels, l)
+		}
+		mendFlatConjuncts(st, len(words), relationsOf(labels))
+		var got []string
+		for _, l := range st.labels[:len(words)] {
+			got = append(got, labels[l])
+		}
+		return st.heads[:len(words)], got
+	}
+	// President Ada Okoro and Premier Ben Tarvelo met
+	// 0         1   2     3   4       5   6       7
+	words := []string{"president", "ada", "okoro", "and", "premier", "ben", "tarvelo", "met"}
+	upos := []string{"PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB"}
+	h, l := run(words, upos, []int{1, 7, 1, 4, 5, 1, 5, 8}, []string{"nmod:desc", "nsubj", "flat", "cc", "nmod:desc", "flat", "flat", "root"})
+	if !slices.Equal(h, []int{1, 7, 1, 5, 5, 1, 5, 8}) || !slices.Equal(l, []string{"nmod:desc", "nsubj", "flat", "cc", "nmod:desc", "conj", "flat", "root"}) {
+		t.Errorf("across a conjunction: heads %v labels %v, want Ben the conj of Ada and the cc his", h, l)
+	}
+	// President Ada Okoro met
+	h, l = run(words[:3:3], upos[:3:3], []int{1, 3, 1}, []string{"nmod:desc", "nsubj", "flat"})
+	if !slices.Equal(h, []int{1, 3, 1}) || l[2] != "flat" {
+		t.Errorf("one name: heads %v labels %v, want it left alone", h, l)
+	}
+}
