@@ -97,9 +97,13 @@ func Build(fsys fs.FS) (*Built, error) {
 			}
 		}
 		var dem []string
-		for _, d := range []string{c.Demonyms["eng"]["m"], c.Demonyms["eng"]["f"]} {
-			if d != "" && !slices.Contains(dem, d) {
-				dem = append(dem, d)
+		// A country of two parts has a demonym for each, given as one
+		// string ("Bosnian, Herzegovinian").
+		for _, ds := range []string{c.Demonyms["eng"]["m"], c.Demonyms["eng"]["f"]} {
+			for _, d := range strings.Split(ds, ",") {
+				if d = strings.TrimSpace(d); d != "" && !slices.Contains(dem, d) {
+					dem = append(dem, d)
+				}
 			}
 		}
 		names = append(names, dem...)
