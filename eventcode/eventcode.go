@@ -958,7 +958,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "summoned Peru's ambassador to complain": the purpose of a summons
 	// is aimed at whom the subject summons. (Not that of a meeting:
 	// "met the envoy to discuss the dispute" is the meeting.)
-	if o, u := purposeObject(d, x, v); len(tgt) == 0 && o >= 0 && summonVerbs[x.lemma[u]] {
+	if o, u := purposeObject(x, v); len(tgt) == 0 && o >= 0 && summonVerbs[x.lemma[u]] {
 		tgt = actorsAt(d, x, o)
 	}
 	if len(tgt) == 0 {
@@ -1819,7 +1819,7 @@ func intent(code string) string {
 // the infinitive v is ("summoned the ambassador to complain", with the
 // infinitive hung on the verb or on its object) and u's object o; -1, -1
 // when v is no such purpose.
-func purposeObject(d *parley.Doc, x *docIndex, v int) (o, u int) {
+func purposeObject(x *docIndex, v int) (o, u int) {
 	h := x.head[v]
 	if h < 0 || !infinitive(x, v) {
 		return -1, -1

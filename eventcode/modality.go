@@ -87,7 +87,7 @@ func modality(d *parley.Doc, x *docIndex, v int) (parley.Modality, int) {
 func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modality, int) {
 	// "summoned the ambassador to protest": the protest is made as the
 	// summons is.
-	if _, u := purposeObject(d, x, v); u >= 0 && summonVerbs[x.lemma[u]] {
+	if _, u := purposeObject(x, v); u >= 0 && summonVerbs[x.lemma[u]] {
 		return modalityUsing(d, x, u, nil)
 	}
 	var neg, cond, hyp, fut bool

@@ -238,9 +238,10 @@ func (t *Tagger) perfect(st *state, words []string) {
 // clauseOpeners mends a preposition read as one before a clause ("left
 // after the talks collapsed", "until a deal is signed"): a word that is
 // a preposition or a subordinating conjunction, tagged as a preposition,
-// followed by a noun phrase and a finite verb or auxiliary, opens the
-// clause (SCONJ, as UD tags it), and the parser reads the clause as one
-// only then.
+// followed by a noun phrase and a finite verb, an auxiliary or a past
+// form (the tagger reads "the talks collapsed" as a participle too),
+// opens the clause (SCONJ, as UD tags it), and the parser reads the
+// clause as one only then.
 func (t *Tagger) clauseOpeners(st *state, words []string) {
 	for i := 0; i+2 < len(words); i++ {
 		if !openers[st.norms[i]] || t.m.upos[st.tags[i]] != "ADP" {
@@ -264,8 +265,10 @@ func (t *Tagger) clauseOpeners(st *state, words []string) {
 
 // subordinatePresent mends, as presentVerb does for the sentence's
 // opening noun phrase, a present-tense verb read as a plural noun at the
-// end of the noun phrase after a subordinating word ("as the capital
-// prepares for the summit").
+// end of the noun phrase after a subordinating word ("when the truce
+// collapses"). Not after a word that is a preposition too ("after",
+// "since", "as"): there a noun phrase may well have no verb ("after
+// frequent air raids").
 func (t *Tagger) subordinatePresent(st *state, words []string) {
 	for i := 1; i+2 < len(words); i++ {
 		if t.m.upos[st.tags[i]] != "SCONJ" && !subordinators[st.norms[i]] {
@@ -410,9 +413,7 @@ func (t *Tagger) finite(st *state, words []string) {
 // treebanks never have as a noun of a singular they have only as a verb
 // — or, as lenient allows, after a name or in a clause that must have a
 // verb (one opened by "when", "if", "because" …), one they have as a verb
-// at all. After a word that is a preposition too ("after", "since")
-// a noun phrase may well have no verb ("after frequent NATO raids"),
-// and nothing is lenient there. It reports whether it retagged.
+// at all. It reports whether it retagged.
 func (t *Tagger) presentVerb(st *state, words []string, end int, lenient leniency) bool {
 	k := end - 1
 	if k < 1 || t.m.xpos[st.tags[k]] != "NNS" {
@@ -422,7 +423,8 @@ func (t *Tagger) presentVerb(st *state, words []string, end int, lenient lenienc
 	if p != "NN" && p != "NNP" {
 		return false
 	}
-	if !t.presentForm(words[k], true) && !(lenient == afterName && p == "NNP" || lenient == always) || !t.presentForm(words[k], false) {
+	loose := lenient == always || lenient == afterName && p == "NNP"
+	if !t.presentForm(words[k], true) && !(loose && t.presentForm(words[k], false)) {
 		return false
 	}
 	if end < len(words) && t.m.upos[st.tags[end]] == "VERB" || t.finiteFrom(st, words, end, true) {
