@@ -431,6 +431,10 @@ func TestCode(t *testing.T) {
 		// A day the parser took for the object is when; the noun before
 		// it is the object.
 		{"The Kenyan president urged senior Ugandan officials Monday to send aid to Somalia.", "KENGOV 020 UGAGOV asserted; UGAGOV 070 SOM hypothetical"},
+		// The clause of a noun of asking is asked for, the noun's
+		// possessive pronoun its subject's; a date's "on" is no "press on".
+		{"Chile renewed its demand that Peru ease the restrictions on Bolivian fishermen.", "CHL 100 PER asserted; PER 080 BOLAGR hypothetical"},
+		{"Chile demanded on Friday that Peru withdraw its warships.", "CHL 100 PER asserted"},
 		// What an infinitive hung on the urged object completes is urged
 		// too.
 		{"The envoy urged the international community to keep sending aid to Yemeni families.", "GOV 020 CVL asserted; CVL 070 YEM hypothetical"},

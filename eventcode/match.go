@@ -278,13 +278,14 @@ func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Ele
 // word after the verb: a preposition or particle alone ("* on", "* out")
 // must be the verb's own — its particle, or the case of a phrase of the verb —
 // not one deep in the phrase ("want to know how he built a villa on the
-// outskirts" is no "press on").
+// outskirts" is no "press on"), nor the case of a date ("demanded on
+// Monday that …" is no "press on" either).
 func ownParticle(d *parley.Doc, x *docIndex, t, verb int) bool {
 	if d.Tokens[t].UPOS != "ADP" && x.rel[t] != "compound:prt" {
 		return true
 	}
 	h := d.Tokens[t].Head
-	return h == verb || x.rel[t] == "case" && h >= 0 && d.Tokens[h].Head == verb
+	return h == verb || x.rel[t] == "case" && h >= 0 && d.Tokens[h].Head == verb && !x.timexHead[h]
 }
 
 // premodifier reports whether token t modifies a noun after it in its

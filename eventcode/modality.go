@@ -200,6 +200,17 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	if governor >= 0 && desireVerbs[x.lemma[governor]] {
 		hyp = true
 	}
+	// "its demand that Israel ease restrictions": the clause of a noun of
+	// asking states what is asked for.
+	if h := x.head[v]; h >= 0 {
+		n := h // the noun whose clause v is: its head, or the object of its head
+		if x.rel[v] == "ccomp" {
+			n = x.child(h, "obj")
+		}
+		if n >= 0 && askNouns[x.lemma[n]] && nounClause(x, n) == v {
+			hyp = true
+		}
+	}
 	// "moves to withdraw troops", "plans to attack", "efforts to impose
 	// sanctions": an infinitive modifying a noun is an act intended, not
 	// done — unless the noun is "the first (last, only) one to visit".

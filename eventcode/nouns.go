@@ -152,6 +152,30 @@ var possibilityNouns = map[string]bool{
 	"option": true, "hope": true, "prospects": true, "risk": true, "threat": true,
 }
 
+// nounClause returns the "that" clause that states what noun n is ("its
+// demand that Israel ease restrictions"), hung on the noun or, by the
+// parser, on the verb the noun is the object of, right after the noun;
+// -1 when there is none.
+func nounClause(x *docIndex, n int) int {
+	that := func(k int) bool {
+		m := x.child(k, "mark")
+		return m >= 0 && x.lower[m] == "that"
+	}
+	for _, k := range x.children[n] {
+		if r := x.rel[k]; (r == "acl" || r == "ccomp") && that(k) {
+			return k
+		}
+	}
+	if h := x.head[n]; h >= 0 && x.rel[n] == "obj" {
+		for _, k := range x.children[h] {
+			if x.rel[k] == "ccomp" && that(k) && x.child(k, "mark") == n+1 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	code, ok := nominal(d, x, n)
 	if !ok {
@@ -269,6 +293,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			subj, _ := subject(d, x, v, 0)
 			src = actorsAt(d, x, subj)
 		}
+		// "Egypt renewed its demand that …": a possessive pronoun on the
+		// object of a verb that codes nothing itself is the subject's.
+		if p := x.child(n, "nmod:poss"); x.rel[n] == "obj" && v == d.Tokens[n].Head && len(src) == 0 && p >= 0 &&
+			d.Tokens[p].XPOS == "PRP$" && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
+			subj, _ := subject(d, x, v, 0)
+			src = actorsAt(d, x, subj)
+		}
 		if x.rel[n] == "obj" && v == d.Tokens[n].Head && announceVerbs[x.lemma[v]] && len(src) == 0 {
 			// "Chile announced a halt to flights": the one who
 			// announces the act is the one who does it.
@@ -306,13 +337,9 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
-	if len(tgt) == 0 {
-		for _, k := range x.children[n] {
-			if r := x.rel[k]; (r == "acl" || r == "ccomp") && x.child(k, "mark") >= 0 && x.lower[x.child(k, "mark")] == "that" {
-				s, _ := subject(d, x, k, 0)
-				tgt = slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool { return slices.Contains(src, a) })
-			}
-		}
+	if k := nounClause(x, n); len(tgt) == 0 && k >= 0 {
+		s, _ := subject(d, x, k, 0)
+		tgt = slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool { return slices.Contains(src, a) })
 	}
 	if len(tgt) == 0 && strings.HasPrefix(code, "14") {
 		// A protest is against someone: look in the noun's phrase and,

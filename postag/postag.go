@@ -44,6 +44,7 @@ type Model struct {
 	isAux []bool
 	prep  int // the class ADP IN, or -1
 	sconj int // the class SCONJ IN, or -1
+	vb    int // the class VERB VB, or -1
 }
 
 // prepositions are English words that are prepositions and nothing else
@@ -71,10 +72,10 @@ func buildAux(train []Sentence) map[string]bool {
 	return out
 }
 
-// setClasses fills isAux, prep and sconj from the class labels.
+// setClasses fills isAux, prep, sconj and vb from the class labels.
 func (m *Model) setClasses() {
 	m.isAux = make([]bool, len(m.upos))
-	m.prep, m.sconj = -1, -1
+	m.prep, m.sconj, m.vb = -1, -1, -1
 	for c, u := range m.upos {
 		m.isAux[c] = u == "AUX"
 		if u == "ADP" && m.xpos[c] == "IN" {
@@ -82,6 +83,9 @@ func (m *Model) setClasses() {
 		}
 		if u == "SCONJ" && m.xpos[c] == "IN" {
 			m.sconj = c
+		}
+		if u == "VERB" && m.xpos[c] == "VB" {
+			m.vb = c
 		}
 	}
 }
@@ -210,6 +214,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 		t.perfect(st, words)
 		t.clauseOpeners(st, words)
 		t.subordinatePresent(st, words)
+		t.subjunctives(st, words)
 	}
 	return st.tags
 }
@@ -286,6 +291,70 @@ func (t *Tagger) subordinatePresent(st *state, words []string) {
 		}
 	}
 }
+
+// subjunctives mends the verb of a demand read as a noun ("demanded that
+// Freedonia lift the sanctions", "its call that the army end the siege"):
+// after "that" following a word of demanding, a singular noun the
+// treebanks have as a verb too, after a noun or name of the phrase that
+// follows and before the start of another noun phrase, with no finite
+// verb after it in the clause, is the subjunctive verb (VB, as UD tags
+// it), and "that" the conjunction that opens its clause.
+func (t *Tagger) subjunctives(st *state, words []string) {
+	for i := 1; i+3 < len(words); i++ {
+		if st.norms[i] != "that" {
+			continue
+		}
+		d := i - 1 // the word of demanding, before a day ("its demand today that")
+		for d > 0 && (weekdays[words[d]] || dayWords[st.norms[d]]) {
+			d--
+		}
+		if !demandWords[st.norms[d]] {
+			continue
+		}
+		end := t.nounPhraseEnd(st, i+1, false)
+		verb := -1 // the clause's verb
+		if end > i+1 && end < len(words) && st.tags[end] == t.m.vb {
+			verb = end
+		}
+		for j := i + 2; verb < 0 && j < end && j+1 < len(words); j++ {
+			if t.m.xpos[st.tags[j]] != "NN" || !strings.Contains(t.m.ambig[st.norms[j]], "VB") {
+				continue
+			}
+			if p := t.m.upos[st.tags[j-1]]; p != "PROPN" && p != "NOUN" {
+				continue
+			}
+			switch t.m.upos[st.tags[j+1]] {
+			case "DET", "NOUN", "ADJ", "NUM", "PRON", "PROPN":
+			default:
+				continue
+			}
+			if !t.finiteFrom(st, words, j+1, true) && t.m.vb >= 0 && t.retag(st, words, j, func(c int) bool { return c == t.m.vb }) {
+				verb = j
+			}
+			break
+		}
+		if verb >= 0 && t.m.sconj >= 0 {
+			st.tags[i] = t.m.sconj // the clause's "that", no relative pronoun
+		}
+	}
+}
+
+// demandWords are the words of demanding, by form, whose "that" clause
+// is in the subjunctive.
+var demandWords = map[string]bool{
+	"demand": true, "demands": true, "demanded": true, "demanding": true,
+	"insist": true, "insists": true, "insisted": true, "insisting": true,
+	"urge": true, "urges": true, "urged": true, "urging": true,
+	"propose": true, "proposes": true, "proposed": true, "proposing": true, "proposal": true,
+	"recommend": true, "recommends": true, "recommended": true, "recommending": true, "recommendation": true,
+	"request": true, "requests": true, "requested": true, "requesting": true,
+	"suggest": true, "suggests": true, "suggested": true, "suggesting": true,
+	"insistence": true, "call": true,
+}
+
+// dayWords are the words of a day that may stand between a word and its
+// clause ("demanded on Monday that", "its demand today that").
+var dayWords = map[string]bool{"today": true, "yesterday": true, "on": true, "again": true, "also": true}
 
 // verbRequired are the subordinators that open nothing but a clause.
 var verbRequired = map[string]bool{"when": true, "whenever": true, "if": true, "unless": true, "because": true, "although": true, "though": true, "whereas": true, "once": true}

@@ -91,6 +91,10 @@ func TestVerbMends(t *testing.T) {
 		{"Freedonia departs from the league after the vote , officials said .", 1, "VERB", "VBZ"},
 		{"The envoy left when the ceasefire collapses .", 6, "VERB", "VBZ"},
 		{"Investors will sell if the merger proceeds .", 6, "VERB", "VBZ"},
+		{"Chile renewed its demand that Peru ease the restrictions on fishermen .", 6, "VERB", "VB"},
+		{"Chile renewed its demand that Peru ease the restrictions on fishermen .", 4, "SCONJ", "IN"},
+		{"Chile demanded on Friday that Peru lift the ban on imports .", 6, "VERB", "VB"},
+		{"Chile renewed its demand today that Peru ease restrictions on fishermen .", 7, "VERB", "VB"},
 		{"The council met in Lisbon , which Freeman chairs , on Monday .", 8, "VERB", "VBZ"},
 	} {
 		words := strings.Fields(c.text)
