@@ -96,6 +96,30 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// mendState returns a parse state over words with their Universal tags
+// and the given tree (relations named from labels), for testing a mend.
+func mendState(labels, words, upos []string, heads []int, rels []string) *parseState {
+	st := newParseState(2*len(labels) + 1)
+	st.reset(len(words))
+	st.labelNames = labels
+	copy(st.words, words)
+	copy(st.upos, upos)
+	copy(st.heads, heads)
+	for j, l := range rels {
+		st.labels[j] = slices.Index(labels, l)
+	}
+	return st
+}
+
+// mended returns the heads and relation names of the first n words of st.
+func mended(st *parseState, labels []string, n int) ([]int, []string) {
+	var got []string
+	for _, l := range st.labels[:n] {
+		got = append(got, labels[l])
+	}
+	return st.heads[:n], got
+}
+
 // TestMendAdjectives checks the repair of a capitalised adjective hung
 // from a verb before "and" and another adjective of a noun: the two are
 // conjoined on the noun. A lower-case one is left alone.
@@ -109,23 +133,12 @@ func TestMendAdjectives(t *testing.T) {
 		{[]bool{true, false, true, false, false}, []int{3, 2, 0, 4, 5}, []string{"amod", "cc", "conj", "nsubj", "root"}},
 		{[]bool{false, false, false, false, false}, []int{4, 4, 3, 4, 5}, []string{"amod", "cc", "amod", "nsubj", "root"}},
 	} {
-		st := newParseState(2*len(labels) + 1)
-		st.reset(5)
-		st.labelNames = labels
-		copy(st.words, []string{"ethiopian", "and", "egyptian", "negotiators", "agreed"})
-		copy(st.upos, []string{"ADJ", "CCONJ", "ADJ", "NOUN", "VERB"})
+		st := mendState(labels, []string{"ethiopian", "and", "egyptian", "negotiators", "agreed"},
+			[]string{"ADJ", "CCONJ", "ADJ", "NOUN", "VERB"}, []int{4, 4, 3, 4, 5}, []string{"amod", "cc", "amod", "nsubj", "root"})
 		copy(st.caps, c.caps)
-		copy(st.heads, []int{4, 4, 3, 4, 5})
-		for j, l := range []string{"amod", "cc", "amod", "nsubj", "root"} {
-			st.labels[j] = slices.Index(labels, l)
-		}
 		mendAdjectives(st, 5, relationsOf(labels))
-		var got []string
-		for _, l := range st.labels[:5] {
-			got = append(got, labels[l])
-		}
-		if !slices.Equal(st.heads[:5], c.wantHeads) || !slices.Equal(got, c.wantLabels) {
-			t.Errorf("caps %v: heads %v labels %v, want %v %v", c.caps, st.heads[:5], got, c.wantHeads, c.wantLabels)
+		if heads, got := mended(st, labels, 5); !slices.Equal(heads, c.wantHeads) || !slices.Equal(got, c.wantLabels) {
+			t.Errorf("caps %v: heads %v labels %v, want %v %v", c.caps, heads, got, c.wantHeads, c.wantLabels)
 		}
 	}
 }
@@ -144,21 +157,9 @@ func TestMendAttribution(t *testing.T) {
 	heads := []int{1, 8, 3, 1, 6, 6, 3, 6, 10, 8}
 	rels := []string{"nsubj", "ccomp", "case", "obl", "punct", "amod", "appos", "flat", "root", "punct"}
 	run := func(words []string, heads []int, rels []string) ([]int, []string) {
-		st := newParseState(2*len(labels) + 1)
-		st.reset(len(words))
-		st.labelNames = labels
-		copy(st.words, words)
-		copy(st.upos, upos)
-		copy(st.heads, heads)
-		for j, l := range rels {
-			st.labels[j] = slices.Index(labels, l)
-		}
+		st := mendState(labels, words, upos, heads, rels)
 		mendAttribution(st, len(words), 8, relationsOf(labels)) // "reported" is the root
-		var got []string
-		for _, l := range st.labels[:len(words)] {
-			got = append(got, labels[l])
-		}
-		return st.heads[:len(words)], got
+		return mended(st, labels, len(words))
 	}
 	h, l := run(words, heads, rels)
 	if h[6] != 8 || l[6] != "nsubj" || h[5] != 6 || h[7] != 6 || h[1] != 8 {
@@ -185,21 +186,9 @@ func TestMendAttribution(t *testing.T) {
 func TestMendFlatConjuncts(t *testing.T) {
 	labels := []string{"amod", "cc", "conj", "flat", "nmod:desc", "nsubj", "root"}
 	run := func(words, upos []string, heads []int, rels []string) ([]int, []string) {
-		st := newParseState(2*len(labels) + 1)
-		st.reset(len(words))
-		st.labelNames = labels
-		copy(st.words, words)
-		copy(st.upos, upos)
-		copy(st.heads, heads)
-		for j, l := range rels {
-			st.labels[j] = slices.Index(labels, l)
-		}
+		st := mendState(labels, words, upos, heads, rels)
 		mendFlatConjuncts(st, len(words), relationsOf(labels))
-		var got []string
-		for _, l := range st.labels[:len(words)] {
-			got = append(got, labels[l])
-		}
-		return st.heads[:len(words)], got
+		return mended(st, labels, len(words))
 	}
 	// President Ada Okoro and Premier Ben Tarvelo met
 	// 0         1   2     3   4       5   6       7

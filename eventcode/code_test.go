@@ -392,6 +392,10 @@ func TestCode(t *testing.T) {
 		// One summons an ambassador to complain oneself, and the summons
 		// is the complaint.
 		{"The Kenyan minister summoned the Ugandan ambassador to lodge a complaint about the Ugandan president's remarks.", "KENGOV 114 UGAGOV asserted"},
+		{"On Tuesday, the Chilean deputy foreign minister summoned Peru's ambassador to complain about the fishing dispute.", "CHLGOV 110 PERGOV asserted"},
+		// A summons alone is one; a meeting for a purpose is the meeting.
+		{"The Chilean minister summoned the Peruvian envoy.", "CHLGOV 040 PERGOV asserted"},
+		{"The Chilean minister met the Peruvian envoy to discuss the fishing dispute.", "CHLGOV 040 PERGOV asserted"},
 		// A condition covers the verb its clause's verb completes.
 		{"Kenya will leave the talks unless Uganda agrees to send aid to Somalia.", "UGA 030 SOM conditional; UGA 070 SOM conditional"},
 		// What happened before is another event: its words make no

@@ -919,13 +919,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "summoned Peru's ambassador to complain": the summons is the
 	// complaint, coded on its own verb.
 	if summonVerbs[x.lemma[v]] {
-		xc := complement(d, x, v)
-		if o := x.child(v, "obj"); xc < 0 && o >= 0 {
-			if a := x.child(o, "acl"); a >= 0 && infinitive(x, a) {
-				xc = a
-			}
-		}
-		if xc >= 0 {
+		if xc := purposeClause(d, x, v); xc >= 0 {
 			if _, _, ok := c.findVerb(d, x, xc); ok {
 				return
 			}
@@ -1837,6 +1831,21 @@ func purposeObject(x *docIndex, v int) (o, u int) {
 		}
 	}
 	return -1, -1
+}
+
+// purposeClause returns the clause that says what verb v is done for:
+// its complement, else an infinitive hung on its object ("summoned the
+// ambassador to lodge a complaint"); -1 when there is none.
+func purposeClause(d *parley.Doc, x *docIndex, v int) int {
+	if xc := complement(d, x, v); xc >= 0 {
+		return xc
+	}
+	if o := x.child(v, "obj"); o >= 0 {
+		if a := x.child(o, "acl"); a >= 0 && infinitive(x, a) {
+			return a
+		}
+	}
+	return -1
 }
 
 // summonVerbs call someone in, for a purpose that is the event

@@ -293,18 +293,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			subj, _ := subject(d, x, v, 0)
 			src = actorsAt(d, x, subj)
 		}
-		// "Egypt renewed its demand that …": a possessive pronoun on the
-		// object of a verb that codes nothing itself is the subject's.
-		if p := x.child(n, "nmod:poss"); x.rel[n] == "obj" && v == d.Tokens[n].Head && len(src) == 0 && p >= 0 &&
-			d.Tokens[p].XPOS == "PRP$" && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
-			subj, _ := subject(d, x, v, 0)
-			src = actorsAt(d, x, subj)
-		}
-		if x.rel[n] == "obj" && v == d.Tokens[n].Head && announceVerbs[x.lemma[v]] && len(src) == 0 {
-			// "Chile announced a halt to flights": the one who
-			// announces the act is the one who does it.
-			subj, _ := subject(d, x, v, 0)
-			src = actorsAt(d, x, subj)
+		// "Chile announced a halt to flights": the one who announces the
+		// act is the one who does it; so is the subject the owner a
+		// possessive pronoun names on the object of a verb that codes
+		// nothing itself ("Egypt renewed its demand that …").
+		if x.rel[n] == "obj" && v == d.Tokens[n].Head && len(src) == 0 {
+			p := x.child(n, "nmod:poss")
+			if announceVerbs[x.lemma[v]] || p >= 0 && d.Tokens[p].XPOS == "PRP$" && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
+				subj, _ := subject(d, x, v, 0)
+				src = actorsAt(d, x, subj)
+			}
 		}
 		if x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
 			// "Russia launched attacks on Kyiv": the light verb's

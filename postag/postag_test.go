@@ -69,10 +69,13 @@ func TestDayBeforeVerbMend(t *testing.T) {
 
 // TestVerbMends checks the tagger's decoding rules for a clause's verb:
 // an open-class word is never an auxiliary ("reject" after a plural
-// name), "have" before a participle is the perfect's auxiliary, and a
-// past form read as an adjective between the opening noun phrase and an
-// object is the verb when the main clause has no other. Each sentence
-// is one the model misreads without its rule.
+// name), "have" before a participle is the perfect's auxiliary, a past
+// form read as an adjective between the opening noun phrase and an
+// object is the verb when the main clause has no other, a present tense
+// read as a plural noun ends a clause's noun phrase, and a demand's
+// clause has its subjunctive verb and its conjunction "that". Most
+// sentences are ones the model misreads without their rule; the others
+// guard what the rules must keep.
 func TestVerbMends(t *testing.T) {
 	tg, err := Default()
 	if err != nil {
