@@ -51,7 +51,7 @@ func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
 // parataxis (the root's, when none), and the others -1 when the model
 // lacks them.
 type relations struct {
-	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat int
+	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat, compound int
 }
 
 func relationsOf(labels []string) relations {
@@ -65,7 +65,7 @@ func relationsOf(labels []string) relations {
 	return relations{
 		root: root, parataxis: index("parataxis", root),
 		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
-		dep: index("dep", -1), flat: index("flat", -1),
+		dep: index("dep", -1), flat: index("flat", -1), compound: index("compound", -1),
 	}
 }
 
@@ -177,6 +177,7 @@ func (p *Parser) parse(st *parseState) {
 	top := fixRoots(st, n, p.rels)
 	mendAdjectives(st, n, p.rels)
 	mendFlatConjuncts(st, n, p.rels)
+	mendModifierConjuncts(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
 }
 
@@ -203,6 +204,61 @@ func mendFlatConjuncts(st *parseState, n int, rels relations) {
 				break
 			}
 		}
+	}
+}
+
+// mendModifierConjuncts repairs coordinated noun modifiers read as the
+// head: in "stepped up its rocket and mortar raids" the parser may make
+// "rocket" the object and "raids" its conjunct, with "mortar" a compound
+// of "raids" — two things stepped up, one of them "mortar raids". A
+// singular common noun whose conjunct is a plural common noun, with a
+// singular compound of that plural between them, is the first of the
+// plural's two modifiers: the plural takes the singular's head and
+// relation, the singular becomes the plural's compound and the other
+// modifier the singular's conjunct (the conjunction its cc), and the
+// singular's other dependents (its determiner or possessive, a
+// prepositional phrase after the plural) move to the plural. "troops
+// and tank units" (a plural first) and "the minister and defence chief"
+// (a singular second) are left alone.
+func mendModifierConjuncts(st *parseState, n int, rels relations) {
+	if rels.conj < 0 || rels.cc < 0 || rels.compound < 0 {
+		return
+	}
+	for j := range n {
+		h := st.heads[j]
+		if st.labels[j] != rels.conj || h >= j || st.tags[h] != "NN" || st.tags[j] != "NNS" {
+			continue
+		}
+		c := -1 // the plural's compound right after the coordination
+		for k := h + 1; k < j; k++ {
+			switch {
+			case st.heads[k] == j && st.labels[k] == rels.compound && st.tags[k] == "NN":
+				if c < 0 {
+					c = k
+				}
+			case st.heads[k] == j && st.labels[k] == rels.cc, st.heads[k] == h:
+			default:
+				c = -2 // something else between: not a bare coordination
+			}
+			if c == -2 {
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		for k := range n {
+			switch {
+			case k == j || k == c:
+			case st.labels[k] == rels.cc && h < k && k < c && (st.heads[k] == h || st.heads[k] == j):
+				st.heads[k] = c
+			case st.heads[k] == h:
+				st.heads[k] = j
+			}
+		}
+		st.heads[j], st.labels[j] = st.heads[h], st.labels[h]
+		st.heads[h], st.labels[h] = j, rels.compound
+		st.heads[c], st.labels[c] = h, rels.conj
 	}
 }
 

@@ -204,3 +204,36 @@ func TestMendFlatConjuncts(t *testing.T) {
 		t.Errorf("one name: heads %v labels %v, want it left alone", h, l)
 	}
 }
+
+// TestMendModifierConjuncts checks that two nouns coordinated before a
+// plural, read as a singular head with the plural its conjunct, become
+// the plural's modifiers; a plural first conjunct is left alone.
+func TestMendModifierConjuncts(t *testing.T) {
+	labels := []string{"case", "cc", "compound", "conj", "nmod", "nmod:poss", "nsubj", "obj", "root"}
+	run := func(words, tags []string, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, make([]string, len(words)), heads, rels)
+		copy(st.tags, tags)
+		mendModifierConjuncts(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// Rebels stepped up their rocket and mortar raids on towns
+	// 0      1       2  3     4      5   6      7     8  9
+	words := []string{"rebels", "stepped", "up", "their", "rocket", "and", "mortar", "raids", "on", "towns"}
+	tags := []string{"NNS", "VBD", "RP", "PRP$", "NN", "CC", "NN", "NNS", "IN", "NNS"}
+	h, l := run(words, tags,
+		[]int{1, 10, 1, 4, 1, 7, 7, 4, 9, 4},
+		[]string{"nsubj", "root", "compound", "nmod:poss", "obj", "cc", "compound", "conj", "case", "nmod"})
+	if want := []int{1, 10, 1, 7, 7, 6, 4, 1, 9, 7}; !slices.Equal(h, want) ||
+		!slices.Equal(l, []string{"nsubj", "root", "compound", "nmod:poss", "compound", "cc", "conj", "obj", "case", "nmod"}) {
+		t.Errorf("coordinated modifiers: heads %v labels %v, want raids the object with rocket its compound, mortar rocket's conjunct", h, l)
+	}
+	// Rebels fought troops and tank units: a plural first, left alone.
+	tags2 := slices.Clone(tags)
+	tags2[4] = "NNS"
+	h, l = run(words, tags2,
+		[]int{1, 10, 1, 4, 1, 7, 7, 4, 9, 4},
+		[]string{"nsubj", "root", "compound", "nmod:poss", "obj", "cc", "compound", "conj", "case", "nmod"})
+	if h[4] != 1 || l[4] != "obj" || h[7] != 4 || l[7] != "conj" {
+		t.Errorf("a plural first: heads %v labels %v, want it left alone", h, l)
+	}
+}
