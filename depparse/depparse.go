@@ -229,21 +229,7 @@ func mendModifierConjuncts(st *parseState, n int, rels relations) {
 		if st.labels[j] != rels.conj || h >= j || st.tags[h] != "NN" || st.tags[j] != "NNS" {
 			continue
 		}
-		c := -1 // the plural's compound right after the coordination
-		for k := h + 1; k < j; k++ {
-			switch {
-			case st.heads[k] == j && st.labels[k] == rels.compound && st.tags[k] == "NN":
-				if c < 0 {
-					c = k
-				}
-			case st.heads[k] == j && st.labels[k] == rels.cc, st.heads[k] == h:
-			default:
-				c = -2 // something else between: not a bare coordination
-			}
-			if c == -2 {
-				break
-			}
-		}
+		c := coordinatedModifier(st, h, j, rels)
 		if c < 0 {
 			continue
 		}
@@ -260,6 +246,26 @@ func mendModifierConjuncts(st *parseState, n int, rels relations) {
 		st.heads[h], st.labels[h] = j, rels.compound
 		st.heads[c], st.labels[c] = h, rels.conj
 	}
+}
+
+// coordinatedModifier returns the first singular compound of j between
+// h and j when every word between them is that compound, another
+// compound of j, the conjunction (on h or j) or a dependent of h; -1
+// otherwise (not a bare coordination of two modifiers).
+func coordinatedModifier(st *parseState, h, j int, rels relations) int {
+	c := -1
+	for k := h + 1; k < j; k++ {
+		switch {
+		case st.heads[k] == j && st.labels[k] == rels.compound && st.tags[k] == "NN":
+			if c < 0 {
+				c = k
+			}
+		case st.heads[k] == j && st.labels[k] == rels.cc, st.heads[k] == h:
+		default:
+			return -1
+		}
+	}
+	return c
 }
 
 // attributionVerbs are the forms of the verbs of a trailing attribution
