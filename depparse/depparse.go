@@ -52,6 +52,7 @@ func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
 // lacks them.
 type relations struct {
 	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat, compound int
+	obl, agent, auxPass                                                int
 }
 
 func relationsOf(labels []string) relations {
@@ -66,6 +67,7 @@ func relationsOf(labels []string) relations {
 		root: root, parataxis: index("parataxis", root),
 		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
 		dep: index("dep", -1), flat: index("flat", -1), compound: index("compound", -1),
+		obl: index("obl", -1), agent: index("obl:agent", -1), auxPass: index("aux:pass", -1),
 	}
 }
 
@@ -178,6 +180,7 @@ func (p *Parser) parse(st *parseState) {
 	mendAdjectives(st, n, p.rels)
 	mendFlatConjuncts(st, n, p.rels)
 	mendModifierConjuncts(st, n, p.rels)
+	mendAgents(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
 }
 
@@ -355,6 +358,30 @@ func mendAdjectives(st *parseState, n int, rels relations) {
 			continue
 		}
 		st.heads[j], st.heads[a], st.labels[a], st.heads[j+1], st.labels[j+1] = noun, j, conj, a, cc
+	}
+}
+
+// mendAgents relabels an agent phrase ("obl:agent") of a verb that is
+// not passive — neither a past participle nor the head of a passive
+// auxiliary — as a plain "obl": "condemned the drill by Uganda" has no
+// agent, and its "by" phrase is the object's ("the drill by Uganda"),
+// which the event coder then finds.
+func mendAgents(st *parseState, n int, rels relations) {
+	if rels.agent < 0 || rels.obl < 0 {
+		return
+	}
+	for j := range n {
+		v := st.heads[j]
+		if st.labels[j] != rels.agent || v >= n || st.tags[v] == "VBN" {
+			continue
+		}
+		passive := false
+		for k := range n {
+			passive = passive || st.heads[k] == v && st.labels[k] == rels.auxPass
+		}
+		if !passive {
+			st.labels[j] = rels.obl
+		}
 	}
 }
 

@@ -237,3 +237,40 @@ func TestMendModifierConjuncts(t *testing.T) {
 		t.Errorf("a plural first: heads %v labels %v, want it left alone", h, l)
 	}
 }
+
+// TestMendAgents checks that an agent phrase survives only on a passive
+// verb: a past participle or the head of a passive auxiliary.
+func TestMendAgents(t *testing.T) {
+	labels := []string{"aux:pass", "case", "det", "nsubj", "nsubj:pass", "obj", "obl", "obl:agent", "root"}
+	run := func(words, tags []string, heads []int, rels []string) []string {
+		st := mendState(labels, words, make([]string, len(words)), heads, rels)
+		copy(st.tags, tags)
+		mendAgents(st, len(words), relationsOf(labels))
+		_, l := mended(st, labels, len(words))
+		return l
+	}
+	// Inspectors examined the claims by both sides
+	// 0          1        2   3      4  5    6
+	if l := run([]string{"inspectors", "examined", "the", "claims", "by", "both", "sides"},
+		[]string{"NNS", "VBD", "DT", "NNS", "IN", "DT", "NNS"},
+		[]int{1, 7, 3, 1, 6, 6, 1},
+		[]string{"nsubj", "root", "det", "obj", "case", "det", "obl:agent"}); l[6] != "obl" {
+		t.Errorf("active verb: labels %v, want the by-phrase an obl", l)
+	}
+	// The claims were examined by inspectors
+	// 0   1      2    3        4  5
+	if l := run([]string{"the", "claims", "were", "examined", "by", "inspectors"},
+		[]string{"DT", "NNS", "VBD", "VBN", "IN", "NNS"},
+		[]int{1, 3, 3, 6, 5, 3},
+		[]string{"det", "nsubj:pass", "aux:pass", "root", "case", "obl:agent"}); l[5] != "obl:agent" {
+		t.Errorf("passive verb: labels %v, want the agent kept", l)
+	}
+	// The same with the participle mistagged as a past tense, its
+	// passive auxiliary still there.
+	if l := run([]string{"the", "claims", "were", "examined", "by", "inspectors"},
+		[]string{"DT", "NNS", "VBD", "VBD", "IN", "NNS"},
+		[]int{1, 3, 3, 6, 5, 3},
+		[]string{"det", "nsubj:pass", "aux:pass", "root", "case", "obl:agent"}); l[5] != "obl:agent" {
+		t.Errorf("passive auxiliary: labels %v, want the agent kept", l)
+	}
+}
