@@ -53,6 +53,7 @@ func New(m *Model) *Parser { return &Parser{m: m, rels: relationsOf(m.labels)} }
 type relations struct {
 	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat, compound int
 	obl, agent, auxPass                                                int
+	acl, relcl, ccomp, mark, obj, iobj                                 int
 }
 
 func relationsOf(labels []string) relations {
@@ -68,6 +69,8 @@ func relationsOf(labels []string) relations {
 		amod: index("amod", -1), conj: index("conj", -1), cc: index("cc", -1), appos: index("appos", -1), nsubj: index("nsubj", -1),
 		dep: index("dep", -1), flat: index("flat", -1), compound: index("compound", -1),
 		obl: index("obl", -1), agent: index("obl:agent", -1), auxPass: index("aux:pass", -1),
+		acl: index("acl", -1), relcl: index("acl:relcl", -1), ccomp: index("ccomp", -1), mark: index("mark", -1),
+		obj: index("obj", -1), iobj: index("iobj", -1),
 	}
 }
 
@@ -181,6 +184,7 @@ func (p *Parser) parse(st *parseState) {
 	mendFlatConjuncts(st, n, p.rels)
 	mendModifierConjuncts(st, n, p.rels)
 	mendAgents(st, n, p.rels)
+	mendToldClauses(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
 }
 
@@ -383,6 +387,74 @@ func mendAgents(st *parseState, n int, rels relations) {
 			st.labels[j] = rels.obl
 		}
 	}
+}
+
+// mendToldClauses repairs what is told read as a clause of the one told:
+// in "told reporters that the talks would resume" the parser may hang the
+// "that" clause from "reporters" (acl or acl:relcl), though "that" is its
+// conjunction, not a relative pronoun, and the clause has a subject of
+// its own. Such a clause after the object of a verb of telling (tell,
+// assure, warn, inform, …) is the verb's complement (ccomp) — unless the
+// object is a noun that has contents ("told the story that …").
+func mendToldClauses(st *parseState, n int, rels relations) {
+	if rels.ccomp < 0 || rels.mark < 0 {
+		return
+	}
+	for j := range n {
+		o := st.heads[j]
+		if o >= n || o > j || st.labels[j] != rels.acl && st.labels[j] != rels.relcl ||
+			st.labels[o] != rels.obj && st.labels[o] != rels.iobj || contentNouns[st.words[o]] {
+			continue
+		}
+		if v := st.heads[o]; v < n && tellingVerbs[st.words[v]] && st.upos[v] == "VERB" && thatClause(st, n, j, rels) {
+			st.heads[j], st.labels[j] = v, rels.ccomp
+		}
+	}
+}
+
+// thatClause reports whether clause j has "that" for its conjunction and
+// a subject of its own.
+func thatClause(st *parseState, n, j int, rels relations) bool {
+	that, subj := false, false
+	for k := range n {
+		if st.heads[k] != j {
+			continue
+		}
+		that = that || st.labels[k] == rels.mark && st.words[k] == "that"
+		subj = subj || strings.HasPrefix(st.labelNames[st.labels[k]], "nsubj")
+	}
+	return that && subj
+}
+
+// tellingVerbs (their forms) take the one told as their object and what
+// is told as a clause.
+var tellingVerbs = wordForms("tell told", "assure", "reassure", "inform", "warn", "remind", "notify notified notifies",
+	"convince", "persuade", "advise", "brief")
+
+// contentNouns have contents a "that" clause may state.
+var contentNouns = map[string]bool{
+	"story": true, "stories": true, "news": true, "lie": true, "lies": true, "truth": true, "fact": true,
+	"facts": true, "joke": true, "jokes": true, "tale": true, "tales": true, "rumour": true, "rumours": true,
+	"rumor": true, "rumors": true,
+}
+
+// wordForms returns the set of the given verbs, each with its forms in
+// -s, -ed and -ing (a final e dropped before -ed and -ing) and any
+// irregular forms listed after it.
+func wordForms(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		fs := strings.Fields(w)
+		for _, f := range fs {
+			m[f] = true
+		}
+		b := fs[0]
+		stem := strings.TrimSuffix(b, "e")
+		for _, f := range []string{b + "s", stem + "ed", stem + "ing"} {
+			m[f] = true
+		}
+	}
+	return m
 }
 
 // fixRoots makes the tree single-rooted: the first word attached to the

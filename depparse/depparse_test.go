@@ -274,3 +274,43 @@ func TestMendAgents(t *testing.T) {
 		t.Errorf("passive auxiliary: labels %v, want the agent kept", l)
 	}
 }
+
+// TestMendToldClauses checks that a "that" clause with a subject of its
+// own, hung from the object of a verb of telling, becomes the verb's
+// complement; a relative clause and the contents of a noun that has
+// contents stay.
+func TestMendToldClauses(t *testing.T) {
+	labels := []string{"acl", "acl:relcl", "aux", "ccomp", "det", "mark", "nsubj", "obj", "root"}
+	run := func(words, upos []string, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, upos, heads, rels)
+		mendToldClauses(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// The envoy told reporters that the talks would resume
+	// 0   1     2    3         4    5   6     7     8
+	words := []string{"the", "envoy", "told", "reporters", "that", "the", "talks", "would", "resume"}
+	upos := []string{"DET", "NOUN", "VERB", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB"}
+	heads := []int{1, 2, 9, 2, 8, 6, 8, 8, 3}
+	for _, rel := range []string{"acl", "acl:relcl"} {
+		h, l := run(words, upos, heads, []string{"det", "nsubj", "root", "obj", "mark", "det", "nsubj", "aux", rel})
+		if h[8] != 2 || l[8] != "ccomp" {
+			t.Errorf("%s on the one told: heads %v labels %v, want the clause the complement of told", rel, h, l)
+		}
+	}
+	// The envoy told the story that the talks would resume: the story's.
+	words2 := slices.Clone(words)
+	words2[3] = "story"
+	if h, l := run(words2, upos, heads, []string{"det", "nsubj", "root", "obj", "mark", "det", "nsubj", "aux", "acl"}); h[8] != 3 || l[8] != "acl" {
+		t.Errorf("a noun with contents: heads %v labels %v, want the clause left on it", h, l)
+	}
+	// The envoy told the guards that watched the gate: a relative clause,
+	// "that" its subject.
+	// 0   1     2    3      4    5       6   7
+	h, l := run([]string{"the", "envoy", "told", "guards", "that", "watched", "the", "gate"},
+		[]string{"DET", "NOUN", "VERB", "NOUN", "PRON", "VERB", "DET", "NOUN"},
+		[]int{1, 2, 8, 2, 5, 3, 7, 5},
+		[]string{"det", "nsubj", "root", "obj", "nsubj", "acl:relcl", "det", "obj"})
+	if h[5] != 3 || l[5] != "acl:relcl" {
+		t.Errorf("a relative clause: heads %v labels %v, want it left on its noun", h, l)
+	}
+}
