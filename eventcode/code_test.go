@@ -533,6 +533,11 @@ func TestCode(t *testing.T) {
 		{"Jewish settlers attacked Palestinian farmers near Hebron.", "ISRCVL 190 PSEAGR asserted"},
 		// To dig in is to entrench, not to probe.
 		{"Somali rebels vowed to dig in for a lengthy war with Kenya.", ""},
+		// "Is to" arranges an act, with the subject UD puts outside the
+		// copula ("nsubj:outer"); "is to blame" arranges nothing.
+		{"The Chilean foreign minister is to visit Peru next week.", "CHLGOV 042 PER future; PER 043 CHLGOV future"},
+		{"The Chadian president was to meet his Nigerien counterpart on Friday.", "TCDGOV 040 NERGOV future"},
+		{"Uganda is to blame for the attack on Kenya, Kenyan officials said.", ""},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

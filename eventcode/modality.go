@@ -74,6 +74,17 @@ var (
 	}
 )
 
+// beTo reports whether c, a child of verb u, is the "be" of "be to"
+// before u's infinitive ("is to visit", "were to meet"): an act arranged
+// or expected — not "is to blame", which says who is responsible.
+func beTo(x *docIndex, u, c int) bool {
+	return x.lemma[c] == "be" && c < u && infinitive(x, u) && !fateVerbs[x.lemma[u]]
+}
+
+// fateVerbs after "be to" tell what is so, not what is arranged ("is to
+// blame", "was to prove fatal").
+var fateVerbs = map[string]bool{"blame": true, "prove": true, "become": true, "remain": true}
+
 // modality returns the modality of verb v's event and the actor whose
 // statement reports it (-1 when none). Negation outranks a condition,
 // which outranks possibility, which outranks intention.
@@ -118,12 +129,14 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
 				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c) && !notOnly(x, c)
-			case "aux":
+			case "aux", "cop":
 				switch l := x.lemma[c]; {
-				case futureAux[l]:
+				case futureAux[l] && x.rel[c] == "aux":
 					fut = true
-				case hypotheticalAux[l]:
+				case hypotheticalAux[l] && x.rel[c] == "aux":
 					hyp = true
+				case beTo(x, u, c):
+					fut = true // "the envoys were to meet Friday": arranged
 				}
 			case "mark":
 				// A condition on the verb v completes covers v
@@ -164,6 +177,8 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = true // "has yet to comment"
 		case futureVerbs[l] && x.child(h, "compound:prt") < 0: // not "set up barriers to", "went on to win"
 			fut = true
+		case l == "be" && infinitive(x, u) && x.rel[u] == "xcomp" && !fateVerbs[x.lemma[u]]:
+			fut = true // "is to visit" with "is" the head
 		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
 			hyp = true // "urged Russia to withdraw", "told Ethiopia to pull out": asked for, not done
 		case likelyWords[l]:
