@@ -538,6 +538,9 @@ func TestCode(t *testing.T) {
 		{"The Chilean foreign minister is to visit Peru next week.", "CHLGOV 042 PER future; PER 043 CHLGOV future"},
 		{"The Chadian president was to meet his Nigerien counterpart on Friday.", "TCDGOV 040 NERGOV future"},
 		{"Uganda is to blame for the attack on Kenya, Kenyan officials said.", ""},
+		{"Talks between Kenya and Uganda are to resume on Monday.", "KEN 036 UGA future; UGA 036 KEN future"},
+		// A headline's infinitive announces what is to come.
+		{"Kenya to host Ugandan president", "KEN 043 UGAGOV future; UGAGOV 042 KEN future"},
 		// A meeting that took place is a consultation, not an intent to meet.
 		{"The Kenyan minister met with Ugandan leaders.", "KENGOV 040 UGAGOV asserted"},
 		// A host hosts people, not a place or a ceremony.

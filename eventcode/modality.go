@@ -186,6 +186,11 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		}
 		u = h
 	}
+	// "Kenya to host Ugandan president": a headline's infinitive with a
+	// subject of its own and nothing above it announces what is to come.
+	if d.Tokens[v].Head < 0 && infinitive(x, v) && x.child(v, "nsubj") >= 0 {
+		fut = true
+	}
 	top := v // the clause v completes, through xcomps and infinitives only ("to continue giving", "to hold a conference to settle"), or v's own
 	if viaIntent {
 		top = u

@@ -256,7 +256,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		if h < 0 || d.Tokens[v].UPOS == "VERB" || d.Tokens[v].UPOS == "AUX" {
 			break
 		}
-		if x.rel[v] != "nsubj" && x.rel[v] != "nsubj:pass" && x.rel[v] != "obj" && x.rel[v] != "nmod" && x.rel[v] != "obl" && x.rel[v] != "compound" && x.rel[v] != "conj" {
+		if x.rel[v] != "nsubj" && x.rel[v] != "nsubj:pass" && x.rel[v] != "nsubj:outer" && x.rel[v] != "obj" && x.rel[v] != "nmod" && x.rel[v] != "obl" && x.rel[v] != "compound" && x.rel[v] != "conj" {
 			break
 		}
 		v = h
