@@ -306,8 +306,9 @@ func TestCode(t *testing.T) {
 		// A pattern's prepositional phrase is not one nested in another
 		// the pattern does not name ("* (against) [110]").
 		{"Chile and Peru already cooperate closely in the fight against smuggling.", "CHL 050 PER asserted; PER 050 CHL asserted"},
-		// A passive's participle complement is done to its subject.
-		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL asserted"},
+		// A passive's participle complement is done to its subject (and
+		// what is believed of it is not established).
+		{"Ten Peruvian soldiers were believed killed by Chilean rebels on Monday.", "CHLREB 190 PERMIL hypothetical"},
 		// One travels to a place, from another.
 		{"The Chilean minister will travel from Peru to Bolivia next week.", "CHLGOV 042 BOL future"},
 		// Verbs of news CAMEO 2.0 lacks (verbs-parley.txt).
@@ -539,6 +540,12 @@ func TestCode(t *testing.T) {
 		{"The Chadian president was to meet his Nigerien counterpart on Friday.", "TCDGOV 040 NERGOV future"},
 		{"Uganda is to blame for the attack on Kenya, Kenyan officials said.", ""},
 		{"Talks between Kenya and Uganda are to resume on Monday.", "KEN 036 UGA future; UGA 036 KEN future"},
+		// An act hedged ("allegedly"), held by unnamed others ("are
+		// believed to have") or weighed ("is considering") is not
+		// established.
+		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
+		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
+		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
 		// A headline's infinitive announces what is to come.
 		{"Kenya to host Ugandan president", "KEN 043 UGAGOV future; UGAGOV 042 KEN future"},
 		// A meeting that took place is a consultation, not an intent to meet.

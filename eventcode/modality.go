@@ -34,6 +34,16 @@ var (
 		// "is slated to sign"
 		"due": true, "set": true, "about": true, "slate": true, "slated": true,
 	}
+	// A verb under one of these ("is considering expelling") may happen.
+	weighVerbs = map[string]bool{"consider": true, "contemplate": true, "mull": true, "weigh": true, "study": true, "explore": true}
+	// What one of these in the passive says of its subject ("are believed
+	// to have attacked", "is said to have met") is held, not shown.
+	hearsayVerbs = map[string]bool{
+		"believe": true, "think": true, "suspect": true, "allege": true, "report": true, "say": true,
+		"rumour": true, "rumor": true, "understand": true, "presume": true, "claim": true, "fear": true,
+	}
+	// Adverbs that leave an act unconfirmed ("allegedly attacked").
+	hedges = map[string]bool{"allegedly": true, "reportedly": true, "purportedly": true, "supposedly": true, "apparently": true, "possibly": true, "probably": true}
 	// A verb under one of these ("is likely to attack") may happen.
 	likelyWords = map[string]bool{"likely": true, "unlikely": true, "possible": true, "liable": true}
 	// A verb that only frames its complement ("decided to release",
@@ -129,6 +139,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
 				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c) && !notOnly(x, c)
+				hyp = hyp || x.rel[c] == "advmod" && hedges[x.lower[c]] // "allegedly attacked"
 			case "aux", "cop":
 				switch l := x.lemma[c]; {
 				case futureAux[l] && x.rel[c] == "aux":
@@ -182,7 +193,11 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
 			hyp = true // "urged Russia to withdraw", "told Ethiopia to pull out": asked for, not done
 		case likelyWords[l]:
-			hyp = true
+			hyp = true // "is likely to attack"
+		case weighVerbs[l] && x.rel[u] == "xcomp" && d.Tokens[u].XPOS == "VBG":
+			hyp = true // "is considering expelling" (not "considers it important to")
+		case hearsayVerbs[l] && x.child(h, "aux:pass") >= 0:
+			hyp = true // "are believed to have attacked": held, not shown
 		}
 		u = h
 	}
