@@ -546,6 +546,8 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// No plan to act is no intent.
+		{"Kenya said it had no plans to attack Uganda.", "KEN 190 UGA negated"},
 		// A headline's infinitive announces what is to come.
 		{"Kenya to host Ugandan president", "KEN 043 UGAGOV future; UGAGOV 042 KEN future"},
 		// A meeting that took place is a consultation, not an intent to meet.

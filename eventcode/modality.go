@@ -266,6 +266,10 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 				hyp = true
 			}
 			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
+			// "had no plans to attack", "not a plan to withdraw"
+			neg = neg || slices.ContainsFunc(x.children[h], func(k int) bool {
+				return (x.rel[k] == "det" || x.rel[k] == "advmod") && (x.lower[k] == "no" || negators[x.lower[k]])
+			})
 		}
 	}
 	// "will propose a resolution condemning Syria", "rejected a resolution
