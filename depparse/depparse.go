@@ -379,11 +379,7 @@ func mendAgents(st *parseState, n int, rels relations) {
 		if st.labels[j] != rels.agent || v >= n || st.tags[v] == "VBN" {
 			continue
 		}
-		passive := false
-		for k := range n {
-			passive = passive || st.heads[k] == v && st.labels[k] == rels.auxPass
-		}
-		if !passive {
+		if !hasChild(st, n, v, func(k int) bool { return st.labels[k] == rels.auxPass }) {
 			st.labels[j] = rels.obl
 		}
 	}
@@ -415,46 +411,41 @@ func mendToldClauses(st *parseState, n int, rels relations) {
 // thatClause reports whether clause j has "that" for its conjunction and
 // a subject of its own.
 func thatClause(st *parseState, n, j int, rels relations) bool {
-	that, subj := false, false
-	for k := range n {
-		if st.heads[k] != j {
-			continue
-		}
-		that = that || st.labels[k] == rels.mark && st.words[k] == "that"
-		subj = subj || strings.HasPrefix(st.labelNames[st.labels[k]], "nsubj")
-	}
-	return that && subj
+	return hasChild(st, n, j, func(k int) bool { return st.labels[k] == rels.mark && st.words[k] == "that" }) &&
+		hasChild(st, n, j, func(k int) bool { return strings.HasPrefix(st.labelNames[st.labels[k]], "nsubj") })
 }
 
-// tellingVerbs (their forms) take the one told as their object and what
-// is told as a clause.
-var tellingVerbs = wordForms("tell told", "assure", "reassure", "inform", "warn", "remind", "notify notified notifies",
-	"convince", "persuade", "advise", "brief")
+// hasChild reports whether some dependent k of h satisfies ok.
+func hasChild(st *parseState, n, h int, ok func(k int) bool) bool {
+	for k := range n {
+		if st.heads[k] == h && ok(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// tellingVerbs are the forms of the verbs that take the one told as their
+// object and what is told as a clause.
+var tellingVerbs = map[string]bool{
+	"tell": true, "tells": true, "told": true, "telling": true,
+	"assure": true, "assures": true, "assured": true, "assuring": true,
+	"reassure": true, "reassures": true, "reassured": true, "reassuring": true,
+	"inform": true, "informs": true, "informed": true, "informing": true,
+	"warn": true, "warns": true, "warned": true, "warning": true,
+	"remind": true, "reminds": true, "reminded": true, "reminding": true,
+	"notify": true, "notifies": true, "notified": true, "notifying": true,
+	"convince": true, "convinces": true, "convinced": true, "convincing": true,
+	"persuade": true, "persuades": true, "persuaded": true, "persuading": true,
+	"advise": true, "advises": true, "advised": true, "advising": true,
+	"brief": true, "briefs": true, "briefed": true, "briefing": true,
+}
 
 // contentNouns have contents a "that" clause may state.
 var contentNouns = map[string]bool{
 	"story": true, "stories": true, "news": true, "lie": true, "lies": true, "truth": true, "fact": true,
 	"facts": true, "joke": true, "jokes": true, "tale": true, "tales": true, "rumour": true, "rumours": true,
 	"rumor": true, "rumors": true,
-}
-
-// wordForms returns the set of the given verbs, each with its forms in
-// -s, -ed and -ing (a final e dropped before -ed and -ing) and any
-// irregular forms listed after it.
-func wordForms(words ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range words {
-		fs := strings.Fields(w)
-		for _, f := range fs {
-			m[f] = true
-		}
-		b := fs[0]
-		stem := strings.TrimSuffix(b, "e")
-		for _, f := range []string{b + "s", stem + "ed", stem + "ing"} {
-			m[f] = true
-		}
-	}
-	return m
 }
 
 // fixRoots makes the tree single-rooted: the first word attached to the

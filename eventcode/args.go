@@ -579,10 +579,8 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	// "The premier is to visit Brazil", which UD reads as a copula with
 	// an infinitive for its predicate: the outer subject does what the
 	// infinitive says.
-	if s := x.child(v, "nsubj:outer"); s >= 0 && infinitive(x, v) && !fateVerbs[x.lemma[v]] {
-		if c := x.child(v, "cop"); c >= 0 && x.lemma[c] == "be" {
-			return s, false
-		}
+	if s, c := x.child(v, "nsubj:outer"), x.child(v, "cop"); s >= 0 && c >= 0 && beTo(x, v, c) {
+		return s, false
 	}
 	// An "it" the parser took for an expletive but the actor stage for
 	// someone ("it is willing to withdraw").

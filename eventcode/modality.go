@@ -88,7 +88,13 @@ var (
 // before u's infinitive ("is to visit", "were to meet"): an act arranged
 // or expected — not "is to blame", which says who is responsible.
 func beTo(x *docIndex, u, c int) bool {
-	return x.lemma[c] == "be" && c < u && infinitive(x, u) && !fateVerbs[x.lemma[u]]
+	return x.lemma[c] == "be" && c < u && arranged(x, u)
+}
+
+// arranged reports whether verb u is an infinitive that "be to" makes an
+// act arranged: not a verb of fate.
+func arranged(x *docIndex, u int) bool {
+	return infinitive(x, u) && !fateVerbs[x.lemma[u]]
 }
 
 // fateVerbs after "be to" tell what is so, not what is arranged ("is to
@@ -188,7 +194,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg = true // "has yet to comment"
 		case futureVerbs[l] && x.child(h, "compound:prt") < 0: // not "set up barriers to", "went on to win"
 			fut = true
-		case l == "be" && infinitive(x, u) && x.rel[u] == "xcomp" && !fateVerbs[x.lemma[u]]:
+		case l == "be" && x.rel[u] == "xcomp" && arranged(x, u):
 			fut = true // "is to visit" with "is" the head
 		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
 			hyp = true // "urged Russia to withdraw", "told Ethiopia to pull out": asked for, not done
