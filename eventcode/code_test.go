@@ -211,6 +211,9 @@ func TestCode(t *testing.T) {
 		{"Iran threatened to close the strait unless Britain changes its policy.", "IRN 130 GBR conditional"},
 		// "In case" and "in the event" set conditions too.
 		{"Kenya will send troops in case Ugandan rebels attack the border.", "KEN 062 UGAREB conditional"},
+		// A condition on the act pledged, threatened or agreed to holds
+		// for the pledge too, wherever the parser hangs it.
+		{"The Kenyan minister pledged to resume talks with Uganda if the opposition wins the election.", "KENGOV 030 UGA conditional; KENGOV 046 UGA conditional"},
 		{"Ethnic Armenian villagers have sworn to fight the Azerbaijani army.", "CVL 190 AZEMIL future"},
 		{"The Spanish minister was sworn in on Monday.", ""},
 		// The subject of a passive frame does the complement's act.

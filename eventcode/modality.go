@@ -163,6 +163,15 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 				// ("should there be no agreement" parsed as a
 				// complement is still a condition)
 				cond = cond || condition(d, x, c)
+			case "xcomp":
+				// "will send troops in case rebels attack" with the
+				// clause taken as a complement is a condition too; and
+				// one on the act threatened, promised or agreed to
+				// ("threatened to close the strait unless Britain
+				// changes its policy") holds for the threat itself.
+				cond = cond || condition(d, x, c) || slices.ContainsFunc(x.children[c], func(k int) bool {
+					return x.rel[k] == "advcl" && condition(d, x, k)
+				})
 			}
 		}
 		if o := x.child(u, "obj"); o >= 0 {
