@@ -83,24 +83,40 @@ func (st *parseState) valid(c int) bool {
 // perceptron.Best(scores, st.valid) does (ties to the lower class), for a
 // model whose root relation is rootLabel: validity depends only on the
 // kind of move and on whether its relation is root, so it is worked out
-// once rather than once per class.
+// once rather than once per class. It overwrites the scores of the moves
+// not allowed.
 func (st *parseState) best(scores []float32, rootLabel int) int {
-	shiftOK := st.i < st.n
-	leftOK, rightOK := len(st.stack) > 0, len(st.stack) > 1
-	atEnd := st.i == st.n
-	leftRoot, rightRoot := leftClass(rootLabel), rightClass(rootLabel)
-	best, bi := float32(math.Inf(-1)), -1
-	for c, s := range scores {
-		var ok bool
-		switch {
-		case c == shift:
-			ok = shiftOK
-		case c%2 == 1:
-			ok = leftOK && (c == leftRoot) == atEnd
-		default:
-			ok = rightOK && c != rightRoot
+	// The moves not allowed get -Inf (scores is the caller's scratch), so
+	// that the choice is one pass over the scores with no test per class.
+	neg := float32(math.Inf(-1))
+	n := len(scores)
+	if st.i >= st.n {
+		scores[shift] = neg
+	}
+	switch leftRoot := leftClass(rootLabel); {
+	case len(st.stack) == 0:
+		for c := 1; c < n; c += 2 {
+			scores[c] = neg
 		}
-		if ok && (bi < 0 || s > best) {
+	case st.i == st.n: // the last move may attach s0 to the root only
+		for c := 1; c < n; c += 2 {
+			if c != leftRoot {
+				scores[c] = neg
+			}
+		}
+	default:
+		scores[leftRoot] = neg
+	}
+	if len(st.stack) > 1 {
+		scores[rightClass(rootLabel)] = neg
+	} else {
+		for c := 2; c < n; c += 2 {
+			scores[c] = neg
+		}
+	}
+	best, bi := neg, -1
+	for c, s := range scores {
+		if s > best {
 			best, bi = s, c
 		}
 	}
