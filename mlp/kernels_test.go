@@ -1,0 +1,106 @@
+package mlp
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, h := range []int{64, 128} {
+		table := make([]int8, 1000*h)
+		for i := range table {
+			table[i] = int8(rng.IntN(255) - 127)
+		}
+		offs := make([]uint32, 98)
+		for i := range offs {
+			offs[i] = uint32(rng.IntN(1000) * h)
+		}
+		a, b := make([]int16, h), make([]int16, h)
+		sumRows(a, table, offs)
+		sumRowsGo(b, table, offs)
+		for i := range a {
+			if a[i] != b[i] {
+				t.Fatalf("h=%d sumRows[%d] = %d, want %d", h, i, a[i], b[i])
+			}
+		}
+	}
+	for _, c := range []int{8, 40, 104, 136} {
+		h := 64
+		w := make([]float32, h*c)
+		for i := range w {
+			w[i] = float32(rng.NormFloat64())
+		}
+		act := make([]float32, h)
+		for i := range act {
+			act[i] = float32(rng.NormFloat64())
+		}
+		var fired []float32
+		var offs []uint32
+		for i, v := range act {
+			if v > 0 {
+				fired, offs = append(fired, v), append(offs, uint32(i*c))
+			}
+		}
+		x, y := make([]float32, c), make([]float32, c)
+		axpy(x, w, fired, offs)
+		axpyGo(y, w, fired, offs)
+		for i := range x {
+			if d := x[i] - y[i]; d > 1e-4 || d < -1e-4 {
+				t.Fatalf("c=%d axpy[%d] = %g, want %g", c, i, x[i], y[i])
+			}
+		}
+	}
+	acc := make([]int16, 64)
+	scale := make([]float32, 64)
+	for i := range acc {
+		acc[i], scale[i] = int16(rng.IntN(20000)-10000), float32(rng.NormFloat64())
+	}
+	x, y := make([]float32, 64), make([]float32, 64)
+	for i := range x {
+		x[i] = float32(i)
+		y[i] = x[i]
+	}
+	hidden(x, acc, scale)
+	hiddenGo(y, acc, scale)
+	for i := range x {
+		if d := x[i] - y[i]; d > 1e-3 || d < -1e-3 {
+			t.Fatalf("hidden[%d] = %g, want %g", i, x[i], y[i])
+		}
+	}
+}
+
+// TestFire checks the listing of the units that fire against fireGo, with
+// none, all and some firing, and zeros, which do not fire.
+func TestFire(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, h := range []int{64, 256} {
+		for _, share := range []float64{0, 0.5, 1} {
+			hid := make([]float32, h)
+			for i := range hid {
+				switch {
+				case rng.Float64() < share:
+					hid[i] = rng.Float32() + 1e-3
+				case i%3 == 0:
+					hid[i] = 0
+				default:
+					hid[i] = -rng.Float32()
+				}
+			}
+			f1, f2 := make([]float32, h), make([]float32, h)
+			r1, r2 := make([]uint32, h), make([]uint32, h)
+			n1, n2 := fire(hid, f1, r1, 104), fireGo(hid, f2, r2, 104)
+			if n1 != n2 {
+				t.Fatalf("h=%d share %g: %d units fire, want %d", h, share, n1, n2)
+			}
+			for k := range n1 {
+				if f1[k] != f2[k] || r1[k] != r2[k] {
+					t.Fatalf("h=%d share %g: unit %d listed as (%g, %d), want (%g, %d)", h, share, k, f1[k], r1[k], f2[k], r2[k])
+				}
+			}
+			if share == 0 && n1 != 0 || share == 1 && n1 != h {
+				t.Errorf("h=%d share %g: %d units fire", h, share, n1)
+			}
+		}
+	}
+}
