@@ -185,6 +185,7 @@ func (p *Parser) parse(st *parseState) {
 	mendModifierConjuncts(st, n, p.rels)
 	mendAgents(st, n, p.rels)
 	mendToldClauses(st, n, p.rels)
+	mendDoubleObjects(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
 }
 
@@ -423,6 +424,83 @@ func hasChild(st *parseState, n, h int, ok func(k int) bool) bool {
 		}
 	}
 	return false
+}
+
+// mendDoubleObjects repairs a verb with two objects, which UD does not
+// allow: a word taken as an object right before another object's phrase
+// ("to help [Somali] flood victims", "met [Turkish] President Erdogan")
+// is a modifier of that object — an amod if an adjective, a compound if
+// a noun — unless the verb gives or tells, when it is the one given to
+// ("gave Kenya emergency aid": iobj). Only a first object with no
+// dependents of its own, followed by nothing but the second object's
+// phrase, is moved, and none before a determiner of that phrase.
+func mendDoubleObjects(st *parseState, n int, rels relations) {
+	if rels.obj < 0 || rels.amod < 0 || rels.compound < 0 || rels.iobj < 0 {
+		return
+	}
+	for a := range n {
+		h := st.heads[a]
+		if st.labels[a] != rels.obj || h >= n || hasChild(st, n, a, func(int) bool { return true }) {
+			continue
+		}
+		b := -1
+		for k := a + 1; k < n; k++ {
+			if st.heads[k] == h && st.labels[k] == rels.obj {
+				b = k
+				break
+			}
+		}
+		if b < 0 || !within(st, n, a+1, b, b) {
+			continue
+		}
+		// A determiner between them opens the second object's phrase, so
+		// the first stands outside it ("called Kenya a threat").
+		det := slices.Contains(st.upos[a+1:b], "DET")
+		switch u := st.upos[a]; {
+		case givingVerbs[st.words[h]] && (u == "NOUN" || u == "PROPN" || u == "PRON"):
+			st.labels[a] = rels.iobj
+		case det:
+		case u == "ADJ":
+			st.heads[a], st.labels[a] = b, rels.amod
+		case u == "NOUN" || u == "PROPN":
+			st.heads[a], st.labels[a] = b, rels.compound
+		}
+	}
+}
+
+// within reports whether every word from i up to (not including) j lies
+// in the phrase of word b: b or a word whose chain of heads reaches b.
+func within(st *parseState, n, i, j, b int) bool {
+	for k := i; k < j; k++ {
+		h, steps := k, 0
+		for h != b && h < n && steps <= n {
+			h, steps = st.heads[h], steps+1
+		}
+		if h != b {
+			return false
+		}
+	}
+	return true
+}
+
+// givingVerbs are the forms of the verbs whose first of two objects is
+// the one given, sent or told to.
+var givingVerbs = map[string]bool{
+	"give": true, "gives": true, "gave": true, "given": true, "giving": true,
+	"send": true, "sends": true, "sent": true, "sending": true,
+	"offer": true, "offers": true, "offered": true, "offering": true,
+	"grant": true, "grants": true, "granted": true, "granting": true,
+	"hand": true, "hands": true, "handed": true, "handing": true,
+	"lend": true, "lends": true, "lent": true, "lending": true,
+	"pay": true, "pays": true, "paid": true, "paying": true,
+	"sell": true, "sells": true, "sold": true, "selling": true,
+	"show": true, "shows": true, "showed": true, "shown": true, "showing": true,
+	"award": true, "awards": true, "awarded": true, "awarding": true,
+	"promise": true, "promises": true, "promised": true, "promising": true,
+	"deny": true, "denies": true, "denied": true, "denying": true,
+	"owe": true, "owes": true, "owed": true, "owing": true,
+	"tell": true, "tells": true, "told": true, "telling": true,
+	"ask": true, "asks": true, "asked": true, "asking": true,
 }
 
 // tellingVerbs are the forms of the verbs that take the one told as their

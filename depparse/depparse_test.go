@@ -314,3 +314,49 @@ func TestMendToldClauses(t *testing.T) {
 		t.Errorf("a relative clause: heads %v labels %v, want it left on its noun", h, l)
 	}
 }
+
+// TestMendDoubleObjects checks the repair of a verb with two objects: the
+// first becomes a modifier of the second's phrase it stands before, or
+// the one given to after a verb of giving; a pronoun, a word with
+// dependents of its own or one before the second's determiner stays.
+func TestMendDoubleObjects(t *testing.T) {
+	labels := []string{"amod", "compound", "det", "iobj", "mark", "nsubj", "obj", "root"}
+	run := func(words, upos []string, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, upos, heads, rels)
+		mendDoubleObjects(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// aid workers help Somali flood victims
+	// 0   1       2    3      4     5
+	words := []string{"aid", "workers", "help", "somali", "flood", "victims"}
+	heads := []int{1, 2, 6, 2, 5, 2}
+	rels := []string{"compound", "nsubj", "root", "obj", "compound", "obj"}
+	for _, c := range []struct {
+		name, upos3, want string
+		head              int
+	}{{"a proper noun", "PROPN", "compound", 5}, {"an adjective", "ADJ", "amod", 5}, {"a pronoun", "PRON", "obj", 2}} {
+		h, l := run(words, []string{"NOUN", "NOUN", "VERB", c.upos3, "NOUN", "NOUN"}, heads, rels)
+		if h[3] != c.head || l[3] != c.want {
+			t.Errorf("%s before the second object: heads %v labels %v, want %s of %d", c.name, h, l, c.want, c.head)
+		}
+	}
+	upos := []string{"NOUN", "NOUN", "VERB", "PROPN", "NOUN", "NOUN"}
+	// aid workers gave Somalia emergency aid: the one given to.
+	gave := slices.Clone(words)
+	gave[2], gave[3], gave[4], gave[5] = "gave", "somalia", "emergency", "aid"
+	if h, l := run(gave, upos, heads, rels); h[3] != 2 || l[3] != "iobj" {
+		t.Errorf("after a verb of giving: heads %v labels %v, want an iobj of gave", h, l)
+	}
+	// aid workers call Somalia a priority: outside the phrase the
+	// determiner opens.
+	call := slices.Clone(words)
+	call[2], call[3], call[4], call[5] = "call", "somalia", "a", "priority"
+	if h, l := run(call, []string{"NOUN", "NOUN", "VERB", "PROPN", "DET", "NOUN"}, heads, []string{"compound", "nsubj", "root", "obj", "det", "obj"}); h[3] != 2 || l[3] != "obj" {
+		t.Errorf("before a determiner: heads %v labels %v, want it left", h, l)
+	}
+	// A first object with a dependent of its own is a phrase: left.
+	h, l := run(words, upos, []int{1, 2, 6, 2, 3, 2}, []string{"compound", "nsubj", "root", "obj", "compound", "obj"})
+	if h[3] != 2 || l[3] != "obj" {
+		t.Errorf("a first object with a dependent: heads %v labels %v, want it left", h, l)
+	}
+}
