@@ -160,7 +160,7 @@ func TestActors(t *testing.T) {
 		{"short name in capitals", "The US sent aid to Ukraine.", day2020, "US=USA Ukraine=UKR"},
 		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
 		{"role on the day", "Ivan Testov visited Kyiv.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR"},
-		{"a capital as a surname", "Former Ukrainian President Pedro Moscow had resigned.", day2020, "Ukrainian President Pedro Moscow=UKRGOV"},
+		{"a capital as a surname", "Former Ukrainian President Pedro Moscow had resigned.", day2020, "Ukrainian President Pedro Moscow=UKRELI"}, // a former president, as below
 		{"a capital after an adjective", "Mighty Moscow rejected the offer.", day2020, "Mighty Moscow=RUS"},
 		{"earlier role", "Ivan Testov visited Kyiv.", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), "Ivan Testov=RUSMIL Kyiv=UKR"},
 		{"modifier agent outranks head agent", "A spokesperson from the Russian government declined to comment.", day2020, "spokesperson from the Russian government=RUSGOV"},

@@ -1,15 +1,28 @@
 package depparse
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parley-events/parley/cluster"
 )
 
 // tinyModel trains a parser on a few hand-written sentences, so tests of
 // the machinery do not depend on the embedded model.
 func tinyModel(tb testing.TB) *Model {
 	tb.Helper()
+	return Train(tinyTreebank(), nil, TrainOptions{Epochs: 10, Seed: 1, Prune: 1e-9})
+}
+
+// tinyNetwork trains a network on the same sentences.
+func tinyNetwork(tb testing.TB) *Model {
+	tb.Helper()
+	return TrainNetwork(tinyTreebank(), nil, TrainOptions{Epochs: 10, Seed: 1, Hidden: 64, Bits: 10, Dropout: -1, WordDropout: -1})
+}
+
+func tinyTreebank() []Sentence {
 	mk := func(words, xpos, upos, heads, rels string) Sentence {
 		s := Sentence{Words: strings.Fields(words), XPOS: strings.Fields(xpos), UPOS: strings.Fields(upos), Rels: strings.Fields(rels)}
 		for _, h := range strings.Fields(heads) {
@@ -27,20 +40,97 @@ func tinyModel(tb testing.TB) *Model {
 		mk("The talks resumed .", "DT NNS VBD .", "DET NOUN VERB PUNCT", "2 3 0 3", "det nsubj root punct"),
 		mk("Rebels attacked the town and fled .", "NNS VBD DT NN CC VBD .", "NOUN VERB DET NOUN CCONJ VERB PUNCT", "2 0 4 2 6 2 2", "nsubj root det obj cc conj punct"),
 	}
-	return Train(train, nil, TrainOptions{Epochs: 10, Seed: 1, Prune: 1e-9})
+	return train
 }
 
 func TestTinyModelLearns(t *testing.T) {
-	p := New(tinyModel(t))
-	heads, rels := p.Parse(strings.Fields("Envoys met in Geneva ."), strings.Fields("NNS VBD IN NNP ."), strings.Fields("NOUN VERB ADP PROPN PUNCT"))
-	want := []int{1, -1, 3, 1, 1}
-	for i := range want {
-		if heads[i] != want[i] {
-			t.Fatalf("heads = %v, want %v (rels %v)", heads, want, rels)
+	perc, net := tinyModel(t), tinyNetwork(t)
+	both, err := Combine(perc, net, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*Model{"perceptron": perc, "network": net, "combined": both} {
+		p := New(m)
+		heads, rels := p.Parse(strings.Fields("Envoys met in Geneva ."), strings.Fields("NNS VBD IN NNP ."), strings.Fields("NOUN VERB ADP PROPN PUNCT"))
+		want := []int{1, -1, 3, 1, 1}
+		if !slices.Equal(heads, want) {
+			t.Fatalf("%s: heads = %v, want %v (rels %v)", name, heads, want, rels)
+		}
+		if rels[1] != "root" || rels[0] != "nsubj" {
+			t.Errorf("%s: rels = %v", name, rels)
 		}
 	}
-	if rels[1] != "root" || rels[0] != "nsubj" {
-		t.Errorf("rels = %v", rels)
+}
+
+// TestCombine checks which moves each scorer of a combined model
+// chooses: with margin 0 the network all, with a margin no lead reaches
+// the perceptron all (after the network passed them), and that models
+// which do not fit together are refused.
+func TestCombine(t *testing.T) {
+	perc, net := tinyModel(t), tinyNetwork(t)
+	words, tags := strings.Fields("Rebels attacked the town and fled ."), strings.Fields("NNS VBD DT NN CC VBD .")
+	for _, c := range []struct {
+		margin     float32
+		netOnly    bool
+		percAlways bool
+	}{{0, true, false}, {1e9, false, true}} {
+		m, err := Combine(perc, net, c.margin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := New(m)
+		p.Parse(words, tags, tags)
+		n, q := p.Moves()
+		if n == 0 || c.netOnly && q != 0 || c.percAlways && q != n {
+			t.Errorf("margin %g: network %d moves, perceptron %d", c.margin, n, q)
+		}
+	}
+	// WithMargin changes the margin only.
+	m, _ := Combine(perc, net, 0)
+	p := New(m).WithMargin(1e9)
+	p.Parse(words, tags, tags)
+	if n, q := p.Moves(); q != n {
+		t.Errorf("WithMargin(1e9): network %d moves, perceptron %d", n, q)
+	}
+	other := tinyTreebank()[:2] // fewer relations
+	fewer := TrainNetwork(other, nil, TrainOptions{Epochs: 1, Seed: 1, Hidden: 64, Bits: 10})
+	for name, pair := range map[string][2]*Model{
+		"no perceptron":   {net, net},
+		"no network":      {perc, perc},
+		"other relations": {perc, fewer},
+	} {
+		if _, err := Combine(pair[0], pair[1], 1); err == nil {
+			t.Errorf("%s: combined", name)
+		}
+	}
+	clus := *net
+	clus.clus = map[string]cluster.Cluster{"envoys": {Fine: 1, Coarse: 1}}
+	if _, err := Combine(perc, &clus, 1); err == nil {
+		t.Errorf("other clusters: combined")
+	}
+}
+
+// TestNetworkRoundTrip checks that a network model reads back as the
+// same bytes, and that a perceptron's file is not taken for one.
+func TestNetworkRoundTrip(t *testing.T) {
+	net := tinyNetwork(t)
+	b, err := net.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.p != nil || back.net == nil {
+		t.Fatalf("a network read back as perceptron %v, network %v", back.p != nil, back.net != nil)
+	}
+	b2, _ := back.MarshalBinary()
+	if !bytes.Equal(b, b2) {
+		t.Errorf("network model: %d bytes written, %d after reading back", len(b), len(b2))
+	}
+	if _, err := Load(bytes.NewReader(b[:len(b)/2])); err == nil {
+		t.Errorf("half a network model loaded")
 	}
 }
 
@@ -80,7 +170,10 @@ func FuzzParse(f *testing.F) {
 	f.Add("Envoys met in Geneva .", "NNS VBD IN NNP .")
 	f.Add("a", "DT")
 	f.Add(". . . .", "VBD VBD VBD VBD")
-	m := tinyModel(f)
+	m, err := Combine(tinyModel(f), tinyNetwork(f), 1) // both scorers choose moves
+	if err != nil {
+		f.Fatal(err)
+	}
 	p := New(m)
 	f.Fuzz(func(t *testing.T, words, tags string) {
 		w, x := strings.Fields(words), strings.Fields(tags)

@@ -2,6 +2,7 @@ package depparse
 
 import (
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/mlp"
 	"github.com/parley-events/parley/perceptron"
 	"math"
 )
@@ -10,19 +11,21 @@ import (
 // buffer (i; n is the virtual root) and the arcs built so far, with the
 // children bookkeeping that features need.
 type parseState struct {
-	n                  int
-	words, tags, upos  []string
-	caps               []bool // whether each word is written with a capital (words are lower-cased)
-	clus               []cluster.Cluster
-	wid, tid, uid      []uint64 // hashes of words, Penn tags and UPOS; see ids
-	heads, labels      []int    // per word; heads[j] == -1 until attached, n for the root
-	stack              []int
-	i                  int
-	lc1, lc2, rc1, rc2 []int // leftmost, second leftmost, rightmost, second rightmost child (-1 none); len n+1
-	nl, nr             []int // number of left and right children; len n+1
-	labelNames         []string
-	feats              []uint64
-	scores             []float32
+	n                   int
+	words, tags, upos   []string
+	caps                []bool // whether each word is written with a capital (words are lower-cased)
+	clus                []cluster.Cluster
+	wid, tid, uid       []uint64 // hashes of words, Penn tags and UPOS; see ids
+	heads, labels       []int    // per word; heads[j] == -1 until attached, n for the root
+	stack               []int
+	i                   int
+	lc1, lc2, rc1, rc2  []int // leftmost, second leftmost, rightmost, second rightmost child (-1 none); len n+1
+	nl, nr              []int // number of left and right children; len n+1
+	labelNames          []string
+	feats               []uint64
+	scores              []float32
+	net                 *mlp.Scratch // the network's working memory, made on first use
+	netMoves, percMoves int          // moves scored by each (for measuring)
 }
 
 func newParseState(classes int) *parseState {
@@ -121,6 +124,23 @@ func (st *parseState) best(scores []float32, rootLabel int) int {
 		}
 	}
 	return bi
+}
+
+// bestLead is best, and how far the best move's score leads the next
+// valid move's.
+func (st *parseState) bestLead(scores []float32, rootLabel int) (int, float32) {
+	c := st.best(scores, rootLabel) // the moves not allowed now score -Inf
+	if c < 0 {
+		return c, 0
+	}
+	top := scores[c]
+	next := float32(math.Inf(-1))
+	for k, s := range scores {
+		if k != c && s > next {
+			next = s
+		}
+	}
+	return c, top - next
 }
 
 func (st *parseState) apply(c int) {

@@ -31,8 +31,19 @@ type TrainOptions struct {
 	// training); 0 means 0.9.
 	Explore float64
 	// Prune drops averaged weights smaller than this in absolute value;
-	// 0 means 1, which keeps the model small at no measurable cost.
+	// 0 means 1, which keeps the model small at no measurable cost
+	// (perceptron only).
 	Prune float32
+	// The network's (TrainNetwork's) options: Hidden units, a multiple
+	// of 64 (0 means 256); a feature table of 2^Bits rows (0 means 17);
+	// Dropout, the probability of silencing a hidden unit at each
+	// training step (0 means 0.2, negative none); and WordDropout a,
+	// which makes a word seen c times in the training data count as an
+	// unknown word with probability a/(a+c) at each sight, so that the
+	// network learns to parse around words it has not seen (Kiperwasser &
+	// Goldberg 2016; 0 means 0.25, negative none).
+	Hidden, Bits         int
+	Dropout, WordDropout float64
 	// Clusters, if set, are word clusters (from unlabeled text) used as
 	// features; they are stored in the model.
 	Clusters map[string]cluster.Cluster
@@ -226,9 +237,13 @@ func (m *Model) Score(dev []Sentence) (uas, las float64) {
 
 const magic = "parley-parser-1\n"
 
-// MarshalBinary returns the model's serialised form. The same model always
-// gives the same bytes.
+// MarshalBinary returns the model's serialised form: a perceptron's, or
+// a network's if m has no perceptron (a combined model is saved as its
+// two parts). The same model always gives the same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
+	if m.p == nil {
+		return m.marshalNetwork()
+	}
 	p, err := m.p.MarshalBinary()
 	if err != nil {
 		return nil, err
@@ -239,12 +254,15 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return append(b, p...), nil
 }
 
-// Load reads a model written by MarshalBinary.
+// Load reads a model written by MarshalBinary: a perceptron or a network.
 func Load(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != netMagic {
 		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("not a parley parser model"))
+	}
+	if string(head) == netMagic {
+		return loadNetwork(br)
 	}
 	ncl, err := binary.ReadUvarint(br)
 	if err != nil || ncl > 1<<26 {
@@ -275,8 +293,18 @@ func Load(r io.Reader) (*Model, error) {
 // Pruned returns a copy of m without the weights below th in absolute
 // value: a smaller, faster model at some cost in accuracy.
 func (m *Model) Pruned(th float32) *Model {
-	return &Model{p: m.p.Pruned(th), labels: m.labels, clus: m.clus}
+	if m.p == nil {
+		return m
+	}
+	c := *m
+	c.p = m.p.Pruned(th)
+	return &c
 }
 
 // Features returns the number of features the model has weights for.
-func (m *Model) Features() int { return m.p.Features() }
+func (m *Model) Features() int {
+	if m.p == nil {
+		return 0
+	}
+	return m.p.Features()
+}

@@ -56,7 +56,19 @@ var stages = []StageInfo{
 	{
 		Name: "depparse", Doc: "UD dependency trees (arc-hybrid parser, dynamic oracle)",
 		Requires: parley.LayerPOS | parley.LayerSentences, Assigns: parley.LayerDeps,
-		build: func(Config) (Stage, error) { return depparse.Default() },
+		build: func(cfg Config) (Stage, error) {
+			switch m := cfg.ParserMargin; {
+			case m == nil:
+				return depparse.Default()
+			case *m >= PerceptronAlone:
+				return depparse.DefaultPerceptron()
+			}
+			p, err := depparse.Default()
+			if err != nil {
+				return nil, err
+			}
+			return p.WithMargin(*cfg.ParserMargin), nil
+		},
 	},
 	{
 		Name: "ner", Doc: "named entities: PER, ORG, LOC, MISC; GPE/LOC, NORP and EVENT subtypes from a gazetteer",
@@ -145,7 +157,17 @@ type Config struct {
 	// Now gives the date at which actors' roles are read for documents
 	// without a publication date; nil means time.Now.
 	Now func() time.Time
+	// ParserMargin, if set, replaces the parser's margin (the lead under
+	// which its network passes a move to its perceptron;
+	// depparse.DefaultMargin): 0 parses with the network alone,
+	// PerceptronAlone or more with the perceptron alone, without loading
+	// the network. For measuring, and for teaching the network.
+	ParserMargin *float32
 }
+
+// PerceptronAlone is the parser margin from which the perceptron parses
+// alone (Config.ParserMargin).
+const PerceptronAlone = 1e9
 
 // DefaultConfig returns the configuration that runs every stage with its
 // embedded defaults.

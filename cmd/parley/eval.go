@@ -227,6 +227,7 @@ Examples:
 		geoDir := fs.String("geo", "", "geo: `DIR` of the Natural Earth outlines and world-countries.json (default: ../geo beside the gold file)")
 		corpus := fs.String("corpus", "../shared/data/unlabeled/te3-silver-news.jsonl", "confidence: JSONL `FILE` of the judged articles")
 		fit := fs.Bool("fit", false, "confidence: also fit the model afresh and cross-validate it")
+		margin := fs.Float64("parser-margin", -1, "ud, petrarch, plover, timeml, geo: parse with this `MARGIN`, the network's lead under which the perceptron chooses the move (default: the embedded parser's; 0: the network alone; 1e9: the perceptron alone)")
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
 			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo", "confidence"}
@@ -253,6 +254,10 @@ Examples:
 			}
 			if *docsGlob != "" && args[0] != "segment" {
 				return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
+			}
+			if *margin >= 0 {
+				m := float32(*margin)
+				evalParserMargin = &m
 			}
 			var (
 				score any
@@ -296,6 +301,15 @@ Examples:
 	},
 }
 
+// evalParserMargin is eval's --parser-margin, when given.
+var evalParserMargin *float32
+
+// buildEval builds the pipeline cfg describes with eval's parser margin.
+func buildEval(cfg pipeline.Config) (*pipeline.Pipeline, error) {
+	cfg.ParserMargin = evalParserMargin
+	return pipeline.Build(cfg)
+}
+
 func evalSegment(ctx context.Context, file, glob string) (eval.SegmentScore, error) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -312,7 +326,7 @@ func evalSegment(ctx context.Context, file, glob string) (eval.SegmentScore, err
 			return eval.SegmentScore{}, parley.E("eval segment", parley.Invalid, fmt.Errorf("no document id in %s matches %q", file, glob))
 		}
 	}
-	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment"}})
+	p, err := buildEval(pipeline.Config{Stages: []string{"tokenize", "segment"}})
 	if err != nil {
 		return eval.SegmentScore{}, err
 	}
@@ -337,7 +351,7 @@ func evalUD(ctx context.Context, file string, raw bool) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse"}})
+		p, err := buildEval(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse"}})
 		if err != nil {
 			return nil, err
 		}
@@ -350,7 +364,7 @@ func evalUD(ctx context.Context, file string, raw bool) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := pipeline.Build(pipeline.Config{
+	p, err := buildEval(pipeline.Config{
 		Stages: []string{"postag", "lemma", "depparse"},
 		Have:   parley.LayerTokens | parley.LayerSentences,
 	})
@@ -370,7 +384,7 @@ func evalChanged(ctx context.Context, file, name string, change func([]*conllu.S
 		return nil, err
 	}
 	plain, changed := change(sents)
-	p, err := pipeline.Build(pipeline.Config{
+	p, err := buildEval(pipeline.Config{
 		Stages: []string{"postag", "lemma", "depparse"},
 		Have:   parley.LayerTokens | parley.LayerSentences,
 	})
@@ -410,7 +424,7 @@ func evalNER(ctx context.Context, file string) (eval.NERScore, error) {
 	if err != nil {
 		return eval.NERScore{}, err
 	}
-	p, err := pipeline.Build(pipeline.Config{
+	p, err := buildEval(pipeline.Config{
 		Stages: []string{"ner"},
 		Have:   parley.LayerTokens | parley.LayerSentences,
 	})
@@ -499,7 +513,7 @@ func evalPetrarch(ctx context.Context, env Env, file, dir, verbs, actors string,
 			cfg.Stages = []string{"actor", "eventcode"}
 			cfg.Have = parley.LayerTokens | parley.LayerSentences | parley.LayerPOS | parley.LayerLemmas | parley.LayerDeps
 		}
-		p, err := pipeline.Build(cfg)
+		p, err := buildEval(cfg)
 		pipes[key] = p
 		return p, err
 	}
@@ -572,7 +586,7 @@ func evalPlover(ctx context.Context, env Env, file, dir string, misses bool) (ev
 			return eval.PloverResult{}, err
 		}
 	}
-	p, err := pipeline.Build(cfg)
+	p, err := buildEval(cfg)
 	if err != nil {
 		return eval.PloverResult{}, err
 	}
@@ -623,7 +637,7 @@ func evalTimeML(ctx context.Context, env Env, paths []string, misses bool) (eval
 	if len(files) == 0 {
 		return eval.TimeMLScore{}, parley.E("eval timeml", parley.NotFound, fmt.Errorf("no TimeML files in %s", strings.Join(paths, ", ")))
 	}
-	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "timex"}})
+	p, err := buildEval(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "timex"}})
 	if err != nil {
 		return eval.TimeMLScore{}, err
 	}
@@ -735,7 +749,7 @@ func evalGeo(ctx context.Context, env Env, files []string, dir string, misses bo
 		docs = append(docs, ds...)
 	}
 	outlines.SetCountries(docs)
-	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex", "geo"}})
+	p, err := buildEval(pipeline.Config{Stages: []string{"tokenize", "segment", "postag", "lemma", "depparse", "ner", "timex", "geo"}})
 	if err != nil {
 		return geoResult{}, err
 	}
@@ -856,7 +870,7 @@ func evalConfidence(ctx context.Context, env Env, files []string, corpus string,
 	for _, j := range js {
 		byDoc[j.DocID] = append(byDoc[j.DocID], j)
 	}
-	p, err := pipeline.Build(pipeline.DefaultConfig())
+	p, err := buildEval(pipeline.DefaultConfig())
 	if err != nil {
 		return eval.ConfidenceScore{}, err
 	}

@@ -33,6 +33,7 @@ var cmdTrain = &command{
 parley train tagger --train FILE... [--dev FILE...] --out DIR [--epochs N] [--seed N] [--attribution N] [--temporal N]
 parley train lemma  --train FILE... [--dev FILE...] [--reference FILE] --out DIR
 parley train parser --train FILE... [--dev FILE...] --out DIR [--epochs N] [--jackknife K] [--attribution N] [--temporal N] [--tagger FILE] [--clusters FILE] [--prune W]
+parley train network --train FILE... [--dev FILE...] --out DIR [--silver FILE...] [parser flags] [--hidden N] [--bits N] [--word-dropout A]
 parley train clusters --train FILE... [--text FILE.jsonl...] --out FILE
 parley train ner    --train FILE... [--dev FILE...] --geo DIR --out DIR [--epochs N] [--upper F] [--title F] [--clusters FILE]`,
 	help: `
@@ -57,6 +58,15 @@ Trains one of parley's learned stages on Universal Dependencies treebanks
            (parley eval ud --attribution). --temporal N does the same
            with a time phrase put between a noun subject and its verb
            ("The cabinet on Monday approved …"; eval ud --temporal).
+  network  DIR/network.model; the parser's first scorer, a network with
+           one hidden layer of --hidden units over a table of 2^--bits
+           rows, which chooses the moves it is sure of and leaves the
+           others to the perceptron of parser.model (trained as the
+           parser is, with the same flags, and with the same --clusters).
+           --silver FILE adds sentences parsed by parser.model ("parley
+           annotate" CoNLL-U of unlabeled news), learned from with their
+           tags as given and never jack-knifed: taught by the
+           perceptron's trees, the network defers to it less.
   clusters FILE: word clusters learned from the words of the --train
            treebanks and the texts of --text JSONL files (unlabeled
            news), for --clusters of the tagger and parser, which embed
@@ -83,6 +93,11 @@ Examples:
 		var train, dev listFlag
 		fs.Var(&train, "train", "CoNLL-U `FILE` to learn from (repeatable)")
 		fs.Var(&dev, "dev", "CoNLL-U `FILE` to report progress on (repeatable)")
+		var silver listFlag
+		fs.Var(&silver, "silver", "network: CoNLL-U `FILE` parsed by the perceptron, learned from with its tags as given (repeatable)")
+		hidden := fs.Int("hidden", 0, "network: `N` hidden units, a multiple of 64 (default 256)")
+		bits := fs.Int("bits", 0, "network: a feature table of 2^`N` rows (default 17)")
+		wordDrop := fs.Float64("word-dropout", 0, "network: read a word seen c times in training as unknown with probability `A`/(A+c) (default 0.25; negative: never)")
 		out := fs.String("out", "", "`DIR` to write the model file(s) into")
 		epochs := fs.Int("epochs", 0, "training passes (`N`; default: 10 for the tagger, 15 for the parser)")
 		seed := fs.Int64("seed", 1, "shuffling `SEED`")
@@ -188,14 +203,22 @@ Examples:
 					logf("dev lemma accuracy (gold tags) %.2f%%", 100*lemmaAccuracy(m, devS))
 				}
 				err = writeModel(filepath.Join(*out, "lemma.model"), m)
-			case "parser":
+			case "parser", "network":
+				var silverS []*conllu.Sentence
+				if len(silver) > 0 {
+					if silverS, _, err = readTreebanks("train", silver); err != nil {
+						return report(env, "train", err, exitFatal)
+					}
+					logf("%d silver sentences", len(silverS))
+				}
+				opt := depparse.TrainOptions{Epochs: *epochs, Seed: *seed, Clusters: clusters, Prune: float32(*prune), Hidden: *hidden, Bits: *bits, WordDropout: *wordDrop}
 				var m *depparse.Model
-				m, err = trainParser(augmented(), devS, *epochs, *seed, *jack, float32(*prune), *taggerFile, clusters, logf)
+				m, err = trainParser(args[0] == "network", augmented(), silverS, devS, *jack, *taggerFile, opt, logf)
 				if err == nil {
-					err = writeModel(filepath.Join(*out, "parser.model"), m)
+					err = writeModel(filepath.Join(*out, args[0]+".model"), m)
 				}
 			default:
-				return report(env, "train", fmt.Errorf("unknown model %q: want tagger, lemma, parser, clusters or ner", args[0]), exitUsage)
+				return report(env, "train", fmt.Errorf("unknown model %q: want tagger, lemma, parser, network, clusters or ner", args[0]), exitUsage)
 			}
 			if err != nil {
 				return report(env, "train", err, exitFatal)
@@ -344,7 +367,10 @@ func retag(t *postag.Tagger, sents []depparse.Sentence) {
 	}
 }
 
-func trainParser(train, dev []*conllu.Sentence, epochs int, seed int64, k int, prune float32, taggerFile string, clusters map[string]cluster.Cluster, logf func(string, ...any)) (*depparse.Model, error) {
+// trainParser trains the parser's perceptron, or its network, on train
+// tagged by k jack-knifed taggers, and on silver with its own tags.
+func trainParser(network bool, train, silver, dev []*conllu.Sentence, k int, taggerFile string, opt depparse.TrainOptions, logf func(string, ...any)) (*depparse.Model, error) {
+	seed := opt.Seed
 	trainP, devP := parseSentences(train), parseSentences(dev)
 	if k > 1 {
 		// Jack-knifing: fold f is tagged by a tagger trained on the others.
@@ -382,12 +408,14 @@ func trainParser(train, dev []*conllu.Sentence, epochs int, seed int64, k int, p
 		return nil, err
 	}
 	retag(tagger, devP)
-	return depparse.Train(trainP, devP, depparse.TrainOptions{
-		Epochs: epochs, Seed: seed, Clusters: clusters, Prune: prune,
-		Progress: func(e int, uas, las float64) {
-			logf("parser epoch %d: dev UAS %.2f%% LAS %.2f%% (predicted tags)", e, 100*uas, 100*las)
-		},
-	}), nil
+	trainP = append(trainP, parseSentences(silver)...)
+	opt.Progress = func(e int, uas, las float64) {
+		logf("parser epoch %d: dev UAS %.2f%% LAS %.2f%% (predicted tags)", e, 100*uas, 100*las)
+	}
+	if network {
+		return depparse.TrainNetwork(trainP, devP, opt), nil
+	}
+	return depparse.Train(trainP, devP, opt), nil
 }
 
 func readClusters(path string) (map[string]cluster.Cluster, error) {
