@@ -45,7 +45,8 @@ Examples:
 		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text or jsonl")
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
 		stages := fs.String("stages", "", "comma-separated `LIST` of stages to run (default: all); \"list\" prints them")
-		margin := fs.Float64("parser-margin", -1, "parse with this `MARGIN`, the lead under which the parser's network leaves a move to its perceptron (default: the embedded parser's; 0: the network alone; 1e9: the perceptron alone, as when teaching the network)")
+		var margin marginFlag
+		fs.Var(&margin, "parser-margin", "parse with this `MARGIN`, the lead under which the parser's network leaves a move to its perceptron (default: the embedded parser's; 0: the network alone; 1e9: the perceptron alone, as when teaching the network)")
 		return func(ctx context.Context, env Env, args []string) int {
 			if *stages == "list" {
 				for _, s := range pipeline.Stages() {
@@ -61,10 +62,7 @@ Examples:
 				return report(env, "annotate", err, exitUsage)
 			}
 			cfg := pipeline.DefaultConfig()
-			if *margin >= 0 {
-				m := float32(*margin)
-				cfg.ParserMargin = &m
-			}
+			cfg.ParserMargin = margin.m
 			if *stages != "" {
 				cfg.Stages = strings.Split(*stages, ",")
 			}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -227,7 +228,8 @@ Examples:
 		geoDir := fs.String("geo", "", "geo: `DIR` of the Natural Earth outlines and world-countries.json (default: ../geo beside the gold file)")
 		corpus := fs.String("corpus", "../shared/data/unlabeled/te3-silver-news.jsonl", "confidence: JSONL `FILE` of the judged articles")
 		fit := fs.Bool("fit", false, "confidence: also fit the model afresh and cross-validate it")
-		margin := fs.Float64("parser-margin", -1, "ud, petrarch, plover, timeml, geo: parse with this `MARGIN`, the network's lead under which the perceptron chooses the move (default: the embedded parser's; 0: the network alone; 1e9: the perceptron alone)")
+		var margin marginFlag
+		fs.Var(&margin, "parser-margin", "ud, petrarch, plover, timeml, geo: parse with this `MARGIN`, the network's lead under which the perceptron chooses the move (default: the embedded parser's; 0: the network alone; 1e9: the perceptron alone)")
 		misses := fs.Bool("misses", false, "petrarch, plover: list each record scored wrong on standard error, one JSON object per line")
 		return func(ctx context.Context, env Env, args []string) int {
 			kinds := []string{"segment", "ud", "ner", "petrarch", "plover", "timeml", "geo", "confidence"}
@@ -255,10 +257,7 @@ Examples:
 			if *docsGlob != "" && args[0] != "segment" {
 				return report(env, "eval", fmt.Errorf("--docs applies to eval segment only"), exitUsage)
 			}
-			if *margin >= 0 {
-				m := float32(*margin)
-				evalParserMargin = &m
-			}
+			evalParserMargin = margin.m
 			var (
 				score any
 				err   error
@@ -299,6 +298,26 @@ Examples:
 			return exitOK
 		}
 	},
+}
+
+// marginFlag is a --parser-margin: unset, or a margin of 0 or more.
+type marginFlag struct{ m *float32 }
+
+func (f *marginFlag) String() string {
+	if f.m == nil {
+		return ""
+	}
+	return strconv.FormatFloat(float64(*f.m), 'g', -1, 32)
+}
+
+func (f *marginFlag) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 32)
+	if err != nil || v < 0 {
+		return fmt.Errorf("want a number of 0 or more")
+	}
+	m := float32(v)
+	f.m = &m
+	return nil
 }
 
 // evalParserMargin is eval's --parser-margin, when given.

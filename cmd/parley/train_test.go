@@ -67,3 +67,25 @@ func TestTrainParserAndNetwork(t *testing.T) {
 		t.Errorf("unknown model: status %d, stderr %q", code, errOut)
 	}
 }
+
+// TestParserMargin checks --parser-margin: the network alone, the
+// perceptron alone (without loading the network) and the default all
+// parse; a margin that is no number of 0 or more is a usage error.
+func TestParserMargin(t *testing.T) {
+	const text = "The envoys met in Geneva on Monday and agreed to resume the talks."
+	for _, m := range []string{"0", "1e9", ""} {
+		args := []string{"annotate", "--stages", "tokenize,segment,postag,lemma,depparse"}
+		if m != "" {
+			args = append(args, "--parser-margin", m)
+		}
+		code, out, errOut := run(t, text, args...)
+		if code != 0 || !strings.Contains(out, "\troot\t") {
+			t.Errorf("--parser-margin %q: status %d, stderr %q, output %q", m, code, errOut, out)
+		}
+	}
+	for _, m := range []string{"x", "-1"} {
+		if code, _, errOut := run(t, text, "annotate", "--parser-margin", m); code != exitUsage || !strings.Contains(errOut, "parser-margin") {
+			t.Errorf("--parser-margin %s: status %d, stderr %q", m, code, errOut)
+		}
+	}
+}
