@@ -235,32 +235,14 @@ func loadNetwork(br *bufio.Reader) (*Model, error) {
 // valency and distance): the perceptron's single facts, without its
 // conjunctions, which the network's hidden layer makes.
 func (st *parseState) netFeatures(dst []uint64) []uint64 {
-	s0, s1, s2 := -1, -1, -1
-	if k := len(st.stack); k > 0 {
-		s0 = st.stack[k-1]
-		if k > 1 {
-			s1 = st.stack[k-2]
-		}
-		if k > 2 {
-			s2 = st.stack[k-3]
-		}
-	}
-	n0 := st.i
-	n1, n2 := -1, -1
-	if n0+1 < st.n {
-		n1 = n0 + 1
-	}
-	if n0+2 < st.n {
-		n2 = n0 + 2
-	}
-	s0b1, s0b2, s0f1, s0f2 := at(st.lc1, s0), at(st.lc2, s0), at(st.rc1, s0), at(st.rc2, s0)
-	n0b1, n0b2 := st.lc1[n0], st.lc2[n0]
-	s1f1 := at(st.rc1, s1)
+	c := st.config()
+	s0, s1, n0, n1 := c.s0, c.s1, c.n0, c.n1
+	n0b1, n0b2, s0b1, s0b2, s0f1, s0f2 := c.n0b1, c.n0b2, c.s0b1, c.s0b2, c.s0f1, c.s0f2
 
 	H := perceptron.New
 	dst = append(dst, H(fBias).Sum())
 	// The word and tag at each position; the relation of each child.
-	for k, j := range [...]int{n0, n1, n2, s0, s1, s2, n0b1, n0b2, s0b1, s0b2, s0f1, s0f2, s1f1} {
+	for k, j := range [...]int{n0, n1, c.n2, s0, s1, c.s2, n0b1, n0b2, s0b1, s0b2, s0f1, s0f2, c.s1f1} {
 		dst = append(dst,
 			H(fW).I(k).U(st.word(j)).Sum(),
 			H(fT).I(k).U(st.tag(j)).Sum(),
@@ -271,17 +253,7 @@ func (st *parseState) netFeatures(dst []uint64) []uint64 {
 	}
 	// Valency and distance, with the tags they count for.
 	ts0, tn0 := st.tag(s0), st.tag(n0)
-	vs0l, vs0r, vn0l := -1, -1, st.nl[n0]
-	if s0 >= 0 {
-		vs0l, vs0r = st.nl[s0], st.nr[s0]
-	}
-	dist := 0
-	if s0 >= 0 {
-		dist = min(n0-s0, 6)
-		if n0 >= st.n {
-			dist = 7
-		}
-	}
+	vs0l, vs0r, vn0l, dist := c.vs0l, c.vs0r, c.vn0l, c.dist
 	dst = append(dst,
 		H(fValT).I(0).U(ts0).I(vs0r).Sum(),
 		H(fValT).I(1).U(ts0).I(vs0l).Sum(),

@@ -269,27 +269,10 @@ func at(s []int, j int) int {
 // features appends the feature hashes of the current configuration
 // (after Zhang & Nivre 2011, trimmed).
 func (st *parseState) features(dst []uint64) []uint64 {
-	s0, s1, s2 := -1, -1, -1
-	if k := len(st.stack); k > 0 {
-		s0 = st.stack[k-1]
-		if k > 1 {
-			s1 = st.stack[k-2]
-		}
-		if k > 2 {
-			s2 = st.stack[k-3]
-		}
-	}
-	n0 := st.i
-	n1, n2 := -1, -1
-	if n0+1 < st.n {
-		n1 = n0 + 1
-	}
-	if n0+2 < st.n {
-		n2 = n0 + 2
-	}
-	s0b1, s0b2, s0f1, s0f2 := at(st.lc1, s0), at(st.lc2, s0), at(st.rc1, s0), at(st.rc2, s0)
-	n0b1, n0b2 := st.lc1[n0], st.lc2[n0]
-	s1f1 := at(st.rc1, s1)
+	c := st.config()
+	s0, s1, s2, n0, n1, n2 := c.s0, c.s1, c.s2, c.n0, c.n1, c.n2
+	n0b1, n0b2, s0b1, s0b2, s0f1, s0f2, s1f1 := c.n0b1, c.n0b2, c.s0b1, c.s0b2, c.s0f1, c.s0f2, c.s1f1
+	vs0l, vs0r, vn0l, dist := c.vs0l, c.vs0r, c.vn0l, c.dist
 
 	H := perceptron.New
 	dst = append(dst, H(fBias).Sum())
@@ -325,18 +308,6 @@ func (st *parseState) features(dst []uint64) []uint64 {
 		{tn0, st.tag(n0b1), st.tag(n0b2)}, {ts0, ts1, st.tag(s2)},
 	} {
 		dst = append(dst, H(fTTT).I(k).U(tri[0]).U(tri[1]).U(tri[2]).Sum())
-	}
-	// Valency and distance.
-	vs0l, vs0r, vn0l := -1, -1, st.nl[n0]
-	if s0 >= 0 {
-		vs0l, vs0r = st.nl[s0], st.nr[s0]
-	}
-	dist := 0
-	if s0 >= 0 {
-		dist = min(n0-s0, 6)
-		if n0 >= st.n {
-			dist = 7
-		}
 	}
 	dst = append(dst,
 		H(fValW).I(0).U(ws0).I(vs0r).Sum(),
@@ -393,4 +364,48 @@ func (st *parseState) features(dst []uint64) []uint64 {
 		H(fC).I(8).I(int(cs1.Coarse)).I(int(cs0.Coarse)).Sum(),
 	)
 	return dst
+}
+
+// config holds the positions a configuration's features read: the top
+// three of the stack (s0, s1, s2), the first three of the buffer (n0, n1,
+// n2; n0 is the root once the words are used up), the two outermost left
+// children of n0 and s0 (b1, b2) and right children of s0 (f1, f2) and
+// s1 (f1), -1 where there is none; the valency of s0 and n0; and the
+// distance from s0 to n0, capped at 6 (7 with n0 the root, 0 with no s0).
+// Both scorers' features start from it.
+type config struct {
+	s0, s1, s2, n0, n1, n2                   int
+	n0b1, n0b2, s0b1, s0b2, s0f1, s0f2, s1f1 int
+	vs0l, vs0r, vn0l, dist                   int
+}
+
+func (st *parseState) config() config {
+	c := config{s0: -1, s1: -1, s2: -1, n0: st.i, n1: -1, n2: -1, vs0l: -1, vs0r: -1}
+	if k := len(st.stack); k > 0 {
+		c.s0 = st.stack[k-1]
+		if k > 1 {
+			c.s1 = st.stack[k-2]
+		}
+		if k > 2 {
+			c.s2 = st.stack[k-3]
+		}
+	}
+	if c.n0+1 < st.n {
+		c.n1 = c.n0 + 1
+	}
+	if c.n0+2 < st.n {
+		c.n2 = c.n0 + 2
+	}
+	c.s0b1, c.s0b2, c.s0f1, c.s0f2 = at(st.lc1, c.s0), at(st.lc2, c.s0), at(st.rc1, c.s0), at(st.rc2, c.s0)
+	c.n0b1, c.n0b2 = st.lc1[c.n0], st.lc2[c.n0]
+	c.s1f1 = at(st.rc1, c.s1)
+	c.vn0l = st.nl[c.n0]
+	if c.s0 >= 0 {
+		c.vs0l, c.vs0r = st.nl[c.s0], st.nr[c.s0]
+		c.dist = min(c.n0-c.s0, 6)
+		if c.n0 >= st.n {
+			c.dist = 7
+		}
+	}
+	return c
 }
