@@ -78,21 +78,7 @@ func TrainNetwork(train, dev []Sentence, opt TrainOptions) *Model {
 	if opt.WordDropout == 0 {
 		opt.WordDropout = 0.25
 	}
-	set := map[string]bool{"root": true, "parataxis": true}
-	for _, s := range train {
-		for _, r := range s.Rels {
-			set[r] = true
-		}
-	}
-	labels := make([]string, 0, len(set))
-	for l := range set {
-		labels = append(labels, l)
-	}
-	slices.Sort(labels)
-	relIndex := map[string]int{}
-	for i, l := range labels {
-		relIndex[l] = i
-	}
+	labels, relIndex := trainLabels(train)
 	rootLabel := relIndex["root"]
 	seen := map[string]int{}
 	for _, s := range train {
@@ -120,22 +106,11 @@ func TrainNetwork(train, dev []Sentence, opt TrainOptions) *Model {
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
-			s := train[si]
-			n := len(s.Words)
-			st.reset(n)
-			gold, goldRel = gold[:0], goldRel[:0]
-			for j := range n {
-				st.words[j], st.tags[j], st.upos[j] = normalize(s.Words[j]), s.XPOS[j], s.UPOS[j]
-				st.clus[j] = mc.clusterOf(s.Words[j])
-				if a := opt.WordDropout; a > 0 && rng.Float64() < a/(a+float64(seen[st.words[j]])) {
+			gold, goldRel = st.loadGold(train[si], mc, relIndex, gold, goldRel)
+			for j, w := range st.words[:len(gold)] {
+				if a := opt.WordDropout; a > 0 && rng.Float64() < a/(a+float64(seen[w])) {
 					st.words[j] = unknownWord
 				}
-				h := s.Heads[j]
-				if h < 0 {
-					h = n
-				}
-				gold = append(gold, h)
-				goldRel = append(goldRel, relIndex[s.Rels[j]])
 			}
 			st.ids()
 			for !st.terminal() {
@@ -189,27 +164,18 @@ func (m *Model) marshalNetwork() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	cl := cluster.Marshal(m.clus)
-	b := append([]byte(netMagic), binary.AppendUvarint(nil, uint64(len(cl)))...)
-	b = append(b, cl...)
+	b := m.header(netMagic)
 	rels := strings.Join(m.labels, "\n")
 	b = binary.AppendUvarint(b, uint64(len(rels)))
 	b = append(b, rels...)
 	return append(b, net...), nil
 }
 
-// loadNetwork reads the rest of a network model after its magic.
-func loadNetwork(br *bufio.Reader) (*Model, error) {
+// loadNetwork reads the rest of a network model after its header (magic
+// and word clusters, clus).
+func loadNetwork(br *bufio.Reader, clus map[string]cluster.Cluster) (*Model, error) {
 	bad := func(format string, a ...any) error {
 		return parley.E("depparse.Load", parley.Invalid, fmt.Errorf(format, a...))
-	}
-	ncl, err := binary.ReadUvarint(br)
-	if err != nil || ncl > 1<<26 {
-		return nil, bad("bad cluster section")
-	}
-	clus, err := cluster.Unmarshal(io.LimitReader(br, int64(ncl)))
-	if err != nil {
-		return nil, err
 	}
 	nr, err := binary.ReadUvarint(br)
 	if err != nil || nr > 1<<16 {

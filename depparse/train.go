@@ -63,24 +63,10 @@ func Train(train, dev []Sentence, opt TrainOptions) *Model {
 	if opt.Prune == 0 {
 		opt.Prune = 1
 	}
-	set := map[string]bool{"root": true, "parataxis": true}
-	for _, s := range train {
-		for _, r := range s.Rels {
-			set[r] = true
-		}
-	}
-	var labels []string
-	for l := range set {
-		labels = append(labels, l)
-	}
-	slices.Sort(labels)
+	labels, relIndex := trainLabels(train)
 	classes := []string{"SHIFT"}
 	for _, l := range labels {
 		classes = append(classes, "L-"+l, "R-"+l)
-	}
-	relIndex := map[string]int{}
-	for i, l := range labels {
-		relIndex[l] = i
 	}
 	rootLabel := relIndex["root"]
 
@@ -99,21 +85,7 @@ func Train(train, dev []Sentence, opt TrainOptions) *Model {
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
-			s := train[si]
-			n := len(s.Words)
-			st.reset(n)
-			gold = gold[:0]
-			goldRel = goldRel[:0]
-			for j := range n {
-				st.words[j], st.tags[j], st.upos[j] = normalize(s.Words[j]), s.XPOS[j], s.UPOS[j]
-				st.clus[j] = mc.clusterOf(s.Words[j])
-				h := s.Heads[j]
-				if h < 0 {
-					h = n
-				}
-				gold = append(gold, h)
-				goldRel = append(goldRel, relIndex[s.Rels[j]])
-			}
+			gold, goldRel = st.loadGold(train[si], mc, relIndex, gold, goldRel)
 			st.ids()
 			for !st.terminal() {
 				st.feats = st.features(st.feats[:0])
@@ -145,6 +117,47 @@ func Train(train, dev []Sentence, opt TrainOptions) *Model {
 		}
 	}
 	return &Model{p: tr.Model(opt.Prune), labels: labels, clus: opt.Clusters}
+}
+
+// trainLabels returns the relations of the training sentences, with root
+// and parataxis, sorted, and the index of each.
+func trainLabels(train []Sentence) ([]string, map[string]int) {
+	set := map[string]bool{"root": true, "parataxis": true}
+	for _, s := range train {
+		for _, r := range s.Rels {
+			set[r] = true
+		}
+	}
+	labels := make([]string, 0, len(set))
+	for l := range set {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	relIndex := map[string]int{}
+	for i, l := range labels {
+		relIndex[l] = i
+	}
+	return labels, relIndex
+}
+
+// loadGold resets st to the start of parsing training sentence s (words,
+// tags and m's clusters) and returns its gold heads (the root as n) and
+// relation indexes in gold and goldRel, reused.
+func (st *parseState) loadGold(s Sentence, m *Model, relIndex map[string]int, gold, goldRel []int) ([]int, []int) {
+	n := len(s.Words)
+	st.reset(n)
+	gold, goldRel = gold[:0], goldRel[:0]
+	for j := range n {
+		st.words[j], st.tags[j], st.upos[j] = normalize(s.Words[j]), s.XPOS[j], s.UPOS[j]
+		st.clus[j] = m.clusterOf(s.Words[j])
+		h := s.Heads[j]
+		if h < 0 {
+			h = n
+		}
+		gold = append(gold, h)
+		goldRel = append(goldRel, relIndex[s.Rels[j]])
+	}
+	return gold, goldRel
 }
 
 // zeroCost appends the valid classes that lose no reachable gold arc
@@ -248,10 +261,15 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return append(m.header(magic), p...), nil
+}
+
+// header returns the start of m's file: its format's magic, then the
+// length of the word clusters and the clusters.
+func (m *Model) header(magic string) []byte {
 	cl := cluster.Marshal(m.clus)
 	b := append([]byte(magic), binary.AppendUvarint(nil, uint64(len(cl)))...)
-	b = append(b, cl...)
-	return append(b, p...), nil
+	return append(b, cl...)
 }
 
 // Load reads a model written by MarshalBinary: a perceptron or a network.
@@ -261,9 +279,6 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != netMagic {
 		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("not a parley parser model"))
 	}
-	if string(head) == netMagic {
-		return loadNetwork(br)
-	}
 	ncl, err := binary.ReadUvarint(br)
 	if err != nil || ncl > 1<<26 {
 		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad cluster section"))
@@ -271,6 +286,9 @@ func Load(r io.Reader) (*Model, error) {
 	clus, err := cluster.Unmarshal(io.LimitReader(br, int64(ncl)))
 	if err != nil {
 		return nil, err
+	}
+	if string(head) == netMagic {
+		return loadNetwork(br, clus)
 	}
 	p, err := perceptron.Load(br)
 	if err != nil {
