@@ -2,10 +2,10 @@ package depparse
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -47,7 +47,7 @@ func Combine(perc, net *Model, margin float32) (*Model, error) {
 		return nil, bad("the second model has no network")
 	case !slices.Equal(perc.labels, net.labels):
 		return nil, bad("the network's %d relations are not the perceptron's %d", len(net.labels), len(perc.labels))
-	case !bytes.Equal(cluster.Marshal(perc.clus), cluster.Marshal(net.clus)):
+	case !maps.Equal(perc.clus, net.clus):
 		return nil, bad("the network was trained with other word clusters than the perceptron")
 	}
 	return &Model{p: perc.p, net: net.net, margin: margin, labels: perc.labels, clus: perc.clus}, nil
