@@ -89,7 +89,7 @@ func TrainNetwork(train, dev []Sentence, opt TrainOptions) *Model {
 
 	tr := mlp.NewTrainer(mlp.Config{
 		Classes: 1 + 2*len(labels), Hidden: opt.Hidden, Bits: opt.Bits,
-		Dropout: max(opt.Dropout, 0), Seed: uint64(opt.Seed),
+		Dropout: max(opt.Dropout, 0), Seed: uint64(opt.Seed), WeightBits: opt.WeightBits,
 	})
 	mc := &Model{clus: opt.Clusters, labels: labels}
 	rng := rand.New(rand.NewPCG(uint64(opt.Seed), 0x51ed270b27e8f1a3))

@@ -41,9 +41,10 @@ type TrainOptions struct {
 	// which makes a word seen c times in the training data count as an
 	// unknown word with probability a/(a+c) at each sight, so that the
 	// network learns to parse around words it has not seen (Kiperwasser &
-	// Goldberg 2016; 0 means 0.25, negative none).
-	Hidden, Bits         int
-	Dropout, WordDropout float64
+	// Goldberg 2016; 0 means 0.25, negative none); WeightBits, the width
+	// of the trained table's weights, 8 or 4 (0 means 8; mlp.Config).
+	Hidden, Bits, WeightBits int
+	Dropout, WordDropout     float64
 	// Clusters, if set, are word clusters (from unlabeled text) used as
 	// features; they are stored in the model.
 	Clusters map[string]cluster.Cluster

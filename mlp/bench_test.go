@@ -8,18 +8,22 @@ import (
 
 // BenchmarkScore scores configurations of 49 random features with
 // parser-sized models (103 classes; the shipped parser has 256 hidden
-// units and 2^17 rows), the table cold as in a run over real text (where
+// units, 2^17 rows and 4-bit weights), the table cold as in a run over real text (where
 // the features of frequent words and tags are cached: this is the worst
 // case).
 func BenchmarkScore(b *testing.B) {
 	const nf = 49
 	for _, bits := range []uint{10, 16, 17, 18} {
-		for _, h := range []int{128, 256} {
-			b.Run(fmt.Sprintf("h%d-bits%d", h, bits), func(b *testing.B) {
-				m := newModel(103, h, bits)
+		for _, c := range [][2]int{{128, 8}, {256, 8}, {128, 4}, {256, 4}} {
+			h, wbits := c[0], c[1]
+			b.Run(fmt.Sprintf("h%d-bits%d-w%d", h, bits, wbits), func(b *testing.B) {
+				m := newModel(103, h, bits, wbits)
 				rng := rand.New(rand.NewPCG(1, 2))
 				for i := range m.table {
 					m.table[i] = int8(rng.IntN(21) - 10)
+				}
+				for i := range m.packed {
+					m.packed[i] = byte(rng.IntN(256))
 				}
 				for i := range m.scale {
 					m.scale[i] = 0.01

@@ -10,6 +10,18 @@ func sumRowsGo(acc []int16, table []int8, offs []uint32) {
 	}
 }
 
+// sumRows4Go adds to acc the rows of 4-bit weights at byte offsets offs
+// of table (each row len(acc)/2 bytes, laid out as nibble says).
+func sumRows4Go(acc []int16, table []byte, offs []uint32) {
+	for _, o := range offs {
+		row := table[o : int(o)+len(acc)/2]
+		for i := range acc {
+			b, sh := nibble(i)
+			acc[i] += int16(row[b]>>sh&15) - 8
+		}
+	}
+}
+
 // axpyGo adds a[k]*w[offs[k]:offs[k]+len(dst)] to dst for each k.
 func axpyGo(dst, w, a []float32, offs []uint32) {
 	n := len(dst)

@@ -7,6 +7,11 @@ import "golang.org/x/sys/cpu"
 //go:noescape
 func sumRowsAVX2(acc []int16, table []int8, offs []uint32)
 
+// sumRows4AVX2 is sumRows4Go in AVX2.
+//
+//go:noescape
+func sumRows4AVX2(acc []int16, table []byte, offs []uint32)
+
 // axpyAVX2 is axpyGo in AVX2 and FMA.
 //
 //go:noescape
@@ -55,6 +60,14 @@ func sumRows(acc []int16, table []int8, offs []uint32) {
 		return
 	}
 	sumRowsAVX2(acc, table, offs)
+}
+
+func sumRows4(acc []int16, table []byte, offs []uint32) {
+	if !haveAVX2 || len(acc)%64 != 0 {
+		sumRows4Go(acc, table, offs)
+		return
+	}
+	sumRows4AVX2(acc, table, offs)
 }
 
 func axpy(dst, w, a []float32, offs []uint32) {

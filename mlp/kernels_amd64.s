@@ -52,6 +52,78 @@ done:
 	VZEROUPPER
 	RET
 
+// func sumRows4AVX2(acc []int16, table []byte, offs []uint32)
+//
+// For each offset o in offs, adds the 4-bit weights of the row at
+// table[o:o+len(acc)/2] to acc, each 32 bytes holding 64 weights as
+// nibble lays them out (a nibble is the weight plus 8). len(acc) is a
+// multiple of 64; the caller guarantees every o+len(acc)/2 <= len(table).
+// The nibbles are split with a shift and a mask and widened to words by
+// unpacking with zero within the register's two lanes, which nibble's
+// order undoes; the bias, 8 per row, is taken from acc once per 64 lanes.
+TEXT ·sumRows4AVX2(SB), NOSPLIT, $0-72
+	MOVQ acc_base+0(FP), DI
+	MOVQ acc_len+8(FP), CX
+	MOVQ table_base+24(FP), SI
+	MOVQ offs_base+48(FP), R8
+	MOVQ offs_len+56(FP), R9
+	MOVQ $0x0f0f0f0f0f0f0f0f, R12
+	MOVQ R12, X8
+	VPBROADCASTQ X8, Y8
+	VPXOR Y9, Y9, Y9
+	MOVQ R9, R12
+	SHLQ $3, R12
+	MOVQ R12, X10
+	VPBROADCASTW X10, Y10
+	XORQ AX, AX
+	XORQ DX, DX
+
+chunk4:
+	CMPQ AX, CX
+	JGE  done4
+	VMOVDQU 0(DI)(AX*2), Y0
+	VMOVDQU 32(DI)(AX*2), Y1
+	VMOVDQU 64(DI)(AX*2), Y2
+	VMOVDQU 96(DI)(AX*2), Y3
+	VPSUBW Y10, Y0, Y0
+	VPSUBW Y10, Y1, Y1
+	VPSUBW Y10, Y2, Y2
+	VPSUBW Y10, Y3, Y3
+	XORQ BX, BX
+
+rows4:
+	CMPQ BX, R9
+	JGE  store4
+	MOVL (R8)(BX*4), R10
+	ADDQ DX, R10
+	VMOVDQU (SI)(R10*1), Y4
+	VPSRLW $4, Y4, Y5
+	VPAND Y8, Y4, Y4
+	VPAND Y8, Y5, Y5
+	VPUNPCKLBW Y9, Y4, Y6
+	VPUNPCKHBW Y9, Y4, Y7
+	VPADDW Y6, Y0, Y0
+	VPADDW Y7, Y1, Y1
+	VPUNPCKLBW Y9, Y5, Y6
+	VPUNPCKHBW Y9, Y5, Y7
+	VPADDW Y6, Y2, Y2
+	VPADDW Y7, Y3, Y3
+	INCQ BX
+	JMP  rows4
+
+store4:
+	VMOVDQU Y0, 0(DI)(AX*2)
+	VMOVDQU Y1, 32(DI)(AX*2)
+	VMOVDQU Y2, 64(DI)(AX*2)
+	VMOVDQU Y3, 96(DI)(AX*2)
+	ADDQ $64, AX
+	ADDQ $32, DX
+	JMP  chunk4
+
+done4:
+	VZEROUPPER
+	RET
+
 // func axpyAVX2(dst []float32, w []float32, a []float32, offs []uint32)
 //
 // For each k, adds a[k]*w[offs[k]:offs[k]+len(dst)] to dst. len(dst) is

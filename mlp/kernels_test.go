@@ -25,6 +25,30 @@ func TestKernels(t *testing.T) {
 			}
 		}
 	}
+	for _, h := range []int{64, 128, 256} {
+		table := make([]byte, 1000*h/2)
+		for i := range table {
+			table[i] = byte(rng.IntN(256))
+		}
+		for _, n := range []int{0, 1, 98, 256} {
+			offs := make([]uint32, n)
+			for i := range offs {
+				offs[i] = uint32(rng.IntN(1000) * h / 2)
+			}
+			a, b := make([]int16, h), make([]int16, h)
+			for i := range a {
+				a[i] = int16(rng.IntN(200) - 100)
+				b[i] = a[i]
+			}
+			sumRows4(a, table, offs)
+			sumRows4Go(b, table, offs)
+			for i := range a {
+				if a[i] != b[i] {
+					t.Fatalf("h=%d, %d rows: sumRows4[%d] = %d, want %d", h, n, i, a[i], b[i])
+				}
+			}
+		}
+	}
 	for _, c := range []int{8, 40, 104, 136} {
 		h := 64
 		w := make([]float32, h*c)

@@ -8,9 +8,9 @@
 // It is parley's answer to the averaged perceptron's cost: a perceptron
 // keeps a weight per feature and class, so scoring a parser configuration
 // reads about a hundred rows of a hundred weights scattered over tens of
-// megabytes. Here a feature is one row of 8-bit weights, as many as the
-// hidden layer is wide (256 bytes, four cache lines, for the parser), in a
-// table of fixed size, found by its hash alone with no key to compare; the classes are scored from the hidden layer, which is
+// megabytes. Here a feature is one row of 8-bit or 4-bit weights, as many as the
+// hidden layer is wide (128 bytes, two cache lines, for the shipped
+// parser's 256 units of 4 bits), in a table of fixed size, found by its hash alone with no key to compare; the classes are scored from the hidden layer, which is
 // small enough to stay in the cache. Collisions between features sharing a
 // row are part of training, so the model learns around them.
 //
@@ -38,7 +38,9 @@ type Model struct {
 	classes int
 	hidden  int // a multiple of 64
 	bits    uint
-	table   []int8    // 2^bits rows of hidden weights
+	wbits   int       // bits per table weight: 8 (table) or 4 (packed)
+	table   []int8    // 8-bit weights: 2^bits rows of hidden weights
+	packed  []byte    // 4-bit weights: 2^bits rows of hidden/2 bytes (nibble)
 	scale   []float32 // per hidden unit: the table's quantization step
 	b1      []float32 // hidden biases
 	w2      []float32 // hidden × stride output weights (unit-major)
@@ -47,7 +49,8 @@ type Model struct {
 }
 
 // maxBatch is how many rows Score sums in 16-bit lanes before widening:
-// 256 rows of at most 127 cannot overflow.
+// 256 rows of at most 127 cannot overflow (nor of 4-bit weights, which the
+// kernel adds with their bias of 8 and subtracts it once).
 const maxBatch = 256
 
 // Classes returns the number of classes.
@@ -58,6 +61,33 @@ func (m *Model) Hidden() int { return m.hidden }
 
 // Bits returns the base-2 logarithm of the number of feature rows.
 func (m *Model) Bits() int { return int(m.bits) }
+
+// WeightBits returns the bits of each table weight: 8 or 4.
+func (m *Model) WeightBits() int { return m.wbits }
+
+// rowBytes returns the bytes of one table row.
+func (m *Model) rowBytes() int { return m.hidden * m.wbits / 8 }
+
+// nibble returns where weight i of a row of 4-bit weights lives: its
+// byte in the row and the shift of its nibble. The order is the one the
+// AVX2 kernel unpacks without shuffling: each 32 bytes hold 64 weights,
+// the low nibbles the first 32 and the high nibbles the next, each half
+// in the order in which unpacking bytes to words within the register's
+// two 128-bit lanes lays them out. A nibble holds the weight plus 8.
+func nibble(i int) (int, uint) {
+	c, p := i/64, i%64
+	reg, w := p/16, p%16
+	return 32*c + w%8 + 16*(w/8) + 8*(reg%2), uint(4 * (reg / 2))
+}
+
+// weight returns weight i of table row r.
+func (m *Model) weight(r, i int) int {
+	if m.wbits == 4 {
+		b, sh := nibble(i)
+		return int(m.packed[r*m.rowBytes()+b]>>sh&15) - 8
+	}
+	return int(m.table[r*m.hidden+i])
+}
 
 // bucket returns the row of feature f in a table of 2^bits rows.
 func bucket(f uint64, bits uint) uint64 { return (f * 0x9E3779B97F4A7C15) >> (64 - bits) }
@@ -104,11 +134,16 @@ func (m *Model) ScoreWith(sc *Scratch, feats []uint64, scores []float32) {
 		fs := feats[:min(len(feats), maxBatch)]
 		feats = feats[len(fs):]
 		offs := sc.offs[:len(fs)]
+		rb := uint32(m.rowBytes())
 		for i, f := range fs {
-			offs[i] = uint32(bucket(f, m.bits)) * uint32(h)
+			offs[i] = uint32(bucket(f, m.bits)) * rb
 		}
 		clear(acc)
-		sumRows(acc, m.table, offs)
+		if m.wbits == 4 {
+			sumRows4(acc, m.packed, offs)
+		} else {
+			sumRows(acc, m.table, offs)
+		}
 		hidden(hid, acc, m.scale)
 	}
 	// The units that fire, with the offsets of their output weights.
@@ -132,10 +167,16 @@ const (
 	maxStride = 1024
 )
 
-const magic = "parley-mlp-1\n"
+// The magic says the width of the table's weights: 8 bits (magic) or 4
+// (magic4).
+const (
+	magic  = "parley-mlp-1\n"
+	magic4 = "parley-mlp-2\n"
+)
 
 // MarshalBinary returns the model's serialised form: magic, then a zstd
-// frame of the sizes, the float parameters (little-endian) and the table.
+// frame of the sizes, the float parameters (little-endian) and the table
+// (for 4-bit weights, packed as in memory).
 // The same model always gives the same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
 	var b []byte
@@ -150,11 +191,16 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, v := range m.table {
 		b = append(b, byte(v))
 	}
+	b = append(b, m.packed...)
+	mg := magic
+	if m.wbits == 4 {
+		mg = magic4
+	}
 	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return nil, err
 	}
-	return zw.EncodeAll(b, []byte(magic)), nil
+	return zw.EncodeAll(b, []byte(mg)), nil
 }
 
 // maxDecoded bounds what Load decompresses (a table of 2^20 rows of 256
@@ -170,9 +216,13 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	wbits := 8
 	rest, ok := bytes.CutPrefix(all, []byte(magic))
 	if !ok {
-		return nil, fmt.Errorf("not an mlp model")
+		if rest, ok = bytes.CutPrefix(all, []byte(magic4)); !ok {
+			return nil, fmt.Errorf("not an mlp model")
+		}
+		wbits = 4
 	}
 	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxDecoded))
 	if err != nil {
@@ -196,10 +246,10 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, ErrCorrupt
 	}
 	stride := (classes + 7) &^ 7
-	if need := 4*(2*hidden+hidden*stride+stride) + hidden<<bits; uint64(len(b)) != need {
+	if need := 4*(2*hidden+hidden*stride+stride) + hidden*uint64(wbits)/8<<bits; uint64(len(b)) != need {
 		return nil, ErrCorrupt
 	}
-	m := newModel(int(classes), int(hidden), uint(bits))
+	m := newModel(int(classes), int(hidden), uint(bits), wbits)
 	for _, fs := range [][]float32{m.scale, m.b1, m.w2, m.b2} {
 		if len(b) < 4*len(fs) {
 			return nil, ErrCorrupt
@@ -209,8 +259,9 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		b = b[4*len(fs):]
 	}
-	if len(b) != len(m.table) {
-		return nil, ErrCorrupt
+	if wbits == 4 {
+		copy(m.packed, b)
+		return m, nil
 	}
 	for i, v := range b {
 		m.table[i] = int8(v)
@@ -218,12 +269,19 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-func newModel(classes, hidden int, bits uint) *Model {
+// newModel returns a model of zero weights (4-bit weights of zero: every
+// nibble 8).
+func newModel(classes, hidden int, bits uint, wbits int) *Model {
 	stride := (classes + 7) &^ 7
-	return &Model{
-		classes: classes, hidden: hidden, bits: bits, stride: stride,
-		table: make([]int8, hidden<<bits),
+	m := &Model{
+		classes: classes, hidden: hidden, bits: bits, wbits: wbits, stride: stride,
 		scale: make([]float32, hidden), b1: make([]float32, hidden),
 		w2: make([]float32, hidden*stride), b2: make([]float32, stride),
 	}
+	if wbits == 4 {
+		m.packed = bytes.Repeat([]byte{0x88}, hidden/2<<bits)
+	} else {
+		m.table = make([]int8, hidden<<bits)
+	}
+	return m
 }

@@ -56,9 +56,9 @@ func reference(m *Model, feats []uint64) []float64 {
 		hid[i] = float64(m.b1[i])
 	}
 	for _, f := range feats {
-		o := int(bucket(f, m.bits)) * h
+		r := int(bucket(f, m.bits))
 		for i := range h {
-			hid[i] += float64(m.table[o+i]) * float64(m.scale[i])
+			hid[i] += float64(m.weight(r, i)) * float64(m.scale[i])
 		}
 	}
 	out := make([]float64, m.classes)
@@ -73,10 +73,13 @@ func reference(m *Model, feats []uint64) []float64 {
 	return out
 }
 
-func randomModel(rng *rand.Rand, classes, hidden int, bits uint) *Model {
-	m := newModel(classes, hidden, bits)
+func randomModel(rng *rand.Rand, classes, hidden int, bits uint, wbits int) *Model {
+	m := newModel(classes, hidden, bits, wbits)
 	for i := range m.table {
 		m.table[i] = int8(rng.IntN(255) - 127)
+	}
+	for i := range m.packed {
+		m.packed[i] = byte(rng.IntN(256))
 	}
 	for i := range hidden {
 		m.scale[i] = float32(rng.Float64()) * 0.01
@@ -93,8 +96,8 @@ func randomModel(rng *rand.Rand, classes, hidden int, bits uint) *Model {
 
 func TestScoreMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 2))
-	for _, shape := range [][2]int{{3, 64}, {103, 128}, {41, 192}} {
-		m := randomModel(rng, shape[0], shape[1], 9)
+	for _, shape := range [][3]int{{3, 64, 8}, {103, 128, 8}, {41, 192, 8}, {3, 64, 4}, {103, 256, 4}, {41, 192, 4}} {
+		m := randomModel(rng, shape[0], shape[1], 9, shape[2])
 		scores := make([]float32, shape[0])
 		for _, n := range []int{0, 1, 98, 300} { // 300: more than one batch
 			feats := make([]uint64, n)
@@ -113,8 +116,14 @@ func TestScoreMatchesReference(t *testing.T) {
 }
 
 func TestMarshalRoundTrip(t *testing.T) {
+	for _, wbits := range []int{8, 4} {
+		testMarshalRoundTrip(t, wbits)
+	}
+}
+
+func testMarshalRoundTrip(t *testing.T, wbits int) {
 	rng := rand.New(rand.NewPCG(3, 3))
-	m := randomModel(rng, 5, 64, 8)
+	m := randomModel(rng, 5, 64, 8, wbits)
 	b, err := m.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -122,6 +131,9 @@ func TestMarshalRoundTrip(t *testing.T) {
 	m2, err := Load(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m2.WeightBits() != wbits {
+		t.Errorf("loaded %d-bit weights, want %d", m2.WeightBits(), wbits)
 	}
 	b2, _ := m2.MarshalBinary()
 	if !bytes.Equal(b, b2) {
@@ -154,20 +166,30 @@ func TestFromWeightsQuantizes(t *testing.T) {
 	for i := range w2 {
 		w2[i] = float32(rng.NormFloat64())
 	}
-	m := FromWeights(classes, hidden, bits, e, b1, w2, b2)
-	for i := range hidden {
-		for r := i; r < len(e); r += hidden {
-			if d := math.Abs(float64(m.table[r])*float64(m.scale[i]) - float64(e[r])); d > float64(m.scale[i])/2+1e-7 {
-				t.Fatalf("weight %d quantized %g off", r, d)
+	for _, wbits := range []int{8, 4} {
+		m := fromWeights(classes, hidden, bits, wbits, e, b1, w2, b2)
+		top := 0
+		for i := range hidden {
+			for row, r := 0, i; r < len(e); row, r = row+1, r+hidden {
+				q := m.weight(row, i)
+				top = max(top, q, -q)
+				if d := math.Abs(float64(q)*float64(m.scale[i]) - float64(e[r])); d > float64(m.scale[i])/2+1e-7 {
+					t.Fatalf("%d bits: weight %d quantized %g off", wbits, r, d)
+				}
 			}
+		}
+		if want := 1<<(wbits-1) - 1; top != want {
+			t.Errorf("%d bits: largest weight ±%d, want ±%d", wbits, top, want)
 		}
 	}
 }
 
 func FuzzLoad(f *testing.F) {
-	m := randomModel(rand.New(rand.NewPCG(5, 5)), 3, 64, 4)
-	b, _ := m.MarshalBinary()
-	f.Add(b)
+	for _, wbits := range []int{8, 4} {
+		m := randomModel(rand.New(rand.NewPCG(5, 5)), 3, 64, 4, wbits)
+		b, _ := m.MarshalBinary()
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Load(bytes.NewReader(b))
 		if err != nil {

@@ -12,7 +12,10 @@ type Config struct {
 	Bits    int     // the embedding table has 2^Bits rows; 0 means 18
 	Rate    float32 // AdaGrad learning rate; 0 means 0.02
 	Dropout float64 // probability of silencing a hidden unit in training
-	Seed    uint64
+	// WeightBits is the width of the trained model's table weights: 8
+	// (0 means 8) or 4, half the memory and file for a coarser rounding.
+	WeightBits int
+	Seed       uint64
 }
 
 // Trainer trains a Model online. Score a configuration, then Update with
@@ -174,7 +177,7 @@ func (tr *Trainer) Average() {
 
 // Model returns the averaged weights as a quantized Model.
 func (tr *Trainer) Model() *Model {
-	return FromWeights(tr.c, tr.h, int(tr.bits), tr.e.averaged(tr.t), tr.b1.averaged(tr.t), tr.w2.averaged(tr.t), tr.b2.averaged(tr.t))
+	return fromWeights(tr.c, tr.h, int(tr.bits), tr.cfg.WeightBits, tr.e.averaged(tr.t), tr.b1.averaged(tr.t), tr.w2.averaged(tr.t), tr.b2.averaged(tr.t))
 }
 
 // FromWeights quantizes a network given as float weights: the embedding
@@ -182,8 +185,22 @@ func (tr *Trainer) Model() *Model {
 // weights w2 (classes rows of hidden) and biases b2. Each hidden unit's
 // table column is scaled so that its largest weight is ±127.
 func FromWeights(classes, hidden, bits int, e, b1, w2, b2 []float32) *Model {
+	return fromWeights(classes, hidden, bits, 8, e, b1, w2, b2)
+}
+
+// fromWeights is FromWeights with weights of wbits bits (0 means 8): with
+// 4, each column's largest weight is ±7.
+func fromWeights(classes, hidden, bits, wbits int, e, b1, w2, b2 []float32) *Model {
 	h := hidden
-	m := newModel(classes, h, uint(bits))
+	if wbits != 4 {
+		wbits = 8
+	}
+	m := newModel(classes, h, uint(bits), wbits)
+	top := float32(127)
+	if wbits == 4 {
+		top = 7
+	}
+	rb := m.rowBytes()
 	for i := range h {
 		mx := float32(0)
 		for r := i; r < len(e); r += h {
@@ -192,10 +209,17 @@ func FromWeights(classes, hidden, bits int, e, b1, w2, b2 []float32) *Model {
 		if mx == 0 {
 			continue
 		}
-		s := mx / 127
+		s := mx / top
 		m.scale[i] = s
-		for r := i; r < len(e); r += h {
-			m.table[r] = int8(math.Round(float64(e[r] / s)))
+		bi, sh := nibble(i)
+		for row, r := 0, i; r < len(e); row, r = row+1, r+h {
+			q := math.Round(float64(e[r] / s))
+			if wbits == 8 {
+				m.table[r] = int8(q)
+				continue
+			}
+			p := &m.packed[row*rb+bi]
+			*p = *p&^(15<<sh) | byte(int(q)+8)<<sh
 		}
 	}
 	copy(m.b1, b1)
