@@ -2,10 +2,15 @@ package perceptron
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // TestLearnsXOR-like separable data and round-trips the model.
@@ -245,4 +250,49 @@ func TestTableLayout(t *testing.T) {
 	_, m2 := roundTrip(t, m)
 	check("loaded", m2)
 	check("pruned at 0", m2.Pruned(0))
+}
+
+// TestLoadVersion2 checks that a model in the earlier format (each
+// feature's key delta, count and entries in turn) loads as the same model.
+func TestLoadVersion2(t *testing.T) {
+	labels := []string{"a", "b", "c", "d", "e"}
+	rng := rand.New(rand.NewPCG(9, 9))
+	var fl flatRows
+	for i := range 500 {
+		for _, c := range rng.Perm(len(labels))[:1+i%len(labels)] {
+			fl.ents = append(fl.ents, qentry{uint16(c), int16(rng.IntN(401) - 200)})
+		}
+		fl.end(rng.Uint64())
+	}
+	m := fl.build(labels, 0.5)
+	e := Encoder{}
+	e.Int(len(m.Labels))
+	for _, l := range m.Labels {
+		e.Str(l)
+	}
+	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
+	slots := m.sortedSlots()
+	e.Int(len(slots))
+	prev := uint64(0)
+	for _, s := range slots {
+		r := bits.RotateLeft64(s.full, 32)
+		e.B = binary.AppendUvarint(e.B, r-prev)
+		prev = r
+		row := m.row(s.i)
+		e.Int(len(row))
+		for _, q := range row {
+			e.Int(int(q.class))
+			e.B = binary.AppendVarint(e.B, int64(q.w))
+		}
+	}
+	zw, _ := zstd.NewWriter(nil)
+	old, err := Load(bytes.NewReader(zw.EncodeAll(e.B, []byte(magicV2))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, _ := m.MarshalBinary()
+	b2, _ := old.MarshalBinary()
+	if !bytes.Equal(b1, b2) {
+		t.Error("a version-2 file loads as another model")
+	}
 }
