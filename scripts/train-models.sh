@@ -31,6 +31,6 @@ go build -o "$bin" ./cmd/parley
 "$bin" annotate --parser-margin 1e9 --input jsonl --stages tokenize,segment,postag,lemma,depparse \
 	../shared/data/unlabeled/te3-silver-news.jsonl >"$tmp/silver.conllu"
 "$bin" train network "${train[@]}" --dev "$ud/en_ewt-dev.conllu" --silver "$tmp/silver.conllu" --seed 1 \
-	--jackknife 4 --attribution 2 --epochs 10 --tagger postag/tagger.model --clusters "$tmp/clusters.bin" --out depparse
+	--jackknife 4 --attribution 2 --epochs 10 --weight-bits 4 --tagger postag/tagger.model --clusters "$tmp/clusters.bin" --out depparse
 "$bin" train ner --train ../shared/data/ner/conllpp-train.txt --dev ../shared/data/ner/conllpp-dev.txt \
 	--geo ../shared/data/geo --seed 1 --out ner
