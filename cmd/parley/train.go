@@ -123,6 +123,9 @@ Examples:
 			if len(train) == 0 || *out == "" {
 				return report(env, "train", errors.New("--train and --out are required"), exitUsage)
 			}
+			if *wbits != 8 && *wbits != 4 {
+				return report(env, "train", fmt.Errorf("--weight-bits %d: want 8 or 4", *wbits), exitUsage)
+			}
 			if args[0] == "ner" {
 				if *geo == "" {
 					return report(env, "train", errors.New("train ner needs --geo DIR (the gazetteer sources, ../shared/data/geo)"), exitUsage)
@@ -173,9 +176,6 @@ Examples:
 					extra = append(extra, t...)
 				}
 				return append(slices.Clip(trainS), extra...)
-			}
-			if *wbits != 8 && *wbits != 4 {
-				return report(env, "train", fmt.Errorf("--weight-bits %d: want 8 or 4", *wbits), exitUsage)
 			}
 			switch args[0] {
 			case "clusters":

@@ -28,17 +28,21 @@ const tinyConllu = `# text = Envoys met in Geneva.
 `
 
 // TestTrainParserAndNetwork trains both of the parser's scorers on a
-// tiny treebank, the network also on "silver" trees, and checks that the
-// files load as what they are and combine.
+// tiny treebank, the network also on "silver" trees and with 4-bit
+// weights, and checks that the files load as what they are and combine.
 func TestTrainParserAndNetwork(t *testing.T) {
 	dir := t.TempDir()
 	tb := filepath.Join(dir, "tiny.conllu")
 	if err := os.WriteFile(tb, []byte(tinyConllu), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Mkdir(filepath.Join(dir, "w4"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"train", "parser", "--train", tb, "--epochs", "2", "--out", dir},
 		{"train", "network", "--train", tb, "--silver", tb, "--epochs", "2", "--hidden", "64", "--bits", "10", "--out", dir},
+		{"train", "network", "--train", tb, "--epochs", "2", "--hidden", "64", "--bits", "10", "--weight-bits", "4", "--out", filepath.Join(dir, "w4")},
 	} {
 		if code, _, errOut := run(t, "", args...); code != 0 {
 			t.Fatalf("parley %s: status %d: %s", strings.Join(args, " "), code, errOut)
@@ -59,6 +63,12 @@ func TestTrainParserAndNetwork(t *testing.T) {
 	perc, net := load("parser.model"), load("network.model")
 	if _, err := depparse.Combine(perc, net, 1); err != nil {
 		t.Errorf("the trained perceptron and network do not combine: %v", err)
+	}
+	if _, err := depparse.Combine(perc, load("w4/network.model"), 1); err != nil {
+		t.Errorf("the trained perceptron and 4-bit network do not combine: %v", err)
+	}
+	if code, _, errOut := run(t, "", "train", "network", "--train", tb, "--weight-bits", "5", "--out", dir); code != exitUsage || !strings.Contains(errOut, "--weight-bits 5") {
+		t.Errorf("--weight-bits 5: status %d, stderr %q", code, errOut)
 	}
 	if _, err := depparse.Combine(net, perc, 1); err == nil {
 		t.Errorf("a network combined as the perceptron")
