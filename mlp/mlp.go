@@ -31,6 +31,7 @@ import (
 	"math"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/parley-events/parley/internal/hugepage"
 )
 
 // Model is a trained, quantized network. It is safe for concurrent use.
@@ -279,9 +280,14 @@ func newModel(classes, hidden int, bits uint, wbits int) *Model {
 		w2: make([]float32, hidden*stride), b2: make([]float32, stride),
 	}
 	if wbits == 4 {
-		m.packed = bytes.Repeat([]byte{0x88}, hidden/2<<bits)
+		m.packed = make([]byte, hidden/2<<bits)
+		hugepage.Advise(m.packed)
+		for i := range m.packed {
+			m.packed[i] = 0x88
+		}
 	} else {
 		m.table = make([]int8, hidden<<bits)
+		hugepage.Advise(m.table)
 	}
 	return m
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/hugepage"
 )
 
 // Trainer learns an averaged perceptron. It is not safe for concurrent use.
@@ -421,7 +422,10 @@ const load = 0.4
 func newBuilder(labels []string, n int, scale float32) *builder {
 	size := max(int(float64(n)/load), 2)
 	const slack = 64
-	return &builder{&Model{Labels: labels, size: size, slots: make([]slot, size+slack), low: make([]uint32, size+slack), scale: scale}}
+	slots, low := make([]slot, size+slack), make([]uint32, size+slack)
+	hugepage.Advise(slots)
+	hugepage.Advise(low)
+	return &builder{&Model{Labels: labels, size: size, slots: slots, low: low, scale: scale}}
 }
 
 // addq adds a feature with quantised weights. Two features whose keys and
