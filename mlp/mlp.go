@@ -270,8 +270,8 @@ func Load(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-// newModel returns a model of zero weights (4-bit weights of zero: every
-// nibble 8).
+// newModel returns a model of zero weights, but for a table of 4-bit
+// weights, which is left for the caller to fill (zero is a nibble of 8).
 func newModel(classes, hidden int, bits uint, wbits int) *Model {
 	stride := (classes + 7) &^ 7
 	m := &Model{
@@ -282,9 +282,6 @@ func newModel(classes, hidden int, bits uint, wbits int) *Model {
 	if wbits == 4 {
 		m.packed = make([]byte, hidden/2<<bits)
 		hugepage.Advise(m.packed)
-		for i := range m.packed {
-			m.packed[i] = 0x88
-		}
 	} else {
 		m.table = make([]int8, hidden<<bits)
 		hugepage.Advise(m.table)

@@ -199,6 +199,9 @@ func fromWeights(classes, hidden, bits, wbits int, e, b1, w2, b2 []float32) *Mod
 	top := float32(127)
 	if wbits == 4 {
 		top = 7
+		for i := range m.packed {
+			m.packed[i] = 0x88 // two weights of zero
+		}
 	}
 	rb := m.rowBytes()
 	for i := range h {
