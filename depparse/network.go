@@ -118,12 +118,7 @@ func TrainNetwork(train, dev []Sentence, opt TrainOptions) *Model {
 				tr.Score(st.feats, st.scores)
 				guess := st.best(st.scores, rootLabel)
 				cands = zeroCost(st, gold, goldRel, rootLabel, cands[:0])
-				best, wrong := -1, -1
-				for _, c := range cands {
-					if best < 0 || st.scores[c] > st.scores[best] {
-						best = c
-					}
-				}
+				best, wrong := bestAmong(st.scores, cands), -1
 				for c, sc := range st.scores {
 					if st.valid(c) && !slices.Contains(cands, c) && (wrong < 0 || sc > st.scores[wrong]) {
 						wrong = c
@@ -135,11 +130,7 @@ func TrainNetwork(train, dev []Sentence, opt TrainOptions) *Model {
 					tr.Update(st.scores, best, wrong)
 				}
 				tr.Tick()
-				if epoch > 1 && rng.Float64() < opt.Explore {
-					st.apply(guess)
-				} else {
-					st.apply(best)
-				}
+				st.apply(follow(rng, epoch, opt.Explore, guess, best))
 			}
 		}
 		if opt.Progress != nil {

@@ -93,22 +93,13 @@ func Train(train, dev []Sentence, opt TrainOptions) *Model {
 				tr.Score(st.feats, st.scores)
 				guess := perceptron.Best(st.scores, valid)
 				cands = zeroCost(st, gold, goldRel, rootLabel, cands[:0])
-				best := -1
-				for _, c := range cands {
-					if best < 0 || st.scores[c] > st.scores[best] {
-						best = c
-					}
-				}
+				best := bestAmong(st.scores, cands)
 				if best < 0 { // every move loses an arc: learn nothing, follow the model
 					best = guess
 				}
 				tr.Update(st.feats, best, guess)
 				tr.Tick()
-				if epoch > 1 && rng.Float64() < opt.Explore {
-					st.apply(guess)
-				} else {
-					st.apply(best)
-				}
+				st.apply(follow(rng, epoch, opt.Explore, guess, best))
 			}
 		}
 		if opt.Progress != nil {
@@ -326,4 +317,26 @@ func (m *Model) Features() int {
 		return 0
 	}
 	return m.p.Features()
+}
+
+// bestAmong returns the move of cands that scores highest (the first of
+// equals), or -1 when cands is empty.
+func bestAmong(scores []float32, cands []int) int {
+	best := -1
+	for _, c := range cands {
+		if best < 0 || scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// follow returns the move training takes next: from the second epoch on,
+// with probability explore, the model's guess (dynamic-oracle
+// exploration), else the oracle's best.
+func follow(rng *rand.Rand, epoch int, explore float64, guess, best int) int {
+	if epoch > 1 && rng.Float64() < explore {
+		return guess
+	}
+	return best
 }
