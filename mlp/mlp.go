@@ -81,15 +81,6 @@ func nibble(i int) (int, uint) {
 	return 32*c + w%8 + 16*(w/8) + 8*(reg%2), uint(4 * (reg / 2))
 }
 
-// weight returns weight i of table row r.
-func (m *Model) weight(r, i int) int {
-	if m.wbits == 4 {
-		b, sh := nibble(i)
-		return int(m.packed[r*m.rowBytes()+b]>>sh&15) - 8
-	}
-	return int(m.table[r*m.hidden+i])
-}
-
 // bucket returns the row of feature f in a table of 2^bits rows.
 func bucket(f uint64, bits uint) uint64 { return (f * 0x9E3779B97F4A7C15) >> (64 - bits) }
 
@@ -131,11 +122,11 @@ func (m *Model) ScoreWith(sc *Scratch, feats []uint64, scores []float32) {
 	h := m.hidden
 	acc, hid := sc.acc[:h], sc.hid[:h]
 	copy(hid, m.b1)
+	rb := uint32(m.rowBytes())
 	for len(feats) > 0 {
 		fs := feats[:min(len(feats), maxBatch)]
 		feats = feats[len(fs):]
 		offs := sc.offs[:len(fs)]
-		rb := uint32(m.rowBytes())
 		for i, f := range fs {
 			offs[i] = uint32(bucket(f, m.bits)) * rb
 		}

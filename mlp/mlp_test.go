@@ -48,6 +48,15 @@ func TestTrainerLearnsXOR(t *testing.T) {
 	}
 }
 
+// weight returns weight i of table row r of m.
+func (m *Model) weight(r, i int) int {
+	if m.wbits == 4 {
+		b, sh := nibble(i)
+		return int(m.packed[r*m.rowBytes()+b]>>sh&15) - 8
+	}
+	return int(m.table[r*m.hidden+i])
+}
+
 // reference computes a model's scores in float64 without the kernels.
 func reference(m *Model, feats []uint64) []float64 {
 	h := m.hidden
