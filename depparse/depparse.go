@@ -22,7 +22,6 @@
 package depparse
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -114,7 +113,7 @@ var networkModel []byte
 var (
 	defaultParser     = sync.OnceValues(LoadDefault)
 	defaultPerceptron = sync.OnceValues(func() (*Parser, error) {
-		m, err := Load(bytes.NewReader(parserModel))
+		m, err := loadBytes(parserModel)
 		if err != nil {
 			return nil, fmt.Errorf("embedded parser.model: %w", err)
 		}
@@ -131,9 +130,9 @@ func LoadDefault() (*Parser, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		net, netErr = Load(bytes.NewReader(networkModel))
+		net, netErr = loadBytes(networkModel)
 	}()
-	m, err := Load(bytes.NewReader(parserModel))
+	m, err := loadBytes(parserModel)
 	<-done
 	switch {
 	case err != nil:

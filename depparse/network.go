@@ -1,10 +1,8 @@
 package depparse
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -164,20 +162,16 @@ func (m *Model) marshalNetwork() ([]byte, error) {
 
 // loadNetwork reads the rest of a network model after its header (magic
 // and word clusters, clus).
-func loadNetwork(br *bufio.Reader, clus map[string]cluster.Cluster) (*Model, error) {
+func loadNetwork(b []byte, clus map[string]cluster.Cluster) (*Model, error) {
 	bad := func(format string, a ...any) error {
 		return parley.E("depparse.Load", parley.Invalid, fmt.Errorf(format, a...))
 	}
-	nr, err := binary.ReadUvarint(br)
-	if err != nil || nr > 1<<16 {
+	nr, k := binary.Uvarint(b)
+	if k <= 0 || nr > 1<<16 || nr > uint64(len(b)-k) {
 		return nil, bad("bad relations section")
 	}
-	rels := make([]byte, nr)
-	if _, err := io.ReadFull(br, rels); err != nil {
-		return nil, bad("bad relations section")
-	}
-	labels := strings.Split(string(rels), "\n")
-	net, err := mlp.Load(br)
+	labels := strings.Split(string(b[k:k+int(nr)]), "\n")
+	net, err := mlp.LoadBytes(b[k+int(nr):])
 	if err != nil {
 		return nil, parley.E("depparse.Load", parley.Invalid, err)
 	}

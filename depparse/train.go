@@ -1,8 +1,9 @@
 package depparse
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -266,29 +267,43 @@ func (m *Model) header(magic string) []byte {
 
 // Load reads a model written by MarshalBinary: a perceptron or a network.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != netMagic {
-		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("not a parley parser model"))
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, parley.E("depparse.Load", parley.IO, err)
 	}
-	ncl, err := binary.ReadUvarint(br)
-	if err != nil || ncl > 1<<26 {
-		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad cluster section"))
+	return loadBytes(b)
+}
+
+// loadBytes is Load for a model in memory (an embedded file, read without
+// a copy).
+func loadBytes(b []byte) (*Model, error) {
+	bad := func(what string) error { return parley.E("depparse.Load", parley.Invalid, errors.New(what)) }
+	rest, ok := bytes.CutPrefix(b, []byte(magic))
+	isNet := false
+	if !ok {
+		if rest, isNet = bytes.CutPrefix(b, []byte(netMagic)); !isNet {
+			return nil, bad("not a parley parser model")
+		}
 	}
-	clus, err := cluster.Unmarshal(io.LimitReader(br, int64(ncl)))
+	ncl, k := binary.Uvarint(rest)
+	if k <= 0 || ncl > uint64(len(rest)-k) {
+		return nil, bad("bad cluster section")
+	}
+	clus, err := cluster.Unmarshal(bytes.NewReader(rest[k : k+int(ncl)]))
 	if err != nil {
 		return nil, err
 	}
-	if string(head) == netMagic {
-		return loadNetwork(br, clus)
+	rest = rest[k+int(ncl):]
+	if isNet {
+		return loadNetwork(rest, clus)
 	}
-	p, err := perceptron.Load(br)
+	p, err := perceptron.LoadBytes(rest)
 	if err != nil {
 		return nil, err
 	}
 	m := &Model{p: p, clus: clus}
 	if len(p.Labels)%2 != 1 || p.Labels[0] != "SHIFT" {
-		return nil, parley.E("depparse.Load", parley.Invalid, fmt.Errorf("bad class labels"))
+		return nil, bad("bad class labels")
 	}
 	for k := 1; k < len(p.Labels); k += 2 {
 		l, ok := strings.CutPrefix(p.Labels[k], "L-")

@@ -2,9 +2,12 @@ package mlp
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // toy is a problem a linear model cannot solve: the class is the XOR of
@@ -160,6 +163,45 @@ func testMarshalRoundTrip(t *testing.T, wbits int) {
 	for _, bad := range [][]byte{nil, []byte("parley-mlp-1\n"), b[:len(b)/2], append([]byte("parley-mlp-9\n"), b[13:]...)} {
 		if _, err := Load(bytes.NewReader(bad)); err == nil {
 			t.Errorf("Load accepted %d corrupt bytes", len(bad))
+		}
+	}
+	for n := 0; n < len(b); n += 1 + n/50 {
+		if _, err := LoadBytes(b[:n]); err == nil {
+			t.Fatalf("the model cut to %d of its %d bytes loaded", n, len(b))
+		}
+	}
+}
+
+// TestLoadEarlierFormats checks that files of versions 1 and 2 (one zstd
+// frame of the sizes, floats and table) load as the same model.
+func TestLoadEarlierFormats(t *testing.T) {
+	for wbits, mg := range map[int]string{8: magicV1, 4: magicV2} {
+		m := randomModel(rand.New(rand.NewPCG(6, 6)), 5, 64, 8, wbits)
+		var raw []byte
+		for _, v := range []int{m.classes, m.hidden, int(m.bits)} {
+			raw = binary.AppendUvarint(raw, uint64(v))
+		}
+		for _, fs := range [][]float32{m.scale, m.b1, m.w2, m.b2} {
+			for _, v := range fs {
+				raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(v))
+			}
+		}
+		for _, v := range m.table {
+			raw = append(raw, byte(v))
+		}
+		raw = append(raw, m.packed...)
+		zw, _ := zstd.NewWriter(nil)
+		old, err := Load(bytes.NewReader(zw.EncodeAll(raw, []byte(mg))))
+		if err != nil {
+			t.Fatalf("%d bits: %v", wbits, err)
+		}
+		b1, _ := m.MarshalBinary()
+		b2, _ := old.MarshalBinary()
+		if !bytes.Equal(b1, b2) {
+			t.Errorf("%d bits: a file of the earlier format loads as another model", wbits)
+		}
+		if _, err := Load(bytes.NewReader(zw.EncodeAll(raw[:len(raw)-1], []byte(mg)))); err == nil {
+			t.Errorf("%d bits: a short table loaded", wbits)
 		}
 	}
 }

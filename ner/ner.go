@@ -375,7 +375,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := perceptron.Load(bytes.NewReader(d.B[n:]))
+	p, err := perceptron.LoadBytes(d.B[n:])
 	if err != nil {
 		return nil, err
 	}

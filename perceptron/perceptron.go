@@ -16,14 +16,17 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/entropy"
 	"github.com/parley-events/parley/internal/hugepage"
 )
 
@@ -408,8 +411,18 @@ func Best(scores []float32, ok func(int) bool) int {
 	return bi
 }
 
-// builder fills a Model's open-addressing table.
-type builder struct{ m *Model }
+// builder fills a Model's open-addressing table, or the part of it below
+// max (see fillHalves). Dense rows go to its own ents and dense, which
+// start at entsBase and denseBase in the model's.
+type builder struct {
+	m                   *Model
+	ents                []qentry
+	dense               []uint64
+	entsBase, denseBase int
+	max                 int  // the end of the slots the builder may touch
+	grow                bool // grow the table when a row does not fit before its end
+	overflow            bool // a row did not fit below max: the builder stopped
+}
 
 // load is the fraction of slots a table fills. Rows continued in the slots
 // after their head lengthen the runs of occupied slots, so that at 70%
@@ -418,33 +431,42 @@ type builder struct{ m *Model }
 const load = 0.4
 
 // newBuilder returns a builder for a table that will hold rows taking n
-// slots in all (see span).
+// slots in all (see span), growing it when needed.
 func newBuilder(labels []string, n int, scale float32) *builder {
 	size := max(int(float64(n)/load), 2)
 	const slack = 64
 	slots, low := make([]slot, size+slack), make([]uint32, size+slack)
 	hugepage.Advise(slots)
 	hugepage.Advise(low)
-	return &builder{&Model{Labels: labels, size: size, slots: slots, low: low, scale: scale}}
+	return &builder{m: &Model{Labels: labels, size: size, slots: slots, low: low, scale: scale}, max: math.MaxInt, grow: true}
 }
 
 // addq adds a feature with quantised weights. Two features whose keys and
 // probe sequences coincide become one, with both rows. A row is placed at
 // the first free slot of its probe sequence that is followed by enough
 // free slots for its continuations; free slots skipped on the way become
-// fillers, so that no probe sequence is cut short.
+// fillers, so that no probe sequence is cut short. A builder that may not
+// grow the table and finds no room below max sets overflow and adds
+// nothing more.
 func (b *builder) addq(f uint64, row []qentry) {
+	if b.overflow {
+		return
+	}
 	m := b.m
 	key, s := home(f, m.size)
-	for ; m.slots[s].key != 0; s++ {
+	for ; s < b.max && m.slots[s].key != 0; s++ {
 		if m.slots[s].key == key {
-			row = slices.Concat(m.row(s), row)
+			row = slices.Concat(b.row(s), row)
 			f = m.hash(s)
 			b.clear(s)
 		}
 	}
 	need := span(len(row), hasDense(len(row), len(m.Labels)))
 	for {
+		if s+need > min(b.max, len(m.slots)-1) && !b.grow {
+			b.overflow = true
+			return
+		}
 		for len(m.slots) < s+need+1 { // keep an empty slot at the end
 			m.slots = append(m.slots, slot{})
 			m.low = append(m.low, 0)
@@ -457,7 +479,7 @@ func (b *builder) addq(f uint64, row []qentry) {
 			break
 		}
 		m.slots[s] = filler
-		for m.slots[s].key != 0 {
+		for s < b.max && m.slots[s].key != 0 {
 			s++
 		}
 	}
@@ -468,10 +490,10 @@ func (b *builder) addq(f uint64, row []qentry) {
 		copy(sl.e[:], row)
 	case hasDense(len(row), len(m.Labels)):
 		sl.e[0] = qentry{denseRow, int16(uint16(len(row)))}
-		sl.e[1] = pack(uint32(len(m.ents)))
-		sl.e[2] = pack(uint32(len(m.dense)))
-		m.ents = append(m.ents, row...)
-		m.dense = addDense(m.dense, len(m.Labels), row)
+		sl.e[1] = pack(uint32(b.entsBase + len(b.ents)))
+		sl.e[2] = pack(uint32(b.denseBase + len(b.dense)))
+		b.ents = append(b.ents, row...)
+		b.dense = addDense(b.dense, len(m.Labels), row)
 	default:
 		sl.e[0] = qentry{inlineRow, int16(uint16(len(row)))}
 		sl.e[1], sl.e[2] = row[0], row[1]
@@ -484,18 +506,34 @@ func (b *builder) addq(f uint64, row []qentry) {
 	m.slots[s] = sl
 }
 
+// row is Model.row for a table being built, whose dense rows are still
+// the builder's.
+func (b *builder) row(s int) []qentry {
+	sl := &b.m.slots[s]
+	if sl.e[0].class != denseRow {
+		return b.m.row(s)
+	}
+	st := int(sl.e[1].unpack()) - b.entsBase
+	return b.ents[st : st+int(uint16(sl.e[0].w))]
+}
+
 // clear turns the feature at head slot s, with its continuations, into
 // fillers. Its dense row, if any, stays unused in ents and dense.
 func (b *builder) clear(s int) {
 	m := b.m
-	n := span(len(m.row(s)), m.slots[s].e[0].class == denseRow)
+	n := span(len(b.row(s)), m.slots[s].e[0].class == denseRow)
 	for i := range n {
 		m.slots[s+i] = filler
 		m.low[s+i] = 0
 	}
 }
 
-func (b *builder) model() *Model { return b.m }
+// model returns the model built, with the builder's dense rows (without
+// the slack of growing them).
+func (b *builder) model() *Model {
+	b.m.ents, b.m.dense = slices.Clone(b.ents), slices.Clone(b.dense)
+	return b.m
+}
 
 // flatRows is a list of features and their rows, in one run of entries.
 type flatRows struct {
@@ -524,9 +562,7 @@ func (fl *flatRows) build(labels []string, scale float32) *Model {
 		b.addq(f, fl.ents[start:fl.ends[i]])
 		start = fl.ends[i]
 	}
-	m := b.model()
-	m.ents, m.dense = slices.Clone(m.ents), slices.Clone(m.dense) // drop the slack of growing them
-	return m
+	return b.model()
 }
 
 // denseBias is added to every weight of a dense row, so that stored
@@ -549,58 +585,68 @@ func addDense(dense []uint64, n int, row []qentry) []uint64 {
 }
 
 // magic starts every serialised model; the digit is the format version.
-// Load reads version 2 (each feature's key, count and entries in turn) as
-// well; MarshalBinary writes version 3.
+// Load reads versions 2 and 3 as well; MarshalBinary writes version 4.
 const (
-	magic   = "parley-perceptron-3\n"
+	magic   = "parley-perceptron-4\n"
+	magicV3 = "parley-perceptron-3\n"
 	magicV2 = "parley-perceptron-2\n"
 )
 
-// MarshalBinary returns the model in its serialised form: magic, then a
-// zstd frame holding the labels, the weight scale, the number of
-// features, and four streams, each preceded by its length in bytes: the
-// features' hashes (as differences from the one before), their entry
-// counts, their entries' classes (in increasing order, as differences
-// from the one before, starting from -1) and their weights, quantised to
-// 16 bits. Features are ordered by the low half of their hash, which is
-// the order of their slots in any table, so that Load fills its table
-// front to back. Kept apart, each stream compresses as its own kind of
-// number: 12% smaller than the features one after another (version 2).
-// The same model always gives the same bytes.
+// MarshalBinary returns the model in its serialised form: magic, the
+// labels, the weight scale, the number of features, and five streams,
+// each Huffman-coded on its own (internal/entropy): the features'
+// hashes (uvarints, each the difference from the one before), their
+// entry counts (uvarints), their entries' classes (uvarints, in
+// increasing order, each the difference from the one before less one,
+// starting from -1), and their weights, quantised to 16 bits, zigzagged
+// (0, -1, 1, -2 … as 0, 1, 2, 3 …), low bytes then high bytes. Features
+// are ordered by the low half of their hash, which is the order of their
+// slots in any table, so that Load fills its table front to back.
+// Weights as two planes of bytes code smaller than as varints, and
+// decode without a branch. The same model always gives the same bytes.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	e := Encoder{}
-	e.Int(len(m.Labels))
-	for _, l := range m.Labels {
+	var fl flatRows
+	var row []qentry
+	for _, s := range m.sortedSlots() {
+		row = sortedRow(row[:0], m.row(s.i))
+		fl.ents = append(fl.ents, row...)
+		fl.end(s.full)
+	}
+	return fl.marshal(m.Labels, m.scale), nil
+}
+
+// marshal returns the rows as a model file (see MarshalBinary), their
+// features taken to be in the order of the low half of their hash, and
+// each row's classes rising.
+func (fl *flatRows) marshal(labels []string, scale float32) []byte {
+	e := Encoder{B: []byte(magic)}
+	e.Int(len(labels))
+	for _, l := range labels {
 		e.Str(l)
 	}
-	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
-	slots := m.sortedSlots()
-	e.Int(len(slots))
-	var keys, counts, classes, weights []byte
-	prev := uint64(0)
-	var row []qentry
-	for _, s := range slots {
-		r := bits.RotateLeft64(s.full, 32)
+	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(scale))
+	e.Int(len(fl.feats))
+	var keys, counts, classes, wlo, whi []byte
+	prev, start := uint64(0), uint32(0)
+	for i, f := range fl.feats {
+		r := bits.RotateLeft64(f, 32)
 		keys = binary.AppendUvarint(keys, r-prev)
 		prev = r
-		row = sortedRow(row[:0], m.row(s.i))
+		row := fl.ents[start:fl.ends[i]]
+		start = fl.ends[i]
 		counts = binary.AppendUvarint(counts, uint64(len(row)))
 		c := -1
 		for _, q := range row {
 			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
 			c = int(q.class)
-			weights = binary.AppendVarint(weights, int64(q.w))
+			z := uint16(q.w<<1 ^ q.w>>15)
+			wlo, whi = append(wlo, byte(z)), append(whi, byte(z>>8))
 		}
 	}
-	for _, st := range [][]byte{keys, counts, classes, weights} {
-		e.Int(len(st))
-		e.B = append(e.B, st...)
+	for _, st := range [][]byte{keys, counts, classes, wlo, whi} {
+		e.B = entropy.Append(e.B, st)
 	}
-	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
-	if err != nil {
-		return nil, err
-	}
-	return zw.EncodeAll(e.B, []byte(magic)), nil
+	return e.B
 }
 
 // sortedRow appends row's entries to dst in increasing order of class,
@@ -620,24 +666,38 @@ func sortedRow(dst, row []qentry) []qentry {
 	return out
 }
 
-// Load reads a model written by MarshalBinary. Weights come back as the
-// quantised values times the scale.
+// Load reads a model written by MarshalBinary, in this format or an
+// earlier one. Weights come back as the quantised values times the scale.
 func Load(r io.Reader) (*Model, error) {
-	fail := func(err error) (*Model, error) {
-		return nil, parley.E("perceptron.Load", parley.Invalid, err)
-	}
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, parley.E("perceptron.Load", parley.IO, err)
 	}
+	return LoadBytes(b)
+}
+
+// LoadBytes is Load for a model in memory (an embedded file, read without
+// a copy); the model keeps no reference to b.
+func LoadBytes(b []byte) (*Model, error) {
+	if rest, ok := bytes.CutPrefix(b, []byte(magic)); ok {
+		m, err := load4(rest)
+		if err != nil {
+			return nil, parley.E("perceptron.Load", parley.Invalid, err)
+		}
+		return m, nil
+	}
+	fail := func(err error) (*Model, error) {
+		return nil, parley.E("perceptron.Load", parley.Invalid, err)
+	}
 	version := 3
-	z, ok := bytes.CutPrefix(b, []byte(magic))
+	z, ok := bytes.CutPrefix(b, []byte(magicV3))
 	if !ok {
 		if z, ok = bytes.CutPrefix(b, []byte(magicV2)); !ok {
-			return fail(fmt.Errorf("not a parley perceptron model, version %c or %c (bad header)", magicV2[len(magicV2)-2], magic[len(magic)-2]))
+			return fail(fmt.Errorf("not a parley perceptron model, version %c to %c (bad header)", magicV2[len(magicV2)-2], magic[len(magic)-2]))
 		}
 		version = 2
 	}
+	// Versions 2 and 3: one zstd frame.
 	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
 	if err != nil {
 		return nil, parley.E("perceptron.Load", parley.Internal, err)
@@ -728,6 +788,276 @@ func Load(r io.Reader) (*Model, error) {
 		fl.end(bits.RotateLeft64(rot, 32))
 	}
 	return fl.build(labels, scale), nil
+}
+
+// load4 reads the body of a version-4 model (after magic): the header,
+// then the five streams, which it decodes and then walks together,
+// adding each feature to the table as it comes.
+func load4(b []byte) (*Model, error) {
+	bd, err := read4(b)
+	if err != nil {
+		return nil, err
+	}
+	if bd.nf >= halvesFrom {
+		m, err := fillHalves(newBuilder(bd.labels, bd.slots, bd.scale), bd.r, bd.nf)
+		if m != nil || err != nil {
+			return m, err
+		}
+	}
+	t := newBuilder(bd.labels, bd.slots, bd.scale)
+	if err := t.fill(&bd.r, bd.nf); err != nil {
+		return nil, err
+	}
+	return t.model(), nil
+}
+
+// body is a version-4 model read but for its table: its streams decoded,
+// and the number of slots its rows take.
+type body struct {
+	labels    []string
+	scale     float32
+	nf, slots int
+	r         rows
+}
+
+// read4 reads the header and streams of a version-4 model.
+func read4(b []byte) (*body, error) {
+	d := &Decoder{B: b}
+	nl := d.Count(1)
+	if nl > MaxClasses {
+		return nil, fmt.Errorf("bad label count")
+	}
+	labels := make([]string, nl)
+	for i := range labels {
+		labels[i] = d.Str()
+	}
+	if len(d.B) < 4 {
+		d.Fail()
+	}
+	var scale float32
+	if d.Err == nil {
+		scale = math.Float32frombits(binary.LittleEndian.Uint32(d.B))
+		d.B = d.B[4:]
+	}
+	// Each feature takes at least five decoded bytes (a hash difference, a
+	// count and an entry of three), and no stream decodes to more than
+	// eight times its size, so a corrupt count cannot ask for a huge table.
+	nf := d.Int()
+	if d.Err != nil {
+		return nil, fmt.Errorf("bad header: %w", d.Err)
+	}
+	if nf > 8*len(d.B)/5 {
+		return nil, fmt.Errorf("bad feature count")
+	}
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, fmt.Errorf("bad scale")
+	}
+	// Find the five streams, then decode them into one buffer, the
+	// hashes (the largest) in a goroutine of their own.
+	var src, st [5][]byte
+	var size [5]int
+	rest, total := d.B, 0
+	for i := range src {
+		n, err := entropy.Size(rest)
+		if err != nil {
+			return nil, err
+		}
+		src[i], size[i], total = rest, n, total+n
+		if rest, err = entropy.Skip(rest); err != nil {
+			return nil, err
+		}
+	}
+	if len(rest) > 0 {
+		return nil, fmt.Errorf("%d bytes after the model", len(rest))
+	}
+	buf := make([]byte, total)
+	hugepage.Advise(buf)
+	for i, n := range size {
+		st[i], buf = buf[:n:n], buf[n:]
+	}
+	var wg sync.WaitGroup
+	var errKeys error
+	wg.Go(func() { _, errKeys = entropy.Read(st[0], src[0]) })
+	var err error
+	for i := 1; i < len(st) && err == nil; i++ {
+		_, err = entropy.Read(st[i], src[i])
+	}
+	wg.Wait()
+	if err = errors.Join(errKeys, err); err != nil {
+		return nil, err
+	}
+	r := rows{keys: cursor{b: st[0]}, counts: cursor{b: st[1]}, classes: cursor{b: st[2]}, wlo: st[3], whi: st[4], nl: nl}
+	if len(r.wlo) != len(r.whi) {
+		return nil, fmt.Errorf("bad weight streams")
+	}
+	// The table's size follows from the rows' lengths alone.
+	slots, ents := 0, 0
+	for range nf {
+		n := r.counts.next()
+		if n > uint64(nl) {
+			return nil, fmt.Errorf("bad entry count")
+		}
+		slots += span(int(n), hasDense(int(n), nl))
+		ents += int(n)
+	}
+	if r.counts.bad || ents != len(r.wlo) {
+		return nil, fmt.Errorf("bad entry counts")
+	}
+	r.counts.i = 0
+	return &body{labels: labels, scale: scale, nf: nf, slots: slots, r: r}, nil
+}
+
+// halvesFrom is the number of features from which load4 fills its table
+// in two halves at once: the parser's perceptron, not the tagger's.
+var halvesFrom = 500_000
+
+// fillHalves fills b's table from r's nf features in two goroutines, the
+// first half of the features below the home slot of the second's first,
+// so that neither reads or writes a slot of the other's. It walks the
+// first half beforehand without decoding its entries (about a tenth of
+// the work of filling it) to find a feature k near the middle that takes
+// its home slot with every row before it ending before that slot, and the
+// number of dense entries and words before k. The table is the one one
+// goroutine would fill, byte for byte; in the rare case where the walk
+// did not foresee the first half (two features merged in it, or no such
+// k), fillHalves returns a nil model and the caller fills the table in
+// one go.
+func fillHalves(b *builder, r rows, nf int) (*Model, error) {
+	m := b.m
+	walk, end, ents, words := r, 0, 0, 0
+	second := r
+	k := -1
+	for i := range nf {
+		ki, ci, li, w, rot := walk.keys.i, walk.counts.i, walk.classes.i, walk.w, walk.rot
+		f, n := walk.skip()
+		_, h := home(f, m.size)
+		if i >= nf/2 && h >= end {
+			second.keys.i, second.counts.i, second.classes.i, second.w, second.rot = ki, ci, li, w, rot
+			k, b.max = i, h
+			break
+		}
+		d := hasDense(n, r.nl)
+		end = max(h, end) + span(n, d)
+		if d {
+			ents += n
+			words += (r.nl + 1) / 2
+		}
+	}
+	if k < 0 || walk.bad() {
+		return nil, nil
+	}
+	b.grow = false
+	b2 := &builder{m: m, entsBase: ents, denseBase: words, max: math.MaxInt}
+	var wg sync.WaitGroup
+	var err1 error
+	wg.Go(func() { err1 = b.fill(&r, k) })
+	err2 := b2.fill(&second, nf-k)
+	wg.Wait()
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, err
+	}
+	if b.overflow || b2.overflow || len(b.ents) != ents || len(b.dense) != words {
+		return nil, nil
+	}
+	m.ents, m.dense = slices.Concat(b.ents, b2.ents), slices.Concat(b.dense, b2.dense)
+	return m, nil
+}
+
+// fill adds the next n features of r.
+func (b *builder) fill(r *rows, n int) error {
+	row := make([]qentry, 0, r.nl)
+	for range n {
+		var f uint64
+		var err error
+		if f, row, err = r.next(row[:0]); err != nil {
+			return err
+		}
+		b.addq(f, row)
+	}
+	return nil
+}
+
+// rows reads the features of a version-4 model from its streams.
+type rows struct {
+	keys, counts, classes cursor
+	wlo, whi              []byte
+	w                     int    // the next entry's index in wlo and whi
+	rot                   uint64 // the last hash read, rotated by 32 bits
+	nl                    int    // the number of classes
+}
+
+// next appends the next feature's entries to row, and returns its hash
+// and the row.
+func (r *rows) next(row []qentry) (uint64, []qentry, error) {
+	r.rot += r.keys.next()
+	n := int(r.counts.next())
+	if n > len(r.wlo)-r.w {
+		return 0, nil, fmt.Errorf("bad entry count")
+	}
+	c := uint64(0) // the least class the next entry can have
+	for j := r.w; j < r.w+n; j++ {
+		c += r.classes.next()
+		if c >= uint64(r.nl) {
+			return 0, nil, fmt.Errorf("bad class")
+		}
+		z := uint16(r.wlo[j]) | uint16(r.whi[j])<<8
+		q := int16(z>>1) ^ -int16(z&1)
+		if q == math.MinInt16 {
+			return 0, nil, fmt.Errorf("bad weight")
+		}
+		row = append(row, qentry{uint16(c), q})
+		c++
+	}
+	r.w += n
+	if r.bad() {
+		return 0, nil, ErrCorrupt
+	}
+	return bits.RotateLeft64(r.rot, 32), row, nil
+}
+
+// skip passes over the next feature, returning its hash and number of
+// entries without decoding them.
+func (r *rows) skip() (uint64, int) {
+	r.rot += r.keys.next()
+	n := int(r.counts.next())
+	r.w += n
+	c := &r.classes
+	for left := n; left > 0 && c.i < len(c.b); c.i++ {
+		if c.b[c.i] < 0x80 {
+			left--
+		}
+	}
+	return bits.RotateLeft64(r.rot, 32), n
+}
+
+func (r *rows) bad() bool { return r.keys.bad || r.counts.bad || r.classes.bad || r.w > len(r.wlo) }
+
+// cursor reads uvarints from b; past its end or at a malformed one it
+// sets bad and reads zeros.
+type cursor struct {
+	b   []byte
+	i   int
+	bad bool
+}
+
+// next reads the next uvarint: one byte, most often, in a few
+// instructions.
+func (c *cursor) next() uint64 {
+	if c.i < len(c.b) && c.b[c.i] < 0x80 {
+		c.i++
+		return uint64(c.b[c.i-1])
+	}
+	return c.long()
+}
+
+func (c *cursor) long() uint64 {
+	v, n := binary.Uvarint(c.b[min(c.i, len(c.b)):])
+	if n <= 0 {
+		c.bad = true
+		return 0
+	}
+	c.i += n
+	return v
 }
 
 // Pruned returns a copy of m without the weights whose absolute value is

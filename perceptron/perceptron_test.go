@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -76,6 +77,15 @@ func TestLoadRejectsGarbage(t *testing.T) {
 	for _, in := range [][]byte{nil, []byte("nope"), {0x01, 0x02, 0x03}} {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("Load(%q) succeeded", in)
+		}
+	}
+	b, err := oldFormatModel().MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(b) {
+		if _, err := LoadBytes(b[:n]); err == nil {
+			t.Fatalf("the model cut to %d of its %d bytes loaded", n, len(b))
 		}
 	}
 }
@@ -255,16 +265,7 @@ func TestTableLayout(t *testing.T) {
 // TestLoadVersion2 checks that a model in the earlier format (each
 // feature's key delta, count and entries in turn) loads as the same model.
 func TestLoadVersion2(t *testing.T) {
-	labels := []string{"a", "b", "c", "d", "e"}
-	rng := rand.New(rand.NewPCG(9, 9))
-	var fl flatRows
-	for i := range 500 {
-		for _, c := range rng.Perm(len(labels))[:1+i%len(labels)] {
-			fl.ents = append(fl.ents, qentry{uint16(c), int16(rng.IntN(401) - 200)})
-		}
-		fl.end(rng.Uint64())
-	}
-	m := fl.build(labels, 0.5)
+	m := oldFormatModel()
 	e := Encoder{}
 	e.Int(len(m.Labels))
 	for _, l := range m.Labels {
@@ -286,13 +287,182 @@ func TestLoadVersion2(t *testing.T) {
 		}
 	}
 	zw, _ := zstd.NewWriter(nil)
-	old, err := Load(bytes.NewReader(zw.EncodeAll(e.B, []byte(magicV2))))
+	checkSameModel(t, m, zw.EncodeAll(e.B, []byte(magicV2)))
+}
+
+// TestLoadVersion3 checks that a model in format 3 (one zstd frame of
+// four streams of varints) loads as the same model.
+func TestLoadVersion3(t *testing.T) {
+	m := oldFormatModel()
+	e := Encoder{}
+	e.Int(len(m.Labels))
+	for _, l := range m.Labels {
+		e.Str(l)
+	}
+	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
+	slots := m.sortedSlots()
+	e.Int(len(slots))
+	var keys, counts, classes, weights []byte
+	prev := uint64(0)
+	for _, s := range slots {
+		r := bits.RotateLeft64(s.full, 32)
+		keys = binary.AppendUvarint(keys, r-prev)
+		prev = r
+		row := sortedRow(nil, m.row(s.i))
+		counts = binary.AppendUvarint(counts, uint64(len(row)))
+		c := -1
+		for _, q := range row {
+			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
+			c = int(q.class)
+			weights = binary.AppendVarint(weights, int64(q.w))
+		}
+	}
+	for _, st := range [][]byte{keys, counts, classes, weights} {
+		e.Int(len(st))
+		e.B = append(e.B, st...)
+	}
+	zw, _ := zstd.NewWriter(nil)
+	checkSameModel(t, m, zw.EncodeAll(e.B, []byte(magicV3)))
+}
+
+// oldFormatModel returns a small model of random rows.
+func oldFormatModel() *Model {
+	labels := []string{"a", "b", "c", "d", "e"}
+	rng := rand.New(rand.NewPCG(9, 9))
+	var fl flatRows
+	for i := range 500 {
+		for _, c := range rng.Perm(len(labels))[:1+i%len(labels)] {
+			fl.ents = append(fl.ents, qentry{uint16(c), int16(rng.IntN(401) - 200)})
+		}
+		fl.end(rng.Uint64())
+	}
+	return fl.build(labels, 0.5)
+}
+
+// checkSameModel checks that file loads as m.
+func checkSameModel(t *testing.T, m *Model, file []byte) {
+	t.Helper()
+	old, err := Load(bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b1, _ := m.MarshalBinary()
 	b2, _ := old.MarshalBinary()
 	if !bytes.Equal(b1, b2) {
-		t.Error("a version-2 file loads as another model")
+		t.Error("a file in an earlier format loads as another model")
+	}
+}
+
+// sameTable reports whether two models have the same table, slot for
+// slot.
+func sameTable(a, b *Model) bool {
+	return a.size == b.size && slices.Equal(a.slots, b.slots) && slices.Equal(a.low, b.low) &&
+		slices.Equal(a.ents, b.ents) && slices.Equal(a.dense, b.dense)
+}
+
+// TestFillHalves checks that a table filled in two halves at once is the
+// one filled in one go, slot for slot, for rows held in the slot, inline
+// and dense.
+func TestFillHalves(t *testing.T) {
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = fmt.Sprint(i)
+	}
+	rng := rand.New(rand.NewPCG(11, 11))
+	feats := make([]uint64, 30000)
+	for i := range feats {
+		feats[i] = rng.Uint64()
+	}
+	slices.SortFunc(feats, func(a, b uint64) int { return cmp.Compare(bits.RotateLeft64(a, 32), bits.RotateLeft64(b, 32)) })
+	var fl flatRows
+	for _, f := range feats {
+		n := 1 + rng.IntN(3)
+		if rng.IntN(10) == 0 {
+			n = 4 + rng.IntN(len(labels)-4) // inline below 14 entries, dense from 14
+		}
+		for _, c := range slices.Sorted(slices.Values(rng.Perm(len(labels))[:n])) {
+			fl.ents = append(fl.ents, qentry{uint16(c), int16(rng.IntN(65535) - 32767)})
+		}
+		fl.end(f)
+	}
+	file := fl.marshal(labels, 0.25)
+	bd, err := read4(file[len(magic):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	halves, err := fillHalves(newBuilder(bd.labels, bd.slots, bd.scale), bd.r, bd.nf)
+	if err != nil || halves == nil {
+		t.Fatalf("fillHalves = %v, %v; want a model", halves, err)
+	}
+	one := newBuilder(bd.labels, bd.slots, bd.scale)
+	if err := one.fill(&bd.r, bd.nf); err != nil {
+		t.Fatal(err)
+	}
+	if !sameTable(halves, one.model()) {
+		t.Error("the table filled in halves differs from the one filled in one go")
+	}
+	if b, _ := halves.MarshalBinary(); !bytes.Equal(b, file) {
+		t.Error("the table filled in halves marshals to other bytes")
+	}
+}
+
+// TestFillHalvesFallsBack checks that when the first half outgrows the
+// walk's plan (two features of one hash merged just before the middle,
+// their merged row longer than the walk foresaw), fillHalves gives up and
+// Load fills the table in one go.
+func TestFillHalvesFallsBack(t *testing.T) {
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = fmt.Sprint(i)
+	}
+	const nf = 100
+	size := int(nf / load) // rows of three entries take a slot each
+	homes := make([]int, nf)
+	for i := range homes {
+		homes[i] = 2 * i
+	}
+	homes[nf/2-1] = homes[nf/2-2] // the same hash: merged into 6 entries, 3 slots
+	homes[nf/2] = homes[nf/2-2] + 2
+	var fl flatRows
+	for i, h := range homes {
+		low := (uint64(h)<<32 + uint64(size) - 1) / uint64(size)
+		f := uint64(1000+i)<<32 | low
+		if i == nf/2-1 {
+			f = fl.feats[i-1]
+		}
+		if _, got := home(f, size); got != h {
+			t.Fatalf("feature %d: home %d, want %d", i, got, h)
+		}
+		for c := range 3 {
+			fl.ents = append(fl.ents, qentry{uint16(c + i%5), int16(i + 1)})
+		}
+		fl.end(f)
+	}
+	file := fl.marshal(labels, 1)
+	bd, err := read4(file[len(magic):])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bd.slots*10/4 != size {
+		t.Fatalf("table of %d slots, want %d", bd.slots*10/4, size)
+	}
+	if m, err := fillHalves(newBuilder(bd.labels, bd.slots, bd.scale), bd.r, bd.nf); m != nil || err != nil {
+		t.Fatalf("fillHalves = %v, %v; want it to give up", m, err)
+	}
+	defer func(n int) { halvesFrom = n }(halvesFrom)
+	halvesFrom = 0
+	got, err := LoadBytes(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := newBuilder(bd.labels, bd.slots, bd.scale)
+	if err := one.fill(&bd.r, bd.nf); err != nil {
+		t.Fatal(err)
+	}
+	if !sameTable(got, one.model()) {
+		t.Error("Load's table differs from the one filled in one go")
+	}
+	if got.Features() != nf-1 {
+		t.Errorf("%d features, want %d (two merged)", got.Features(), nf-1)
 	}
 }
