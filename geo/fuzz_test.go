@@ -64,6 +64,9 @@ func FuzzLookup(f *testing.F) {
 		if k2 := Fold(k); k2 != k {
 			t.Fatalf("Fold not idempotent: %q → %q → %q", s, k, k2)
 		}
+		if u := foldUnicode(s); u != k {
+			t.Fatalf("Fold(%q) = %q, but the Unicode path gives %q", s, k, u)
+		}
 		for _, e := range g.Lookup(s) {
 			if e < 0 || int(e) >= len(g.Entries) {
 				t.Fatalf("Lookup(%q): index %d", s, e)

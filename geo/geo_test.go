@@ -19,6 +19,7 @@ func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
 		"Genève": "geneve", "Washington, D.C.": "washington d c", "Xi’an": "xian", "  KYIV ": "kyiv",
 		"Sana'a": "sanaa", "Ürümqi": "urumqi", "São Paulo": "sao paulo", "": "",
+		"ST. PETERSBURG": "st petersburg", "-- Côte d'Ivoire --": "cote divoire", "kyiv": "kyiv",
 	} {
 		if got := geo.Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
