@@ -199,8 +199,10 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return entropy.Append(b, tbl), nil
 }
 
-// maxDecoded bounds what Load decompresses (a table of 2^20 rows of 256
-// units is 256 MiB), so a corrupt frame cannot ask for gigabytes.
+// maxDecoded bounds what Load decompresses from the zstd frame of a
+// version 1 or 2 file (a table of 2^20 rows of 256 units is 256 MiB), so
+// a corrupt frame cannot ask for gigabytes. (A version 3 stream never
+// decodes to more than eight times its size: internal/entropy.)
 const maxDecoded = 1 << 28
 
 // ErrCorrupt is returned by Load for malformed model data.
