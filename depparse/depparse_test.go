@@ -189,6 +189,30 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzLoad feeds Load corrupt parser files, perceptron and network: each
+// is rejected with an error or loads, never panics, and a perceptron that
+// loads parses a sentence into a tree.
+func FuzzLoad(f *testing.F) {
+	for _, m := range []*Model{tinyModel(f), tinyNetwork(f)} {
+		b, err := m.MarshalBinary()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(magic + "\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Load(bytes.NewReader(b))
+		if err != nil || m.p == nil {
+			return
+		}
+		w := []string{"Envoys", "met", "in", "Geneva", "."}
+		x := []string{"NNS", "VBD", "IN", "NNP", "."}
+		heads, rels := New(m).Parse(w, x, x)
+		checkTree(t, heads, rels)
+	})
+}
+
 // mendState returns a parse state over words with their Universal tags
 // and the given tree (relations named from labels), for testing a mend.
 func mendState(labels, words, upos []string, heads []int, rels []string) *parseState {
