@@ -241,16 +241,8 @@ func LoadBytes(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	var sizes [3]uint64
-	for i := range sizes {
-		v, n := binary.Uvarint(raw)
-		if n <= 0 {
-			return nil, ErrCorrupt
-		}
-		sizes[i], raw = v, raw[n:]
-	}
-	sz := shape{sizes[0], sizes[1], sizes[2], uint64(wbits)}
-	if !sz.ok() || uint64(len(raw)) != sz.floatBytes()+sz.tableBytes() {
+	sz := shape{wbits: uint64(wbits)}
+	if raw, ok = uvarints(raw, &sz.classes, &sz.hidden, &sz.bits); !ok || !sz.ok() || uint64(len(raw)) != sz.floatBytes()+sz.tableBytes() {
 		return nil, ErrCorrupt
 	}
 	m := sz.model()
@@ -263,14 +255,8 @@ func LoadBytes(b []byte) (*Model, error) {
 // each stream's length before it allocates for it.
 func load3(b []byte) (*Model, error) {
 	var sz shape
-	for _, p := range []*uint64{&sz.classes, &sz.hidden, &sz.bits, &sz.wbits} {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, ErrCorrupt
-		}
-		*p, b = v, b[n:]
-	}
-	if n, err := entropy.Size(b); !sz.ok() || err != nil || uint64(n) != sz.floatBytes() {
+	b, ok := uvarints(b, &sz.classes, &sz.hidden, &sz.bits, &sz.wbits)
+	if n, err := entropy.Size(b); !ok || !sz.ok() || err != nil || uint64(n) != sz.floatBytes() {
 		return nil, ErrCorrupt
 	}
 	fl := make([]byte, sz.floatBytes())
@@ -297,6 +283,19 @@ func load3(b []byte) (*Model, error) {
 		m.setTable(tbl)
 	}
 	return m, nil
+}
+
+// uvarints reads a uvarint from b into each of vs, and returns the rest
+// of b, or false for a malformed one.
+func uvarints(b []byte, vs ...*uint64) ([]byte, bool) {
+	for _, v := range vs {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			return nil, false
+		}
+		*v, b = x, b[n:]
+	}
+	return b, true
 }
 
 // shape is a model's sizes as a file gives them.

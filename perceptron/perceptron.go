@@ -620,11 +620,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 // each row's classes rising.
 func (fl *flatRows) marshal(labels []string, scale float32) []byte {
 	e := Encoder{B: []byte(magic)}
-	e.Int(len(labels))
-	for _, l := range labels {
-		e.Str(l)
-	}
-	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(scale))
+	writeHeader(&e, labels, scale)
 	e.Int(len(fl.feats))
 	var keys, counts, classes, wlo, whi []byte
 	prev, start := uint64(0), uint32(0)
@@ -647,6 +643,38 @@ func (fl *flatRows) marshal(labels []string, scale float32) []byte {
 		e.B = entropy.Append(e.B, st)
 	}
 	return e.B
+}
+
+// writeHeader appends what starts every model's body: the labels and
+// the weight scale.
+func writeHeader(e *Encoder, labels []string, scale float32) {
+	e.Int(len(labels))
+	for _, l := range labels {
+		e.Str(l)
+	}
+	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(scale))
+}
+
+// readHeader reads what writeHeader wrote. A truncated header leaves its
+// error in d.Err, for the caller to check with what it reads next.
+func readHeader(d *Decoder) ([]string, float32, error) {
+	nl := d.Count(1)
+	if nl > MaxClasses {
+		return nil, 0, fmt.Errorf("bad label count")
+	}
+	labels := make([]string, nl)
+	for i := range labels {
+		labels[i] = d.Str()
+	}
+	if len(d.B) < 4 {
+		d.Fail()
+	}
+	var scale float32
+	if d.Err == nil {
+		scale = math.Float32frombits(binary.LittleEndian.Uint32(d.B))
+		d.B = d.B[4:]
+	}
+	return labels, scale, nil
 }
 
 // sortedRow appends row's entries to dst in increasing order of class,
@@ -708,22 +736,11 @@ func LoadBytes(b []byte) (*Model, error) {
 		return fail(err)
 	}
 	d := &Decoder{B: raw}
-	nl := d.Count(1)
-	if nl > MaxClasses {
-		return fail(fmt.Errorf("bad label count"))
+	labels, scale, err := readHeader(d)
+	if err != nil {
+		return fail(err)
 	}
-	labels := make([]string, nl)
-	for i := range labels {
-		labels[i] = d.Str()
-	}
-	if len(d.B) < 4 {
-		d.Fail()
-	}
-	var scale float32
-	if d.Err == nil {
-		scale = math.Float32frombits(binary.LittleEndian.Uint32(d.B))
-		d.B = d.B[4:]
-	}
+	nl := len(labels)
 	nf := d.Count(3) // each feature takes at least a key delta, a count and one entry
 	if d.Err != nil {
 		return fail(fmt.Errorf("bad header: %w", d.Err))
@@ -823,22 +840,11 @@ type body struct {
 // read4 reads the header and streams of a version-4 model.
 func read4(b []byte) (*body, error) {
 	d := &Decoder{B: b}
-	nl := d.Count(1)
-	if nl > MaxClasses {
-		return nil, fmt.Errorf("bad label count")
+	labels, scale, err := readHeader(d)
+	if err != nil {
+		return nil, err
 	}
-	labels := make([]string, nl)
-	for i := range labels {
-		labels[i] = d.Str()
-	}
-	if len(d.B) < 4 {
-		d.Fail()
-	}
-	var scale float32
-	if d.Err == nil {
-		scale = math.Float32frombits(binary.LittleEndian.Uint32(d.B))
-		d.B = d.B[4:]
-	}
+	nl := len(labels)
 	// Each feature takes at least five decoded bytes (a hash difference, a
 	// count and an entry of three), and no stream decodes to more than
 	// eight times its size, so a corrupt count cannot ask for a huge table.
@@ -878,7 +884,6 @@ func read4(b []byte) (*body, error) {
 	var wg sync.WaitGroup
 	var errKeys error
 	wg.Go(func() { _, errKeys = entropy.Read(st[0], src[0]) })
-	var err error
 	for i := 1; i < len(st) && err == nil; i++ {
 		_, err = entropy.Read(st[i], src[i])
 	}
@@ -914,14 +919,13 @@ var halvesFrom = 500_000
 // fillHalves fills b's table from r's nf features in two goroutines, the
 // first half of the features below the home slot of the second's first,
 // so that neither reads or writes a slot of the other's. It walks the
-// first half beforehand without decoding its entries (about a tenth of
-// the work of filling it) to find a feature k near the middle that takes
-// its home slot with every row before it ending before that slot, and the
-// number of dense entries and words before k. The table is the one one
-// goroutine would fill, byte for byte; in the rare case where the walk
-// did not foresee the first half (two features merged in it, or no such
-// k), fillHalves returns a nil model and the caller fills the table in
-// one go.
+// first half beforehand, reading its hashes and counts but no entries, to
+// find a feature k near the middle that takes its home slot with every
+// row before it ending before that slot, and the number of dense entries
+// and words before k. The table is the one one goroutine would fill, byte
+// for byte; in the rare case where the walk did not foresee the first
+// half (two features merged in it, or no such k), fillHalves returns a
+// nil model and the caller fills the table in one go.
 func fillHalves(b *builder, r rows, nf int) (*Model, error) {
 	m := b.m
 	walk, end, ents, words := r, 0, 0, 0
@@ -974,6 +978,9 @@ func (b *builder) fill(r *rows, n int) error {
 		}
 		b.addq(f, row)
 	}
+	if r.bad() { // a malformed uvarint read as zeros: the features are wrong
+		return ErrCorrupt
+	}
 	return nil
 }
 
@@ -987,7 +994,7 @@ type rows struct {
 }
 
 // next appends the next feature's entries to row, and returns its hash
-// and the row.
+// and the row. A malformed uvarint reads as zero (see bad).
 func (r *rows) next(row []qentry) (uint64, []qentry, error) {
 	r.rot += r.keys.next()
 	n := int(r.counts.next())
@@ -1009,9 +1016,6 @@ func (r *rows) next(row []qentry) (uint64, []qentry, error) {
 		c++
 	}
 	r.w += n
-	if r.bad() {
-		return 0, nil, ErrCorrupt
-	}
 	return bits.RotateLeft64(r.rot, 32), row, nil
 }
 

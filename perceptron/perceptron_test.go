@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
-	"math"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -267,11 +266,7 @@ func TestTableLayout(t *testing.T) {
 func TestLoadVersion2(t *testing.T) {
 	m := oldFormatModel()
 	e := Encoder{}
-	e.Int(len(m.Labels))
-	for _, l := range m.Labels {
-		e.Str(l)
-	}
-	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
+	writeHeader(&e, m.Labels, m.scale)
 	slots := m.sortedSlots()
 	e.Int(len(slots))
 	prev := uint64(0)
@@ -295,11 +290,7 @@ func TestLoadVersion2(t *testing.T) {
 func TestLoadVersion3(t *testing.T) {
 	m := oldFormatModel()
 	e := Encoder{}
-	e.Int(len(m.Labels))
-	for _, l := range m.Labels {
-		e.Str(l)
-	}
-	e.B = binary.LittleEndian.AppendUint32(e.B, math.Float32bits(m.scale))
+	writeHeader(&e, m.Labels, m.scale)
 	slots := m.sortedSlots()
 	e.Int(len(slots))
 	var keys, counts, classes, weights []byte

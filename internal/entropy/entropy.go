@@ -80,15 +80,48 @@ func Skip(src []byte) (rest []byte, err error) {
 		return nil, err
 	}
 	_, k := binary.Uvarint(src)
-	src = src[k:]
+	return blocks(src[k:], n, nil)
+}
+
+// Read decodes the stream at the start of src into dst, whose length must
+// be the stream's (Size), and returns the rest of src.
+func Read(dst, src []byte) (rest []byte, err error) {
+	n, k := binary.Uvarint(src)
+	if k <= 0 || n != uint64(len(dst)) {
+		return nil, fmt.Errorf("%w: length %d where %d was expected", ErrCorrupt, n, len(dst))
+	}
+	var sc huff0.Scratch
+	return blocks(src[k:], len(dst), func(off int, mode byte, data []byte) error {
+		blk := dst[off:min(len(dst), off+BlockSize)]
+		if mode == modeStored {
+			copy(blk, data)
+			return nil
+		}
+		s, coded, err := huff0.ReadTable(data, &sc)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		s.MaxDecodedSize = len(blk)
+		out, err := s.Decoder().Decompress4X(blk[:0:len(blk)], coded)
+		if err != nil || len(out) != len(blk) {
+			return fmt.Errorf("%w: block at %d: %v", ErrCorrupt, off, err)
+		}
+		return nil
+	})
+}
+
+// blocks walks the blocks of a stream of n decoded bytes at the start of
+// src (after its length), handing each to each, when not nil, with its
+// offset in the decoded bytes, its mode and its bytes as stored (for
+// modeHuffman, the coded block); it returns the rest of src.
+func blocks(src []byte, n int, each func(off int, mode byte, data []byte) error) ([]byte, error) {
 	for off := 0; off < n; off += BlockSize {
 		if len(src) == 0 {
 			return nil, fmt.Errorf("%w: truncated", ErrCorrupt)
 		}
 		mode := src[0]
 		src = src[1:]
-		m := uint64(min(n-off, BlockSize))
-		k := 0
+		m, k := uint64(min(n-off, BlockSize)), 0
 		switch mode {
 		case modeStored:
 		case modeHuffman:
@@ -101,51 +134,12 @@ func Skip(src []byte) (rest []byte, err error) {
 		if m > uint64(len(src)-k) {
 			return nil, fmt.Errorf("%w: truncated", ErrCorrupt)
 		}
+		data := src[k : k+int(m)]
 		src = src[k+int(m):]
-	}
-	return src, nil
-}
-
-// Read decodes the stream at the start of src into dst, whose length must
-// be the stream's (Size), and returns the rest of src.
-func Read(dst, src []byte) (rest []byte, err error) {
-	n, k := binary.Uvarint(src)
-	if k <= 0 || n != uint64(len(dst)) {
-		return nil, fmt.Errorf("%w: length %d where %d was expected", ErrCorrupt, n, len(dst))
-	}
-	src = src[k:]
-	var sc huff0.Scratch
-	for off := 0; off < len(dst); off += BlockSize {
-		blk := dst[off:min(len(dst), off+BlockSize)]
-		if len(src) == 0 {
-			return nil, fmt.Errorf("%w: truncated", ErrCorrupt)
-		}
-		mode := src[0]
-		src = src[1:]
-		switch mode {
-		case modeStored:
-			if len(src) < len(blk) {
-				return nil, fmt.Errorf("%w: truncated", ErrCorrupt)
+		if each != nil {
+			if err := each(off, mode, data); err != nil {
+				return nil, err
 			}
-			src = src[copy(blk, src):]
-		case modeHuffman:
-			m, k := binary.Uvarint(src)
-			if k <= 0 || m > uint64(len(src)-k) {
-				return nil, fmt.Errorf("%w: bad block length", ErrCorrupt)
-			}
-			coded := src[k : k+int(m)]
-			src = src[k+int(m):]
-			s, data, err := huff0.ReadTable(coded, &sc)
-			if err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-			}
-			s.MaxDecodedSize = len(blk)
-			out, err := s.Decoder().Decompress4X(blk[:0:len(blk)], data)
-			if err != nil || len(out) != len(blk) {
-				return nil, fmt.Errorf("%w: block at %d: %v", ErrCorrupt, off, err)
-			}
-		default:
-			return nil, fmt.Errorf("%w: bad block mode %d", ErrCorrupt, mode)
 		}
 	}
 	return src, nil
