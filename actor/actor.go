@@ -68,8 +68,11 @@ type match struct {
 	// short marks a person found by a shortened name (Resolver.shortName),
 	// whose country the dictionary gives more surely than its sector.
 	short bool
-	// undated marks a person whose code that day is a role of no date
-	// (a party, a country): a title then says more about the office.
+	// undated marks a person the dictionary knows in no office that day:
+	// a role of no date (a party, a country), or a dated role as one of
+	// the elite (ELI, between offices). A title then says more about the
+	// office: "Foreign Minister Yevgeny Primakov" on a day the dictionary
+	// has him out of the government.
 	undated bool
 }
 
@@ -381,7 +384,7 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 			if code != "" {
 				// (A name coded "---" is no actor, and no shorter name
 				// inside it is one either: "the Indian Ocean".)
-				return match{tokens: span, actor: a, code: code, undated: !a.DatedAt(day)}, true
+				return match{tokens: span, actor: a, code: code, undated: !a.DatedAt(day) || strings.HasSuffix(code, "ELI")}, true
 			}
 		case rf.agent >= 0 && agentUse(d, span):
 			a := &r.lex.set.Agents[rf.agent]
@@ -985,15 +988,20 @@ func compose(d *parley.Doc, g group, sent parley.Span, entityOf []int) (parley.A
 // officeSectors are the sectors of an office one can hold and leave.
 var officeSectors = map[string]bool{"GOV": true, "MIL": true, "JUD": true, "LEG": true, "SPY": true, "COP": true}
 
-// formerly reports whether "former" or "ex" qualifies the agent at span,
-// before it in its phrase: "former president", "the former Indonesian
-// minister", "ex-army chief".
+// formerly reports whether "former", "ex" or a word of the same sense
+// qualifies the agent at span, before it in its phrase: "former
+// president", "the former Indonesian minister", "ex-army chief", "deposed
+// Sylvanian dictator", "the late king".
 func formerly(d *parley.Doc, span parley.Span) bool {
 	for t := span.Start - 1; t >= 0 && t >= span.Start-3; t-- {
 		switch w := strings.ToLower(d.TokenText(t)); {
-		case w == "former" || w == "ex" || w == "ex-":
+		case w == "former" || w == "ex" || w == "ex-" || w == "deposed" || w == "ousted" || w == "toppled" || w == "overthrown" || w == "late":
+			// It qualifies the agent, the name the agent titles or
+			// (misparsed) the verb after them; not a noun between
+			// ("former Soviet Union president") or after ("the former
+			// army base").
 			h := d.Tokens[t].Head
-			return span.Contains(parley.Span{Start: h, End: h + 1})
+			return span.Contains(parley.Span{Start: h, End: h + 1}) || h >= span.End && d.Tokens[h].UPOS != "NOUN"
 		case d.Tokens[t].UPOS != "ADJ" && d.Tokens[t].UPOS != "PROPN" && w != "-":
 			return false
 		}

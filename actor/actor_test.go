@@ -48,6 +48,12 @@ func testSet() *dict.Set {
 			// title with a first name that is another person.
 			{Name: "Pavel Undatov", Names: []dict.Phrase{p("Pavel Undatov")}, Roles: []dict.Role{{Code: "RUSELI"}}},
 			{Name: "Minister Pavel", Names: []dict.Phrase{p("Minister Pavel")}, Roles: []dict.Role{{Code: "UKRGOV"}}},
+			// A person among the elite between two offices.
+			{Name: "Boris Eliseev", Names: []dict.Phrase{p("Boris Eliseev")}, Roles: []dict.Role{
+				{Code: "RUSGOV", From: day("2000-01-01"), To: day("2004-12-31")},
+				{Code: "RUSELI", From: day("2005-01-01"), To: day("2014-12-31")},
+				{Code: "RUSGOV", From: day("2015-01-01")},
+			}},
 			// Two movements, one's name with its article a prefix of
 			// the other's.
 			{Name: "The Steppe Front", Names: []dict.Phrase{p("the Steppe Front")}, Roles: []dict.Role{{Code: "RUSREB"}}},
@@ -161,6 +167,11 @@ func TestActors(t *testing.T) {
 		{"short name as a word", "He told us that Ukraine had agreed.", day2020, "Ukraine=UKR"},
 		{"role on the day", "Ivan Testov visited Kyiv.", day2020, "Ivan Testov=RUSGOV Kyiv=UKR"},
 		{"a capital as a surname", "Former Ukrainian President Pedro Moscow had resigned.", day2020, "Ukrainian President Pedro Moscow=UKRELI"}, // a former president, as below
+		// A title outranks a dictionary that has the person among the
+		// elite, out of office, that day; "deposed" is "former".
+		{"a title outranks an elite role", "Russian Foreign Minister Boris Eliseev arrived in Kyiv.", time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC), "Russian Foreign Minister Boris Eliseev=RUSGOV Kyiv=UKR"},
+		{"a deposed president unknown to the dictionary", "The deposed Ukrainian president Petro Examplenko arrived in Moscow.", day2020, "Ukrainian president Petro Examplenko=UKRELI Moscow=RUS"},
+		{"a deposed president", "The deposed Russian president Boris Eliseev arrived in Kyiv.", time.Date(2010, 3, 1, 0, 0, 0, 0, time.UTC), "Russian president Boris Eliseev=RUSELI Kyiv=UKR"},
 		{"a capital after an adjective", "Mighty Moscow rejected the offer.", day2020, "Mighty Moscow=RUS"},
 		{"earlier role", "Ivan Testov visited Kyiv.", time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), "Ivan Testov=RUSMIL Kyiv=UKR"},
 		{"modifier agent outranks head agent", "A spokesperson from the Russian government declined to comment.", day2020, "spokesperson from the Russian government=RUSGOV"},
