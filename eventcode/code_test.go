@@ -99,11 +99,11 @@ func TestCode(t *testing.T) {
 		{"Many Turkish families settled in northern Iraq.", ""},
 		{"Ghana won, rendering Togo's victory over Benin meaningless.", ""},
 		// An operation is an attack unless it says it is help (and the
-		// help is an event only when the parser makes it the purpose of
-		// launching them, as UD allows, rather than of the operations, as
-		// the shipped parser does).
+		// help is an event when the parser makes it the purpose of
+		// launching them, as the shipped parser does and UD allows,
+		// rather than of the operations).
 		{"NATO troops launched a major operation against Taliban fighters.", "IGOWSTNAT 190 AFGREB asserted"},
-		{"The Red Cross launched emergency operations to help Somali flood victims.", ""},
+		{"The Red Cross launched emergency operations to help Somali flood victims.", "NGOHLHIRC 070 SOMCVL asserted"},
 		{"The UNHCR plans to start an emergency airlift operation to help Congolese refugees.", ""},
 		// "Visiting" before a title describes the visitor.
 		{"Tokyo announced to visiting Italian Defence Minister Marco Bellini that Japan would sign the treaty.", ""},
