@@ -126,6 +126,11 @@ func TestCode(t *testing.T) {
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		// What a pattern names is what was done; to whom, a phrase says.
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
+		// A show of force is made with one's own troops and police, not
+		// to them; another country's are its target.
+		{"The Chilean interior ministry deployed 5,000 police and soldiers to guard the polling stations.", ""},
+		{"The Korean government mobilized riot police to end the strike.", ""},
+		{"Syria increased its military presence on the border with Turkey.", "SYR 151 TUR asserted"},
 		// A statement's tone is in its predicate or the views it states,
 		// not deep in a phrase.
 		{"The Kremlin said Kyiv held diametrically opposed views.", "RUSGOV 012 UKR asserted"},

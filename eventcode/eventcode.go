@@ -1678,6 +1678,14 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 	}
 	for _, si := range srcs {
 		for _, ti := range tgts {
+			// A show of force (CAMEO 15: alerting, mobilising, deploying,
+			// increasing forces) is made with one's own troops or police,
+			// not to them: those of the source's country, or of none, are
+			// the force shown ("deployed 24,000 police and troops",
+			// "mobilized riot police"), and the act has no target.
+			if si >= 0 && ti >= 0 && strings.HasPrefix(code, "15") && ownForce(d.Actors[si], d.Actors[ti]) {
+				ti = -1
+			}
 			if si < 0 && ti < 0 || !c.cfg.OneActor && (si < 0 || ti < 0) {
 				continue
 			}
@@ -1700,6 +1708,11 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			if si >= 0 && ti >= 0 && code < "09" && (ownCountry(d.Actors[si], d.Actors[ti]) || ownCountry(d.Actors[ti], d.Actors[si])) {
 				continue
 			}
+			// A show of force (CAMEO 15: alerting, mobilising, deploying,
+			// increasing forces) is made with one's own troops or police,
+			// not to them: those of the source's country, or of none, are
+			// the force shown ("deployed 24,000 police and troops",
+			// "mobilized riot police"), not a target.
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
 			if (mode == parley.Asserted || mode == parley.Reported) && datedAfter(e, d.Published) {
@@ -1745,6 +1758,12 @@ func emitted(d *parley.Doc, s int, trigger parley.Span, code, source, target str
 // insurgents, separatists, the opposition).
 func ownCountry(s, t parley.Actor) bool {
 	return t.Sectors == "" && t.Country != "" && s.Country == t.Country && s.Sectors != "" && !fightsState(s.Sectors)
+}
+
+// ownForce reports whether t is troops or police of s's country, or of no
+// country.
+func ownForce(s, t parley.Actor) bool {
+	return (t.Sectors == "MIL" || t.Sectors == "COP") && (t.Country == "" || t.Country == s.Country)
 }
 
 // fightsState reports whether sectors name those who oppose their own
