@@ -1708,11 +1708,6 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			if si >= 0 && ti >= 0 && code < "09" && (ownCountry(d.Actors[si], d.Actors[ti]) || ownCountry(d.Actors[ti], d.Actors[si])) {
 				continue
 			}
-			// A show of force (CAMEO 15: alerting, mobilising, deploying,
-			// increasing forces) is made with one's own troops or police,
-			// not to them: those of the source's country, or of none, are
-			// the force shown ("deployed 24,000 police and troops",
-			// "mobilized riot police"), not a target.
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
 			if (mode == parley.Asserted || mode == parley.Reported) && datedAfter(e, d.Published) {
