@@ -8,7 +8,7 @@
 // move and chooses those it is sure of; an averaged perceptron over 98
 // features, half of them conjunctions, chooses the others — the moves
 // where the network's best leads the next by less than DefaultMargin,
-// about a fifth. The network costs about a third of the perceptron per
+// about one in nine. The network costs about a third of the perceptron per
 // move, and the two together parse better than either alone.
 //
 // Transitions are SHIFT, LEFT-l and RIGHT-l for each relation l, so labels

@@ -19,13 +19,13 @@ import (
 // about a third of the perceptron's time. A model with both (Combine)
 // lets the network choose every move it is sure of — its best valid move
 // leads the next by at least the model's margin — and the perceptron the
-// others: on EWT dev, with margin DefaultMargin, about a fifth of the
-// moves (docs/benchmarks.md).
+// others: on EWT dev, with margin DefaultMargin, about one move in nine
+// (docs/benchmarks.md).
 
 // DefaultMargin is the embedded parser's margin: the lead under which
 // the network's choice goes to the perceptron. Chosen on the dev sets
-// (docs/benchmarks.md, session 24).
-const DefaultMargin = 1.5
+// (docs/benchmarks.md, sessions 24 and 27).
+const DefaultMargin = 1.0
 
 // netMagic opens a network model's file.
 const netMagic = "parley-parser-2\n"
