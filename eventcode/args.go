@@ -916,8 +916,10 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	}
 	for _, c := range x.children[h] {
 		// An apposition that is a list's next item ("Poland, the
-		// Netherlands, Belgium and Austria"): its conjuncts too.
-		if x.rel[c] == "conj" || x.rel[c] == "appos" && (len(x.anchored[c]) > 0 || x.actorAt[c] >= 0 && slices.Contains(out, x.actorAt[c])) {
+		// Netherlands, Belgium and Austria"): its conjuncts too. (Not
+		// one whose phrase opens with a preposition of place: see
+		// newDocIndex.)
+		if x.rel[c] == "conj" || x.rel[c] == "appos" && !locativePhrase(d, x, c) && (len(x.anchored[c]) > 0 || x.actorAt[c] >= 0 && slices.Contains(out, x.actorAt[c])) {
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(out, a) {
 					out = append(out, a)
@@ -926,6 +928,13 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 		}
 	}
 	return out
+}
+
+// locativePhrase reports whether the phrase of token c opens with a
+// preposition of place, wherever the parser hung it.
+func locativePhrase(d *parley.Doc, x *docIndex, c int) bool {
+	s := subtree(d, x, c).Start
+	return d.Tokens[s].UPOS == "ADP" && locativeCases[x.lower[s]]
 }
 
 // newActors fills an empty source or target of verb v with a new actor

@@ -126,6 +126,9 @@ func TestCode(t *testing.T) {
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		// What a pattern names is what was done; to whom, a phrase says.
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
+		// A place the parser hangs in apposition to a gathering is where
+		// the parties met, not a party.
+		{"The Chilean president and the Peruvian foreign minister met on the sidelines of a trade summit in the Brazilian capital Brasilia on Friday, a local newspaper reported.", "CHLGOV 040 PERGOV reported; PERGOV 040 CHLGOV reported"},
 		// A show of force is made with one's own troops and police, not
 		// to them; another country's are its target.
 		{"The Chilean interior ministry deployed 5,000 police and soldiers to guard the polling stations.", ""},

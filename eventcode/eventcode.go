@@ -823,7 +823,18 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		}
 	}
 	for k, a := range d.Actors {
-		root := x.phraseRoot(d, d.SpanHead(a.Tokens))
+		h := d.SpanHead(a.Tokens)
+		root := x.phraseRoot(d, h)
+		// An apposition whose phrase opens with a preposition of place
+		// is no apposition but where ("met on the sidelines of a summit
+		// in the Brazilian capital Brasilia", the city hung on the
+		// summit): its actors head a phrase of their own.
+		for i := h; i != root && i >= 0; i = x.head[i] {
+			if x.rel[i] == "appos" && locativePhrase(d, x, i) {
+				root = i
+				break
+			}
+		}
 		x.anchored[root] = append(x.anchored[root], k)
 		for i := a.Tokens.Start; i < a.Tokens.End; i++ {
 			if x.actorAt[i] < 0 {
