@@ -128,7 +128,7 @@ func TestCode(t *testing.T) {
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
 		// A place the parser hangs in apposition to a gathering is where
 		// the parties met, not a party.
-		{"The Chilean president and the Peruvian foreign minister met on the sidelines of a trade summit in the Brazilian capital Brasilia on Friday, a local newspaper reported.", "CHLGOV 040 PERGOV reported; PERGOV 040 CHLGOV reported"},
+		{"The Chilean president and the Peruvian foreign minister met on the margins of a trade summit in the Brazilian capital Brasilia on Friday, a local newspaper reported.", "CHLGOV 040 PERGOV reported; PERGOV 040 CHLGOV reported"},
 		// A show of force is made with one's own troops and police, not
 		// to them; another country's are its target.
 		{"The Chilean interior ministry deployed 5,000 police and soldiers to guard the polling stations.", ""},

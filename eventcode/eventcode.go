@@ -826,8 +826,8 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		h := d.SpanHead(a.Tokens)
 		root := x.phraseRoot(d, h)
 		// An apposition whose phrase opens with a preposition of place
-		// is no apposition but where ("met on the sidelines of a summit
-		// in the Brazilian capital Brasilia", the city hung on the
+		// is no apposition but where ("met on the margins of a trade
+		// summit in the Brazilian capital Brasilia", the city hung on the
 		// summit): its actors head a phrase of their own.
 		for i := h; i != root && i >= 0; i = x.head[i] {
 			if x.rel[i] == "appos" && locativePhrase(d, x, i) {
@@ -1692,7 +1692,7 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			// A show of force (CAMEO 15: alerting, mobilising, deploying,
 			// increasing forces) is made with one's own troops or police,
 			// not to them: those of the source's country, or of none, are
-			// the force shown ("deployed 24,000 police and troops",
+			// the force shown ("deployed thousands of police and soldiers",
 			// "mobilized riot police"), and the act has no target.
 			if si >= 0 && ti >= 0 && strings.HasPrefix(code, "15") && ownForce(d.Actors[si], d.Actors[ti]) {
 				ti = -1
