@@ -126,6 +126,10 @@ func TestCode(t *testing.T) {
 		{"Kenyan doctors handed over medicine to Somali villagers.", "KENHLH 073 SOMCVL asserted"},
 		// What a pattern names is what was done; to whom, a phrase says.
 		{"Kenya sent troops to Somalia.", "KEN 062 SOM asserted"},
+		// A clause inside a phrase of what is said is said too; a
+		// clause describing the speaker is not.
+		{`"The warrant covers the acts of Peruvian troops who kill dozens of Chilean farmers every day," the Chilean minister said.`, "PERMIL 190 CHLAGR reported"},
+		{"The Chilean minister, who met Peruvian officials in Lima, said the talks went well.", "CHLGOV 040 PERGOV asserted"},
 		// A place the parser hangs in apposition to a gathering is where
 		// the parties met, not a party.
 		{"The Chilean president and the Peruvian foreign minister met on the margins of a trade summit in the Brazilian capital Brasilia on Friday, a local newspaper reported.", "CHLGOV 040 PERGOV reported; PERGOV 040 CHLGOV reported"},

@@ -461,9 +461,18 @@ func conditionWords(d *parley.Doc, x *docIndex, c int) bool {
 }
 
 // reportedBy returns the actor whose statement carries verb v's clause:
-// the subject of the verb of saying whose complement holds v. It returns
-// -1 when v's clause is not such a complement or the speaker is no actor.
+// the subject of the verb of saying whose complement holds v, directly or
+// through a phrase of it ("the acts of troops who kill farmers," the
+// minister said). It returns -1 when v's clause is not in such a
+// complement or the speaker is no actor.
 func reportedBy(d *parley.Doc, x *docIndex, v int) int {
+	return reportedThrough(d, x, v, true)
+}
+
+// reportedThrough is reportedBy climbing from v through clauses only
+// (ccomp, parataxis, conj, xcomp, advcl) or, with phrases, through the
+// phrases that hold a clause as well.
+func reportedThrough(d *parley.Doc, x *docIndex, v int, phrases bool) int {
 	u := v
 	for depth := 0; depth < 6; depth++ {
 		// "Troops attacked the town, the minister said": the verb of
@@ -492,6 +501,15 @@ func reportedBy(d *parley.Doc, x *docIndex, v int) int {
 			}
 			u = h
 		case "conj", "xcomp", "advcl":
+			u = h
+		case "acl", "acl:relcl", "nmod", "obl", "obj", "iobj", "nsubj", "nsubj:pass", "appos":
+			if !phrases {
+				return -1
+			}
+			// "the acts of troops who kill farmers," the minister said:
+			// a clause inside a phrase of what is said is said too (the
+			// subject of the verb of saying is no clause of it, which
+			// only a ccomp or parataxis above reaches).
 			u = h
 		default:
 			return -1
