@@ -130,6 +130,9 @@ func TestCode(t *testing.T) {
 		// clause describing the speaker is not.
 		{`"The warrant covers the acts of Peruvian troops who kill dozens of Chilean farmers every day," the Chilean minister said.`, "PERMIL 190 CHLAGR reported"},
 		{"The Chilean minister, who met Peruvian officials in Lima, said the talks went well.", "CHLGOV 040 PERGOV asserted"},
+		// "Done" with a gerund has stopped it; "not done" goes on.
+		{"The American president told reporters he was not done negotiating with the Russian president.", "USAGOV 050 RUSGOV reported; RUSGOV 050 USAGOV reported"},
+		{"The American president said he was done talking with the Russian president.", "USAGOV 046 RUSGOV negated; RUSGOV 046 USAGOV negated"},
 		// A place the parser hangs in apposition to a gathering is where
 		// the parties met, not a party.
 		{"The Chilean president and the Peruvian foreign minister met on the margins of a trade summit in the Brazilian capital Brasilia on Friday, a local newspaper reported.", "CHLGOV 040 PERGOV reported; PERGOV 040 CHLGOV reported"},

@@ -139,11 +139,17 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			}
 		}
 	}
+	finished := -1 // a "done" above v's gerund: "was done talking" has stopped; "not done negotiating" goes on
 	for depth := 0; depth < 4; depth++ {
 		cond = cond || viaXcomp && conditionWords(d, x, u)
 		for _, c := range x.children[u] {
 			switch x.rel[c] {
 			case "advmod", "neg", "advmod:neg", "det":
+				if u == finished && negators[x.lemma[c]] && x.rel[c] != "det" {
+					neg = false // "not done negotiating": still negotiating
+					finished = -2
+					continue
+				}
 				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c) && !notOnly(x, c)
 				hyp = hyp || x.rel[c] == "advmod" && hedges[x.lower[c]] // "allegedly attacked"
 			case "aux", "cop":
@@ -197,6 +203,8 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 		viaXcomp = viaXcomp && x.rel[u] == "xcomp"
 		viaIntent = viaIntent && (x.rel[u] == "xcomp" || infinitive(x, u))
 		switch l := x.lemma[h]; {
+		case x.lower[h] == "done" && d.Tokens[u].XPOS == "VBG":
+			neg, finished = true, h // "was done talking": stopped, unless "not" says otherwise
 		case negVerbs[l]:
 			neg = true
 		case (l == "have" || l == "be") && (hasAdvmod(x, h, "yet") || hasAdvmod(x, u, "yet")):
