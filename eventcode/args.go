@@ -917,9 +917,8 @@ func actorsAt(d *parley.Doc, x *docIndex, h int) []int {
 	for _, c := range x.children[h] {
 		// An apposition that is a list's next item ("Poland, the
 		// Netherlands, Belgium and Austria"): its conjuncts too. (Not
-		// one whose phrase opens with a preposition of place: see
-		// newDocIndex.)
-		if x.rel[c] == "conj" || x.rel[c] == "appos" && !locativePhrase(d, x, c) && (len(x.anchored[c]) > 0 || x.actorAt[c] >= 0 && slices.Contains(out, x.actorAt[c])) {
+		// one that says where: docIndex.placeAppos.)
+		if x.rel[c] == "conj" || x.rel[c] == "appos" && !x.placeAppos[c] && (len(x.anchored[c]) > 0 || x.actorAt[c] >= 0 && slices.Contains(out, x.actorAt[c])) {
 			for _, a := range actorsAt(d, x, c) {
 				if !slices.Contains(out, a) {
 					out = append(out, a)

@@ -401,6 +401,9 @@ type docIndex struct {
 	// placeAt maps the head token of a place name to its place (an
 	// index into Doc.Places).
 	placeAt map[int]int
+	// placeAppos holds the appositions whose phrase opens with a
+	// preposition of place: they say where, not who (locativePhrase).
+	placeAppos map[int]bool
 	// present marks, for the verb whose patterns are being matched, the
 	// words of Coder.wordID its phrase holds: present[id] == stamp.
 	present []uint32
@@ -822,15 +825,22 @@ func newDocIndex(d *parley.Doc) *docIndex {
 			x.timexHead[h] = true
 		}
 	}
+	// An apposition whose phrase opens with a preposition of place is no
+	// apposition but where ("met on the margins of a trade summit in the
+	// Brazilian capital Brasilia", the city hung on the summit): its
+	// actors head a phrase of their own, and actorsAt does not reach them
+	// through it.
+	x.placeAppos = map[int]bool{}
+	for i := range d.Tokens {
+		if x.rel[i] == "appos" && locativePhrase(d, x, i) {
+			x.placeAppos[i] = true
+		}
+	}
 	for k, a := range d.Actors {
 		h := d.SpanHead(a.Tokens)
 		root := x.phraseRoot(d, h)
-		// An apposition whose phrase opens with a preposition of place
-		// is no apposition but where ("met on the margins of a trade
-		// summit in the Brazilian capital Brasilia", the city hung on the
-		// summit): its actors head a phrase of their own.
 		for i := h; i != root && i >= 0; i = x.head[i] {
-			if x.rel[i] == "appos" && locativePhrase(d, x, i) {
+			if x.placeAppos[i] {
 				root = i
 				break
 			}

@@ -147,7 +147,6 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			case "advmod", "neg", "advmod:neg", "det":
 				if u == finished && negators[x.lemma[c]] && x.rel[c] != "det" {
 					neg = false // "not done negotiating": still negotiating
-					finished = -2
 					continue
 				}
 				neg = neg || negators[x.lemma[c]] && x.rel[c] != "det" && !slices.Contains(used, c) && !notOnly(x, c)

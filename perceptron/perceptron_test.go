@@ -266,15 +266,9 @@ func TestTableLayout(t *testing.T) {
 func TestLoadVersion2(t *testing.T) {
 	m := oldFormatModel()
 	e := Encoder{}
-	writeHeader(&e, m.Labels, m.scale)
-	slots := m.sortedSlots()
-	e.Int(len(slots))
-	prev := uint64(0)
-	for _, s := range slots {
-		r := bits.RotateLeft64(s.full, 32)
-		e.B = binary.AppendUvarint(e.B, r-prev)
-		prev = r
-		row := m.row(s.i)
+	deltas, rows := oldFormatRows(&e, m)
+	for i, row := range rows {
+		e.B = binary.AppendUvarint(e.B, deltas[i])
 		e.Int(len(row))
 		for _, q := range row {
 			e.Int(int(q.class))
@@ -290,16 +284,11 @@ func TestLoadVersion2(t *testing.T) {
 func TestLoadVersion3(t *testing.T) {
 	m := oldFormatModel()
 	e := Encoder{}
-	writeHeader(&e, m.Labels, m.scale)
-	slots := m.sortedSlots()
-	e.Int(len(slots))
+	deltas, rows := oldFormatRows(&e, m)
 	var keys, counts, classes, weights []byte
-	prev := uint64(0)
-	for _, s := range slots {
-		r := bits.RotateLeft64(s.full, 32)
-		keys = binary.AppendUvarint(keys, r-prev)
-		prev = r
-		row := sortedRow(nil, m.row(s.i))
+	for i, row := range rows {
+		keys = binary.AppendUvarint(keys, deltas[i])
+		row = sortedRow(nil, row)
 		counts = binary.AppendUvarint(counts, uint64(len(row)))
 		c := -1
 		for _, q := range row {
@@ -314,6 +303,23 @@ func TestLoadVersion3(t *testing.T) {
 	}
 	zw, _ := zstd.NewWriter(nil)
 	checkSameModel(t, m, zw.EncodeAll(e.B, []byte(magicV3)))
+}
+
+// oldFormatRows writes m's header and feature count to e, as formats 2
+// and 3 begin, and returns each feature's key (its hash rotated, low half
+// first) as the difference from the one before, with its row, in the
+// order of those keys.
+func oldFormatRows(e *Encoder, m *Model) (deltas []uint64, rows [][]qentry) {
+	writeHeader(e, m.Labels, m.scale)
+	slots := m.sortedSlots()
+	e.Int(len(slots))
+	prev := uint64(0)
+	for _, s := range slots {
+		r := bits.RotateLeft64(s.full, 32)
+		deltas, rows = append(deltas, r-prev), append(rows, m.row(s.i))
+		prev = r
+	}
+	return deltas, rows
 }
 
 // oldFormatModel returns a small model of random rows.
