@@ -2,6 +2,9 @@ package parley
 
 import (
 	"context"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -39,6 +42,103 @@ type EventFilter struct {
 	Until  time.Time // Date < Until
 	After  string    // cursor: only events whose ID sorts after this one
 	Limit  int       // 0 means the store's default (100); at most 10000; negative is Invalid
+}
+
+// FusedEvent is one real-world event as a store has fused it (FuseRule):
+// every coded event, in every sentence and article, that reports it. Its
+// code, actors, modality, date and place are those of its first report.
+type FusedEvent struct {
+	// ID is the ID of its first coded event ("docID-0001"); it stays the
+	// fused event's ID even if that document's events are later replaced.
+	ID        string   `json:"id"`
+	Source    string   `json:"source,omitempty"`
+	Target    string   `json:"target,omitempty"`
+	Code      string   `json:"code"`
+	Root      string   `json:"root"`
+	QuadClass int      `json:"quad_class"`
+	Goldstein float64  `json:"goldstein"`
+	Plover    string   `json:"plover,omitempty"`
+	Mode      Modality `json:"mode"`
+	// Date is the date of the event (zero when undated), Place where it
+	// happened (nil when no report says).
+	Date  time.Time `json:"date,omitzero"`
+	Place *Place    `json:"place,omitempty"`
+	// NumMentions counts the sentences that report it, NumArticles their
+	// documents and NumSources their outlets (a document without an outlet
+	// counts as one of its own).
+	NumMentions int `json:"num_mentions"`
+	NumArticles int `json:"num_articles"`
+	NumSources  int `json:"num_sources"`
+	// FirstSeen and LastSeen are the publication times of the first and
+	// the last article that report it (their ingestion times when they
+	// have none).
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	// Mentions lists the reports, first seen first; only Store.FusedEvent
+	// fills it.
+	Mentions []Mention `json:"mentions,omitempty"`
+}
+
+// Cursor returns the value of FusedFilter.After that continues a listing
+// after e.
+func (e FusedEvent) Cursor() string {
+	day := int64(0)
+	if !e.Date.IsZero() {
+		day = e.Date.Unix()
+	}
+	return strconv.FormatInt(day, 10) + "/" + e.ID
+}
+
+// ParseCursor splits a FusedFilter.After value into the date (Unix seconds,
+// 0 for undated) and ID it continues after.
+func ParseCursor(c string) (date int64, id string, err error) {
+	d, id, ok := strings.Cut(c, "/")
+	if ok {
+		date, err = strconv.ParseInt(d, 10, 64)
+	}
+	if !ok || err != nil || id == "" {
+		return 0, "", E("parley.ParseCursor", Invalid, fmt.Errorf("bad cursor %q: want the cursor of the last event of the previous page", c))
+	}
+	return date, id, nil
+}
+
+// Mention is one sentence of one document that reports a fused event: the
+// coded event of that sentence with its evidence and where it was read.
+type Mention struct {
+	Event
+	Outlet    string    `json:"outlet,omitempty"` // the document's Source
+	Title     string    `json:"title,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	// SentenceText is the sentence, SentenceBytes and TriggerBytes byte
+	// offsets into the document's text (empty when the stored tokens do
+	// not cover them).
+	SentenceText  string `json:"sentence_text,omitempty"`
+	SentenceBytes Span   `json:"sentence_bytes,omitzero"`
+	TriggerBytes  Span   `json:"trigger_bytes,omitzero"`
+}
+
+// FusedFilter selects fused events. Zero fields do not filter. Prefixes
+// are literal and case-sensitive; when Since or Until is set, undated
+// events are excluded.
+type FusedFilter struct {
+	Source    string   // actor code prefix, "RUS"
+	Target    string   // actor code prefix
+	Actor     string   // actor code prefix of the source or the target
+	Code      string   // CAMEO code prefix, "19" or "0431"
+	QuadClass int      // 1..4
+	Plover    string   // PLOVER event type, "ASSAULT"
+	Mode      Modality // modality of the first report
+	Country   string   // ISO alpha-3 of the place
+	Since     time.Time
+	Until     time.Time
+	// MinArticles keeps only events reported by at least this many
+	// documents.
+	MinArticles int
+	// After is a cursor (FusedEvent.Cursor of the last event of the
+	// previous page): the listing goes on after it.
+	After string
+	Limit int // 0 means the store's default (100); at most 10000; negative is Invalid
 }
 
 // DeadlineFilter selects deadlines. Zero fields do not filter.
@@ -84,6 +184,16 @@ type Store interface {
 	// and then ID (docID-DNNN, N its 1-based position in the document).
 	// PutDoc stores a document's deadlines; PutEvents leaves them.
 	Deadlines(ctx context.Context, f DeadlineFilter) ([]Deadline, error)
+
+	// Fused lists fused events, newest first (by date, undated last, then
+	// by ID), without their mentions. Every stored event belongs to
+	// exactly one fused event, which PutDoc and PutEvents keep up to date
+	// by the store's FuseRule.
+	Fused(ctx context.Context, f FusedFilter) ([]FusedEvent, error)
+
+	// FusedEvent returns the fused event with this ID and its mentions,
+	// or an error of Kind NotFound.
+	FusedEvent(ctx context.Context, id string) (*FusedEvent, error)
 
 	// Stats returns the number of stored documents and events.
 	Stats(ctx context.Context) (docs, events int, err error)

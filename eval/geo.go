@@ -622,14 +622,9 @@ const (
 )
 
 // Haversine returns the great-circle distance in km between two points
-// given in degrees, on a sphere of radius 6371 km.
+// given in degrees, on a sphere of radius 6371 km (parley.Distance).
 func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	rad := math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	a = math.Min(1, math.Max(0, a))
-	return 2 * earthRadius * math.Asin(math.Sqrt(a))
+	return parley.Distance(lat1, lon1, lat2, lon2)
 }
 
 // ScoreGeo scores predicted toponyms against the gold of docs: pred[i]

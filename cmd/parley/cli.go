@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/store/sqlite"
 )
 
 // Exit statuses.
@@ -45,7 +46,7 @@ type command struct {
 
 // commands is the table of subcommands, in the order "parley help" lists them.
 func commands() []*command {
-	return []*command{cmdDemo, cmdCode, cmdIngest, cmdAnnotate, cmdDocs, cmdDeadlines, cmdEval, cmdTrain, cmdDict, cmdVersion}
+	return []*command{cmdDemo, cmdCode, cmdIngest, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdEval, cmdTrain, cmdDict, cmdVersion}
 }
 
 const mainHelp = `parley turns news articles into political event data: who did what to whom,
@@ -234,4 +235,48 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// windowFlag is the --fuse-window flag: a duration ("36h", "90m") or a
+// whole number of days ("2d").
+type windowFlag struct{ d time.Duration }
+
+func (w *windowFlag) String() string {
+	if w == nil || w.d == 0 {
+		return ""
+	}
+	if w.d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", w.d/(24*time.Hour))
+	}
+	return w.d.String()
+}
+
+func (w *windowFlag) Set(s string) error {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		if _, err := fmt.Sscanf(n, "%d", &days); err == nil && days >= 0 && fmt.Sprint(days) == n {
+			w.d = time.Duration(days) * 24 * time.Hour
+			return nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return fmt.Errorf("want a duration such as 24h, 90m or 2d, not %q", s)
+	}
+	w.d = d
+	return nil
+}
+
+// fuseFlag adds --fuse-window to fs and returns the store option it sets.
+func fuseFlag(fs *flag.FlagSet) func() sqlite.Option {
+	w := &windowFlag{d: parley.DefaultFuseWindow}
+	fs.Var(w, "fuse-window", "events reported at most `D` apart (24h, 2d) may be fused into one; 0 fuses only events of the same date")
+	return func() sqlite.Option {
+		r := parley.DefaultFuseRule()
+		r.Window = w.d
+		if w.d == 0 {
+			r.Window = -1
+		}
+		return sqlite.WithFuseRule(r)
+	}
 }

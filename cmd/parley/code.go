@@ -88,8 +88,10 @@ the article gets a note saying so.
 --dicts DIR reads dictionaries instead of the embedded ones: a directory
 in parley's format (see "parley dict") or PETRARCH's files as they are.
 --store FILE also stores the documents, their events and the deadlines
-they set in a SQLite database, as "parley ingest" does; "parley
-deadlines" lists the latter.
+they set in a SQLite database, as "parley ingest" does, fusing the
+reports of one real-world event across sentences and articles (see
+--fuse-window); "parley events" lists the fused events and "parley
+deadlines" the deadlines.
 
 On a terminal, a progress line on standard error counts the articles
 done; --quiet hides it.
@@ -111,6 +113,7 @@ Examples:
 		oneActor := fs.Bool("one-actor", false, "also code events with only a source or only a target")
 		quiet := fs.Bool("quiet", false, "no progress line on a terminal")
 		minConf := fs.Float64("min-confidence", 0, "print only events of confidence `P` (0–1) or more")
+		fuse := fuseFlag(fs)
 		newActors := fs.Int("new-actor-length", 0, "let uncoded noun phrases of at most `N` words act, with an empty code (0: off)")
 		return func(ctx context.Context, env Env, args []string) int {
 			w, err := export.New(*format, env.Stdout)
@@ -141,7 +144,7 @@ Examples:
 			}
 			var st *sqlite.Store
 			if *store != "" {
-				if st, err = sqlite.Open(ctx, *store); err != nil {
+				if st, err = sqlite.Open(ctx, *store, fuse()); err != nil {
 					return report(env, "code", err, exitFatal)
 				}
 				defer st.Close()

@@ -33,6 +33,11 @@ again stores nothing new. A bad record (invalid JSON, missing text, bad
 date, too large) is reported with its file and line, and the others go
 on; the exit status is then 1. A summary goes to standard error.
 
+Stored events are fused across sentences and articles: reports of one
+real-world event (same source and target, same CAMEO base code, dates at
+most --fuse-window apart, compatible places) become one event with its
+mentions, which "parley events" lists.
+
 Examples:
   parley ingest --published 2025-07-22 article.txt
   parley ingest --db news.db feeds/ archive.jsonl
@@ -44,6 +49,7 @@ Examples:
 		maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest article text accepted, in `BYTES`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		quiet := fs.Bool("quiet", false, "print only errors: no progress and no summary")
+		fuse := fuseFlag(fs)
 		return func(ctx context.Context, env Env, args []string) int {
 			if len(args) == 0 {
 				return report(env, "ingest", errors.New("no input: give files, directories or - for standard input"), exitUsage)
@@ -56,7 +62,7 @@ Examples:
 			if err != nil {
 				return report(env, "ingest", err, exitFatal)
 			}
-			st, err := sqlite.Open(ctx, *db)
+			st, err := sqlite.Open(ctx, *db, fuse())
 			if err != nil {
 				return report(env, "ingest", err, exitFatal)
 			}

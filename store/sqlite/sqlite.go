@@ -42,15 +42,27 @@ var migrations embed.FS
 type Store struct {
 	writer *sql.DB // one connection: all writes are serialised
 	reader *sql.DB // read-only pool; the writer itself for an in-memory database
+	fuse   parley.FuseRule
+	stmts  *writeStmts // the writer's prepared statements
+}
+
+// Option configures a Store at Open.
+type Option func(*Store)
+
+// WithFuseRule makes the store fuse the events it stores by r instead of
+// parley.DefaultFuseRule. Fusing happens as events are stored, so a rule
+// applies to the events stored while it is in force.
+func WithFuseRule(r parley.FuseRule) Option {
+	return func(s *Store) { s.fuse = r.Normalized() }
 }
 
 var _ parley.Store = (*Store)(nil)
 
 // Open opens the SQLite database at path, creating it if it does not exist,
-// and applies any migrations it lacks. Path Memory opens a fresh in-memory
-// database. Errors have Kind Invalid for an empty path and IO when the
-// database cannot be opened or migrated.
-func Open(ctx context.Context, path string) (*Store, error) {
+// and applies any migrations it lacks; opts configure it (WithFuseRule).
+// Path Memory opens a fresh in-memory database. Errors have Kind Invalid
+// for an empty path and IO when the database cannot be opened or migrated.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	const op = "sqlite.Open"
 	if path == "" {
 		return nil, parley.E(op, parley.Invalid, errors.New("empty database path"))
@@ -60,7 +72,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 
 	busy := fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())
-	s := new(Store)
+	s := &Store{fuse: parley.DefaultFuseRule()}
+	for _, o := range opts {
+		o(s)
+	}
 	if path == Memory {
 		// Every connection to ":memory:" has its own database, so the
 		// store uses exactly one, for reads and writes alike, and keeps it.
@@ -85,6 +100,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.writer = w
 	}
 	if err := migrate(ctx, s.writer); err != nil {
+		s.writer.Close()
+		return nil, fail(err)
+	}
+	var err error
+	if s.stmts, err = prepareWrites(ctx, s.writer); err != nil {
+		s.writer.Close()
+		return nil, fail(err)
+	}
+	if err := s.fuseStored(ctx); err != nil {
+		s.stmts.close()
 		s.writer.Close()
 		return nil, fail(err)
 	}
@@ -166,7 +191,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
-	err := s.writer.Close()
+	err := errors.Join(s.stmts.close(), s.writer.Close())
 	if s.reader != s.writer {
 		err = errors.Join(err, s.reader.Close())
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parley-events/parley"
@@ -219,5 +220,103 @@ func BenchmarkPutDoc(b *testing.B) {
 		if _, err := s.PutDoc(b.Context(), d); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPutDocEvents stores documents of three events each, drawn from
+// 400 dyads, three codes and a year of dates, so that fusing finds
+// candidates as it does in a growing archive.
+func BenchmarkPutDocEvents(b *testing.B) {
+	s := openT(b, filepath.Join(b.TempDir(), "parley.db"))
+	defer s.Close()
+	text := "Russian officials met Ukrainian negotiators in Geneva on Monday. The talks ended without agreement. "
+	countries := []string{"RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "TUR", "IRN", "ISR",
+		"SYR", "IRQ", "IND", "PAK", "JPN", "KOR", "PRK", "EGY", "SAU", "BRA"}
+	codes := []string{"190", "042", "036"}
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	i := 0
+	for b.Loop() {
+		d := parley.NewDoc(fmt.Sprintf("%s%d", text, i))
+		for k := range 3 {
+			n := i*3 + k
+			d.Events = append(d.Events, parley.Event{Sentence: k % 2, Trigger: parley.Span{Start: 2, End: 3},
+				Source: countries[n%20], Target: countries[(n/20)%20], SourceRef: -1, TargetRef: -1, ReportedByRef: -1,
+				Code: codes[n%3], Mode: parley.Asserted, Date: base.AddDate(0, 0, (n*7)%365), Place: -1})
+		}
+		i++
+		if _, err := s.PutDoc(b.Context(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestFuseStored checks that events stored before the store fused events
+// (no fused event, as migration 0004 leaves them) are fused when the
+// database is next opened, as they would have been when stored, and that
+// a fuse window given at Open applies.
+func TestFuseStored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	day := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
+	doc := func(text string, date time.Time) *parley.Doc {
+		d := parley.NewDoc(text)
+		d.Published = date
+		d.Events = []parley.Event{{Source: "RUSMIL", Target: "UKR", Code: "190", Mode: parley.Asserted, Date: date,
+			Place: -1, SourceRef: -1, TargetRef: -1, ReportedByRef: -1}}
+		return d
+	}
+	docs := []*parley.Doc{doc("Guns fired on the town.", day), doc("The town came under fire.", day.Add(12*time.Hour)),
+		doc("Guns fired on the town again.", day.Add(60*time.Hour))}
+	s := openT(t, path)
+	for _, d := range docs {
+		if _, err := s.PutDoc(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counts := func(s *Store) []string {
+		t.Helper()
+		got, err := s.Fused(t.Context(), parley.FusedFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range got {
+			out = append(out, fmt.Sprintf("%s %d", e.Date.Format(time.DateOnly), e.NumArticles))
+		}
+		return out
+	}
+	want := []string{"2025-03-05 1", "2025-03-03 2"}
+	if diff := cmp.Diff(want, counts(s)); diff != "" {
+		t.Fatalf("fused as stored (-want +got):\n%s", diff)
+	}
+	// Make the database look as it did before fusing existed.
+	for _, q := range []string{`DELETE FROM fused`, `UPDATE events SET fused_id = ''`} {
+		if _, err := s.writer.ExecContext(t.Context(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openT(t, path)
+	if diff := cmp.Diff(want, counts(s)); diff != "" {
+		t.Errorf("fused at Open (-want +got):\n%s", diff)
+	}
+	s.Close()
+
+	// With a window of three days, all three are one event.
+	s = openT(t, path)
+	for _, q := range []string{`DELETE FROM fused`, `UPDATE events SET fused_id = ''`} {
+		if _, err := s.writer.ExecContext(t.Context(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err := Open(t.Context(), path, WithFuseRule(parley.FuseRule{Window: 72 * time.Hour}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if diff := cmp.Diff([]string{"2025-03-03 3"}, counts(s)); diff != "" {
+		t.Errorf("fused at Open with a window of 72h (-want +got):\n%s", diff)
 	}
 }

@@ -67,7 +67,7 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 	if n == 0 { // a duplicate
 		return false, nil
 	}
-	if err := insertEvents(ctx, tx, d.ID, d.Tokens, d.Sentences, d.Events); err != nil {
+	if err := s.insertEvents(ctx, tx, d.ID, d.Tokens, d.Sentences, d.Places, d.Events); err != nil {
 		return false, fail(op, err)
 	}
 	if err := insertDeadlines(ctx, tx, d); err != nil {
@@ -291,13 +291,22 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 	if err := json.Unmarshal([]byte(ann), &a); err != nil {
 		return parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", docID, err))
 	}
+	// The fused events the old events belonged to lose them (and go when
+	// nothing is left of them) before the new events are fused.
+	old, err := fusedOf(ctx, tx, docID)
+	if err != nil {
+		return fail(op, err)
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE doc_id = ?`, docID); err != nil {
 		return fail(op, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE doc_id = ?`, docID); err != nil {
 		return fail(op, err)
 	}
-	if err := insertEvents(ctx, tx, docID, a.Tokens, a.Sentences, events); err != nil {
+	if err := s.refreshFused(ctx, tx, old); err != nil {
+		return fail(op, err)
+	}
+	if err := s.insertEvents(ctx, tx, docID, a.Tokens, a.Sentences, a.Places, events); err != nil {
 		return fail(op, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -307,30 +316,28 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 }
 
 // insertEvents inserts events as the events of document docID, with one
-// mention each. Tokens and sentences are the document's, used to turn the
-// events' token spans into byte offsets.
-func insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley.Token, sentences []parley.Sentence, events []parley.Event) error {
+// mention each, and fuses each with the stored events that report the same
+// real-world event (s.fuse). Tokens, sentences and places are the
+// document's: they turn the events' token spans into byte offsets and give
+// their places.
+func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley.Token, sentences []parley.Sentence,
+	places []parley.Place, events []parley.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO events
-		(id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
-		 code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
-		 sentence_byte_start, sentence_byte_end, trigger_byte_start, trigger_byte_end,
-		 plover_mode, plover_context, reported_by, reported_by_ref, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	mention, err := tx.PrepareContext(ctx, `INSERT INTO mentions (event_id, doc_id, sentence, byte_start, byte_end)
-		VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer mention.Close()
+	ins := tx.StmtContext(ctx, s.stmts.insertEvent)
+	mention := tx.StmtContext(ctx, s.stmts.insertMention)
+	f := s.newFuser(ctx, tx, docID)
 	for i, e := range events {
 		id := fmt.Sprintf("%s-%04d", docID, i+1)
+		var place *parley.Place
+		if e.Place >= 0 && e.Place < len(places) {
+			place = &places[e.Place]
+		}
+		fid, err := f.add(ctx, id, e, place)
+		if err != nil {
+			return fmt.Errorf("fusing event %s: %w", id, err)
+		}
 		var sent parley.Span
 		if e.Sentence >= 0 && e.Sentence < len(sentences) {
 			sent = sentences[e.Sentence].Tokens
@@ -340,14 +347,14 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley
 		if _, err := ins.ExecContext(ctx, id, docID, e.Sentence, e.Trigger.Start, e.Trigger.End,
 			e.Source, e.Target, e.SourceRef, e.TargetRef, e.Code, e.Root, e.QuadClass, e.Goldstein,
 			e.Plover, string(e.Mode), unix(e.Date), e.Precision, e.Place, e.Pattern,
-			sb0, sb1, tb0, tb1, e.PloverMode, e.PloverContext, e.ReportedBy, e.ReportedByRef, e.Confidence); err != nil {
+			sb0, sb1, tb0, tb1, e.PloverMode, e.PloverContext, e.ReportedBy, e.ReportedByRef, e.Confidence, fid); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 		if _, err := mention.ExecContext(ctx, id, docID, e.Sentence, sb0, sb1); err != nil {
 			return fmt.Errorf("mention of event %s: %w", id, err)
 		}
 	}
-	return nil
+	return s.refreshFused(ctx, tx, f.touched)
 }
 
 // byteSpan returns the byte offsets covered by the token span s, or two
@@ -457,9 +464,9 @@ type where struct {
 	args  []any
 }
 
-func (w *where) add(cond string, arg any) {
+func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
-	w.args = append(w.args, arg)
+	w.args = append(w.args, args...)
 }
 
 // String returns the clause with a leading space, or "" when there are no

@@ -51,6 +51,9 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Has", testHas},
 		{"ConcurrentPutDoc", testConcurrentPutDoc},
 		{"Deadlines", testDeadlines},
+		{"Fuse", testFuse},
+		{"FusedPutEvents", testFusedPutEvents},
+		{"Fused", testFused},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

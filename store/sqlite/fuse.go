@@ -1,0 +1,477 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// writeStmts are the statements the writer prepares once, at Open, for
+// storing events and fusing them.
+type writeStmts struct {
+	insertEvent, insertMention         *sql.Stmt
+	findFused, createFused, placeFused *sql.Stmt
+	refreshFused, deleteFused          *sql.Stmt
+}
+
+func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
+	var w writeStmts
+	for _, p := range []struct {
+		st  **sql.Stmt
+		sql string
+	}{
+		{&w.insertEvent, `INSERT INTO events
+			(id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
+			 code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
+			 sentence_byte_start, sentence_byte_end, trigger_byte_start, trigger_byte_end,
+			 plover_mode, plover_context, reported_by, reported_by_ref, confidence, fused_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.insertMention, `INSERT INTO mentions (event_id, doc_id, sentence, byte_start, byte_end) VALUES (?, ?, ?, ?, ?)`},
+		// Candidates of one key in a date range, oldest first.
+		{&w.findFused, `SELECT id, date, doc_id, place FROM fused
+			WHERE source = ? AND target = ? AND base = ? AND class = ? AND date BETWEEN ? AND ?
+			ORDER BY rowid`},
+		{&w.createFused, `INSERT INTO fused
+			(id, source, target, base, class, date, doc_id, code, root, quad_class, goldstein, plover, mode, place, place_country)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&w.placeFused, `UPDATE fused SET place = ?, place_country = ? WHERE id = ?`},
+		{&w.refreshFused, `UPDATE fused SET (num_mentions, num_articles, num_sources, first_seen, last_seen) = (
+			SELECT count(*), count(DISTINCT e.doc_id),
+				count(DISTINCT CASE WHEN d.source = '' THEN '#' || d.id ELSE lower(d.source) END),
+				coalesce(min(coalesce(d.published, d.ingested)), 0), coalesce(max(coalesce(d.published, d.ingested)), 0)
+			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.fused_id = fused.id)
+			WHERE id = ?`},
+		{&w.deleteFused, `DELETE FROM fused WHERE id = ? AND num_mentions = 0`},
+	} {
+		st, err := db.PrepareContext(ctx, p.sql)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*p.st = st
+	}
+	return &w, nil
+}
+
+func (w *writeStmts) close() error {
+	if w == nil {
+		return nil
+	}
+	var errs []error
+	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused, w.deleteFused} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// fuser fuses the events of one document, inside the transaction that
+// stores them, with the fused events already stored (parley.FuseRule).
+type fuser struct {
+	rule                parley.FuseRule
+	docID               string
+	find, create, place *sql.Stmt
+	touched             []string // fused events to recount, in the order first touched
+	seen                map[string]bool
+}
+
+func (s *Store) newFuser(ctx context.Context, tx *sql.Tx, docID string) *fuser {
+	return &fuser{rule: s.fuse.Normalized(), docID: docID,
+		find:   tx.StmtContext(ctx, s.stmts.findFused),
+		create: tx.StmtContext(ctx, s.stmts.createFused),
+		place:  tx.StmtContext(ctx, s.stmts.placeFused),
+		seen:   map[string]bool{}}
+}
+
+// add returns the fused event that the event id (e, with its place or nil)
+// reports, creating one when none fits.
+func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parley.Place) (string, error) {
+	key := parley.FuseKeyOf(e)
+	lo, hi := int64(0), int64(0) // undated: only undated candidates
+	if !e.Date.IsZero() {
+		w := int64(f.rule.Window / time.Second)
+		lo, hi = max(1, e.Date.Unix()-w), e.Date.Unix()+w
+	}
+	rows, err := f.find.QueryContext(ctx, key.Source, key.Target, key.Base, key.Class, lo, hi)
+	if err != nil {
+		return "", err
+	}
+	best, bestGap := "", int64(-1)
+	var bestPlace sql.NullString
+	for rows.Next() {
+		var (
+			cid, cdoc string
+			cdate     int64
+			cplace    sql.NullString
+		)
+		if err := rows.Scan(&cid, &cdate, &cdoc, &cplace); err != nil {
+			rows.Close()
+			return "", err
+		}
+		a := parley.FuseAnchor{DocID: cdoc}
+		if cdate != 0 {
+			a.Date = time.Unix(cdate, 0).UTC()
+		}
+		if cplace.Valid {
+			a.Place = new(parley.Place)
+			if err := json.Unmarshal([]byte(cplace.String), a.Place); err != nil {
+				rows.Close()
+				return "", fmt.Errorf("fused event %s: place: %w", cid, err)
+			}
+		}
+		if !f.rule.Fits(a, e.Date, f.docID, place) {
+			continue
+		}
+		gap := int64(0)
+		if cdate != 0 {
+			gap = max(cdate-e.Date.Unix(), e.Date.Unix()-cdate)
+		}
+		if best == "" || gap < bestGap { // rows come in creation order: the first wins a tie
+			best, bestGap, bestPlace = cid, gap, cplace
+		}
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return "", err
+	}
+	placeJSON, err := jsonPlace(place)
+	if err != nil {
+		return "", err
+	}
+	if best == "" {
+		if best, err = f.newFused(ctx, id, e, key, placeJSON, place); err != nil {
+			return "", err
+		}
+	} else if !bestPlace.Valid && place != nil {
+		// The first report said nowhere; this one does.
+		if _, err := f.place.ExecContext(ctx, placeJSON, place.Country, best); err != nil {
+			return "", err
+		}
+	}
+	if !f.seen[best] {
+		f.seen[best] = true
+		f.touched = append(f.touched, best)
+	}
+	return best, nil
+}
+
+// newFused stores a new fused event whose first report is the event id and
+// returns its ID: id itself, or id with a suffix "-2", "-3", … when a fused
+// event already has that ID (the document's events were replaced while
+// another document's events still report the old one).
+func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key parley.FuseKey, placeJSON any, place *parley.Place) (string, error) {
+	country := ""
+	if place != nil {
+		country = place.Country
+	}
+	date := int64(0)
+	if !e.Date.IsZero() {
+		date = e.Date.Unix()
+	}
+	fid := id
+	for n := 2; ; n++ {
+		res, err := f.create.ExecContext(ctx, fid, key.Source, key.Target, key.Base, key.Class, date, f.docID,
+			e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), placeJSON, country)
+		if err != nil {
+			return "", err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return fid, err
+		}
+		fid = fmt.Sprintf("%s-%d", id, n)
+	}
+}
+
+// fuseStored fuses the events that belong to no fused event (those stored
+// before the store fused events), document by document in the order the
+// documents were stored, in one transaction.
+func (s *Store) fuseStored(ctx context.Context) error {
+	var n int
+	if err := s.writer.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE fused_id = ''`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM documents
+		WHERE id IN (SELECT doc_id FROM events WHERE fused_id = '') ORDER BY ingested, id`)
+	if err != nil {
+		return err
+	}
+	var docs []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		docs = append(docs, id)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	set, err := tx.PrepareContext(ctx, `UPDATE events SET fused_id = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	for _, docID := range docs {
+		var ann string
+		if err := tx.QueryRowContext(ctx, `SELECT annotations FROM documents WHERE id = ?`, docID).Scan(&ann); err != nil {
+			return err
+		}
+		var a struct {
+			Places []parley.Place `json:"places"`
+		}
+		if err := json.Unmarshal([]byte(ann), &a); err != nil {
+			return fmt.Errorf("document %q: annotations: %w", docID, err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE doc_id = ? AND fused_id = '' ORDER BY id`, docID)
+		if err != nil {
+			return err
+		}
+		events, err := scanEvents(rows)
+		if err != nil {
+			return err
+		}
+		f := s.newFuser(ctx, tx, docID)
+		for _, e := range events {
+			var place *parley.Place
+			if e.Place >= 0 && e.Place < len(a.Places) {
+				place = &a.Places[e.Place]
+			}
+			fid, err := f.add(ctx, e.ID, e, place)
+			if err != nil {
+				return fmt.Errorf("fusing event %s: %w", e.ID, err)
+			}
+			if _, err := set.ExecContext(ctx, fid, e.ID); err != nil {
+				return err
+			}
+		}
+		if err := s.refreshFused(ctx, tx, f.touched); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// jsonPlace returns p as JSON, or nil (NULL) when p is nil.
+func jsonPlace(p *parley.Place) (any, error) {
+	if p == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// fusedOf returns the fused events of the events of document docID.
+func fusedOf(ctx context.Context, tx *sql.Tx, docID string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT fused_id FROM events WHERE doc_id = ? AND fused_id != '' ORDER BY fused_id`, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// refreshFused recounts the mentions, articles and outlets of the fused
+// events ids and their first and last sightings, and deletes those that no
+// event reports any more.
+func (s *Store) refreshFused(ctx context.Context, tx *sql.Tx, ids []string) error {
+	upd := tx.StmtContext(ctx, s.stmts.refreshFused)
+	del := tx.StmtContext(ctx, s.stmts.deleteFused)
+	for _, id := range ids {
+		if _, err := upd.ExecContext(ctx, id); err != nil {
+			return err
+		}
+		if _, err := del.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fusedColumns are the columns scanFused reads, in order.
+const fusedColumns = `id, source, target, code, root, quad_class, goldstein, plover, mode, date, place,
+	num_mentions, num_articles, num_sources, first_seen, last_seen`
+
+// scanFused reads one row of fusedColumns.
+func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
+	var (
+		e                 parley.FusedEvent
+		mode              string
+		date, first, last int64
+		place             sql.NullString
+	)
+	if err := sc.Scan(&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
+		&date, &place, &e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last); err != nil {
+		return e, err
+	}
+	e.Mode = parley.Modality(mode)
+	if date != 0 {
+		e.Date = time.Unix(date, 0).UTC()
+	}
+	e.FirstSeen, e.LastSeen = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC()
+	if place.Valid {
+		e.Place = new(parley.Place)
+		if err := json.Unmarshal([]byte(place.String), e.Place); err != nil {
+			return e, fmt.Errorf("fused event %s: place: %w", e.ID, err)
+		}
+	}
+	return e, nil
+}
+
+// Fused lists fused events, newest first.
+func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.FusedEvent, error) {
+	const op = "sqlite.Fused"
+	n, err := limit(op, f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var w where
+	if f.Source != "" {
+		w.add("source GLOB ?", globPrefix(f.Source))
+	}
+	if f.Target != "" {
+		w.add("target GLOB ?", globPrefix(f.Target))
+	}
+	if f.Actor != "" {
+		w.add("(source GLOB ? OR target GLOB ?)", globPrefix(f.Actor), globPrefix(f.Actor))
+	}
+	if f.Code != "" {
+		w.add("code GLOB ?", globPrefix(f.Code))
+	}
+	if f.QuadClass != 0 {
+		w.add("quad_class = ?", f.QuadClass)
+	}
+	if f.Plover != "" {
+		w.add("plover = ?", f.Plover)
+	}
+	if f.Mode != "" {
+		w.add("mode = ?", string(f.Mode))
+	}
+	if f.Country != "" {
+		w.add("place_country = ?", f.Country)
+	}
+	if !f.Since.IsZero() {
+		w.add("date >= ?", max(1, f.Since.Unix()))
+	}
+	if !f.Until.IsZero() {
+		w.add("date != 0 AND date < ?", f.Until.Unix())
+	}
+	if f.MinArticles > 0 {
+		w.add("num_articles >= ?", f.MinArticles)
+	}
+	if f.After != "" {
+		date, id, err := parley.ParseCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		w.add("(date < ? OR date = ? AND id > ?)", date, date, id)
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+fusedColumns+` FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`,
+		append(w.args, n)...)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer rows.Close()
+	var out []parley.FusedEvent
+	for rows.Next() {
+		e, err := scanFused(rows)
+		if err != nil {
+			return nil, fail(op, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(op, err)
+	}
+	return out, nil
+}
+
+// FusedEvent returns the fused event id with its mentions, first seen
+// first, or an error of Kind NotFound.
+func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, error) {
+	const op = "sqlite.FusedEvent"
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer tx.Rollback()
+	e, err := scanFused(tx.QueryRowContext(ctx, `SELECT `+fusedColumns+` FROM fused WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, parley.E(op, parley.NotFound, fmt.Errorf("event %q", id))
+	}
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+prefixed(eventColumns, "e.")+`,
+		d.source, d.title, d.url, d.published,
+		e.sentence_byte_start, e.sentence_byte_end, e.trigger_byte_start, e.trigger_byte_end,
+		CAST(substr(CAST(d.text AS BLOB), e.sentence_byte_start + 1, e.sentence_byte_end - e.sentence_byte_start) AS TEXT)
+		FROM events e JOIN documents d ON d.id = e.doc_id
+		WHERE e.fused_id = ? ORDER BY coalesce(d.published, d.ingested), e.id`, id)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			m                  parley.Mention
+			mode               string
+			date, published    sql.NullInt64
+			sb0, sb1, tb0, tb1 sql.NullInt64
+			text               sql.NullString
+		)
+		ev := &m.Event
+		if err := rows.Scan(&ev.ID, &ev.DocID, &ev.Sentence, &ev.Trigger.Start, &ev.Trigger.End, &ev.Source, &ev.Target,
+			&ev.SourceRef, &ev.TargetRef, &ev.Code, &ev.Root, &ev.QuadClass, &ev.Goldstein, &ev.Plover, &mode,
+			&date, &ev.Precision, &ev.Place, &ev.Pattern,
+			&ev.PloverMode, &ev.PloverContext, &ev.ReportedBy, &ev.ReportedByRef, &ev.Confidence,
+			&m.Outlet, &m.Title, &m.URL, &published, &sb0, &sb1, &tb0, &tb1, &text); err != nil {
+			return nil, fail(op, err)
+		}
+		ev.Mode, ev.Date = parley.Modality(mode), fromUnix(date)
+		m.Published = fromUnix(published)
+		if sb0.Valid && sb1.Valid {
+			m.SentenceBytes = parley.Span{Start: int(sb0.Int64), End: int(sb1.Int64)}
+			m.SentenceText = text.String
+		}
+		if tb0.Valid && tb1.Valid {
+			m.TriggerBytes = parley.Span{Start: int(tb0.Int64), End: int(tb1.Int64)}
+		}
+		e.Mentions = append(e.Mentions, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(op, err)
+	}
+	return &e, nil
+}
+
+// prefixed returns the comma-separated columns cols, each with prefix p.
+func prefixed(cols, p string) string {
+	fs := strings.Split(cols, ",")
+	for i, c := range fs {
+		fs[i] = p + strings.TrimSpace(c)
+	}
+	return strings.Join(fs, ", ")
+}
