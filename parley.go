@@ -284,6 +284,9 @@ type Event struct {
 	Precision     string    `json:"precision,omitempty"` // day, month, year
 	Place         int       `json:"place"`               // index into Doc.Places, or -1
 	Pattern       string    `json:"pattern,omitempty"`   // the dictionary pattern that fired
+	// FusedID is the fused event (parley.FusedEvent) this event is a
+	// report of: set by a store, empty until stored.
+	FusedID string `json:"fused_id,omitempty"`
 }
 
 // Quote is text in quotation marks with the actor who said it, as the

@@ -46,7 +46,7 @@ type command struct {
 
 // commands is the table of subcommands, in the order "parley help" lists them.
 func commands() []*command {
-	return []*command{cmdDemo, cmdCode, cmdIngest, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdEval, cmdTrain, cmdDict, cmdVersion}
+	return []*command{cmdDemo, cmdCode, cmdIngest, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdServe, cmdEval, cmdTrain, cmdDict, cmdVersion}
 }
 
 const mainHelp = `parley turns news articles into political event data: who did what to whom,

@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,13 +36,16 @@ func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.insertMention, `INSERT INTO mentions (event_id, doc_id, sentence, byte_start, byte_end) VALUES (?, ?, ?, ?, ?)`},
 		// Candidates of one key in a date range, oldest first.
-		{&w.findFused, `SELECT id, date, doc_id, place FROM fused
+		{&w.findFused, `SELECT id, date, doc_id, ` + placeColumns + ` FROM fused
 			WHERE source = ? AND target = ? AND base = ? AND class = ? AND date BETWEEN ? AND ?
 			ORDER BY rowid`},
 		{&w.createFused, `INSERT INTO fused
-			(id, source, target, base, class, date, doc_id, code, root, quad_class, goldstein, plover, mode, place, place_country)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
-		{&w.placeFused, `UPDATE fused SET place = ?, place_country = ? WHERE id = ?`},
+			(id, source, target, base, class, date, doc_id, code, root, quad_class, goldstein, plover, mode,
+			 ` + placeColumns + `, source_head, target_head)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, substr(?8, 1, 2), ?10, ?11, ?12, ?13,
+			 ?14, ?15, ?16, ?17, ?18, ?19, ?20, substr(?2, 1, 3), substr(?3, 1, 3))
+			ON CONFLICT (id) DO NOTHING`},
+		{&w.placeFused, `UPDATE fused SET (` + placeColumns + `) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`},
 		{&w.refreshFused, `UPDATE fused SET (num_mentions, num_articles, num_sources, first_seen, last_seen) = (
 			SELECT count(*), count(DISTINCT e.doc_id),
 				count(DISTINCT CASE WHEN d.source = '' THEN '#' || d.id ELSE lower(d.source) END),
@@ -103,15 +108,15 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 	if err != nil {
 		return "", err
 	}
-	best, bestGap := "", int64(-1)
-	var bestPlace sql.NullString
+	best, bestGap, bestPlaced := "", int64(-1), false
 	for rows.Next() {
 		var (
 			cid, cdoc string
 			cdate     int64
-			cplace    sql.NullString
+			cplace    parley.Place
+			placed    bool
 		)
-		if err := rows.Scan(&cid, &cdate, &cdoc, &cplace); err != nil {
+		if err := rows.Scan(append([]any{&cid, &cdate, &cdoc}, placeDest(&cplace, &placed)...)...); err != nil {
 			rows.Close()
 			return "", err
 		}
@@ -119,12 +124,8 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 		if cdate != 0 {
 			a.Date = time.Unix(cdate, 0).UTC()
 		}
-		if cplace.Valid {
-			a.Place = new(parley.Place)
-			if err := json.Unmarshal([]byte(cplace.String), a.Place); err != nil {
-				rows.Close()
-				return "", fmt.Errorf("fused event %s: place: %w", cid, err)
-			}
+		if placed {
+			a.Place = &cplace
 		}
 		if !f.rule.Fits(a, e.Date, f.docID, place) {
 			continue
@@ -134,23 +135,20 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 			gap = max(cdate-e.Date.Unix(), e.Date.Unix()-cdate)
 		}
 		if best == "" || gap < bestGap { // rows come in creation order: the first wins a tie
-			best, bestGap, bestPlace = cid, gap, cplace
+			best, bestGap, bestPlaced = cid, gap, placed
 		}
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return "", err
 	}
-	placeJSON, err := jsonPlace(place)
-	if err != nil {
-		return "", err
-	}
+	var err2 error
 	if best == "" {
-		if best, err = f.newFused(ctx, id, e, key, placeJSON, place); err != nil {
-			return "", err
+		if best, err2 = f.newFused(ctx, id, e, key, place); err2 != nil {
+			return "", err2
 		}
-	} else if !bestPlace.Valid && place != nil {
+	} else if !bestPlaced && place != nil {
 		// The first report said nowhere; this one does.
-		if _, err := f.place.ExecContext(ctx, placeJSON, place.Country, best); err != nil {
+		if _, err := f.place.ExecContext(ctx, append(placeArgs(place), best)...); err != nil {
 			return "", err
 		}
 	}
@@ -165,19 +163,16 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 // returns its ID: id itself, or id with a suffix "-2", "-3", … when a fused
 // event already has that ID (the document's events were replaced while
 // another document's events still report the old one).
-func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key parley.FuseKey, placeJSON any, place *parley.Place) (string, error) {
-	country := ""
-	if place != nil {
-		country = place.Country
-	}
+func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key parley.FuseKey, place *parley.Place) (string, error) {
 	date := int64(0)
 	if !e.Date.IsZero() {
 		date = e.Date.Unix()
 	}
 	fid := id
 	for n := 2; ; n++ {
-		res, err := f.create.ExecContext(ctx, fid, key.Source, key.Target, key.Base, key.Class, date, f.docID,
-			e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), placeJSON, country)
+		args := append([]any{fid, key.Source, key.Target, key.Base, key.Class, date, f.docID,
+			e.Code, nil, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode)}, placeArgs(place)...)
+		res, err := f.create.ExecContext(ctx, args...)
 		if err != nil {
 			return "", err
 		}
@@ -186,6 +181,42 @@ func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key par
 		}
 		fid = fmt.Sprintf("%s-%d", id, n)
 	}
+}
+
+// placeColumns are the columns of a fused event's place, in the order of
+// placeArgs and placeDest.
+const placeColumns = `place_name, place_country, place_admin1, place_feature, place_geonameid, place_lat, place_lon`
+
+// placeArgs returns the values of placeColumns for p (nil: no place).
+func placeArgs(p *parley.Place) []any {
+	if p == nil {
+		return []any{nil, "", "", "", 0, 0.0, 0.0}
+	}
+	return []any{p.Name, p.Country, p.Admin1, p.Feature, p.GeoNameID, p.Lat, p.Lon}
+}
+
+// placeScan reads placeColumns into a Place.
+type placeScan struct {
+	p      *parley.Place
+	placed *bool
+	name   sql.NullString
+}
+
+// placeDest returns the scan destinations of placeColumns, which set *p
+// and *placed (whether there is a place) once scanned: call done.
+func placeDest(p *parley.Place, placed *bool) []any {
+	ps := &placeScan{p: p, placed: placed}
+	return []any{ps, &p.Country, &p.Admin1, &p.Feature, &p.GeoNameID, &p.Lat, &p.Lon}
+}
+
+// Scan implements sql.Scanner for the place's name, which says whether
+// there is a place.
+func (ps *placeScan) Scan(v any) error {
+	if err := ps.name.Scan(v); err != nil {
+		return err
+	}
+	ps.p.Name, *ps.placed = ps.name.String, ps.name.Valid
+	return nil
 }
 
 // fuseStored fuses the events that belong to no fused event (those stored
@@ -263,18 +294,6 @@ func (s *Store) fuseStored(ctx context.Context) error {
 	return tx.Commit()
 }
 
-// jsonPlace returns p as JSON, or nil (NULL) when p is nil.
-func jsonPlace(p *parley.Place) (any, error) {
-	if p == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
 // fusedOf returns the fused events of the events of document docID.
 func fusedOf(ctx context.Context, tx *sql.Tx, docID string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT fused_id FROM events WHERE doc_id = ? AND fused_id != '' ORDER BY fused_id`, docID)
@@ -311,8 +330,8 @@ func (s *Store) refreshFused(ctx context.Context, tx *sql.Tx, ids []string) erro
 }
 
 // fusedColumns are the columns scanFused reads, in order.
-const fusedColumns = `id, source, target, code, root, quad_class, goldstein, plover, mode, date, place,
-	num_mentions, num_articles, num_sources, first_seen, last_seen`
+const fusedColumns = `id, source, target, code, root, quad_class, goldstein, plover, mode, date,
+	num_mentions, num_articles, num_sources, first_seen, last_seen, ` + placeColumns
 
 // scanFused reads one row of fusedColumns.
 func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
@@ -320,10 +339,11 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 		e                 parley.FusedEvent
 		mode              string
 		date, first, last int64
-		place             sql.NullString
+		place             parley.Place
+		placed            bool
 	)
-	if err := sc.Scan(&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
-		&date, &place, &e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last); err != nil {
+	if err := sc.Scan(append([]any{&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
+		&date, &e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last}, placeDest(&place, &placed)...)...); err != nil {
 		return e, err
 	}
 	e.Mode = parley.Modality(mode)
@@ -331,34 +351,186 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 		e.Date = time.Unix(date, 0).UTC()
 	}
 	e.FirstSeen, e.LastSeen = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC()
-	if place.Valid {
-		e.Place = new(parley.Place)
-		if err := json.Unmarshal([]byte(place.String), e.Place); err != nil {
-			return e, fmt.Errorf("fused event %s: place: %w", e.ID, err)
-		}
+	if placed {
+		e.Place = &place
 	}
 	return e, nil
 }
 
-// Fused lists fused events, newest first.
+// Fused lists fused events, newest first. An actor filter (source or
+// target) is two listings, one per side, each read in order from its index,
+// merged.
 func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.FusedEvent, error) {
 	const op = "sqlite.Fused"
 	n, err := limit(op, f.Limit)
 	if err != nil {
 		return nil, err
 	}
-	var w where
+	var after *cursor
+	if f.After != "" {
+		date, id, err := parley.ParseCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		after = &cursor{date, id}
+	}
+	if f.Actor == "" {
+		out, err := s.fused(ctx, f, after, n)
+		if err != nil {
+			return nil, fail(op, err)
+		}
+		return out, nil
+	}
+	bySource, byTarget := f, f
+	bySource.Actor, byTarget.Actor = "", ""
+	bySource.Source = narrower(f.Source, f.Actor)
+	byTarget.Target = narrower(f.Target, f.Actor)
+	// Each side's page is read from its index alone (date and ID), the
+	// two merged, and only the rows of the page read in full.
+	var keys []cursor
+	for _, g := range []parley.FusedFilter{bySource, byTarget} {
+		if g.Source == "\x00" || g.Target == "\x00" { // the filters exclude each other
+			continue
+		}
+		side, err := s.fusedKeys(ctx, g, after, n)
+		if err != nil {
+			return nil, fail(op, err)
+		}
+		keys = append(keys, side...)
+	}
+	slices.SortFunc(keys, func(a, b cursor) int { return cmp.Or(cmp.Compare(b.date, a.date), strings.Compare(a.id, b.id)) })
+	keys = slices.Compact(keys)
+	keys = keys[:min(n, len(keys))]
+	out, err := s.fusedByID(ctx, keys)
+	if err != nil {
+		return nil, fail(op, err)
+	}
+	return out, nil
+}
+
+// narrower returns the longer of two code prefixes when one extends the
+// other ("" extends nothing), and "\x00" when they exclude each other.
+func narrower(a, b string) string {
+	switch {
+	case strings.HasPrefix(a, b):
+		return a
+	case strings.HasPrefix(b, a):
+		return b
+	}
+	return "\x00"
+}
+
+// cursor is a position in the listing order: after the event of this date
+// (Unix seconds, 0 undated) and ID.
+type cursor struct {
+	date int64
+	id   string
+}
+
+// fused runs one listing query for f (whose Actor is empty).
+func (s *Store) fused(ctx context.Context, f parley.FusedFilter, after *cursor, n int) ([]parley.FusedEvent, error) {
+	w := fusedWhere(f, after)
+	rows, err := s.readQuery(ctx, `SELECT `+fusedColumns+` FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`,
+		append(w.args, n)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []parley.FusedEvent
+	for rows.Next() {
+		e, err := scanFused(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// fusedKeys returns the date and ID of each event of the listing query for
+// f (whose Actor is empty).
+func (s *Store) fusedKeys(ctx context.Context, f parley.FusedFilter, after *cursor, n int) ([]cursor, error) {
+	w := fusedWhere(f, after)
+	rows, err := s.readQuery(ctx, `SELECT date, id FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`, append(w.args, n)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cursor
+	for rows.Next() {
+		var c cursor
+		if err := rows.Scan(&c.date, &c.id); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// fusedByID returns the fused events of keys, in their order.
+func (s *Store) fusedByID(ctx context.Context, keys []cursor) ([]parley.FusedEvent, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(keys))
+	at := make(map[string]int, len(keys))
+	for i, k := range keys {
+		ids[i], at[k.id] = k.id, i
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.readQuery(ctx, `SELECT `+fusedColumns+` FROM fused WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]parley.FusedEvent, len(keys))
+	found := 0
+	for rows.Next() {
+		e, err := scanFused(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[at[e.ID]] = e
+		found++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if found != len(keys) { // cannot happen inside one snapshot; between two, an event may go
+		out = slices.DeleteFunc(out, func(e parley.FusedEvent) bool { return e.ID == "" })
+	}
+	return out, nil
+}
+
+// fusedWhere returns the conditions of the listing query for f (whose
+// Actor is empty) after the cursor (nil: from the start).
+func fusedWhere(f parley.FusedFilter, after *cursor) *where {
+	w := new(where)
+	// A prefix of three letters or more fixes the indexed head.
+	prefix := func(col, p string) {
+		if len(p) >= 3 {
+			w.add(col+"_head = ?", p[:3])
+		}
+		if len(p) != 3 {
+			w.add(col+" GLOB ?", globPrefix(p))
+		}
+	}
 	if f.Source != "" {
-		w.add("source GLOB ?", globPrefix(f.Source))
+		prefix("source", f.Source)
 	}
 	if f.Target != "" {
-		w.add("target GLOB ?", globPrefix(f.Target))
-	}
-	if f.Actor != "" {
-		w.add("(source GLOB ? OR target GLOB ?)", globPrefix(f.Actor), globPrefix(f.Actor))
+		prefix("target", f.Target)
 	}
 	if f.Code != "" {
-		w.add("code GLOB ?", globPrefix(f.Code))
+		if len(f.Code) >= 2 {
+			w.add("root = ?", f.Code[:2])
+		}
+		if len(f.Code) != 2 {
+			w.add("code GLOB ?", globPrefix(f.Code))
+		}
 	}
 	if f.QuadClass != 0 {
 		w.add("quad_class = ?", f.QuadClass)
@@ -381,31 +553,10 @@ func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.Fused
 	if f.MinArticles > 0 {
 		w.add("num_articles >= ?", f.MinArticles)
 	}
-	if f.After != "" {
-		date, id, err := parley.ParseCursor(f.After)
-		if err != nil {
-			return nil, err
-		}
-		w.add("(date < ? OR date = ? AND id > ?)", date, date, id)
+	if after != nil {
+		w.add("(date < ? OR date = ? AND id > ?)", after.date, after.date, after.id)
 	}
-	rows, err := s.reader.QueryContext(ctx, `SELECT `+fusedColumns+` FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`,
-		append(w.args, n)...)
-	if err != nil {
-		return nil, fail(op, err)
-	}
-	defer rows.Close()
-	var out []parley.FusedEvent
-	for rows.Next() {
-		e, err := scanFused(rows)
-		if err != nil {
-			return nil, fail(op, err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fail(op, err)
-	}
-	return out, nil
+	return w
 }
 
 // FusedEvent returns the fused event id with its mentions, first seen
@@ -446,7 +597,7 @@ func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, 
 		if err := rows.Scan(&ev.ID, &ev.DocID, &ev.Sentence, &ev.Trigger.Start, &ev.Trigger.End, &ev.Source, &ev.Target,
 			&ev.SourceRef, &ev.TargetRef, &ev.Code, &ev.Root, &ev.QuadClass, &ev.Goldstein, &ev.Plover, &mode,
 			&date, &ev.Precision, &ev.Place, &ev.Pattern,
-			&ev.PloverMode, &ev.PloverContext, &ev.ReportedBy, &ev.ReportedByRef, &ev.Confidence,
+			&ev.PloverMode, &ev.PloverContext, &ev.ReportedBy, &ev.ReportedByRef, &ev.Confidence, &ev.FusedID,
 			&m.Outlet, &m.Title, &m.URL, &published, &sb0, &sb1, &tb0, &tb1, &text); err != nil {
 			return nil, fail(op, err)
 		}

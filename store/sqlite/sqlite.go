@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parley-events/parley"
@@ -44,6 +45,24 @@ type Store struct {
 	reader *sql.DB // read-only pool; the writer itself for an in-memory database
 	fuse   parley.FuseRule
 	stmts  *writeStmts // the writer's prepared statements
+	// reads caches the readers' prepared statements by their SQL: a
+	// listing has one statement per combination of filters.
+	reads sync.Map
+}
+
+// readQuery runs a read-only query through a statement prepared once.
+func (s *Store) readQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, ok := s.reads.Load(query)
+	if !ok {
+		prepared, err := s.reader.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		if st, ok = s.reads.LoadOrStore(query, prepared); ok {
+			prepared.Close() // another goroutine stored it first
+		}
+	}
+	return st.(*sql.Stmt).QueryContext(ctx, args...)
 }
 
 // Option configures a Store at Open.
@@ -116,7 +135,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if s.reader == nil {
 		// Opened after migrating, so the file is already in WAL mode and
 		// holds the schema.
-		r, err := sql.Open("sqlite", dsn(path, busy, "foreign_keys(1)", "query_only(1)"))
+		r, err := sql.Open("sqlite", dsn(path, busy, "foreign_keys(1)", "query_only(1)", "mmap_size(1073741824)"))
 		if err != nil {
 			s.writer.Close()
 			return nil, fail(err)
@@ -191,7 +210,12 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
-	err := errors.Join(s.stmts.close(), s.writer.Close())
+	var errs []error
+	s.reads.Range(func(_, st any) bool {
+		errs = append(errs, st.(*sql.Stmt).Close())
+		return true
+	})
+	err := errors.Join(append(errs, s.stmts.close(), s.writer.Close())...)
 	if s.reader != s.writer {
 		err = errors.Join(err, s.reader.Close())
 	}

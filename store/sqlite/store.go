@@ -369,7 +369,7 @@ func byteSpan(tokens []parley.Token, s parley.Span) (start, end any) {
 // eventColumns are the columns scanEvents reads, in order.
 const eventColumns = `id, doc_id, sentence, trigger_start, trigger_end, source, target, source_ref, target_ref,
 	code, root, quad_class, goldstein, plover, mode, date, precision, place, pattern,
-	plover_mode, plover_context, reported_by, reported_by_ref, confidence`
+	plover_mode, plover_context, reported_by, reported_by_ref, confidence, fused_id`
 
 // scanEvents reads and closes rows of eventColumns.
 func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
@@ -384,7 +384,7 @@ func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
 		if err := rows.Scan(&e.ID, &e.DocID, &e.Sentence, &e.Trigger.Start, &e.Trigger.End, &e.Source, &e.Target,
 			&e.SourceRef, &e.TargetRef, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
 			&date, &e.Precision, &e.Place, &e.Pattern,
-			&e.PloverMode, &e.PloverContext, &e.ReportedBy, &e.ReportedByRef, &e.Confidence); err != nil {
+			&e.PloverMode, &e.PloverContext, &e.ReportedBy, &e.ReportedByRef, &e.Confidence, &e.FusedID); err != nil {
 			return nil, err
 		}
 		e.Mode = parley.Modality(mode)

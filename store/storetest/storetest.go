@@ -25,6 +25,7 @@ import (
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/parley-events/parley"
 )
 
@@ -65,6 +66,30 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 			})
 			tt.fn(t, s)
 		})
+	}
+}
+
+// ignoreFused leaves Event.FusedID out of comparisons: which fused event
+// an event joins depends on what else is stored; checkFused checks it.
+var ignoreFused = cmpopts.IgnoreFields(parley.Event{}, "FusedID")
+
+// checkFused checks that each stored event names a fused event that lists
+// it among its mentions.
+func checkFused(tb testing.TB, s parley.Store, events []parley.Event) {
+	tb.Helper()
+	for _, e := range events {
+		if e.FusedID == "" {
+			tb.Errorf("stored event %s has no FusedID", e.ID)
+			continue
+		}
+		f, err := s.FusedEvent(tb.Context(), e.FusedID)
+		if err != nil {
+			tb.Errorf("FusedEvent(%s) of event %s: %v", e.FusedID, e.ID, err)
+			continue
+		}
+		if !slices.ContainsFunc(f.Mentions, func(m parley.Mention) bool { return m.ID == e.ID }) {
+			tb.Errorf("fused event %s does not list its event %s among its mentions", e.FusedID, e.ID)
+		}
 	}
 }
 
@@ -241,13 +266,14 @@ func testDocRoundTrip(t *testing.T, s parley.Store) {
 			if err != nil {
 				t.Fatalf("Doc(%s): %v", tt.doc.ID, err)
 			}
-			if diff := cmp.Diff(stored(tt.doc), got); diff != "" {
+			if diff := cmp.Diff(stored(tt.doc), got, ignoreFused); diff != "" {
 				t.Errorf("Doc(%s) mismatch (-want +got):\n%s", tt.doc.ID, diff)
 			}
 			checkUTC(t, "Published", got.Published)
 			for _, e := range got.Events {
 				checkUTC(t, e.ID+" Date", e.Date)
 			}
+			checkFused(t, s, got.Events)
 		})
 	}
 	if docs, _ := stats(t, s); docs != len(tests) {
@@ -271,7 +297,7 @@ func testPutDocDuplicate(t *testing.T, s parley.Store) {
 	if err != nil {
 		t.Fatalf("Doc: %v", err)
 	}
-	if diff := cmp.Diff(stored(orig), got); diff != "" {
+	if diff := cmp.Diff(stored(orig), got, ignoreFused); diff != "" {
 		t.Errorf("Doc after duplicate PutDoc mismatch (-want +got):\n%s", diff)
 	}
 	if docs, events := stats(t, s); docs != 1 || events != 2 {
@@ -516,7 +542,7 @@ func testPutEvents(t *testing.T, s parley.Store) {
 			if err != nil {
 				t.Fatalf("Events: %v", err)
 			}
-			if diff := cmp.Diff(want, got); diff != "" {
+			if diff := cmp.Diff(want, got, ignoreFused); diff != "" {
 				t.Errorf("Events mismatch (-want +got):\n%s", diff)
 			}
 			for _, e := range got {
@@ -526,9 +552,10 @@ func testPutEvents(t *testing.T, s parley.Store) {
 			if err != nil {
 				t.Fatalf("Doc: %v", err)
 			}
-			if diff := cmp.Diff(want, gotDoc.Events); diff != "" {
+			if diff := cmp.Diff(want, gotDoc.Events, ignoreFused); diff != "" {
 				t.Errorf("Doc.Events mismatch (-want +got):\n%s", diff)
 			}
+			checkFused(t, s, got)
 			if docs, events := stats(t, s); docs != 2 || events != len(st.events)+len(otherEvents) {
 				t.Errorf("Stats = %d docs, %d events; want 2, %d", docs, events, len(st.events)+len(otherEvents))
 			}
@@ -549,7 +576,7 @@ func testPutEvents(t *testing.T, s parley.Store) {
 	if err != nil {
 		t.Fatalf("Events: %v", err)
 	}
-	if diff := cmp.Diff(numbered(other.ID, otherEvents), got); diff != "" {
+	if diff := cmp.Diff(numbered(other.ID, otherEvents), got, ignoreFused); diff != "" {
 		t.Errorf("other document's events mismatch (-want +got):\n%s", diff)
 	}
 
@@ -662,7 +689,7 @@ func testEvents(t *testing.T, s parley.Store) {
 			if err != nil {
 				t.Fatalf("Events(%+v): %v", tt.f, err)
 			}
-			if diff := cmp.Diff(want, got); diff != "" {
+			if diff := cmp.Diff(want, got, ignoreFused); diff != "" {
 				t.Errorf("Events(%+v) mismatch (-want +got):\n%s", tt.f, diff)
 			}
 		})
@@ -691,7 +718,7 @@ func testEventsPaging(t *testing.T, s parley.Store) {
 	if want := []int{2, 2, 1, 0}; !slices.Equal(sizes, want) {
 		t.Errorf("page sizes = %v, want %v", sizes, want)
 	}
-	if diff := cmp.Diff(wantEvents(all, parley.EventFilter{Source: "RUS"}), got); diff != "" {
+	if diff := cmp.Diff(wantEvents(all, parley.EventFilter{Source: "RUS"}), got, ignoreFused); diff != "" {
 		t.Errorf("paged events mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -775,7 +802,7 @@ func testConcurrentPutDoc(t *testing.T, s parley.Store) {
 			t.Errorf("Doc(%s): %v", d.ID, err)
 			continue
 		}
-		if diff := cmp.Diff(stored(d), got); diff != "" {
+		if diff := cmp.Diff(stored(d), got, ignoreFused); diff != "" {
 			t.Errorf("Doc(%s) mismatch (-want +got):\n%s", d.ID, diff)
 		}
 	}

@@ -1,0 +1,86 @@
+package api
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parley-events/parley"
+)
+
+// appendFused appends e as encoding/json would encode it (without its
+// mentions, which a listing does not carry), field by field instead of
+// by reflection: a page of events is most of what the API serves.
+// TestAppendFused holds it to encoding/json's output.
+func appendFused(b []byte, e *parley.FusedEvent) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, e.ID)
+	if e.Source != "" {
+		b = appendString(append(b, `,"source":`...), e.Source)
+	}
+	if e.Target != "" {
+		b = appendString(append(b, `,"target":`...), e.Target)
+	}
+	b = appendString(append(b, `,"code":`...), e.Code)
+	b = appendString(append(b, `,"root":`...), e.Root)
+	b = strconv.AppendInt(append(b, `,"quad_class":`...), int64(e.QuadClass), 10)
+	b = appendFloat(append(b, `,"goldstein":`...), e.Goldstein)
+	if e.Plover != "" {
+		b = appendString(append(b, `,"plover":`...), e.Plover)
+	}
+	b = appendString(append(b, `,"mode":`...), string(e.Mode))
+	if !e.Date.IsZero() {
+		b = appendTime(append(b, `,"date":`...), e.Date)
+	}
+	if e.Place != nil {
+		p, err := json.Marshal(e.Place)
+		if err != nil {
+			p = []byte("null")
+		}
+		b = append(append(b, `,"place":`...), p...)
+	}
+	b = strconv.AppendInt(append(b, `,"num_mentions":`...), int64(e.NumMentions), 10)
+	b = strconv.AppendInt(append(b, `,"num_articles":`...), int64(e.NumArticles), 10)
+	b = strconv.AppendInt(append(b, `,"num_sources":`...), int64(e.NumSources), 10)
+	b = appendTime(append(b, `,"first_seen":`...), e.FirstSeen)
+	b = appendTime(append(b, `,"last_seen":`...), e.LastSeen)
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string; anything but plain printable
+// ASCII goes through encoding/json, so the escaping is its own.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendFloat appends f as encoding/json does for the values events have;
+// others go through encoding/json.
+func appendFloat(b []byte, f float64) []byte {
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) || math.IsNaN(f) || math.IsInf(f, 0) {
+		q, err := json.Marshal(f)
+		if err != nil {
+			return append(b, "null"...)
+		}
+		return append(b, q...)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+// appendTime appends t as time.Time's MarshalJSON does.
+func appendTime(b []byte, t time.Time) []byte {
+	q, err := t.MarshalJSON()
+	if err != nil {
+		return append(b, "null"...)
+	}
+	return append(b, q...)
+}

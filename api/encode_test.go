@@ -1,0 +1,37 @@
+package api
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley"
+)
+
+// TestAppendFused holds appendFused to encoding/json's encoding of the same
+// event, for events with every field set, none set, and strings and
+// numbers that need escaping or another notation.
+func TestAppendFused(t *testing.T) {
+	day := time.Date(2025, 7, 23, 0, 0, 0, 0, time.UTC)
+	events := []parley.FusedEvent{
+		{},
+		{ID: "abc-0001", Source: "RUSMIL", Target: "UKR", Code: "195", Root: "19", QuadClass: 4, Goldstein: -10,
+			Plover: "ASSAULT", Mode: parley.Asserted, Date: day, NumMentions: 3, NumArticles: 2, NumSources: 2,
+			FirstSeen: day.Add(9 * time.Hour), LastSeen: day.Add(30*time.Hour + 500*time.Millisecond),
+			Place: &parley.Place{GeoNameID: 745044, Name: "İstanbul", Country: "TUR", Feature: "PPLA", Lat: 41.01384, Lon: 28.94966}},
+		{ID: `we"ird<&>\id`, Source: "É\u2028", Code: "036", Goldstein: 4.5, Mode: parley.Future},
+		{ID: "x", Goldstein: 1e-9, Date: time.Date(1999, 1, 2, 3, 4, 5, 6, time.FixedZone("X", 3600))},
+		{ID: "y", Goldstein: 3e21, QuadClass: -1},
+		{ID: "z", Goldstein: math.Copysign(0, -1), Source: "\x01bad\xffutf8"},
+	}
+	for _, e := range events {
+		want, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendFused(nil, &e); string(got) != string(want) {
+			t.Errorf("appendFused:\n got %s\nwant %s", got, want)
+		}
+	}
+}
