@@ -322,3 +322,22 @@ func TestHealthAndMetrics(t *testing.T) {
 		t.Errorf("GET /healthz with the store closed: %d %s", code, body)
 	}
 }
+
+// TestPostURLRefused checks that a posted URL on this machine is refused,
+// saying why and what to do, when fetching from private addresses is off.
+func TestPostURLRefused(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), sqlite.Memory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	read := func(ctx context.Context, name string, r io.Reader) iter.Seq2[*parley.Doc, error] {
+		return ingest.ReadJSONL(ctx, name, r, ingest.Options{Fetcher: &ingest.Fetcher{Retries: -1}})
+	}
+	ts := httptest.NewServer(api.New(api.Config{Store: st, Pipeline: fakePipeline{}, Read: read, Token: "t"}))
+	defer ts.Close()
+	code, _, body := do(t, "POST", ts.URL+"/api/documents", "t", strings.NewReader(`{"url":"`+ts.URL+`/api/events"}`))
+	if code != http.StatusBadRequest || !strings.Contains(string(body), "loopback address: refused") || !strings.Contains(string(body), "--allow-private") {
+		t.Errorf("POST a URL on 127.0.0.1: %d %s", code, body)
+	}
+}

@@ -92,7 +92,7 @@ const StdinName = "<stdin>"
 
 // DefaultExts lists the extensions taken when walking a directory and
 // Options.Exts is nil. Callers must not modify it.
-var DefaultExts = []string{".txt", ".text", ".jsonl", ".ndjson"}
+var DefaultExts = []string{".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".rss", ".atom"}
 
 // Options configure the readers. The zero value is ready to use.
 type Options struct {
@@ -112,11 +112,17 @@ type Options struct {
 	// Stdin is read for the path "-".
 	Stdin io.Reader
 
-	// Format forces the input format: FormatText or FormatJSONL ("ndjson"
-	// is taken as FormatJSONL). Empty means by extension: .jsonl and
-	// .ndjson files are JSONL, anything else, standard input included,
-	// is text.
+	// Format forces the input format: FormatText, FormatJSONL ("ndjson"
+	// is taken as FormatJSONL), FormatHTML or FormatFeed. Empty means by
+	// extension: .jsonl and .ndjson files are JSONL, .html and .htm web
+	// pages, .xml, .rss and .atom feeds, anything else, standard input
+	// included, text. A URL is read for what the server says it is.
 	Format string
+
+	// Fetcher fetches URLs given as paths, feed items' links and
+	// records' urls without text; nil means fetching is off, and those
+	// are errors.
+	Fetcher *Fetcher
 }
 
 // maxBytes returns the effective text limit.
@@ -248,9 +254,13 @@ func parseFormat(f string) (string, error) {
 		return FormatText, nil
 	case FormatJSONL, "ndjson":
 		return FormatJSONL, nil
+	case FormatHTML, "htm":
+		return FormatHTML, nil
+	case FormatFeed, "rss", "atom", "xml":
+		return FormatFeed, nil
 	}
 	return "", &parley.Error{Op: op, Kind: parley.Invalid,
-		Err: fmt.Errorf("unknown input format %q: want %q or %q", f, FormatText, FormatJSONL)}
+		Err: fmt.Errorf("unknown input format %q: want %s, %s, %s or %s", f, FormatText, FormatJSONL, FormatHTML, FormatFeed)}
 }
 
 // ioError wraps a failure to read name. The path in an *fs.PathError is
@@ -289,6 +299,9 @@ func (r *reader) path(p string) bool {
 	if p == "-" {
 		return r.stdin()
 	}
+	if isURL(p) {
+		return r.readURL(p)
+	}
 	fi, err := os.Stat(p)
 	if err != nil {
 		return r.yield(nil, ioError(p, err))
@@ -304,10 +317,24 @@ func (r *reader) stdin() bool {
 		return r.yield(nil, &parley.Error{Op: op, Kind: parley.IO, Input: StdinName,
 			Err: errors.New("no standard input to read")})
 	}
-	if r.format == FormatJSONL {
-		return readJSONL(r.ctx, StdinName, r.opt.Stdin, r.opt, lineLimit(r.opt.maxBytes()), r.yield)
+	return r.read(StdinName, r.opt.Stdin, r.format)
+}
+
+// read reads the input name from f in format.
+func (r *reader) read(name string, f io.Reader, format string) bool {
+	switch format {
+	case FormatJSONL:
+		return readJSONL(r.ctx, name, f, r.opt, lineLimit(r.opt.maxBytes()), r.yield)
+	case FormatHTML:
+		return r.yield(ReadHTML(name, f, "", r.opt))
+	case FormatFeed:
+		feed, err := ParseFeed(name, f)
+		if err != nil {
+			return r.yield(nil, err)
+		}
+		return feedItems(r.ctx, name, feed, r.opt, nil, r.yield)
 	}
-	return r.yield(ReadText(StdinName, r.opt.Stdin, r.opt))
+	return r.yield(ReadText(name, f, r.opt))
 }
 
 // walk reads the files under dir.
@@ -382,6 +409,10 @@ func (r *reader) formatOf(p string) string {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
+	case ".html", ".htm":
+		return FormatHTML
+	case ".xml", ".rss", ".atom":
+		return FormatFeed
 	}
 	return FormatText
 }
@@ -392,8 +423,5 @@ func (r *reader) file(p string) bool {
 		return r.yield(nil, ioError(p, err))
 	}
 	defer f.Close()
-	if r.formatOf(p) == FormatJSONL {
-		return readJSONL(r.ctx, p, f, r.opt, lineLimit(r.opt.maxBytes()), r.yield)
-	}
-	return r.yield(ReadText(p, f, r.opt))
+	return r.read(p, f, r.formatOf(p))
 }

@@ -467,8 +467,8 @@ func TestReadDirectories(t *testing.T) {
 		checkItems(t, got, []want{doc(p+":1", "json in a .txt")})
 		got = collect(Read(t.Context(), []string{j("a.jsonl")}, Options{Format: "text"}))
 		checkItems(t, got, []want{{doc: &wantDoc{Origin: j("a.jsonl"), SourceID: "a", Text: `{"text": "a1"}` + "\n" + `{"text": "a2"}` + "\n"}}})
-		got = collect(Read(t.Context(), []string{p}, Options{Format: "xml"}))
-		checkItems(t, got, []want{fail(parley.Invalid, "", 0, `unknown input format "xml"`)})
+		got = collect(Read(t.Context(), []string{p}, Options{Format: "pdf"}))
+		checkItems(t, got, []want{fail(parley.Invalid, "", 0, `unknown input format "pdf"`)})
 	})
 
 	t.Run("symbolic links", func(t *testing.T) {
@@ -695,7 +695,7 @@ func FuzzReadJSONL(f *testing.F) {
 					if utf8.ValidString(d.Text) {
 						// Re-encoding and decoding the text gives it back.
 						b, _ := json.Marshal(map[string]string{"text": d.Text})
-						dd, _, err := decodeRecord(b, opt.maxBytes())
+						dd, _, err := decodeRecord(b, opt.maxBytes(), false)
 						if err != nil || dd.Text != d.Text {
 							t.Fatalf("round trip of %q: got %v, %v", d.Text, dd, err)
 						}

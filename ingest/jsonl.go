@@ -64,7 +64,10 @@ func readJSONL(ctx context.Context, name string, r io.Reader, opt Options, maxLi
 		} else if isBlank(line) {
 			continue
 		} else {
-			d, kind, err = decodeRecord(line, maxText)
+			d, kind, err = decodeRecord(line, maxText, opt.Fetcher != nil)
+			if err == nil && d.Text == "" { // a URL to fetch
+				d, kind, err = fetchRecord(ctx, d, opt)
+			}
 		}
 		if err != nil {
 			if !yield(nil, &parley.Error{Op: op, Kind: kind, Input: name, Line: lr.n, Err: err}) {
@@ -155,9 +158,38 @@ const (
 	fieldText      = "text"
 )
 
+// fetchRecord returns the article at the URL of record d (which has no
+// text), the record's own fields standing over the page's.
+func fetchRecord(ctx context.Context, d *parley.Doc, opt Options) (*parley.Doc, parley.Kind, error) {
+	page, err := fetchDoc(ctx, opt.Fetcher, d.URL, opt)
+	if err != nil {
+		return nil, parley.KindOf(err), err
+	}
+	if page == nil {
+		return nil, parley.Invalid, fmt.Errorf("%s: not modified since it was last fetched", d.URL)
+	}
+	page.SourceID = d.SourceID
+	for _, f := range []struct{ dst, src *string }{{&page.Title, &d.Title}, {&page.Source, &d.Source}, {&page.Language, &d.Language}} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
+	if !d.Published.IsZero() {
+		page.Published = d.Published
+	}
+	for k, v := range d.Meta {
+		if page.Meta == nil {
+			page.Meta = map[string]string{}
+		}
+		page.Meta[k] = v
+	}
+	return page, 0, nil
+}
+
 // decodeRecord turns one JSONL line into a Doc without Origin, or returns
-// the error's Kind and cause.
-func decodeRecord(line []byte, maxText int) (*parley.Doc, parley.Kind, error) {
+// the error's Kind and cause. With urlOK, a record with a url and no text
+// is a Doc without text, whose article is to be fetched.
+func decodeRecord(line []byte, maxText int, urlOK bool) (*parley.Doc, parley.Kind, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
 		var se *json.SyntaxError
@@ -174,18 +206,29 @@ func decodeRecord(line []byte, maxText int) (*parley.Doc, parley.Kind, error) {
 		return nil, parley.Invalid, fmt.Errorf("want a JSON object with a %q field, got null", fieldText)
 	}
 
-	raw, ok := fields[fieldText]
-	if !ok {
-		return nil, parley.Invalid, fmt.Errorf("no %q field: each record needs the text of its article", fieldText)
+	// A record without text but with a url, when fetching is on, is an
+	// article to fetch.
+	var link string
+	if urlOK && (fields[fieldText] == nil || string(trimWS(fields[fieldText])) == `""` || string(trimWS(fields[fieldText])) == "null") {
+		if err := optString(fields, fieldURL, &link); err != nil {
+			return nil, parley.Invalid, err
+		}
 	}
-	text, ok := unquote(raw)
-	switch {
-	case !ok:
-		return nil, parley.Invalid, fmt.Errorf("%q: want a string, got %s", fieldText, jsonKind(raw))
-	case text == "":
-		return nil, parley.Invalid, fmt.Errorf("%q is empty: each record needs the text of its article", fieldText)
-	case len(text) > maxText:
-		return nil, parley.TooLarge, fmt.Errorf("%q is %d bytes, over the limit of %d: split the article or raise MaxBytes", fieldText, len(text), maxText)
+	var text string
+	if link == "" {
+		raw, ok := fields[fieldText]
+		if !ok {
+			return nil, parley.Invalid, fmt.Errorf("no %q field: each record needs the text of its article", fieldText)
+		}
+		text, ok = unquote(raw)
+		switch {
+		case !ok:
+			return nil, parley.Invalid, fmt.Errorf("%q: want a string, got %s", fieldText, jsonKind(raw))
+		case text == "":
+			return nil, parley.Invalid, fmt.Errorf("%q is empty: each record needs the text of its article", fieldText)
+		case len(text) > maxText:
+			return nil, parley.TooLarge, fmt.Errorf("%q is %d bytes, over the limit of %d: split the article or raise MaxBytes", fieldText, len(text), maxText)
+		}
 	}
 	d := &parley.Doc{Text: text}
 
@@ -227,6 +270,9 @@ func decodeRecord(line []byte, maxText int) (*parley.Doc, parley.Kind, error) {
 			d.Meta = make(map[string]string)
 		}
 		d.Meta[key] = metaValue(raw)
+	}
+	if link != "" {
+		return d, 0, nil // without text: to be fetched
 	}
 	d.ID = parley.Hash(text)
 	return d, 0, nil

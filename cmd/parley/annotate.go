@@ -42,7 +42,8 @@ Examples:
   echo "The envoys met in Geneva. Talks resume today." | parley annotate`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		format := fs.String("format", "conllu", "output `FORMAT`: conllu or json")
-		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text or jsonl")
+		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text, jsonl, html or feed")
+		fetch := fetchFlags(fs)
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
 		stages := fs.String("stages", "", "comma-separated `LIST` of stages to run (default: all); \"list\" prints them")
 		var margin marginFlag
@@ -72,7 +73,7 @@ Examples:
 			}
 			out := bufio.NewWriter(env.Stdout)
 			enc := json.NewEncoder(out)
-			return printDocs(ctx, env, "annotate", args, *input, pub, p, 0, nil, func(d *parley.Doc) error {
+			return printDocs(ctx, env, "annotate", args, *input, pub, fetch(), p, 0, nil, func(d *parley.Doc) error {
 				if *format == "json" {
 					return enc.Encode(d)
 				}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/store/sqlite"
 )
 
@@ -46,7 +47,7 @@ type command struct {
 
 // commands is the table of subcommands, in the order "parley help" lists them.
 func commands() []*command {
-	return []*command{cmdDemo, cmdCode, cmdIngest, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdServe, cmdEval, cmdTrain, cmdDict, cmdVersion}
+	return []*command{cmdDemo, cmdCode, cmdIngest, cmdWatch, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdServe, cmdEval, cmdTrain, cmdDict, cmdVersion}
 }
 
 const mainHelp = `parley turns news articles into political event data: who did what to whom,
@@ -279,4 +280,12 @@ func fuseFlag(fs *flag.FlagSet) func() sqlite.Option {
 		}
 		return sqlite.WithFuseRule(r)
 	}
+}
+
+// fetchFlags adds the flags of fetching web pages and feeds to fs and
+// returns the Fetcher they configure.
+func fetchFlags(fs *flag.FlagSet) func() *ingest.Fetcher {
+	allow := fs.Bool("allow-private", false, "fetch also from loopback, private and link-local addresses (refused by default)")
+	timeout := fs.Duration("fetch-timeout", 30*time.Second, "give up on a page or feed after `D`")
+	return func() *ingest.Fetcher { return &ingest.Fetcher{AllowPrivate: *allow, Timeout: *timeout} }
 }

@@ -105,7 +105,8 @@ Examples:
   parley code --format plover --store news.db feeds/`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		format := fs.String("format", "jsonl", "output `FORMAT`: "+strings.Join(export.Formats, ", "))
-		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text or jsonl")
+		input := fs.String("input", "", "input `FORMAT` when it cannot be told by extension: text, jsonl, html or feed")
+		fetch := fetchFlags(fs)
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
 		dicts := fs.String("dicts", "", "dictionary `DIR` to use instead of the embedded dictionaries")
 		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
@@ -149,7 +150,7 @@ Examples:
 				}
 				defer st.Close()
 			}
-			return printDocs(ctx, env, "code", args, *input, pub, p, *workers, newProgress(env.Stderr, !*quiet), func(d *parley.Doc) error {
+			return printDocs(ctx, env, "code", args, *input, pub, fetch(), p, *workers, newProgress(env.Stderr, !*quiet), func(d *parley.Doc) error {
 				out := d
 				if *minConf > 0 {
 					out = export.Only(d, func(e *parley.Event) bool { return e.Confidence >= *minConf })

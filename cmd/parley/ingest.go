@@ -16,22 +16,37 @@ var cmdIngest = &command{
 	name:    "ingest",
 	summary: "read articles, run the pipeline and store them",
 	synopsis: `
-parley ingest [--db FILE] [--published DATE] [--format text|jsonl] PATH...
+parley ingest [--db FILE] [--published DATE] [--format text|jsonl|html|feed] [--allow-private] PATH_OR_URL...
 parley ingest [flags] -          (read standard input)`,
 	help: `
 Reads articles, runs the pipeline over each and stores the result in the
-database. Each PATH is a file, a directory (walked recursively, taking
-files by extension: .txt .text .jsonl .ndjson) or "-" for standard input.
+database. Each argument is a file, a directory (walked recursively,
+taking files by extension: .txt .text .jsonl .ndjson .html .htm .rss
+.atom), a web address, or "-" for standard input.
 
 A plain-text file is one article. A JSONL file holds one article per
 line, a JSON object with the fields id, url, title, published (RFC 3339
 or YYYY-MM-DD), source, language and text; other fields are kept as
-metadata. Text must be at most 4 MiB per article (--max-bytes).
+metadata; a record with a url and no text is fetched. Text must be at
+most 4 MiB per article (--max-bytes).
+
+A web page (.html, or a URL that serves HTML) is read for its article:
+the main text without menus and other clutter, with its title, byline,
+site and publication date. A feed (RSS, Atom or JSON Feed: .rss, .atom,
+.xml, or a URL that serves one) stands for its items: each item's link
+is fetched and read as a page, an item without a link is read from its
+own text when it has enough. URLs are fetched politely: a user agent
+naming parley, a timeout (--fetch-timeout), at most 16 MiB and 5
+redirects, up to two retries with backoff for errors that may pass.
+Addresses on this machine and on private or link-local networks (cloud
+metadata among them) are refused unless --allow-private is given.
 
 Documents are keyed by a hash of their text: ingesting the same article
 again stores nothing new. A bad record (invalid JSON, missing text, bad
-date, too large) is reported with its file and line, and the others go
-on; the exit status is then 1. A summary goes to standard error.
+date, too large), a page that cannot be fetched or a feed item without an
+article is reported with its file and line, or its feed and item number,
+and the others go on; the exit status is then 1. A summary goes to
+standard error. "parley watch" polls feeds for new articles.
 
 Stored events are fused across sentences and articles: reports of one
 real-world event (same source and target, same CAMEO base code, dates at
@@ -41,11 +56,13 @@ mentions, which "parley events" lists.
 Examples:
   parley ingest --published 2025-07-22 article.txt
   parley ingest --db news.db feeds/ archive.jsonl
+  parley ingest --db news.db https://example.org/world/rss.xml
   zcat dump.jsonl.gz | parley ingest --format jsonl -`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		db := fs.String("db", "parley.db", "SQLite database `FILE` to store into (created if missing)")
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
-		format := fs.String("format", "", "input `FORMAT` when it cannot be told by extension: text or jsonl")
+		format := fs.String("format", "", "input `FORMAT` when it cannot be told by extension: text, jsonl, html or feed")
+		fetch := fetchFlags(fs)
 		maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest article text accepted, in `BYTES`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		quiet := fs.Bool("quiet", false, "print only errors: no progress and no summary")
@@ -67,7 +84,7 @@ Examples:
 				return report(env, "ingest", err, exitFatal)
 			}
 			defer st.Close()
-			opt := ingest.Options{Published: pub, MaxBytes: *maxBytes, Format: *format, Stdin: env.Stdin}
+			opt := ingest.Options{Published: pub, MaxBytes: *maxBytes, Format: *format, Stdin: env.Stdin, Fetcher: fetch()}
 			var added, dup, failed int
 			prog := newProgress(env.Stderr, !*quiet)
 			// A document already stored (same text) is not processed again.

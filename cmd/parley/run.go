@@ -130,7 +130,7 @@ func (p *progress) clear() {
 // pipeline, or write — is reported on standard error under the command's
 // name after flush, and the rest go on. It returns the exit status:
 // exitFailed when any article failed, exitFatal when the final flush does.
-func printDocs(ctx context.Context, env Env, name string, args []string, format string, published time.Time,
+func printDocs(ctx context.Context, env Env, name string, args []string, format string, published time.Time, fetcher *ingest.Fetcher,
 	p *pipeline.Pipeline, workers int, prog *progress, write func(*parley.Doc) error, flush func() error) int {
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -138,7 +138,7 @@ func printDocs(ctx context.Context, env Env, name string, args []string, format 
 	if format == "" && len(args) == 1 && args[0] == "-" {
 		format = ingest.FormatText
 	}
-	opt := ingest.Options{Published: published, Format: format, Stdin: env.Stdin}
+	opt := ingest.Options{Published: published, Format: format, Stdin: env.Stdin, Fetcher: fetcher}
 	failed := 0
 	process(ctx, ingest.Read(ctx, args, opt), p, workers, nil, func(r result) {
 		if r.err == nil {

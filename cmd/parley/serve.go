@@ -43,8 +43,9 @@ requests under way (up to 10 seconds) and exits.
                             pending or overdue, doc, limit)
   POST /api/documents       code and store articles: the body is JSON lines,
                             one record per line as "parley ingest" reads
-                            them (a single JSON object is one line); each
-                            record is answered on its own
+                            them (a single JSON object is one line; a
+                            record with a "url" and no "text" is fetched);
+                            each record is answered on its own
   GET  /healthz             200 when the database answers
   GET  /metrics             Prometheus metrics: requests and latencies by
                             route, stage latencies, documents and events
@@ -52,6 +53,8 @@ requests under way (up to 10 seconds) and exits.
 Writes need a bearer token, given by --token or the environment variable
 PARLEY_TOKEN; without one the server refuses every POST (403), with one
 it answers 401 to a request without it. Bodies over --max-body get 413.
+URLs on this machine or on private networks are not fetched unless
+--allow-private is given.
 Responses are JSON; errors are {"error": {"kind", "message"}}.
 
 The server listens on 127.0.0.1:8080 by default: give --addr :8080 to
@@ -70,6 +73,7 @@ Examples:
 		maxBody := fs.Int64("max-body", api.DefaultMaxBody, "largest request body, in `BYTES`")
 		maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest posted article text, in `BYTES`")
 		logFormat := fs.String("log", "text", "log `FORMAT`: text or json")
+		fetch := fetchFlags(fs)
 		fuse := fuseFlag(fs)
 		return func(ctx context.Context, env Env, args []string) int {
 			if len(args) > 0 {
@@ -98,7 +102,7 @@ Examples:
 				if p, err = pipeline.Build(pipeline.DefaultConfig()); err != nil {
 					return report(env, "serve", err, exitFatal)
 				}
-				opt := ingest.Options{MaxBytes: *maxBytes}
+				opt := ingest.Options{MaxBytes: *maxBytes, Fetcher: fetch()}
 				cfg.Pipeline = p
 				cfg.Read = func(ctx context.Context, name string, r io.Reader) iter.Seq2[*parley.Doc, error] {
 					return ingest.ReadJSONL(ctx, name, r, opt)
