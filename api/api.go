@@ -1,7 +1,7 @@
 // Package api serves parley's store over HTTP: a JSON API for the fused
 // events, their mentions and evidence, the documents and the deadlines, a
 // token-protected endpoint that codes and stores posted articles, health
-// and Prometheus metrics.
+// and Prometheus metrics, and a web UI (ui.go).
 //
 // Routes (all JSON unless said otherwise):
 //
@@ -60,6 +60,9 @@ type Config struct {
 	// /metrics serves either way.
 	Registry *prometheus.Registry
 	Now      func() time.Time // default time.Now
+	// Describe returns the description of a CAMEO code for the web UI
+	// ("Employ aerial weapons"); nil shows codes alone.
+	Describe func(code string) string
 }
 
 // Defaults of Config.
@@ -108,22 +111,23 @@ func New(cfg Config) *Server {
 		{"GET /healthz", s.healthz},
 		{"GET /metrics", s.metrics.serve},
 	} {
-		s.mux.Handle(r.pattern, s.wrap(r.pattern, r.h))
+		s.mux.Handle(r.pattern, s.wrap(r.pattern, apiCSP, r.h))
 		method, path, _ := strings.Cut(r.pattern, " ")
 		allowed[path] = append(allowed[path], method)
 	}
+	s.uiRoutes(func(pattern, csp string, h http.HandlerFunc) { s.mux.Handle(pattern, s.wrap(pattern, csp, h)) })
 	// A known path asked with another method: 405, saying which it takes.
 	for path, methods := range allowed {
 		allow := strings.Join(methods, ", ")
 		if slices.Contains(methods, http.MethodGet) {
 			allow += ", HEAD"
 		}
-		s.mux.Handle(path, s.wrap("other", func(w http.ResponseWriter, r *http.Request) {
+		s.mux.Handle(path, s.wrap("other", apiCSP, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			writeErrorStatus(w, http.StatusMethodNotAllowed, fmt.Errorf("%s %s: this route takes %s", r.Method, r.URL.Path, allow))
 		}))
 	}
-	s.mux.Handle("/", s.wrap("other", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.Handle("/", s.wrap("other", apiCSP, func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, parley.E("api", parley.NotFound, fmt.Errorf("no such route: %s %s", r.Method, r.URL.Path)))
 	}))
 	return s
@@ -161,9 +165,14 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
-// wrap adds to h what every route has: a deadline, security headers, a
-// recovered panic as a 500, a log line and the request metrics.
-func (s *Server) wrap(route string, h http.HandlerFunc) http.Handler {
+// apiCSP is the Content-Security-Policy of everything but the UI's pages:
+// nothing may load.
+const apiCSP = "default-src 'none'; frame-ancestors 'none'"
+
+// wrap adds to h what every route has: a deadline, security headers (csp
+// the Content-Security-Policy), a recovered panic as a 500, a log line and
+// the request metrics.
+func (s *Server) wrap(route, csp string, h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := s.cfg.Now()
 		timeout := s.cfg.Timeout
@@ -177,7 +186,8 @@ func (s *Server) wrap(route string, h http.HandlerFunc) http.Handler {
 		hd := w.Header()
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
-		hd.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		hd.Set("Content-Security-Policy", csp)
+		hd.Set("X-Frame-Options", "DENY")
 		defer func() {
 			if v := recover(); v != nil {
 				s.cfg.Logger.Error("panic", "route", route, "panic", v, "stack", string(debug.Stack()))

@@ -43,10 +43,37 @@ func (fakePipeline) Run(ctx context.Context, d *parley.Doc) error {
 	if len(codes) < 2 {
 		return nil
 	}
+	// Tokens at the spaces, one sentence, an actor on each coded word and
+	// the event on "shelled", so that evidence has offsets.
+	trigger, refs := -1, []int{}
+	start := -1
+	for i := 0; i <= len(d.Text); i++ {
+		if i < len(d.Text) && d.Text[i] != ' ' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := strings.Trim(d.Text[start:i], ".,")
+			d.Tokens = append(d.Tokens, parley.Token{Start: start, End: start + len(w), Head: -1})
+			k := len(d.Tokens) - 1
+			if c, ok := fakeActors[w]; ok && len(refs) < 2 {
+				d.Actors = append(d.Actors, parley.Actor{Tokens: parley.Span{Start: k, End: k + 1}, Code: c, Entity: -1, Ref: -1})
+				refs = append(refs, len(d.Actors)-1)
+			}
+			if w == "shelled" {
+				trigger = k
+			}
+			start = -1
+		}
+	}
+	d.Sentences = []parley.Sentence{{Tokens: parley.Span{Start: 0, End: len(d.Tokens)}}}
 	day := d.Published.Truncate(24 * time.Hour)
-	d.Events = append(d.Events, parley.Event{Source: codes[0], Target: codes[1], SourceRef: -1, TargetRef: -1, ReportedByRef: -1,
-		Code: "195", Root: "19", QuadClass: 4, Goldstein: -10, Plover: "ASSAULT", Mode: parley.Asserted, Date: day, Place: -1})
-	d.Layers |= parley.LayerEvents
+	d.Events = append(d.Events, parley.Event{Source: codes[0], Target: codes[1], SourceRef: refs[0], TargetRef: refs[1], ReportedByRef: -1,
+		Trigger: parley.Span{Start: trigger, End: trigger + 1}, Code: "195", Root: "19", QuadClass: 4, Goldstein: -10,
+		Plover: "ASSAULT", Mode: parley.Asserted, Date: day, Place: -1, Pattern: "fake shelled"})
+	d.Layers |= parley.LayerTokens | parley.LayerSentences | parley.LayerActors | parley.LayerEvents
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/api"
+	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
 	"github.com/parley-events/parley/store/sqlite"
@@ -22,11 +23,18 @@ import (
 
 var cmdServe = &command{
 	name:     "serve",
-	summary:  "serve the stored events over HTTP: JSON API, health and metrics",
+	summary:  "serve the stored events over HTTP: web UI, JSON API, health and metrics",
 	synopsis: "parley serve [--db FILE] [--addr HOST:PORT] [--token TOKEN] [--max-body BYTES] [--log text|json]",
 	help: `
 Serves the database over HTTP until interrupted, then finishes the
 requests under way (up to 10 seconds) and exits.
+
+The web UI is at /: the events with a filter form, a timeline of events
+per day stacked by QuadClass, a world map of their places, the dyads (who
+acts on whom) and the list, newest first; each event's page shows every
+sentence that reports it, with its source, trigger and target marked and
+the pattern that fired; /deadlines lists the deadlines. No scripts: the
+pages and charts are drawn on the server.
 
   GET  /api/events          fused events, newest first. Filters: source,
                             target, actor (code prefixes: "RUS"), code or
@@ -96,7 +104,11 @@ Examples:
 				return report(env, "serve", err, exitFatal)
 			}
 			defer st.Close()
-			cfg := api.Config{Store: st, Token: *token, MaxBody: *maxBody, Logger: logger, Now: env.Now}
+			cfg := api.Config{Store: st, Token: *token, MaxBody: *maxBody, Logger: logger, Now: env.Now,
+				Describe: func(code string) string {
+					c, _ := cameo.Lookup(code)
+					return c.Description
+				}}
 			var p *pipeline.Pipeline
 			if *token != "" { // the models load only when articles may be posted
 				if p, err = pipeline.Build(pipeline.DefaultConfig()); err != nil {
