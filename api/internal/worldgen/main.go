@@ -45,13 +45,24 @@ func main() {
 	countries := flag.String("countries", "", "world-countries.json (ccn3 → cca3)")
 	out := flag.String("out", "", "output file")
 	flag.Parse()
+	b, err := build(*topo, *countries)
+	must(err)
+	must(os.WriteFile(*out, b, 0o644))
+}
+
+// build returns the map file for the two inputs.
+func build(topoPath, countriesPath string) ([]byte, error) {
 	var t topology
-	read(*topo, &t)
+	if err := read(topoPath, &t); err != nil {
+		return nil, err
+	}
 	var wc []struct {
 		CCA3 string `json:"cca3"`
 		CCN3 string `json:"ccn3"`
 	}
-	read(*countries, &wc)
+	if err := read(countriesPath, &wc); err != nil {
+		return nil, err
+	}
 	iso := map[string]string{}
 	for _, c := range wc {
 		if c.CCN3 != "" {
@@ -110,10 +121,14 @@ func main() {
 		switch g.Type {
 		case "Polygon":
 			var p [][]int
-			must(json.Unmarshal(g.Arcs, &p))
+			if err := json.Unmarshal(g.Arcs, &p); err != nil {
+				return nil, err
+			}
 			polys = [][][]int{p}
 		case "MultiPolygon":
-			must(json.Unmarshal(g.Arcs, &polys))
+			if err := json.Unmarshal(g.Arcs, &polys); err != nil {
+				return nil, err
+			}
 		default:
 			continue
 		}
@@ -130,13 +145,15 @@ func main() {
 		lines = append(lines, fmt.Sprintf("%s\t%s\t%s", code, g.Properties.Name, d))
 	}
 	slices.Sort(lines)
-	must(os.WriteFile(*out, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	return []byte(strings.Join(lines, "\n") + "\n"), nil
 }
 
-func read(path string, v any) {
+func read(path string, v any) error {
 	b, err := os.ReadFile(path)
-	must(err)
-	must(json.Unmarshal(b, v))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
 }
 
 func must(err error) {
