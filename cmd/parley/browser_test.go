@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,25 +54,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	go func() {
-		done <- Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw})
-		pw.Close()
-	}()
-	addr := ""
-	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		if m := regexp.MustCompile(`addr=(http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
-			addr = m[1]
-			break
-		}
-	}
-	go io.Copy(io.Discard, pr)
-	if addr == "" {
-		t.Fatalf("parley serve did not start (status %d)", <-done)
-	}
+	addr, done := startServe(t, ctx, "--db", db)
 	defer func() {
 		cancel()
 		<-done

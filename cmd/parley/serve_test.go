@@ -20,24 +20,7 @@ func TestServe(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	go func() {
-		done <- Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw})
-		pw.Close()
-	}()
-	addr := ""
-	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		if m := regexp.MustCompile(`addr=(http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
-			addr = m[1]
-			break
-		}
-	}
-	go io.Copy(io.Discard, pr)
-	if addr == "" {
-		t.Fatalf("parley serve did not say where it listens (status %d)", <-done)
-	}
+	addr, done := startServe(t, ctx, "--db", db)
 	for _, path := range []string{"/healthz", "/api/events"} {
 		resp, err := http.Get(addr + path)
 		if err != nil {
@@ -66,4 +49,30 @@ func TestServe(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("parley serve did not stop")
 	}
+}
+
+// startServe runs "parley serve" with args on a free loopback port until
+// ctx is done, and returns the address it listens on and the channel its
+// exit status comes on.
+func startServe(t *testing.T, ctx context.Context, args ...string) (string, <-chan int) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: pw})
+		pw.Close()
+	}()
+	addr := ""
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if m := regexp.MustCompile(`addr=(http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
+			addr = m[1]
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if addr == "" {
+		t.Fatalf("parley serve did not say where it listens (status %d)", <-done)
+	}
+	return addr, done
 }
