@@ -10,6 +10,7 @@
 //	GET  /api/documents         stored documents; filters, paging
 //	GET  /api/documents/{id}    one document with its annotations, events and deadlines
 //	GET  /api/deadlines         deadlines by due date
+//	GET  /api/export            the events as a file: JSONL, PLOVER, GDELT TSV, CSV or Parquet
 //	POST /api/documents         code and store articles (JSON or JSON lines); needs the bearer token
 //	GET  /healthz               the store answers
 //	GET  /metrics               Prometheus text format
@@ -107,6 +108,7 @@ func New(cfg Config) *Server {
 		{"GET /api/documents", s.documents},
 		{"GET /api/documents/{id}", s.document},
 		{"GET /api/deadlines", s.deadlines},
+		{"GET /api/export", s.exportEvents},
 		{"POST /api/documents", s.postDocuments},
 		{"GET /healthz", s.healthz},
 		{"GET /metrics", s.metrics.serve},

@@ -368,3 +368,43 @@ func TestPostURLRefused(t *testing.T) {
 		t.Errorf("POST a URL on 127.0.0.1: %d %s", code, body)
 	}
 }
+
+func TestExport(t *testing.T) {
+	ts, _ := newServer(t, "s3cret", 0)
+	if code, _, body := do(t, "POST", ts.URL+"/api/documents", "s3cret", strings.NewReader(story)); code != http.StatusCreated {
+		t.Fatalf("POST: %d %s", code, body)
+	}
+	code, h, body := do(t, "GET", ts.URL+"/api/export?format=gdelt", "", nil)
+	rows := strings.Split(strings.TrimSuffix(string(body), "\n"), "\n")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/tab-separated-values") ||
+		!strings.Contains(h.Get("Content-Disposition"), `filename="parley-events.tsv"`) || len(rows) != 2 {
+		t.Fatalf("GET /api/export?format=gdelt: %d %v\n%s", code, h, body)
+	}
+	// Newest first: the event of 9 March, then the one reported three times.
+	f := strings.Split(rows[1], "\t")
+	if len(f) != 61 || f[1] != "20250303" || f[26] != "195" || f[31] != "3" || f[32] != "3" || f[33] != "3" {
+		t.Errorf("the fused event's row: %q", f)
+	}
+	code, h, body = do(t, "GET", ts.URL+"/api/export?format=csv&actor=SYL&limit=1", "", nil)
+	if code != 200 || !strings.HasPrefix(string(body), "id,doc_id,") || strings.Count(string(body), "\n") != 2 ||
+		!strings.Contains(h.Get("Link"), `rel="next"`) || h.Get("X-Next-Cursor") == "" {
+		t.Errorf("GET /api/export?format=csv&limit=1: %d %v\n%s", code, h, body)
+	}
+	code, _, body = do(t, "GET", ts.URL+"/api/export?format=parquet", "", nil)
+	if code != 200 || !bytes.HasPrefix(body, []byte("PAR1")) || !bytes.HasSuffix(body, []byte("PAR1")) {
+		t.Errorf("GET /api/export?format=parquet: %d, %d bytes", code, len(body))
+	}
+	code, _, body = do(t, "GET", ts.URL+"/api/export?format=plover&min_articles=3", "", nil)
+	var p struct {
+		EventType   string `json:"event_type"`
+		NumArticles int    `json:"num_articles"`
+	}
+	if code != 200 || json.Unmarshal(body, &p) != nil || p.EventType != "ASSAULT" || p.NumArticles != 3 {
+		t.Errorf("GET /api/export?format=plover: %d %s", code, body)
+	}
+	for _, q := range []string{"format=xls", "limit=20000", "bogus=1"} {
+		if code, _, body := do(t, "GET", ts.URL+"/api/export?"+q, "", nil); code != http.StatusBadRequest {
+			t.Errorf("GET /api/export?%s: %d %s", q, code, body)
+		}
+	}
+}

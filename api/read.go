@@ -81,8 +81,16 @@ var modalities = []parley.Modality{parley.Asserted, parley.Reported, parley.Futu
 
 // fusedFilter reads the filters of GET /api/events.
 func fusedFilter(r *http.Request) (parley.FusedFilter, error) {
-	q := newQuery(r, "source", "target", "actor", "code", "root", "quad", "plover", "mode", "country",
-		"since", "until", "min_articles", "limit", "cursor")
+	q := newQuery(r, fusedParams...)
+	return readFused(q)
+}
+
+// fusedParams are the query parameters of a listing of fused events.
+var fusedParams = []string{"source", "target", "actor", "code", "root", "quad", "plover", "mode", "country",
+	"since", "until", "min_articles", "limit", "cursor"}
+
+// readFused reads the filters of a listing of fused events from q.
+func readFused(q *query) (parley.FusedFilter, error) {
 	f := parley.FusedFilter{
 		Source: q.str("source"), Target: q.str("target"), Actor: q.str("actor"), Code: q.str("code"),
 		QuadClass: q.int("quad", 1, 4), Plover: strings.ToUpper(q.str("plover")), Country: strings.ToUpper(q.str("country")),

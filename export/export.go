@@ -1,6 +1,7 @@
 // Package export writes coded events in the formats analysts use: JSON
 // lines with their evidence (parley's own), PLOVER JSON, the GDELT 2.0
-// event table (tab-separated, 61 columns) and CSV.
+// event table (tab-separated, 61 columns), CSV and Parquet (the CSV's
+// columns, typed, zstd-compressed).
 //
 // Every format carries, for each event, what proves it: the sentence, and
 // in parley's and PLOVER's formats the trigger, the actors as written and
@@ -21,13 +22,16 @@ import (
 )
 
 // Formats are the names New accepts, in the order help lists them.
-var Formats = []string{"jsonl", "plover", "gdelt", "csv"}
+var Formats = []string{"jsonl", "plover", "gdelt", "csv", "parquet"}
 
 // Writer writes the events of documents in one format.
 type Writer interface {
 	// Write writes the events of d.
 	Write(d *parley.Doc) error
-	// Flush writes any buffered output.
+	// WriteRecord writes one record of d (NewRecord, FusedRecord).
+	WriteRecord(d *parley.Doc, r Record) error
+	// Flush writes any buffered output (and, for formats with a footer,
+	// ends the file: nothing may be written after).
 	Flush() error
 }
 
@@ -46,6 +50,8 @@ func New(format string, w io.Writer) (Writer, error) {
 		return &tableWriter{w: bw, cw: cw, row: gdeltRow}, nil
 	case "csv":
 		return &tableWriter{w: bw, cw: csv.NewWriter(bw), row: csvRow, header: csvHeader}, nil
+	case "parquet":
+		return newParquet(w), nil
 	}
 	return nil, fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
 }
@@ -76,6 +82,27 @@ type Record struct {
 	TargetBytes  parley.Span `json:"target_bytes"`
 	// Location is where the event took place, when the text says so.
 	Location *Location `json:"location,omitempty"`
+	// For a fused event (FusedRecord): how many sentences, articles and
+	// outlets report it; zero for the report of one sentence.
+	NumMentions int `json:"num_mentions,omitempty"`
+	NumArticles int `json:"num_articles,omitempty"`
+	NumSources  int `json:"num_sources,omitempty"`
+}
+
+// FusedRecord returns the fused event f as a record: its first report,
+// event k of d, under the fused event's ID and with its counts.
+func FusedRecord(d *parley.Doc, k int, f *parley.FusedEvent) Record {
+	r := NewRecord(d, k)
+	r.ID, r.FusedID = f.ID, f.ID
+	r.NumMentions, r.NumArticles, r.NumSources = f.NumMentions, f.NumArticles, f.NumSources
+	return r
+}
+
+// counts returns the record's mention, outlet and article counts as
+// GDELT writes them: 1 each for the report of one sentence.
+func (r Record) counts() (mentions, sources, articles string) {
+	one := func(n int) string { return strconv.Itoa(max(n, 1)) }
+	return one(r.NumMentions), one(r.NumSources), one(r.NumArticles)
 }
 
 // Location is the place of an event: the words that name it and the
@@ -156,16 +183,19 @@ type jsonWriter struct {
 
 func (j *jsonWriter) Write(d *parley.Doc) error {
 	for k := range d.Events {
-		r := NewRecord(d, k)
-		var v any = r
-		if j.plover {
-			v = ploverOf(d, r)
-		}
-		if err := j.enc.Encode(v); err != nil {
+		if err := j.WriteRecord(d, NewRecord(d, k)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (j *jsonWriter) WriteRecord(d *parley.Doc, r Record) error {
+	var v any = r
+	if j.plover {
+		v = ploverOf(d, r)
+	}
+	return j.enc.Encode(v)
 }
 
 func (j *jsonWriter) Flush() error { return j.w.Flush() }
@@ -195,6 +225,9 @@ type plover struct {
 	StoryID       string    `json:"story_id"`
 	URL           string    `json:"url,omitempty"`
 	Location      *Location `json:"location,omitempty"`
+	NumMentions   int       `json:"num_mentions,omitempty"` // for a fused event
+	NumArticles   int       `json:"num_articles,omitempty"`
+	NumSources    int       `json:"num_sources,omitempty"`
 }
 
 func ploverOf(d *parley.Doc, r Record) plover {
@@ -203,6 +236,7 @@ func ploverOf(d *parley.Doc, r Record) plover {
 		Modality: string(r.Mode), Confidence: r.Confidence, Source: r.Source, Target: r.Target, SourceText: r.SourceText,
 		TargetText: r.TargetText, CAMEO: r.Code, Text: r.Text, Trigger: r.TriggerText,
 		Pattern: r.Pattern, StoryID: r.DocID, URL: r.URL, Location: r.Location,
+		NumMentions: r.NumMentions, NumArticles: r.NumArticles, NumSources: r.NumSources,
 	}
 	if r.PloverContext != "" {
 		p.Context = strings.Split(r.PloverContext, ";")
@@ -241,18 +275,28 @@ type tableWriter struct {
 }
 
 func (t *tableWriter) Write(d *parley.Doc) error {
+	for k := range d.Events {
+		if err := t.WriteRecord(d, NewRecord(d, k)); err != nil {
+			return err
+		}
+	}
+	if !t.wrote && t.header != nil { // a header even before the first row
+		if err := t.cw.Write(t.header); err != nil {
+			return err
+		}
+		t.wrote = true
+	}
+	return nil
+}
+
+func (t *tableWriter) WriteRecord(d *parley.Doc, r Record) error {
 	if !t.wrote && t.header != nil {
 		if err := t.cw.Write(t.header); err != nil {
 			return err
 		}
 	}
 	t.wrote = true
-	for k := range d.Events {
-		if err := t.cw.Write(t.row(d, NewRecord(d, k))); err != nil {
-			return err
-		}
-	}
-	return nil
+	return t.cw.Write(t.row(d, r))
 }
 
 func (t *tableWriter) Flush() error {
@@ -330,7 +374,8 @@ func gdeltRow(d *parley.Doc, r Record) []string {
 	if r.Sentence == 0 {
 		isRoot = "1"
 	}
-	row = append(row, isRoot, r.Code, base, r.Root, strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), "1", "1", "1", "")
+	mentions, sources, articles := r.counts()
+	row = append(row, isRoot, r.Code, base, r.Root, strconv.Itoa(r.QuadClass), ftoa(r.Goldstein), mentions, sources, articles, "")
 	for range 2 { // Actor1Geo, Actor2Geo: type, name, country, ADM1, ADM2, lat, long, feature id
 		row = append(row, "", "", "", "", "", "", "", "")
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parquet-go/parquet-go"
 )
 
 // testDoc is one sentence written for this test with two actors and one
@@ -173,5 +174,57 @@ func TestOnly(t *testing.T) {
 	}
 	if want := NewRecord(d, 1).ID; c.Events[0].ID != want || NewRecord(c, 0).ID != want {
 		t.Errorf("filtered event's ID %q, want %q as unfiltered", c.Events[0].ID, want)
+	}
+}
+
+// TestParquet reads back the Parquet export of the test document and of
+// its event as a fused event reported three times.
+func TestParquet(t *testing.T) {
+	d := testDoc()
+	var b bytes.Buffer
+	w, err := New("parquet", &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(d); err != nil {
+		t.Fatal(err)
+	}
+	f := &parley.FusedEvent{ID: "fused-0001", NumMentions: 3, NumArticles: 2, NumSources: 2}
+	if err := w.WriteRecord(d, FusedRecord(d, 0, f)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parquet.Read[parquetRow](bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(rows))
+	}
+	r := rows[0]
+	if r.Code != "194" || r.Source != "SYRREB" || r.TargetText != "the capital" || r.Date != "2025-07-22" || r.Sentence != "Rebels shelled the capital." ||
+		r.QuadClass != 4 || r.Goldstein != -10 || r.Lat != nil || r.NumMentions != 1 {
+		t.Errorf("row %+v", r)
+	}
+	if r := rows[1]; r.ID != "fused-0001" || r.NumMentions != 3 || r.NumArticles != 2 || r.NumSources != 2 {
+		t.Errorf("fused row %+v", r)
+	}
+}
+
+// TestFusedGDELT checks the counts of a fused event in the GDELT columns
+// NumMentions, NumSources and NumArticles (32–34).
+func TestFusedGDELT(t *testing.T) {
+	d := testDoc()
+	var b bytes.Buffer
+	w, _ := New("gdelt", &b)
+	if err := w.WriteRecord(d, FusedRecord(d, 0, &parley.FusedEvent{ID: "f-1", NumMentions: 5, NumArticles: 3, NumSources: 2})); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	f := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\t")
+	if f[0] != "f-1" || f[31] != "5" || f[32] != "2" || f[33] != "3" {
+		t.Errorf("columns 1, 32–34 = %q %q %q %q", f[0], f[31], f[32], f[33])
 	}
 }

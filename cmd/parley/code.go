@@ -16,9 +16,9 @@ import (
 
 var cmdCode = &command{
 	name:    "code",
-	summary: "code the events of articles and print them (JSONL, PLOVER, GDELT, CSV)",
+	summary: "code the events of articles and print them (JSONL, PLOVER, GDELT, CSV, Parquet)",
 	synopsis: `
-parley code [--format jsonl|plover|gdelt|csv] [--published DATE] [--min-confidence P] [--dicts DIR] [--store FILE] [--quiet] PATH...
+parley code [--format jsonl|plover|gdelt|csv|parquet] [--published DATE] [--min-confidence P] [--dicts DIR] [--store FILE] [--quiet] PATH...
 echo "Russian forces shelled Kharkiv." | parley code --published 2025-07-22 -`,
 	help: `
 Reads articles as "parley ingest" does, runs the whole pipeline over each
@@ -38,6 +38,8 @@ Formats:
   gdelt   the GDELT 2.0 event table: 61 tab-separated columns, in order;
           fields parley does not know are empty
   csv     one row per event with the main fields and the sentence
+  parquet the CSV's columns as a Parquet file (typed, zstd-compressed):
+          redirect it to a file
 
 Modalities: asserted, future (planned: "will meet"), conditional ("if",
 "should there be"), hypothetical ("may", "could"), negated ("did not",

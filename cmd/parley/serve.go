@@ -49,6 +49,10 @@ pages and charts are drawn on the server.
                             limit); /api/documents/ID one with its layers
   GET  /api/deadlines       deadlines by due date (since, before, status
                             pending or overdue, doc, limit)
+  GET  /api/export          the events as a file: format jsonl, plover,
+                            gdelt, csv or parquet, with the filters of
+                            /api/events; limit 1000 by default, at most
+                            10000; the next part in the Link header
   POST /api/documents       code and store articles: the body is JSON lines,
                             one record per line as "parley ingest" reads
                             them (a single JSON object is one line; a
