@@ -135,6 +135,10 @@ type FusedFilter struct {
 	// MinArticles keeps only events reported by at least this many
 	// documents.
 	MinArticles int
+	// Text keeps only events one of whose sentences has all these words
+	// (case and accents ignored; "quoted words" a phrase, a trailing *
+	// a prefix: "drone* Odesa").
+	Text string
 	// After is a cursor (FusedEvent.Cursor of the last event of the
 	// previous page): the listing goes on after it.
 	After string

@@ -180,6 +180,7 @@ func TestPostAndRead(t *testing.T) {
 		{"?source=FRD", 1}, {"?target=FRD", 1}, {"?actor=SYL", 2}, {"?root=19", 2}, {"?code=1951", 0},
 		{"?since=2025-03-05", 1}, {"?until=2025-03-05", 1}, {"?min_articles=2", 1}, {"?mode=asserted", 2},
 		{"?mode=future", 0}, {"?quad=4&plover=assault", 2}, {"?country=SYL", 0},
+		{"?q=dawn", 1}, {"?q=freedonian+gun*", 1}, {"?q=%22officials+said%22", 1}, {"?q=tanks", 0},
 	} {
 		get(c.query)
 		if len(list.Events) != c.want {

@@ -18,7 +18,7 @@ var cmdEvents = &command{
 	name:    "events",
 	summary: "list stored events, each fused from all the articles that report it",
 	synopsis: `
-parley events [--db FILE] [--actor CODE] [--source CODE] [--target CODE] [--code CAMEO] [--since DATE] [--until DATE] [--min-articles N] [--limit N] [--json]
+parley events [--db FILE] [--actor CODE] [--source CODE] [--target CODE] [--code CAMEO] [--words WORDS] [--since DATE] [--until DATE] [--min-articles N] [--limit N] [--json]
 parley events [--db FILE] [--json] ID...`,
 	help: `
 Lists the events of the database, newest first. One story told by many
@@ -46,7 +46,9 @@ fighting), --quad a QuadClass (1 verbal cooperation, 2 material
 cooperation, 3 verbal conflict, 4 material conflict), --plover a PLOVER
 type, --mode a modality, --country the ISO 3166 alpha-3 code of the
 place, --since and --until the event's date, --min-articles the least
-number of articles that report it.
+number of articles that report it, --words words that one of its
+sentences must all have (case and accents ignored; "quoted words" a
+phrase, a trailing * a prefix).
 
 Listing is paged: at most --limit events are printed; the cursor to
 continue from is printed on standard error and goes to --after.
@@ -69,6 +71,7 @@ Examples:
 		since := fs.String("since", "", "only events dated on or after `DATE`")
 		until := fs.String("until", "", "only events dated before `DATE`")
 		fs.IntVar(&f.MinArticles, "min-articles", 0, "only events reported by at least `N` articles")
+		fs.StringVar(&f.Text, "words", "", "only events one of whose sentences has all these `WORDS` (\"a phrase\", prefix*)")
 		fs.IntVar(&f.Limit, "limit", 100, "print at most `N` events")
 		fs.StringVar(&f.After, "after", "", "continue after `CURSOR` (paging)")
 		asJSON := fs.Bool("json", false, "print JSON lines instead of a table")

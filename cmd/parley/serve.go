@@ -40,7 +40,8 @@ pages and charts are drawn on the server.
                             target, actor (code prefixes: "RUS"), code or
                             root (CAMEO prefix), quad (1-4), plover, mode,
                             country (ISO alpha-3 of the place), since and
-                            until (YYYY-MM-DD), min_articles; limit (50
+                            until (YYYY-MM-DD), min_articles, q (words
+                            one of its sentences has); limit (50
                             by default, at most 1000) and cursor (the
                             "next" of the page before) for paging
   GET  /api/events/ID       one event with every mention: outlet, article,

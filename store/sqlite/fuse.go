@@ -17,9 +17,9 @@ import (
 // writeStmts are the statements the writer prepares once, at Open, for
 // storing events and fusing them.
 type writeStmts struct {
-	insertEvent, insertMention         *sql.Stmt
-	findFused, createFused, placeFused *sql.Stmt
-	refreshFused, deleteFused          *sql.Stmt
+	insertEvent, insertMention               *sql.Stmt
+	findFused, createFused, placeFused       *sql.Stmt
+	refreshFused, deleteFused, indexEvidence *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
@@ -53,6 +53,11 @@ func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.fused_id = fused.id)
 			WHERE id = ?`},
 		{&w.deleteFused, `DELETE FROM fused WHERE id = ? AND num_mentions = 0`},
+		// The sentence of a stored event, for full-text search.
+		{&w.indexEvidence, `INSERT OR REPLACE INTO evidence (rowid, fused_id, text)
+			SELECT e.rowid, e.fused_id,
+				CAST(substr(CAST(d.text AS BLOB), e.sentence_byte_start + 1, e.sentence_byte_end - e.sentence_byte_start) AS TEXT)
+			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?`},
 	} {
 		st, err := db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -69,7 +74,7 @@ func (w *writeStmts) close() error {
 		return nil
 	}
 	var errs []error
-	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused, w.deleteFused} {
+	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused, w.deleteFused, w.indexEvidence} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -254,6 +259,7 @@ func (s *Store) fuseStored(ctx context.Context) error {
 		return err
 	}
 	defer set.Close()
+	index := tx.StmtContext(ctx, s.stmts.indexEvidence)
 	for _, docID := range docs {
 		var ann string
 		if err := tx.QueryRowContext(ctx, `SELECT annotations FROM documents WHERE id = ?`, docID).Scan(&ann); err != nil {
@@ -284,6 +290,9 @@ func (s *Store) fuseStored(ctx context.Context) error {
 				return fmt.Errorf("fusing event %s: %w", e.ID, err)
 			}
 			if _, err := set.ExecContext(ctx, fid, e.ID); err != nil {
+				return err
+			}
+			if _, err := index.ExecContext(ctx, e.ID); err != nil {
 				return err
 			}
 		}
@@ -553,6 +562,9 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 	if f.MinArticles > 0 {
 		w.add("num_articles >= ?", f.MinArticles)
 	}
+	if q := ftsQuery(f.Text); q != "" {
+		w.add("id IN (SELECT fused_id FROM evidence WHERE evidence MATCH ?)", q)
+	}
 	if after != nil {
 		w.add("(date < ? OR date = ? AND id > ?)", after.date, after.date, after.id)
 	}
@@ -625,4 +637,44 @@ func prefixed(cols, p string) string {
 		fs[i] = p + strings.TrimSpace(c)
 	}
 	return strings.Join(fs, ", ")
+}
+
+// ftsQuery turns the words of a FusedFilter.Text into a full-text query
+// that cannot be malformed: each word, or each "quoted phrase", quoted as
+// a string, all of them required; a trailing * on a word keeps its
+// meaning, a prefix. It returns "" when there are no words.
+func ftsQuery(text string) string {
+	var terms []string
+	for len(text) > 0 {
+		text = strings.TrimLeft(text, " \t\r\n")
+		if text == "" {
+			break
+		}
+		var term string
+		if text[0] == '"' {
+			end := strings.IndexByte(text[1:], '"')
+			if end < 0 {
+				term, text = text[1:], ""
+			} else {
+				term, text = text[1:1+end], text[2+end:]
+			}
+		} else {
+			end := strings.IndexAny(text, " \t\r\n")
+			if end < 0 {
+				end = len(text)
+			}
+			term, text = text[:end], text[end:]
+		}
+		prefix := strings.HasSuffix(term, "*") && !strings.Contains(term, " ")
+		term = strings.TrimSpace(strings.Trim(term, "*"))
+		if term == "" {
+			continue
+		}
+		q := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
+		if prefix {
+			q += "*"
+		}
+		terms = append(terms, q)
+	}
+	return strings.Join(terms, " ")
 }

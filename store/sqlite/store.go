@@ -297,6 +297,9 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 	if err != nil {
 		return fail(op, err)
 	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE rowid IN (SELECT rowid FROM events WHERE doc_id = ?)`, docID); err != nil {
+		return fail(op, err)
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE doc_id = ?`, docID); err != nil {
 		return fail(op, err)
 	}
@@ -327,6 +330,7 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, toke
 	}
 	ins := tx.StmtContext(ctx, s.stmts.insertEvent)
 	mention := tx.StmtContext(ctx, s.stmts.insertMention)
+	index := tx.StmtContext(ctx, s.stmts.indexEvidence)
 	f := s.newFuser(ctx, tx, docID)
 	for i, e := range events {
 		id := fmt.Sprintf("%s-%04d", docID, i+1)
@@ -352,6 +356,9 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, toke
 		}
 		if _, err := mention.ExecContext(ctx, id, docID, e.Sentence, sb0, sb1); err != nil {
 			return fmt.Errorf("mention of event %s: %w", id, err)
+		}
+		if _, err := index.ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("evidence of event %s: %w", id, err)
 		}
 	}
 	return s.refreshFused(ctx, tx, f.touched)

@@ -239,10 +239,14 @@ func testFusedPutEvents(t *testing.T, s parley.Store) {
 		t.Errorf("after recoding = %v; want %s with one report and %s-2 with the other", got, id, id)
 	}
 
-	// With no events left anywhere, nothing is fused.
+	// With no events left anywhere, nothing is fused, and no sentence is
+	// found.
 	putEvents(t, s, a.ID, nil)
 	putEvents(t, s, b.ID, nil)
 	check("no events", nil)
+	if got := fused(t, s, parley.FusedFilter{Text: "Omega"}); len(got) != 0 {
+		t.Errorf("the words of events taken back still find %v", mentionCounts(got))
+	}
 }
 
 // testFused checks Fused's filters, order and paging.
@@ -296,6 +300,14 @@ func testFused(t *testing.T, s parley.Store) {
 		{parley.FusedFilter{Since: at(0), Until: at(49)}, []string{"190", "195"}},
 		{parley.FusedFilter{MinArticles: 2}, []string{"195"}},
 		{parley.FusedFilter{Source: "FRD*"}, nil},
+		{parley.FusedFilter{Text: "rebels"}, []string{"190"}},
+		{parley.FusedFilter{Text: "FREEDONIAN artil*"}, []string{"195"}},
+		{parley.FusedFilter{Text: `"warning at"`}, []string{"138"}},
+		{parley.FusedFilter{Text: `"at warning"`}, nil},
+		{parley.FusedFilter{Text: "shelled", Source: "SYL"}, []string{"190"}},
+		{parley.FusedFilter{Text: `protesters"`}, []string{"180"}},
+		{parley.FusedFilter{Text: `protesters OR (NEAR ^*`}, nil}, // no query syntax: every word is required
+		{parley.FusedFilter{Text: "nowhere"}, nil},
 		{parley.FusedFilter{Limit: 2}, []string{"138", "190"}},
 	} {
 		if diff := cmp.Diff(c.want, codes(c.f)); diff != "" {

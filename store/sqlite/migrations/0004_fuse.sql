@@ -51,5 +51,9 @@ CREATE INDEX fused_place ON fused (place_country, date DESC, id, root, quad_clas
 ALTER TABLE events ADD COLUMN fused_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_fused_id ON events (fused_id);
 
+-- The sentences that report the events, for full-text search: one row per
+-- coded event, its rowid the event's, with its fused event.
+CREATE VIRTUAL TABLE evidence USING fts5(fused_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+
 -- Events stored before fusing existed have no fused event yet: Open fuses
 -- them, in the order their documents were stored (Store.fuseStored).
