@@ -49,6 +49,7 @@ const (
 	defaultMaxBody   = 16 << 20
 	defaultRedirects = 5
 	defaultRetries   = 2
+	maxValidators    = 10000 // URLs whose validators are kept for conditional requests
 )
 
 // validators are what a server said to recognise a page it sent before.
@@ -302,6 +303,9 @@ func (f *Fetcher) try(ctx context.Context, u string) (page *Page, err error, aga
 	}
 	if et, lm := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"); et != "" || lm != "" {
 		f.mu.Lock()
+		if len(f.seen) >= maxValidators { // a long watch fetches many pages once: start afresh
+			clear(f.seen)
+		}
 		f.seen[u] = validators{et, lm}
 		f.mu.Unlock()
 	}

@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"iter"
+	"maps"
 	"mime"
 	"net/url"
 	"regexp"
@@ -153,14 +154,7 @@ func feedItems(ctx context.Context, name string, feed *Feed, opt Options, seen m
 			return false
 		}
 		where := fmt.Sprintf("%s#item%d", name, i+1)
-		link := strings.TrimSpace(it.Link)
-		if link == "" && len(it.Links) > 0 {
-			link = strings.TrimSpace(it.Links[0])
-		}
-		key := link
-		if key == "" {
-			key = "guid:" + cmpOr(it.GUID, "title:"+it.Title)
-		}
+		link, key := itemLink(it), itemKey(it)
 		if seen != nil && seen[key] {
 			continue
 		}
@@ -182,6 +176,23 @@ func feedItems(ctx context.Context, name string, feed *Feed, opt Options, seen m
 		}
 	}
 	return true
+}
+
+// itemLink returns the link of a feed item, or "".
+func itemLink(it *gofeed.Item) string {
+	if l := strings.TrimSpace(it.Link); l != "" || len(it.Links) == 0 {
+		return l
+	}
+	return strings.TrimSpace(it.Links[0])
+}
+
+// itemKey names a feed item across reads of its feed: its link, else its
+// GUID, else its title.
+func itemKey(it *gofeed.Item) string {
+	if l := itemLink(it); l != "" {
+		return l
+	}
+	return "guid:" + cmpOr(it.GUID, "title:"+it.Title)
 }
 
 func feedItem(ctx context.Context, where string, it *gofeed.Item, link string, opt Options) (*parley.Doc, error) {
@@ -320,14 +331,18 @@ func isURL(p string) bool {
 // not changed since the last Poll (conditional requests) yields nothing.
 type Watcher struct {
 	Options Options // Options.Fetcher is required
-	seen    map[string]bool
+	// seen holds, per feed, the items already read that the feed still
+	// lists (an item it no longer lists is forgotten, so that the memory
+	// of a long watch stays the size of its feeds).
+	seen map[string]map[string]bool
 }
 
 // Poll reads each URL once, as Read reads a URL, skipping what is not new.
+// A Watcher is for one goroutine at a time.
 func (w *Watcher) Poll(ctx context.Context, urls []string) iter.Seq2[*parley.Doc, error] {
 	return func(yield func(*parley.Doc, error) bool) {
 		if w.seen == nil {
-			w.seen = map[string]bool{}
+			w.seen = map[string]map[string]bool{}
 		}
 		for _, u := range urls {
 			if ctx.Err() != nil {
@@ -352,7 +367,17 @@ func (w *Watcher) Poll(ctx context.Context, urls []string) iter.Seq2[*parley.Doc
 					ok = yield(nil, err)
 					break
 				}
-				ok = feedItems(ctx, u, feed, w.Options, w.seen, yield)
+				seen := w.seen[u]
+				if seen == nil {
+					seen = map[string]bool{}
+					w.seen[u] = seen
+				}
+				ok = feedItems(ctx, u, feed, w.Options, seen, yield)
+				listed := map[string]bool{}
+				for _, it := range feed.Items {
+					listed[itemKey(it)] = true
+				}
+				maps.DeleteFunc(seen, func(k string, _ bool) bool { return !listed[k] })
 			case FormatHTML:
 				ok = yield(ReadHTML(u, bytes.NewReader(page.Body), page.URL, w.Options))
 			default:
