@@ -73,7 +73,8 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) {
 	for d, err := range s.cfg.Read(r.Context(), "request", body) {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeError(w, parley.E("api", parley.TooLarge, fmt.Errorf("body is over the limit of %d bytes", s.cfg.MaxBody)))
+			writeError(w, parley.E("api", parley.TooLarge, fmt.Errorf("body is over the limit of %d bytes: %d records before the limit stored, %d already stored, %d failed; post the rest in smaller bodies",
+				s.cfg.MaxBody, created, dups, failed)))
 			return
 		}
 		p := posted{Record: len(out) + 1}

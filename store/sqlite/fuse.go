@@ -146,10 +146,9 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return "", err
 	}
-	var err2 error
 	if best == "" {
-		if best, err2 = f.newFused(ctx, id, e, key, place); err2 != nil {
-			return "", err2
+		if best, err = f.newFused(ctx, id, e, key, place); err != nil {
+			return "", err
 		}
 	} else if !bestPlaced && place != nil {
 		// The first report said nowhere; this one does.
