@@ -35,17 +35,35 @@ func appendFused(b []byte, e *parley.FusedEvent) []byte {
 		b = appendTime(append(b, `,"date":`...), e.Date)
 	}
 	if e.Place != nil {
-		p, err := json.Marshal(e.Place)
-		if err != nil {
-			p = []byte("null")
-		}
-		b = append(append(b, `,"place":`...), p...)
+		b = appendPlace(append(b, `,"place":`...), e.Place)
 	}
 	b = strconv.AppendInt(append(b, `,"num_mentions":`...), int64(e.NumMentions), 10)
 	b = strconv.AppendInt(append(b, `,"num_articles":`...), int64(e.NumArticles), 10)
 	b = strconv.AppendInt(append(b, `,"num_sources":`...), int64(e.NumSources), 10)
 	b = appendTime(append(b, `,"first_seen":`...), e.FirstSeen)
 	b = appendTime(append(b, `,"last_seen":`...), e.LastSeen)
+	return append(b, '}')
+}
+
+// appendPlace appends p as encoding/json would encode it.
+func appendPlace(b []byte, p *parley.Place) []byte {
+	b = strconv.AppendInt(append(b, `{"tokens":{"start":`...), int64(p.Tokens.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(p.Tokens.End), 10)
+	b = append(b, '}')
+	if p.GeoNameID != 0 {
+		b = strconv.AppendInt(append(b, `,"geonameid":`...), int64(p.GeoNameID), 10)
+	}
+	b = appendString(append(b, `,"name":`...), p.Name)
+	for _, f := range [...]struct{ key, v string }{{`,"country":`, p.Country}, {`,"admin1":`, p.Admin1}, {`,"feature":`, p.Feature}} {
+		if f.v != "" {
+			b = appendString(append(b, f.key...), f.v)
+		}
+	}
+	b = appendFloat(append(b, `,"lat":`...), p.Lat)
+	b = appendFloat(append(b, `,"lon":`...), p.Lon)
+	if p.Approximate {
+		b = append(b, `,"approximate":true`...)
+	}
 	return append(b, '}')
 }
 
@@ -76,11 +94,17 @@ func appendFloat(b []byte, f float64) []byte {
 	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
-// appendTime appends t as time.Time's MarshalJSON does.
+// appendTime appends t as time.Time's MarshalJSON does (which refuses
+// years outside 0–9999: those go through it, to say so the same way).
 func appendTime(b []byte, t time.Time) []byte {
-	q, err := t.MarshalJSON()
-	if err != nil {
-		return append(b, "null"...)
+	if y := t.Year(); y < 0 || y > 9999 {
+		q, err := t.MarshalJSON()
+		if err != nil {
+			return append(b, "null"...)
+		}
+		return append(b, q...)
 	}
-	return append(b, q...)
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"')
 }

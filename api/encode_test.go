@@ -24,6 +24,8 @@ func TestAppendFused(t *testing.T) {
 		{ID: "x", Goldstein: 1e-9, Date: time.Date(1999, 1, 2, 3, 4, 5, 6, time.FixedZone("X", 3600))},
 		{ID: "y", Goldstein: 3e21, QuadClass: -1},
 		{ID: "z", Goldstein: math.Copysign(0, -1), Source: "\x01bad\xffutf8"},
+		{ID: "p", Place: &parley.Place{Tokens: parley.Span{Start: 3, End: 5}, Name: "Kyiv", Admin1: "12", Lat: -0.5, Lon: 1e-7, Approximate: true}},
+		{ID: "q", Place: &parley.Place{}, Date: time.Date(2025, 1, 2, 3, 4, 5, 6e8, time.UTC), FirstSeen: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)},
 	}
 	for _, e := range events {
 		want, err := json.Marshal(e)

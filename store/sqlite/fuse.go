@@ -1,13 +1,11 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -366,8 +364,8 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 }
 
 // Fused lists fused events, newest first. An actor filter (source or
-// target) is two listings, one per side, each read in order from its index,
-// merged.
+// target) is two listings, one per side, each read in order from its
+// index, merged.
 func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.FusedEvent, error) {
 	const op = "sqlite.Fused"
 	n, err := limit(op, f.Limit)
@@ -382,35 +380,51 @@ func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.Fused
 		}
 		after = &cursor{date, id}
 	}
+	var w *where
+	var query string
 	if f.Actor == "" {
-		out, err := s.fused(ctx, f, after, n)
-		if err != nil {
-			return nil, fail(op, err)
+		w = fusedWhere(f, after)
+		query = `SELECT ` + fusedColumns + ` FROM fused` + w.String() + ` ORDER BY date DESC, id LIMIT ?`
+		w.args = append(w.args, n)
+	} else {
+		// Each side's page read from its index alone (date and ID), the
+		// two merged, and only the rows of the page read in full; in one
+		// statement.
+		bySource, byTarget := f, f
+		bySource.Actor, byTarget.Actor = "", ""
+		bySource.Source = narrower(f.Source, f.Actor)
+		byTarget.Target = narrower(f.Target, f.Actor)
+		w = new(where)
+		var sides []string
+		for _, g := range []parley.FusedFilter{bySource, byTarget} {
+			if g.Source == "\x00" || g.Target == "\x00" { // the filters exclude each other
+				continue
+			}
+			gw := fusedWhere(g, after)
+			sides = append(sides, `SELECT * FROM (SELECT date, id FROM fused`+gw.String()+` ORDER BY date DESC, id LIMIT ?)`)
+			w.args = append(append(w.args, gw.args...), n)
 		}
-		return out, nil
+		if len(sides) == 0 {
+			return nil, nil
+		}
+		query = `SELECT ` + fusedColumns + ` FROM fused WHERE id IN (SELECT id FROM (` + strings.Join(sides, " UNION ") +
+			`) ORDER BY date DESC, id LIMIT ?) ORDER BY date DESC, id`
+		w.args = append(w.args, n)
 	}
-	bySource, byTarget := f, f
-	bySource.Actor, byTarget.Actor = "", ""
-	bySource.Source = narrower(f.Source, f.Actor)
-	byTarget.Target = narrower(f.Target, f.Actor)
-	// Each side's page is read from its index alone (date and ID), the
-	// two merged, and only the rows of the page read in full.
-	var keys []cursor
-	for _, g := range []parley.FusedFilter{bySource, byTarget} {
-		if g.Source == "\x00" || g.Target == "\x00" { // the filters exclude each other
-			continue
-		}
-		side, err := s.fusedKeys(ctx, g, after, n)
-		if err != nil {
-			return nil, fail(op, err)
-		}
-		keys = append(keys, side...)
-	}
-	slices.SortFunc(keys, func(a, b cursor) int { return cmp.Or(cmp.Compare(b.date, a.date), strings.Compare(a.id, b.id)) })
-	keys = slices.Compact(keys)
-	keys = keys[:min(n, len(keys))]
-	out, err := s.fusedByID(ctx, keys)
+	rows, err := s.readQuery(ctx, query, w.args...)
 	if err != nil {
+		return nil, fail(op, err)
+	}
+	defer rows.Close()
+	var out []parley.FusedEvent
+	for rows.Next() {
+		e, err := scanFused(rows)
+		if err != nil {
+			return nil, fail(op, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fail(op, err)
 	}
 	return out, nil
@@ -433,84 +447,6 @@ func narrower(a, b string) string {
 type cursor struct {
 	date int64
 	id   string
-}
-
-// fused runs one listing query for f (whose Actor is empty).
-func (s *Store) fused(ctx context.Context, f parley.FusedFilter, after *cursor, n int) ([]parley.FusedEvent, error) {
-	w := fusedWhere(f, after)
-	rows, err := s.readQuery(ctx, `SELECT `+fusedColumns+` FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`,
-		append(w.args, n)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []parley.FusedEvent
-	for rows.Next() {
-		e, err := scanFused(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// fusedKeys returns the date and ID of each event of the listing query for
-// f (whose Actor is empty).
-func (s *Store) fusedKeys(ctx context.Context, f parley.FusedFilter, after *cursor, n int) ([]cursor, error) {
-	w := fusedWhere(f, after)
-	rows, err := s.readQuery(ctx, `SELECT date, id FROM fused`+w.String()+` ORDER BY date DESC, id LIMIT ?`, append(w.args, n)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []cursor
-	for rows.Next() {
-		var c cursor
-		if err := rows.Scan(&c.date, &c.id); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// fusedByID returns the fused events of keys, in their order.
-func (s *Store) fusedByID(ctx context.Context, keys []cursor) ([]parley.FusedEvent, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	ids := make([]string, len(keys))
-	at := make(map[string]int, len(keys))
-	for i, k := range keys {
-		ids[i], at[k.id] = k.id, i
-	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.readQuery(ctx, `SELECT `+fusedColumns+` FROM fused WHERE id IN (SELECT value FROM json_each(?))`, string(list))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]parley.FusedEvent, len(keys))
-	found := 0
-	for rows.Next() {
-		e, err := scanFused(rows)
-		if err != nil {
-			return nil, err
-		}
-		out[at[e.ID]] = e
-		found++
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if found != len(keys) { // cannot happen inside one snapshot; between two, an event may go
-		out = slices.DeleteFunc(out, func(e parley.FusedEvent) bool { return e.ID == "" })
-	}
-	return out, nil
 }
 
 // fusedWhere returns the conditions of the listing query for f (whose
