@@ -1,6 +1,7 @@
 package parley_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -102,4 +103,27 @@ func TestCursor(t *testing.T) {
 			t.Errorf("ParseCursor(%q) error = %v, want Kind Invalid", bad, err)
 		}
 	}
+}
+
+// FuzzParseCursor checks that any string is a cursor or an error of Kind
+// Invalid, and that a cursor's parts make it again.
+func FuzzParseCursor(f *testing.F) {
+	for _, s := range []string{"1721692800/abc-0001", "0/x", "", "/", "-5/y", "9999999999999999999/z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		date, id, err := parley.ParseCursor(s)
+		if err != nil {
+			if parley.KindOf(err) != parley.Invalid {
+				t.Fatalf("ParseCursor(%q) error %v, want Kind Invalid", s, err)
+			}
+			return
+		}
+		if id == "" {
+			t.Fatalf("ParseCursor(%q) gave an empty ID", s)
+		}
+		if d2, id2, err := parley.ParseCursor(fmt.Sprintf("%d/%s", date, id)); err != nil || d2 != date || id2 != id {
+			t.Fatalf("ParseCursor(%q) = %d, %q; made again: %d, %q, %v", s, date, id, d2, id2, err)
+		}
+	})
 }

@@ -130,6 +130,7 @@ type FusedFilter struct {
 	Plover    string   // PLOVER event type, "ASSAULT"
 	Mode      Modality // modality of the first report
 	Country   string   // ISO alpha-3 of the place
+	Place     string   // the place's name, any case ("Kharkiv")
 	Since     time.Time
 	Until     time.Time
 	// MinArticles keeps only events reported by at least this many

@@ -86,14 +86,14 @@ func fusedFilter(r *http.Request) (parley.FusedFilter, error) {
 }
 
 // fusedParams are the query parameters of a listing of fused events.
-var fusedParams = []string{"source", "target", "actor", "code", "root", "quad", "plover", "mode", "country",
+var fusedParams = []string{"source", "target", "actor", "code", "root", "quad", "plover", "mode", "country", "place",
 	"since", "until", "min_articles", "q", "limit", "cursor"}
 
 // readFused reads the filters of a listing of fused events from q.
 func readFused(q *query) (parley.FusedFilter, error) {
 	f := parley.FusedFilter{
 		Source: q.str("source"), Target: q.str("target"), Actor: q.str("actor"), Code: q.str("code"),
-		QuadClass: q.int("quad", 1, 4), Plover: strings.ToUpper(q.str("plover")), Country: strings.ToUpper(q.str("country")),
+		QuadClass: q.int("quad", 1, 4), Plover: strings.ToUpper(q.str("plover")), Country: strings.ToUpper(q.str("country")), Place: q.str("place"),
 		Since: q.date("since"), Until: q.date("until"), MinArticles: q.int("min_articles", 1, 1<<30), Text: q.str("q"),
 		After: q.str("cursor"), Limit: q.limit(),
 	}

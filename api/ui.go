@@ -141,7 +141,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 
 // filterForm is the filter form's values, as the user typed them.
 type filterForm struct {
-	Actor, Source, Target, Code, Quad, Mode, Country, Since, Until, MinArticles, Words string
+	Actor, Source, Target, Code, Quad, Mode, Country, Place, Since, Until, MinArticles, Words string
 }
 
 // query returns the form as URL query parameters (empty ones left out),
@@ -149,7 +149,7 @@ type filterForm struct {
 func (f filterForm) query(extra ...string) string {
 	v := url.Values{}
 	for _, kv := range [][2]string{{"actor", f.Actor}, {"source", f.Source}, {"target", f.Target}, {"code", f.Code},
-		{"quad", f.Quad}, {"mode", f.Mode}, {"country", f.Country}, {"since", f.Since}, {"until", f.Until}, {"min_articles", f.MinArticles},
+		{"quad", f.Quad}, {"mode", f.Mode}, {"country", f.Country}, {"place", f.Place}, {"since", f.Since}, {"until", f.Until}, {"min_articles", f.MinArticles},
 		{"q", f.Words}} {
 		if kv[1] != "" {
 			v.Set(kv[0], kv[1])
@@ -218,7 +218,7 @@ type dot struct {
 func (s *Server) uiIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	form := filterForm{q.Get("actor"), q.Get("source"), q.Get("target"), q.Get("code"), q.Get("quad"), q.Get("mode"),
-		q.Get("country"), q.Get("since"), q.Get("until"), q.Get("min_articles"), q.Get("q")}
+		q.Get("country"), q.Get("place"), q.Get("since"), q.Get("until"), q.Get("min_articles"), q.Get("q")}
 	page := indexPage{Nav: "events", Form: form, Codes: s.describe}
 	// Read the filters as the API does (the UI's extra parameter, the
 	// cursor, is the API's too).

@@ -45,7 +45,7 @@ matches RUSMIL and RUSGOV), --code a CAMEO code prefix ("19" for all
 fighting), --quad a QuadClass (1 verbal cooperation, 2 material
 cooperation, 3 verbal conflict, 4 material conflict), --plover a PLOVER
 type, --mode a modality, --country the ISO 3166 alpha-3 code of the
-place, --since and --until the event's date, --min-articles the least
+place, --place its name, --since and --until the event's date, --min-articles the least
 number of articles that report it, --words words that one of its
 sentences must all have (case and accents ignored; "quoted words" a
 phrase, a trailing * a prefix).
@@ -68,6 +68,7 @@ Examples:
 		fs.StringVar(&f.Plover, "plover", "", "only events of PLOVER `TYPE`")
 		mode := fs.String("mode", "", "only events of `MODALITY`: asserted, reported, future, conditional, hypothetical, negated")
 		fs.StringVar(&f.Country, "country", "", "only events placed in the country of ISO alpha-3 `CODE`")
+		fs.StringVar(&f.Place, "place", "", "only events placed in the place of this `NAME` (any case)")
 		since := fs.String("since", "", "only events dated on or after `DATE`")
 		until := fs.String("until", "", "only events dated before `DATE`")
 		fs.IntVar(&f.MinArticles, "min-articles", 0, "only events reported by at least `N` articles")

@@ -39,7 +39,8 @@ pages and charts are drawn on the server.
   GET  /api/events          fused events, newest first. Filters: source,
                             target, actor (code prefixes: "RUS"), code or
                             root (CAMEO prefix), quad (1-4), plover, mode,
-                            country (ISO alpha-3 of the place), since and
+                            country (ISO alpha-3 of the place), place
+                            (its name), since and
                             until (YYYY-MM-DD), min_articles, q (words
                             one of its sentences has); limit (50
                             by default, at most 1000) and cursor (the

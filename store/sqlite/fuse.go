@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 )
@@ -488,6 +490,9 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 	if f.Country != "" {
 		w.add("place_country = ?", f.Country)
 	}
+	if f.Place != "" {
+		w.add("place_name = ? COLLATE NOCASE", f.Place)
+	}
 	if !f.Since.IsZero() {
 		w.add("date >= ?", max(1, f.Since.Unix()))
 	}
@@ -579,6 +584,14 @@ func prefixed(cols, p string) string {
 // a string, all of them required; a trailing * on a word keeps its
 // meaning, a prefix. It returns "" when there are no words.
 func ftsQuery(text string) string {
+	// Control characters and invalid UTF-8 separate words: SQLite's
+	// query parser takes a NUL for the end of the query.
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(text, " "))
 	var terms []string
 	for len(text) > 0 {
 		text = strings.TrimLeft(text, " \t\r\n")

@@ -320,3 +320,28 @@ func TestFuseStored(t *testing.T) {
 		t.Errorf("fused at Open with a window of 72h (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzFTSQuery checks that any words a user types make a full-text query
+// SQLite accepts.
+func FuzzFTSQuery(f *testing.F) {
+	s := openT(f, Memory)
+	defer s.Close()
+	for _, seed := range []string{"drone*", `"peace talks" Istanbul`, `a" OR (NEAR`, "*", `""`, "^x:y", "éé 東京 \x00"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		q := ftsQuery(text)
+		if q == "" {
+			return
+		}
+		rows, err := s.reader.QueryContext(t.Context(), `SELECT rowid FROM evidence WHERE evidence MATCH ?`, q)
+		if err != nil {
+			t.Fatalf("ftsQuery(%q) = %q: %v", text, q, err)
+		}
+		for rows.Next() {
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			t.Fatalf("ftsQuery(%q) = %q: %v", text, q, err)
+		}
+	})
+}

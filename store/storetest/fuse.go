@@ -295,6 +295,8 @@ func testFused(t *testing.T, s parley.Store) {
 		{parley.FusedFilter{Mode: parley.Future}, []string{"138"}},
 		{parley.FusedFilter{Country: "SYL"}, []string{"195"}},
 		{parley.FusedFilter{Country: "FRD"}, []string{"190"}},
+		{parley.FusedFilter{Place: "alpha"}, []string{"195"}},
+		{parley.FusedFilter{Place: "Alph"}, nil},
 		{parley.FusedFilter{Since: at(1)}, []string{"138", "190"}},
 		{parley.FusedFilter{Until: at(48)}, []string{"195"}},
 		{parley.FusedFilter{Since: at(0), Until: at(49)}, []string{"190", "195"}},
