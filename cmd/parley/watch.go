@@ -29,9 +29,10 @@ server error) is tried again at the next poll.
 
 Each poll ends with a line on standard error: how many articles were new,
 already stored, and failed; errors name the feed and the item. A feed that
-fails does not stop the others or the next poll. Interrupt to stop; the
-poll under way is finished first. --once polls once and exits (for cron),
-with status 1 when something failed.
+fails does not stop the others or the next poll. Interrupt to stop: the
+articles stored so far stay stored, and the next run fetches again what
+this one had not finished. --once polls once and exits (for cron), with
+status 1 when something failed.
 
 Fetching is as "parley ingest" does it; addresses on this machine and on
 private networks are refused unless --allow-private is given.
