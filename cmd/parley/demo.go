@@ -143,7 +143,7 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 	for _, n := range d.Notes {
 		fmt.Fprintf(w, "  note [%s] %s: %s\n", n.Stage, n.Kind, n.Message)
 	}
-	fmt.Fprintf(w, "Next: parley code FILE (events as JSONL, PLOVER, GDELT or CSV), parley annotate FILE, parley ingest FILE, parley help.\n")
+	fmt.Fprintf(w, "Next: parley code FILE (events as JSONL, PLOVER, GDELT, CSV or Parquet), parley ingest FILE_OR_URL, then parley serve (web UI and API), parley help.\n")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
