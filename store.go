@@ -102,6 +102,13 @@ func ParseCursor(c string) (date int64, id string, err error) {
 	return date, id, nil
 }
 
+// FusedItem is a fused event as a listing serves it: its JSON, as
+// FusedEvent.AppendJSON writes it, and its cursor (FusedEvent.Cursor).
+type FusedItem struct {
+	JSON   []byte
+	Cursor string
+}
+
 // Mention is one sentence of one document that reports a fused event: the
 // coded event of that sentence with its evidence and where it was read.
 type Mention struct {
@@ -199,6 +206,11 @@ type Store interface {
 	// FusedEvent returns the fused event with this ID and its mentions,
 	// or an error of Kind NotFound.
 	FusedEvent(ctx context.Context, id string) (*FusedEvent, error)
+
+	// FusedItems lists fused events as Fused does, each as its JSON
+	// (FusedEvent.AppendJSON) with its cursor, for a caller that passes
+	// them on as they are.
+	FusedItems(ctx context.Context, f FusedFilter) ([]FusedItem, error)
 
 	// Stats returns the number of stored documents and events.
 	Stats(ctx context.Context) (docs, events int, err error)

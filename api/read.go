@@ -126,21 +126,26 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	list, err := s.cfg.Store.Fused(r.Context(), f)
+	list, err := s.cfg.Store.FusedItems(r.Context(), f)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	b := append(make([]byte, 0, 300*len(list)+64), `{"events":[`...)
-	for i := range list {
+	// Each event's JSON is kept ready by the store.
+	size := 64
+	for _, it := range list {
+		size += len(it.JSON) + 1
+	}
+	b := append(make([]byte, 0, size), `{"events":[`...)
+	for i, it := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendFused(b, &list[i])
+		b = append(b, it.JSON...)
 	}
 	b = append(b, ']')
 	if len(list) == f.Limit {
-		b = appendString(append(b, `,"next":`...), list[len(list)-1].Cursor())
+		b = strconv.AppendQuote(append(b, `,"next":`...), list[len(list)-1].Cursor)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -20,6 +21,7 @@ type writeStmts struct {
 	insertEvent, insertMention               *sql.Stmt
 	findFused, createFused, placeFused       *sql.Stmt
 	refreshFused, deleteFused, indexEvidence *sql.Stmt
+	getFused, setListing                     *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
@@ -53,6 +55,8 @@ func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.fused_id = fused.id)
 			WHERE id = ?`},
 		{&w.deleteFused, `DELETE FROM fused WHERE id = ? AND num_mentions = 0`},
+		{&w.getFused, `SELECT ` + fusedColumns + ` FROM fused WHERE id = ?`},
+		{&w.setListing, `UPDATE fused SET listing = ? WHERE id = ?`},
 		// The sentence of a stored event, for full-text search.
 		{&w.indexEvidence, `INSERT OR REPLACE INTO evidence (rowid, fused_id, text)
 			SELECT e.rowid, e.fused_id,
@@ -74,7 +78,8 @@ func (w *writeStmts) close() error {
 		return nil
 	}
 	var errs []error
-	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused, w.deleteFused, w.indexEvidence} {
+	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused,
+		w.deleteFused, w.indexEvidence, w.getFused, w.setListing} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -326,11 +331,27 @@ func fusedOf(ctx context.Context, tx *sql.Tx, docID string) ([]string, error) {
 func (s *Store) refreshFused(ctx context.Context, tx *sql.Tx, ids []string) error {
 	upd := tx.StmtContext(ctx, s.stmts.refreshFused)
 	del := tx.StmtContext(ctx, s.stmts.deleteFused)
+	get := tx.StmtContext(ctx, s.stmts.getFused)
+	set := tx.StmtContext(ctx, s.stmts.setListing)
+	var b []byte
 	for _, id := range ids {
 		if _, err := upd.ExecContext(ctx, id); err != nil {
 			return err
 		}
-		if _, err := del.ExecContext(ctx, id); err != nil {
+		res, err := del.ExecContext(ctx, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			continue // gone: nothing reports it any more
+		}
+		// The listing's JSON, from the row as it now stands.
+		e, err := scanFused(get.QueryRowContext(ctx, id))
+		if err != nil {
+			return err
+		}
+		b = e.AppendJSON(b[:0])
+		if _, err := set.ExecContext(ctx, string(b), id); err != nil {
 			return err
 		}
 	}
@@ -369,16 +390,47 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 // target) is two listings, one per side, each read in order from its
 // index, merged.
 func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.FusedEvent, error) {
-	const op = "sqlite.Fused"
+	var out []parley.FusedEvent
+	err := s.listFused(ctx, "sqlite.Fused", f, fusedColumns, func(rows *sql.Rows) error {
+		e, err := scanFused(rows)
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}
+
+// FusedItems lists fused events as Fused does, each as the JSON kept
+// with it and its cursor.
+func (s *Store) FusedItems(ctx context.Context, f parley.FusedFilter) ([]parley.FusedItem, error) {
+	var out []parley.FusedItem
+	err := s.listFused(ctx, "sqlite.FusedItems", f, "date, id, listing", func(rows *sql.Rows) error {
+		var (
+			date int64
+			id   string
+			it   parley.FusedItem
+		)
+		if err := rows.Scan(&date, &id, &it.JSON); err != nil {
+			return err
+		}
+		it.Cursor = strconv.FormatInt(date, 10) + "/" + id
+		out = append(out, it)
+		return nil
+	})
+	return out, err
+}
+
+// listFused runs the listing query for f, reading cols of each row with
+// scan.
+func (s *Store) listFused(ctx context.Context, op string, f parley.FusedFilter, cols string, scan func(*sql.Rows) error) error {
 	n, err := limit(op, f.Limit)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var after *cursor
 	if f.After != "" {
 		date, id, err := parley.ParseCursor(f.After)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		after = &cursor{date, id}
 	}
@@ -386,7 +438,7 @@ func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.Fused
 	var query string
 	if f.Actor == "" {
 		w = fusedWhere(f, after)
-		query = `SELECT ` + fusedColumns + ` FROM fused` + w.String() + ` ORDER BY date DESC, id LIMIT ?`
+		query = `SELECT ` + cols + ` FROM fused` + w.String() + ` ORDER BY date DESC, id LIMIT ?`
 		w.args = append(w.args, n)
 	} else {
 		// Each side's page read from its index alone (date and ID), the
@@ -407,29 +459,26 @@ func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.Fused
 			w.args = append(append(w.args, gw.args...), n)
 		}
 		if len(sides) == 0 {
-			return nil, nil
+			return nil
 		}
-		query = `SELECT ` + fusedColumns + ` FROM fused WHERE id IN (SELECT id FROM (` + strings.Join(sides, " UNION ") +
+		query = `SELECT ` + cols + ` FROM fused WHERE id IN (SELECT id FROM (` + strings.Join(sides, " UNION ") +
 			`) ORDER BY date DESC, id LIMIT ?) ORDER BY date DESC, id`
 		w.args = append(w.args, n)
 	}
 	rows, err := s.readQuery(ctx, query, w.args...)
 	if err != nil {
-		return nil, fail(op, err)
+		return fail(op, err)
 	}
 	defer rows.Close()
-	var out []parley.FusedEvent
 	for rows.Next() {
-		e, err := scanFused(rows)
-		if err != nil {
-			return nil, fail(op, err)
+		if err := scan(rows); err != nil {
+			return fail(op, err)
 		}
-		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail(op, err)
+		return fail(op, err)
 	}
-	return out, nil
+	return nil
 }
 
 // narrower returns the longer of two code prefixes when one extends the

@@ -72,11 +72,24 @@ var (
 	country = &parley.Place{GeoNameID: 5, Name: "Sylvania", Country: "SYL", Feature: "PCLI", Lat: 49.0, Lon: 32.0}
 )
 
+// fused returns s.Fused(f), and checks that s.FusedItems(f) gives the same
+// events, each as its JSON and its cursor.
 func fused(tb testing.TB, s parley.Store, f parley.FusedFilter) []parley.FusedEvent {
 	tb.Helper()
 	got, err := s.Fused(tb.Context(), f)
 	if err != nil {
 		tb.Fatalf("Fused(%+v): %v", f, err)
+	}
+	items, err := s.FusedItems(tb.Context(), f)
+	if err != nil {
+		tb.Fatalf("FusedItems(%+v): %v", f, err)
+	}
+	var want []parley.FusedItem
+	for _, e := range got {
+		want = append(want, parley.FusedItem{JSON: e.AppendJSON(nil), Cursor: e.Cursor()})
+	}
+	if diff := cmp.Diff(want, items, cmp.Transformer("string", func(b []byte) string { return string(b) })); diff != "" {
+		tb.Errorf("FusedItems(%+v) differs from Fused (-Fused +FusedItems):\n%s", f, diff)
 	}
 	return got
 }

@@ -33,7 +33,10 @@ CREATE TABLE fused (
     num_articles    INTEGER NOT NULL DEFAULT 0,
     num_sources     INTEGER NOT NULL DEFAULT 0,
     first_seen      INTEGER NOT NULL DEFAULT 0,
-    last_seen       INTEGER NOT NULL DEFAULT 0
+    last_seen       INTEGER NOT NULL DEFAULT 0,
+    -- The event as a listing serves it (parley.FusedEvent.AppendJSON),
+    -- written again whenever its counts or place change.
+    listing         TEXT    NOT NULL DEFAULT ''
 );
 
 -- Fusing finds candidates by key and date. Listings go newest first, and

@@ -1,4 +1,4 @@
-package api
+package parley_test
 
 import (
 	"encoding/json"
@@ -9,10 +9,10 @@ import (
 	"github.com/parley-events/parley"
 )
 
-// TestAppendFused holds appendFused to encoding/json's encoding of the same
+// TestAppendJSON holds FusedEvent.AppendJSON to encoding/json's encoding of the same
 // event, for events with every field set, none set, and strings and
 // numbers that need escaping or another notation.
-func TestAppendFused(t *testing.T) {
+func TestAppendJSON(t *testing.T) {
 	day := time.Date(2025, 7, 23, 0, 0, 0, 0, time.UTC)
 	events := []parley.FusedEvent{
 		{},
@@ -32,8 +32,8 @@ func TestAppendFused(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendFused(nil, &e); string(got) != string(want) {
-			t.Errorf("appendFused:\n got %s\nwant %s", got, want)
+		if got := e.AppendJSON(nil); string(got) != string(want) {
+			t.Errorf("AppendJSON:\n got %s\nwant %s", got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package api
+package parley
 
 import (
 	"encoding/json"
@@ -6,15 +6,14 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
-
-	"github.com/parley-events/parley"
 )
 
-// appendFused appends e as encoding/json would encode it (without its
-// mentions, which a listing does not carry), field by field instead of
-// by reflection: a page of events is most of what the API serves.
-// TestAppendFused holds it to encoding/json's output.
-func appendFused(b []byte, e *parley.FusedEvent) []byte {
+// AppendJSON appends e to b as encoding/json would encode it without its
+// mentions (a listing does not carry them), field by field instead of by
+// reflection: a page of events is most of what the API serves, and a
+// store may keep each event's JSON ready (Store.FusedItems).
+// TestAppendJSON holds it to encoding/json's output.
+func (e *FusedEvent) AppendJSON(b []byte) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, e.ID)
 	if e.Source != "" {
@@ -46,7 +45,7 @@ func appendFused(b []byte, e *parley.FusedEvent) []byte {
 }
 
 // appendPlace appends p as encoding/json would encode it.
-func appendPlace(b []byte, p *parley.Place) []byte {
+func appendPlace(b []byte, p *Place) []byte {
 	b = strconv.AppendInt(append(b, `{"tokens":{"start":`...), int64(p.Tokens.Start), 10)
 	b = strconv.AppendInt(append(b, `,"end":`...), int64(p.Tokens.End), 10)
 	b = append(b, '}')
