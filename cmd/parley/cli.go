@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/ingest"
+	"github.com/parley-events/parley/store/postgres"
 	"github.com/parley-events/parley/store/sqlite"
 )
 
@@ -268,18 +269,27 @@ func (w *windowFlag) Set(s string) error {
 	return nil
 }
 
-// fuseFlag adds --fuse-window to fs and returns the store option it sets.
-func fuseFlag(fs *flag.FlagSet) func() sqlite.Option {
+// fuseFlag adds --fuse-window to fs and returns the rule it sets.
+func fuseFlag(fs *flag.FlagSet) func() parley.FuseRule {
 	w := &windowFlag{d: parley.DefaultFuseWindow}
 	fs.Var(w, "fuse-window", "events reported at most `D` apart (24h, 2d) may be fused into one; 0 fuses only events of the same date")
-	return func() sqlite.Option {
+	return func() parley.FuseRule {
 		r := parley.DefaultFuseRule()
 		r.Window = w.d
 		if w.d == 0 {
 			r.Window = -1
 		}
-		return sqlite.WithFuseRule(r)
+		return r
 	}
+}
+
+// openStore opens the store at db: a PostgreSQL URL (postgres://…), else
+// an SQLite file; rule fuses the events it stores.
+func openStore(ctx context.Context, db string, rule parley.FuseRule) (parley.Store, error) {
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return postgres.Open(ctx, db, postgres.WithFuseRule(rule))
+	}
+	return sqlite.Open(ctx, db, sqlite.WithFuseRule(rule))
 }
 
 // fetchFlags adds the flags of fetching web pages and feeds to fs and

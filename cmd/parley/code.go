@@ -11,7 +11,6 @@ import (
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/export"
 	"github.com/parley-events/parley/pipeline"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdCode = &command{
@@ -111,7 +110,7 @@ Examples:
 		fetch := fetchFlags(fs)
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
 		dicts := fs.String("dicts", "", "dictionary `DIR` to use instead of the embedded dictionaries")
-		store := fs.String("store", "", "also store documents and events in this SQLite `FILE`")
+		store := fs.String("store", "", "also store documents and events in this `STORE`: an SQLite file or a PostgreSQL URL (postgres://…)")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		oneActor := fs.Bool("one-actor", false, "also code events with only a source or only a target")
 		quiet := fs.Bool("quiet", false, "no progress line on a terminal")
@@ -145,9 +144,9 @@ Examples:
 			if err != nil {
 				return report(env, "code", err, exitFatal)
 			}
-			var st *sqlite.Store
+			var st parley.Store
 			if *store != "" {
-				if st, err = sqlite.Open(ctx, *store, fuse()); err != nil {
+				if st, err = openStore(ctx, *store, fuse()); err != nil {
 					return report(env, "code", err, exitFatal)
 				}
 				defer st.Close()

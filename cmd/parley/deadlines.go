@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdDeadlines = &command{
@@ -36,7 +35,7 @@ Examples:
   parley deadlines --db news.db --pending
   parley deadlines --db news.db --since 2025-09-01 --before 2025-10-01 --json`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE`")
+		db := fs.String("db", "parley.db", "the `STORE`: an SQLite file, or a PostgreSQL URL (postgres://user@host/db)")
 		overdue := fs.Bool("overdue", false, "only deadlines already past")
 		pending := fs.Bool("pending", false, "only deadlines to come")
 		since := fs.String("since", "", "only deadlines due on or after `DATE`")
@@ -66,7 +65,7 @@ Examples:
 			case *pending && today.After(f.DueSince):
 				f.DueSince = today
 			}
-			st, err := sqlite.Open(ctx, *db)
+			st, err := openStore(ctx, *db, parley.DefaultFuseRule())
 			if err != nil {
 				return report(env, "deadlines", err, exitFatal)
 			}

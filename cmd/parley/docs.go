@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdDocs = &command{
@@ -28,7 +27,7 @@ Examples:
   parley docs
   parley docs --source AFP --since 2025-07-01 --json`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE`")
+		db := fs.String("db", "parley.db", "the `STORE`: an SQLite file, or a PostgreSQL URL (postgres://user@host/db)")
 		source := fs.String("source", "", "only documents from this outlet `NAME`")
 		since := fs.String("since", "", "only documents published on or after `DATE`")
 		until := fs.String("until", "", "only documents published before `DATE`")
@@ -47,7 +46,7 @@ Examples:
 			if f.Until, err = parseDate(*until); err != nil {
 				return report(env, "docs", err, exitUsage)
 			}
-			st, err := sqlite.Open(ctx, *db)
+			st, err := openStore(ctx, *db, parley.DefaultFuseRule())
 			if err != nil {
 				return report(env, "docs", err, exitFatal)
 			}

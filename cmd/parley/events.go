@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdEvents = &command{
@@ -58,7 +57,7 @@ Examples:
   parley events --db news.db --min-articles 3 --json
   parley events --db news.db 3f1c…-0002`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE`")
+		db := fs.String("db", "parley.db", "the `STORE`: an SQLite file, or a PostgreSQL URL (postgres://user@host/db)")
 		var f parley.FusedFilter
 		fs.StringVar(&f.Actor, "actor", "", "only events whose source or target code starts with `CODE`")
 		fs.StringVar(&f.Source, "source", "", "only events whose source code starts with `CODE`")
@@ -93,7 +92,7 @@ Examples:
 			if f.Until, err = parseDate(*until); err != nil {
 				return report(env, "events", err, exitUsage)
 			}
-			st, err := sqlite.Open(ctx, *db)
+			st, err := openStore(ctx, *db, parley.DefaultFuseRule())
 			if err != nil {
 				return report(env, "events", err, exitFatal)
 			}

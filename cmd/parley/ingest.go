@@ -9,7 +9,6 @@ import (
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdIngest = &command{
@@ -59,7 +58,7 @@ Examples:
   parley ingest --db news.db https://example.org/world/rss.xml
   zcat dump.jsonl.gz | parley ingest --format jsonl -`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE` to store into (created if missing)")
+		db := fs.String("db", "parley.db", "the `STORE` to store into: an SQLite file (created if missing), or a PostgreSQL URL (postgres://user@host/db)")
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
 		format := fs.String("format", "", "input `FORMAT` when it cannot be told by extension: text, jsonl, html or feed")
 		fetch := fetchFlags(fs)
@@ -79,7 +78,7 @@ Examples:
 			if err != nil {
 				return report(env, "ingest", err, exitFatal)
 			}
-			st, err := sqlite.Open(ctx, *db, fuse())
+			st, err := openStore(ctx, *db, fuse())
 			if err != nil {
 				return report(env, "ingest", err, exitFatal)
 			}

@@ -18,7 +18,6 @@ import (
 	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdServe = &command{
@@ -81,7 +80,7 @@ Examples:
   curl 'localhost:8080/api/events?actor=RUS&root=19&since=2025-07-01'
   curl -H "Authorization: Bearer s3cret" --data-binary @story.jsonl localhost:8080/api/documents`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE` (created if missing)")
+		db := fs.String("db", "parley.db", "the `STORE`: an SQLite file (created if missing), or a PostgreSQL URL (postgres://user@host/db)")
 		addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 		token := fs.String("token", "", "bearer `TOKEN` that writes need (default $PARLEY_TOKEN; none: writes refused)")
 		maxBody := fs.Int64("max-body", api.DefaultMaxBody, "largest request body, in `BYTES`")
@@ -105,7 +104,7 @@ Examples:
 			if *token == "" {
 				*token = os.Getenv("PARLEY_TOKEN")
 			}
-			st, err := sqlite.Open(ctx, *db, fuse())
+			st, err := openStore(ctx, *db, fuse())
 			if err != nil {
 				return report(env, "serve", err, exitFatal)
 			}

@@ -10,7 +10,6 @@ import (
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
-	"github.com/parley-events/parley/store/sqlite"
 )
 
 var cmdWatch = &command{
@@ -41,7 +40,7 @@ Examples:
   parley watch --db news.db https://example.org/world/rss.xml https://example.net/atom
   parley watch --db news.db --every 1h --once https://example.org/world/rss.xml`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
-		db := fs.String("db", "parley.db", "SQLite database `FILE` to store into (created if missing)")
+		db := fs.String("db", "parley.db", "the `STORE` to store into: an SQLite file (created if missing), or a PostgreSQL URL (postgres://user@host/db)")
 		every := fs.Duration("every", 15*time.Minute, "poll every `D` (at least 1m)")
 		once := fs.Bool("once", false, "poll once and exit")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
@@ -58,7 +57,7 @@ Examples:
 			if err != nil {
 				return report(env, "watch", err, exitFatal)
 			}
-			st, err := sqlite.Open(ctx, *db, fuse())
+			st, err := openStore(ctx, *db, fuse())
 			if err != nil {
 				return report(env, "watch", err, exitFatal)
 			}

@@ -18,10 +18,10 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/store/internal/sqlstore"
 	modernc "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -30,40 +30,20 @@ import (
 // until the Store is closed.
 const Memory = ":memory:"
 
-const (
-	busyTimeout  = 10 * time.Second
-	defaultLimit = 100
-	maxLimit     = 10000
-)
+const busyTimeout = 10 * time.Second
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
 // Store is a parley.Store backed by SQLite. It is safe for concurrent use.
 type Store struct {
-	writer *sql.DB // one connection: all writes are serialised
-	reader *sql.DB // read-only pool; the writer itself for an in-memory database
-	fuse   parley.FuseRule
-	stmts  *writeStmts // the writer's prepared statements
-	// reads caches the readers' prepared statements by their SQL: a
-	// listing has one statement per combination of filters.
-	reads sync.Map
+	*sqlstore.Store         // the stores' shared core, over SQLite's dialect
+	writer          *sql.DB // one connection: all writes are serialised
+	reader          *sql.DB // read-only pool; the writer itself for an in-memory database
+	fuse            parley.FuseRule
 }
 
-// readQuery runs a read-only query through a statement prepared once.
-func (s *Store) readQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, ok := s.reads.Load(query)
-	if !ok {
-		prepared, err := s.reader.PrepareContext(ctx, query)
-		if err != nil {
-			return nil, err
-		}
-		if st, ok = s.reads.LoadOrStore(query, prepared); ok {
-			prepared.Close() // another goroutine stored it first
-		}
-	}
-	return st.(*sql.Stmt).QueryContext(ctx, args...)
-}
+var _ parley.Store = (*Store)(nil)
 
 // Option configures a Store at Open.
 type Option func(*Store)
@@ -74,8 +54,6 @@ type Option func(*Store)
 func WithFuseRule(r parley.FuseRule) Option {
 	return func(s *Store) { s.fuse = r.Normalized() }
 }
-
-var _ parley.Store = (*Store)(nil)
 
 // Open opens the SQLite database at path, creating it if it does not exist,
 // and applies any migrations it lacks; opts configure it (WithFuseRule).
@@ -122,16 +100,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		s.writer.Close()
 		return nil, fail(err)
 	}
-	var err error
-	if s.stmts, err = prepareWrites(ctx, s.writer); err != nil {
-		s.writer.Close()
-		return nil, fail(err)
-	}
-	if err := s.fuseStored(ctx); err != nil {
-		s.stmts.close()
-		s.writer.Close()
-		return nil, fail(err)
-	}
 	if s.reader == nil {
 		// Opened after migrating, so the file is already in WAL mode and
 		// holds the schema.
@@ -145,6 +113,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		r.SetMaxIdleConns(n)
 		s.reader = r
 	}
+	core, err := sqlstore.New(ctx, s.writer, s.reader, dialect, s.fuse)
+	if err != nil {
+		s.writer.Close()
+		if s.reader != s.writer {
+			s.reader.Close()
+		}
+		return nil, fail(err)
+	}
+	s.Store = core
 	return s, nil
 }
 
@@ -210,12 +187,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
-	var errs []error
-	s.reads.Range(func(_, st any) bool {
-		errs = append(errs, st.(*sql.Stmt).Close())
-		return true
-	})
-	err := errors.Join(append(errs, s.stmts.close(), s.writer.Close())...)
+	err := errors.Join(s.Store.Close(), s.writer.Close())
 	if s.reader != s.writer {
 		err = errors.Join(err, s.reader.Close())
 	}
@@ -223,11 +195,6 @@ func (s *Store) Close() error {
 		return parley.E("sqlite.Close", parley.IO, err)
 	}
 	return nil
-}
-
-// fail wraps err, a database error met by operation op, in a *parley.Error.
-func fail(op string, err error) error {
-	return parley.E(op, kindOf(err, parley.IO), err)
 }
 
 // kindOf classifies a database error, returning def when nothing more

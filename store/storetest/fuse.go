@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -351,5 +352,30 @@ func testFused(t *testing.T, s parley.Store) {
 		if !errors.As(err, &pe) || pe.Kind != parley.Invalid {
 			t.Errorf("Fused(%+v) error = %v, want Kind Invalid", f, err)
 		}
+	}
+}
+
+// testConcurrentFuse checks that reports of one event stored at once, by
+// as many writers, fuse into one event.
+func testConcurrentFuse(t *testing.T, s parley.Store) {
+	const writers = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for i := range writers {
+		wg.Go(func() {
+			d := reportDoc(report{text: fmt.Sprintf("Freedonian guns shelled Omega, report %d.", i), outlet: fmt.Sprintf("Outlet %d", i),
+				published: day, code: "195", date: day})
+			if _, err := s.PutDoc(t.Context(), d); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("PutDoc: %v", err)
+	}
+	if got := mentionCounts(fused(t, s, parley.FusedFilter{})); len(got) != 1 || !strings.HasSuffix(got[0], fmt.Sprintf(" %d/%d/%d", writers, writers, writers)) {
+		t.Errorf("%d reports stored at once: fused events %v, want one of %d reports", writers, got, writers)
 	}
 }

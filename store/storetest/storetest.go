@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Fuse", testFuse},
 		{"FusedPutEvents", testFusedPutEvents},
 		{"Fused", testFused},
+		{"ConcurrentFuse", testConcurrentFuse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -6,11 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 )
@@ -21,10 +20,10 @@ type writeStmts struct {
 	insertEvent, insertMention               *sql.Stmt
 	findFused, createFused, placeFused       *sql.Stmt
 	refreshFused, deleteFused, indexEvidence *sql.Stmt
-	getFused, setListing                     *sql.Stmt
+	getFused, setListing, lockKey            *sql.Stmt // lockKey nil when the dialect has none
 }
 
-func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
+func prepareWrites(ctx context.Context, db *dbw, d *Dialect) (*writeStmts, error) {
 	var w writeStmts
 	for _, p := range []struct {
 		st  **sql.Stmt
@@ -40,13 +39,8 @@ func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 		// Candidates of one key in a date range, oldest first.
 		{&w.findFused, `SELECT id, date, doc_id, ` + placeColumns + ` FROM fused
 			WHERE source = ? AND target = ? AND base = ? AND class = ? AND date BETWEEN ? AND ?
-			ORDER BY rowid`},
-		{&w.createFused, `INSERT INTO fused
-			(id, source, target, base, class, date, doc_id, code, root, quad_class, goldstein, plover, mode,
-			 ` + placeColumns + `, source_head, target_head)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, substr(?8, 1, 2), ?10, ?11, ?12, ?13,
-			 ?14, ?15, ?16, ?17, ?18, ?19, ?20, substr(?2, 1, 3), substr(?3, 1, 3))
-			ON CONFLICT (id) DO NOTHING`},
+			ORDER BY ` + d.CreationOrder},
+		{&w.createFused, d.CreateFused},
 		{&w.placeFused, `UPDATE fused SET (` + placeColumns + `) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`},
 		{&w.refreshFused, `UPDATE fused SET (num_mentions, num_articles, num_sources, first_seen, last_seen) = (
 			SELECT count(*), count(DISTINCT e.doc_id),
@@ -57,12 +51,13 @@ func prepareWrites(ctx context.Context, db *sql.DB) (*writeStmts, error) {
 		{&w.deleteFused, `DELETE FROM fused WHERE id = ? AND num_mentions = 0`},
 		{&w.getFused, `SELECT ` + fusedColumns + ` FROM fused WHERE id = ?`},
 		{&w.setListing, `UPDATE fused SET listing = ? WHERE id = ?`},
+		{&w.lockKey, d.LockKey},
 		// The sentence of a stored event, for full-text search.
-		{&w.indexEvidence, `INSERT OR REPLACE INTO evidence (rowid, fused_id, text)
-			SELECT e.rowid, e.fused_id,
-				CAST(substr(CAST(d.text AS BLOB), e.sentence_byte_start + 1, e.sentence_byte_end - e.sentence_byte_start) AS TEXT)
-			FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?`},
+		{&w.indexEvidence, d.IndexEvidence},
 	} {
+		if p.sql == "" { // a statement the dialect does without
+			continue
+		}
 		st, err := db.PrepareContext(ctx, p.sql)
 		if err != nil {
 			w.close()
@@ -79,7 +74,7 @@ func (w *writeStmts) close() error {
 	}
 	var errs []error
 	for _, st := range []*sql.Stmt{w.insertEvent, w.insertMention, w.findFused, w.createFused, w.placeFused, w.refreshFused,
-		w.deleteFused, w.indexEvidence, w.getFused, w.setListing} {
+		w.deleteFused, w.indexEvidence, w.getFused, w.setListing, w.lockKey} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -93,15 +88,17 @@ type fuser struct {
 	rule                parley.FuseRule
 	docID               string
 	find, create, place *sql.Stmt
-	touched             []string // fused events to recount, in the order first touched
+	lock                *sql.Stmt // nil: no locking
+	touched             []string  // fused events to recount, in the order first touched
 	seen                map[string]bool
 }
 
-func (s *Store) newFuser(ctx context.Context, tx *sql.Tx, docID string) *fuser {
+func (s *Store) newFuser(ctx context.Context, tx *txw, docID string) *fuser {
 	return &fuser{rule: s.fuse.Normalized(), docID: docID,
 		find:   tx.StmtContext(ctx, s.stmts.findFused),
 		create: tx.StmtContext(ctx, s.stmts.createFused),
 		place:  tx.StmtContext(ctx, s.stmts.placeFused),
+		lock:   stmtOrNil(ctx, tx, s.stmts.lockKey),
 		seen:   map[string]bool{}}
 }
 
@@ -172,6 +169,35 @@ func (f *fuser) add(ctx context.Context, id string, e parley.Event, place *parle
 // returns its ID: id itself, or id with a suffix "-2", "-3", … when a fused
 // event already has that ID (the document's events were replaced while
 // another document's events still report the old one).
+// lockKeys takes the dialect's lock on the fuse key of each of events,
+// in one order for every writer (so that two writers never wait for each
+// other in a cycle), before any of them is fused.
+func (f *fuser) lockKeys(ctx context.Context, events []parley.Event) error {
+	if f.lock == nil {
+		return nil
+	}
+	var keys []string
+	for _, e := range events {
+		k := parley.FuseKeyOf(e)
+		keys = append(keys, k.Source+"|"+k.Target+"|"+k.Base+"|"+k.Class)
+	}
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		if _, err := f.lock.ExecContext(ctx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stmtOrNil returns st in tx, or nil when st is nil.
+func stmtOrNil(ctx context.Context, tx *txw, st *sql.Stmt) *sql.Stmt {
+	if st == nil {
+		return nil
+	}
+	return tx.StmtContext(ctx, st)
+}
+
 func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key parley.FuseKey, place *parley.Place) (string, error) {
 	date := int64(0)
 	if !e.Date.IsZero() {
@@ -180,7 +206,7 @@ func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key par
 	fid := id
 	for n := 2; ; n++ {
 		args := append([]any{fid, key.Source, key.Target, key.Base, key.Class, date, f.docID,
-			e.Code, nil, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode)}, placeArgs(place)...)
+			e.Code, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode)}, placeArgs(place)...)
 		res, err := f.create.ExecContext(ctx, args...)
 		if err != nil {
 			return "", err
@@ -284,6 +310,9 @@ func (s *Store) fuseStored(ctx context.Context) error {
 			return err
 		}
 		f := s.newFuser(ctx, tx, docID)
+		if err := f.lockKeys(ctx, events); err != nil {
+			return err
+		}
 		for _, e := range events {
 			var place *parley.Place
 			if e.Place >= 0 && e.Place < len(a.Places) {
@@ -308,7 +337,7 @@ func (s *Store) fuseStored(ctx context.Context) error {
 }
 
 // fusedOf returns the fused events of the events of document docID.
-func fusedOf(ctx context.Context, tx *sql.Tx, docID string) ([]string, error) {
+func fusedOf(ctx context.Context, tx *txw, docID string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT fused_id FROM events WHERE doc_id = ? AND fused_id != '' ORDER BY fused_id`, docID)
 	if err != nil {
 		return nil, err
@@ -328,7 +357,7 @@ func fusedOf(ctx context.Context, tx *sql.Tx, docID string) ([]string, error) {
 // refreshFused recounts the mentions, articles and outlets of the fused
 // events ids and their first and last sightings, and deletes those that no
 // event reports any more.
-func (s *Store) refreshFused(ctx context.Context, tx *sql.Tx, ids []string) error {
+func (s *Store) refreshFused(ctx context.Context, tx *txw, ids []string) error {
 	upd := tx.StmtContext(ctx, s.stmts.refreshFused)
 	del := tx.StmtContext(ctx, s.stmts.deleteFused)
 	get := tx.StmtContext(ctx, s.stmts.getFused)
@@ -391,7 +420,7 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 // index, merged.
 func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.FusedEvent, error) {
 	var out []parley.FusedEvent
-	err := s.listFused(ctx, "sqlite.Fused", f, fusedColumns, func(rows *sql.Rows) error {
+	err := s.listFused(ctx, s.d.Name+".Fused", f, fusedColumns, func(rows *sql.Rows) error {
 		e, err := scanFused(rows)
 		out = append(out, e)
 		return err
@@ -403,7 +432,7 @@ func (s *Store) Fused(ctx context.Context, f parley.FusedFilter) ([]parley.Fused
 // with it and its cursor.
 func (s *Store) FusedItems(ctx context.Context, f parley.FusedFilter) ([]parley.FusedItem, error) {
 	var out []parley.FusedItem
-	err := s.listFused(ctx, "sqlite.FusedItems", f, "date, id, listing", func(rows *sql.Rows) error {
+	err := s.listFused(ctx, s.d.Name+".FusedItems", f, "date, id, listing", func(rows *sql.Rows) error {
 		var (
 			date int64
 			id   string
@@ -437,7 +466,7 @@ func (s *Store) listFused(ctx context.Context, op string, f parley.FusedFilter, 
 	var w *where
 	var query string
 	if f.Actor == "" {
-		w = fusedWhere(f, after)
+		w = s.fusedWhere(f, after)
 		query = `SELECT ` + cols + ` FROM fused` + w.String() + ` ORDER BY date DESC, id LIMIT ?`
 		w.args = append(w.args, n)
 	} else {
@@ -454,29 +483,29 @@ func (s *Store) listFused(ctx context.Context, op string, f parley.FusedFilter, 
 			if g.Source == "\x00" || g.Target == "\x00" { // the filters exclude each other
 				continue
 			}
-			gw := fusedWhere(g, after)
-			sides = append(sides, `SELECT * FROM (SELECT date, id FROM fused`+gw.String()+` ORDER BY date DESC, id LIMIT ?)`)
+			gw := s.fusedWhere(g, after)
+			sides = append(sides, `SELECT * FROM (SELECT date, id FROM fused`+gw.String()+` ORDER BY date DESC, id LIMIT ?) AS side`+strconv.Itoa(len(sides)))
 			w.args = append(append(w.args, gw.args...), n)
 		}
 		if len(sides) == 0 {
 			return nil
 		}
 		query = `SELECT ` + cols + ` FROM fused WHERE id IN (SELECT id FROM (` + strings.Join(sides, " UNION ") +
-			`) ORDER BY date DESC, id LIMIT ?) ORDER BY date DESC, id`
+			`) AS sides ORDER BY date DESC, id LIMIT ?) ORDER BY date DESC, id`
 		w.args = append(w.args, n)
 	}
 	rows, err := s.readQuery(ctx, query, w.args...)
 	if err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := scan(rows); err != nil {
-			return fail(op, err)
+			return s.fail(op, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	return nil
 }
@@ -502,7 +531,7 @@ type cursor struct {
 
 // fusedWhere returns the conditions of the listing query for f (whose
 // Actor is empty) after the cursor (nil: from the start).
-func fusedWhere(f parley.FusedFilter, after *cursor) *where {
+func (s *Store) fusedWhere(f parley.FusedFilter, after *cursor) *where {
 	w := new(where)
 	// A prefix of three letters or more fixes the indexed head.
 	prefix := func(col, p string) {
@@ -510,7 +539,7 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 			w.add(col+"_head = ?", p[:3])
 		}
 		if len(p) != 3 {
-			w.add(col+" GLOB ?", globPrefix(p))
+			w.add(col+" "+s.d.Prefix+" ?", s.d.PrefixArg(p))
 		}
 	}
 	if f.Source != "" {
@@ -524,7 +553,7 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 			w.add("root = ?", f.Code[:2])
 		}
 		if len(f.Code) != 2 {
-			w.add("code GLOB ?", globPrefix(f.Code))
+			w.add("code "+s.d.Prefix+" ?", s.d.PrefixArg(f.Code))
 		}
 	}
 	if f.QuadClass != 0 {
@@ -540,7 +569,7 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 		w.add("place_country = ?", f.Country)
 	}
 	if f.Place != "" {
-		w.add("place_name = ? COLLATE NOCASE", f.Place)
+		w.add("lower(place_name) = lower(?)", f.Place)
 	}
 	if !f.Since.IsZero() {
 		w.add("date >= ?", max(1, f.Since.Unix()))
@@ -551,8 +580,8 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 	if f.MinArticles > 0 {
 		w.add("num_articles >= ?", f.MinArticles)
 	}
-	if q := ftsQuery(f.Text); q != "" {
-		w.add("id IN (SELECT fused_id FROM evidence WHERE evidence MATCH ?)", q)
+	if cond, args := s.d.TextMatch(f.Text); cond != "" {
+		w.add(cond, args...)
 	}
 	if after != nil {
 		w.add("(date < ? OR date = ? AND id > ?)", after.date, after.date, after.id)
@@ -563,10 +592,10 @@ func fusedWhere(f parley.FusedFilter, after *cursor) *where {
 // FusedEvent returns the fused event id with its mentions, first seen
 // first, or an error of Kind NotFound.
 func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, error) {
-	const op = "sqlite.FusedEvent"
+	op := s.d.Name + ".FusedEvent"
 	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	defer tx.Rollback()
 	e, err := scanFused(tx.QueryRowContext(ctx, `SELECT `+fusedColumns+` FROM fused WHERE id = ?`, id))
@@ -574,16 +603,16 @@ func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, 
 		return nil, parley.E(op, parley.NotFound, fmt.Errorf("event %q", id))
 	}
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+prefixed(eventColumns, "e.")+`,
 		d.source, d.title, d.url, d.published,
 		e.sentence_byte_start, e.sentence_byte_end, e.trigger_byte_start, e.trigger_byte_end,
-		CAST(substr(CAST(d.text AS BLOB), e.sentence_byte_start + 1, e.sentence_byte_end - e.sentence_byte_start) AS TEXT)
+		`+s.d.SentenceText+`
 		FROM events e JOIN documents d ON d.id = e.doc_id
 		WHERE e.fused_id = ? ORDER BY coalesce(d.published, d.ingested), e.id`, id)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -600,7 +629,7 @@ func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, 
 			&date, &ev.Precision, &ev.Place, &ev.Pattern,
 			&ev.PloverMode, &ev.PloverContext, &ev.ReportedBy, &ev.ReportedByRef, &ev.Confidence, &ev.FusedID,
 			&m.Outlet, &m.Title, &m.URL, &published, &sb0, &sb1, &tb0, &tb1, &text); err != nil {
-			return nil, fail(op, err)
+			return nil, s.fail(op, err)
 		}
 		ev.Mode, ev.Date = parley.Modality(mode), fromUnix(date)
 		m.Published = fromUnix(published)
@@ -614,7 +643,7 @@ func (s *Store) FusedEvent(ctx context.Context, id string) (*parley.FusedEvent, 
 		e.Mentions = append(e.Mentions, m)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	return &e, nil
 }
@@ -626,52 +655,4 @@ func prefixed(cols, p string) string {
 		fs[i] = p + strings.TrimSpace(c)
 	}
 	return strings.Join(fs, ", ")
-}
-
-// ftsQuery turns the words of a FusedFilter.Text into a full-text query
-// that cannot be malformed: each word, or each "quoted phrase", quoted as
-// a string, all of them required; a trailing * on a word keeps its
-// meaning, a prefix. It returns "" when there are no words.
-func ftsQuery(text string) string {
-	// Control characters and invalid UTF-8 separate words: SQLite's
-	// query parser takes a NUL for the end of the query.
-	text = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(text, " "))
-	var terms []string
-	for len(text) > 0 {
-		text = strings.TrimLeft(text, " \t\r\n")
-		if text == "" {
-			break
-		}
-		var term string
-		if text[0] == '"' {
-			end := strings.IndexByte(text[1:], '"')
-			if end < 0 {
-				term, text = text[1:], ""
-			} else {
-				term, text = text[1:1+end], text[2+end:]
-			}
-		} else {
-			end := strings.IndexAny(text, " \t\r\n")
-			if end < 0 {
-				end = len(text)
-			}
-			term, text = text[:end], text[end:]
-		}
-		prefix := strings.HasSuffix(term, "*") && !strings.Contains(term, " ")
-		term = strings.TrimSpace(strings.Trim(term, "*"))
-		if term == "" {
-			continue
-		}
-		q := `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
-		if prefix {
-			q += "*"
-		}
-		terms = append(terms, q)
-	}
-	return strings.Join(terms, " ")
 }

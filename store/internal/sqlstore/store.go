@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -29,7 +29,7 @@ type annotations struct {
 // d.ID is already stored, in which case it reports created false and changes
 // nothing. Errors have Kind Invalid when d is nil or has no ID.
 func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err error) {
-	const op = "sqlite.PutDoc"
+	op := s.d.Name + ".PutDoc"
 	if d == nil || d.ID == "" {
 		return false, parley.E(op, parley.Invalid, errors.New("document has no ID"))
 	}
@@ -48,7 +48,7 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents
@@ -58,29 +58,29 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 		d.ID, d.SourceID, d.URL, d.Title, d.Source, d.Language, unix(d.Published), meta, d.Origin,
 		d.Text, int64(d.Layers), string(ann), time.Now().Unix(), len(d.Text))
 	if err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	if n == 0 { // a duplicate
 		return false, nil
 	}
 	if err := s.insertEvents(ctx, tx, d.ID, d.Tokens, d.Sentences, d.Places, d.Events); err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	if err := insertDeadlines(ctx, tx, d); err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fail(op, err)
+		return false, s.fail(op, err)
 	}
 	return true, nil
 }
 
 // insertDeadlines inserts the deadlines of d, numbered d.ID-D001, ….
-func insertDeadlines(ctx context.Context, tx *sql.Tx, d *parley.Doc) error {
+func insertDeadlines(ctx context.Context, tx *txw, d *parley.Doc) error {
 	if len(d.Deadlines) == 0 {
 		return nil
 	}
@@ -137,7 +137,7 @@ func scanDeadlines(rows *sql.Rows) ([]parley.Deadline, error) {
 
 // Deadlines lists stored deadlines by due date, then ID.
 func (s *Store) Deadlines(ctx context.Context, f parley.DeadlineFilter) ([]parley.Deadline, error) {
-	const op = "sqlite.Deadlines"
+	op := s.d.Name + ".Deadlines"
 	n, err := limit(op, f.Limit)
 	if err != nil {
 		return nil, err
@@ -155,11 +155,11 @@ func (s *Store) Deadlines(ctx context.Context, f parley.DeadlineFilter) ([]parle
 	rows, err := s.reader.QueryContext(ctx, `SELECT `+deadlineColumns+` FROM deadlines`+w.String()+` ORDER BY due, id LIMIT ?`,
 		append(w.args, n)...)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	out, err := scanDeadlines(rows)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	return out, nil
 }
@@ -167,10 +167,10 @@ func (s *Store) Deadlines(ctx context.Context, f parley.DeadlineFilter) ([]parle
 // Doc returns the stored document with id, its annotations and its events,
 // or an error of Kind NotFound.
 func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
-	const op = "sqlite.Doc"
+	op := s.d.Name + ".Doc"
 	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot for both queries
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	defer tx.Rollback()
 
@@ -188,7 +188,7 @@ func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
 		return nil, parley.E(op, parley.NotFound, fmt.Errorf("document %q", id))
 	}
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	d.Published = fromUnix(published)
 	d.Layers = parley.Layer(layers)
@@ -206,24 +206,24 @@ func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
 
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventColumns+` FROM events WHERE doc_id = ? ORDER BY id`, id)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	if d.Events, err = scanEvents(rows); err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	rows, err = tx.QueryContext(ctx, `SELECT `+deadlineColumns+` FROM deadlines WHERE doc_id = ? ORDER BY id`, id)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	if d.Deadlines, err = scanDeadlines(rows); err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	return d, nil
 }
 
 // Docs lists stored documents ordered by ID.
 func (s *Store) Docs(ctx context.Context, f parley.DocFilter) ([]parley.DocInfo, error) {
-	const op = "sqlite.Docs"
+	op := s.d.Name + ".Docs"
 	n, err := limit(op, f.Limit)
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (s *Store) Docs(ctx context.Context, f parley.DocFilter) ([]parley.DocInfo,
 		(SELECT count(*) FROM events e WHERE e.doc_id = d.id)
 		FROM documents d`+w.String()+` ORDER BY d.id LIMIT ?`, append(w.args, n)...)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	defer rows.Close()
 	var docs []parley.DocInfo
@@ -256,14 +256,14 @@ func (s *Store) Docs(ctx context.Context, f parley.DocFilter) ([]parley.DocInfo,
 			ingested  int64
 		)
 		if err := rows.Scan(&di.ID, &di.SourceID, &di.URL, &di.Title, &di.Source, &published, &ingested, &di.Bytes, &di.Events); err != nil {
-			return nil, fail(op, err)
+			return nil, s.fail(op, err)
 		}
 		di.Published = fromUnix(published)
 		di.Ingested = time.Unix(ingested, 0).UTC()
 		docs = append(docs, di)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	return docs, nil
 }
@@ -273,10 +273,10 @@ func (s *Store) Docs(ctx context.Context, f parley.DocFilter) ([]parley.DocInfo,
 // sentence. It returns an error of Kind NotFound when the document is not
 // stored.
 func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Event) error {
-	const op = "sqlite.PutEvents"
+	op := s.d.Name + ".PutEvents"
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	defer tx.Rollback()
 	var ann string
@@ -285,7 +285,7 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 		return parley.E(op, parley.NotFound, fmt.Errorf("document %q", docID))
 	}
 	if err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	var a annotations
 	if err := json.Unmarshal([]byte(ann), &a); err != nil {
@@ -295,25 +295,25 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 	// nothing is left of them) before the new events are fused.
 	old, err := fusedOf(ctx, tx, docID)
 	if err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE rowid IN (SELECT rowid FROM events WHERE doc_id = ?)`, docID); err != nil {
-		return fail(op, err)
+	if _, err := tx.ExecContext(ctx, s.d.DeleteEvidence, docID); err != nil {
+		return s.fail(op, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE doc_id = ?`, docID); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE doc_id = ?`, docID); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	if err := s.refreshFused(ctx, tx, old); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	if err := s.insertEvents(ctx, tx, docID, a.Tokens, a.Sentences, a.Places, events); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fail(op, err)
+		return s.fail(op, err)
 	}
 	return nil
 }
@@ -323,7 +323,7 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 // real-world event (s.fuse). Tokens, sentences and places are the
 // document's: they turn the events' token spans into byte offsets and give
 // their places.
-func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, tokens []parley.Token, sentences []parley.Sentence,
+func (s *Store) insertEvents(ctx context.Context, tx *txw, docID string, tokens []parley.Token, sentences []parley.Sentence,
 	places []parley.Place, events []parley.Event) error {
 	if len(events) == 0 {
 		return nil
@@ -332,6 +332,9 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, toke
 	mention := tx.StmtContext(ctx, s.stmts.insertMention)
 	index := tx.StmtContext(ctx, s.stmts.indexEvidence)
 	f := s.newFuser(ctx, tx, docID)
+	if err := f.lockKeys(ctx, events); err != nil {
+		return err
+	}
 	for i, e := range events {
 		id := fmt.Sprintf("%s-%04d", docID, i+1)
 		var place *parley.Place
@@ -403,7 +406,7 @@ func scanEvents(rows *sql.Rows) ([]parley.Event, error) {
 
 // Events lists stored events ordered by ID.
 func (s *Store) Events(ctx context.Context, f parley.EventFilter) ([]parley.Event, error) {
-	const op = "sqlite.Events"
+	op := s.d.Name + ".Events"
 	n, err := limit(op, f.Limit)
 	if err != nil {
 		return nil, err
@@ -413,13 +416,13 @@ func (s *Store) Events(ctx context.Context, f parley.EventFilter) ([]parley.Even
 		w.add("doc_id = ?", f.DocID)
 	}
 	if f.Source != "" {
-		w.add("source GLOB ?", globPrefix(f.Source))
+		w.add("source "+s.d.Prefix+" ?", s.d.PrefixArg(f.Source))
 	}
 	if f.Target != "" {
-		w.add("target GLOB ?", globPrefix(f.Target))
+		w.add("target "+s.d.Prefix+" ?", s.d.PrefixArg(f.Target))
 	}
 	if f.Code != "" {
-		w.add("code GLOB ?", globPrefix(f.Code))
+		w.add("code "+s.d.Prefix+" ?", s.d.PrefixArg(f.Code))
 	}
 	if !f.Since.IsZero() {
 		w.add("date >= ?", f.Since.Unix())
@@ -433,11 +436,11 @@ func (s *Store) Events(ctx context.Context, f parley.EventFilter) ([]parley.Even
 	rows, err := s.reader.QueryContext(ctx, `SELECT `+eventColumns+` FROM events`+w.String()+` ORDER BY id LIMIT ?`,
 		append(w.args, n)...)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	events, err := scanEvents(rows)
 	if err != nil {
-		return nil, fail(op, err)
+		return nil, s.fail(op, err)
 	}
 	return events, nil
 }
@@ -450,7 +453,7 @@ func (s *Store) Has(ctx context.Context, id string) (bool, error) {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil
 	case err != nil:
-		return false, fail("sqlite.Has", err)
+		return false, s.fail(s.d.Name+".Has", err)
 	}
 	return true, nil
 }
@@ -460,7 +463,7 @@ func (s *Store) Stats(ctx context.Context) (docs, events int, err error) {
 	err = s.reader.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).
 		Scan(&docs, &events)
 	if err != nil {
-		return 0, 0, fail("sqlite.Stats", err)
+		return 0, 0, s.fail(s.d.Name+".Stats", err)
 	}
 	return docs, events, nil
 }
@@ -484,14 +487,6 @@ func (w *where) String() string {
 	}
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
-
-// globPrefix returns a case-sensitive GLOB pattern matching strings that
-// start with p.
-func globPrefix(p string) string {
-	return globEscaper.Replace(p) + "*"
-}
-
-var globEscaper = strings.NewReplacer("[", "[[]", "*", "[*]", "?", "[?]")
 
 // limit returns the number of rows a filter with Limit n selects.
 func limit(op string, n int) (int, error) {
