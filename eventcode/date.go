@@ -16,7 +16,14 @@ import (
 func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// "a new round of talks … will take place on Wednesday": the verb of
 	// the phrase the noun is in.
-	for _, h := range eventHeads(d, x, e) {
+	heads := eventHeads(d, x, e)
+	// "shelled the city on Monday, wounding three residents": an
+	// unmarked participle's act happens when its clause's does (not
+	// "after meeting", "before leaving", which a mark sets apart).
+	if v := d.SpanHead(e.Trigger); x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && d.Tokens[v].Head >= 0 && x.child(v, "mark") < 0 {
+		heads = append(heads, d.Tokens[v].Head)
+	}
+	for _, h := range heads {
 		for _, k := range x.timexAt[h] {
 			t := d.Timexes[k]
 			if t.Type != "DATE" && t.Type != "TIME" {
