@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/export"
@@ -75,42 +74,12 @@ func (s *Server) exportEvents(w http.ResponseWriter, r *http.Request) {
 		h.Set("X-Next-Cursor", url.QueryEscape(next))
 	}
 	w.WriteHeader(http.StatusOK)
-	docs := map[string]*parley.Doc{}
-	for _, fe := range list {
-		if err := s.exportOne(r, ew, fe.ID, docs); err != nil {
-			// The status is sent: say so in the log, and cut the body short.
-			s.cfg.Logger.Error("export", "event", fe.ID, "error", err)
-			return
-		}
+	if err := export.WriteFused(r.Context(), ew, s.cfg.Store, list); err != nil {
+		// The status is sent: say so in the log, and cut the body short.
+		s.cfg.Logger.Error("export", "error", err)
+		return
 	}
 	if err := ew.Flush(); err != nil {
 		s.cfg.Logger.Error("export", "error", err)
 	}
-}
-
-// exportOne writes the fused event id as its first report.
-func (s *Server) exportOne(r *http.Request, ew export.Writer, id string, docs map[string]*parley.Doc) error {
-	fe, err := s.cfg.Store.FusedEvent(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if len(fe.Mentions) == 0 {
-		return nil
-	}
-	first := fe.Mentions[0]
-	d, ok := docs[first.DocID]
-	if !ok {
-		if d, err = s.cfg.Store.Doc(r.Context(), first.DocID); err != nil {
-			return err
-		}
-		if len(docs) > 256 { // keep the cache small: exports go newest first, not by document
-			clear(docs)
-		}
-		docs[first.DocID] = d
-	}
-	k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return e.ID == first.ID })
-	if k < 0 {
-		return fmt.Errorf("event %s is not among the events of document %s", first.ID, strings.TrimSpace(d.ID))
-	}
-	return ew.WriteRecord(d, export.FusedRecord(d, k, fe))
 }

@@ -162,6 +162,7 @@ func (f filterForm) query(extra ...string) string {
 }
 
 type indexPage struct {
+	Export   template.URL // the filters as a query, for the export links
 	Nav      string
 	Form     filterForm
 	Error    string
@@ -219,7 +220,7 @@ func (s *Server) uiIndex(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	form := filterForm{q.Get("actor"), q.Get("source"), q.Get("target"), q.Get("code"), q.Get("quad"), q.Get("mode"),
 		q.Get("country"), q.Get("place"), q.Get("since"), q.Get("until"), q.Get("min_articles"), q.Get("q")}
-	page := indexPage{Nav: "events", Form: form, Codes: s.describe}
+	page := indexPage{Nav: "events", Form: form, Codes: s.describe, Export: template.URL(form.query())}
 	// Read the filters as the API does (the UI's extra parameter, the
 	// cursor, is the API's too).
 	f, err := fusedFilter(r)

@@ -32,10 +32,12 @@ func TestUI(t *testing.T) {
 	if strings.Contains(page, "<script") {
 		t.Errorf("GET / carries a script")
 	}
-	// Filtering by actor keeps that actor's events only.
+	// Filtering by actor keeps that actor's events only, and the
+	// download links carry the filter.
 	_, _, body = do(t, "GET", ts.URL+"/?source=SYLMIL", "", nil)
-	if rows := strings.Count(string(body), `href="/events/`); rows != 1 || !strings.Contains(string(body), `value="SYLMIL"`) {
-		t.Errorf("GET /?source=SYLMIL: %d event rows", rows)
+	if rows := strings.Count(string(body), `href="/events/`); rows != 1 || !strings.Contains(string(body), `value="SYLMIL"`) ||
+		!strings.Contains(string(body), `href="/api/export?source=SYLMIL&amp;format=gdelt"`) {
+		t.Errorf("GET /?source=SYLMIL: %d event rows, or no GDELT link with the filter", rows)
 	}
 	code, _, body = do(t, "GET", ts.URL+"/?quad=9", "", nil)
 	if code != http.StatusBadRequest || !strings.Contains(string(body), `class="error"`) || !strings.Contains(string(body), "quad") {

@@ -10,10 +10,12 @@ package export
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +98,41 @@ func FusedRecord(d *parley.Doc, k int, f *parley.FusedEvent) Record {
 	r.ID, r.FusedID = f.ID, f.ID
 	r.NumMentions, r.NumArticles, r.NumSources = f.NumMentions, f.NumArticles, f.NumSources
 	return r
+}
+
+// WriteFused writes the fused events of list, each as its first report
+// with the counts of all its reports (FusedRecord), reading their
+// mentions and documents from st.
+func WriteFused(ctx context.Context, w Writer, st parley.Store, list []parley.FusedEvent) error {
+	docs := map[string]*parley.Doc{}
+	for _, f := range list {
+		fe, err := st.FusedEvent(ctx, f.ID)
+		if err != nil {
+			return err
+		}
+		if len(fe.Mentions) == 0 {
+			continue
+		}
+		first := fe.Mentions[0]
+		d, ok := docs[first.DocID]
+		if !ok {
+			if d, err = st.Doc(ctx, first.DocID); err != nil {
+				return err
+			}
+			if len(docs) > 256 { // a listing goes newest first, not by document: keep the cache small
+				clear(docs)
+			}
+			docs[first.DocID] = d
+		}
+		k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return e.ID == first.ID })
+		if k < 0 {
+			return fmt.Errorf("event %s is not among the events of document %s", first.ID, d.ID)
+		}
+		if err := w.WriteRecord(d, FusedRecord(d, k, fe)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // counts returns the record's mention, outlet and article counts as

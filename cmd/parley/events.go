@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/export"
 )
 
 var cmdEvents = &command{
@@ -49,12 +52,18 @@ number of articles that report it, --words words that one of its
 sentences must all have (case and accents ignored; "quoted words" a
 phrase, a trailing * a prefix).
 
+--format writes them as a file instead: jsonl (with evidence), plover,
+gdelt (the GDELT 2.0 event table, NumMentions, NumSources and NumArticles
+the fused event's), csv or parquet; each event is its first report with
+the counts of all its reports.
+
 Listing is paged: at most --limit events are printed; the cursor to
 continue from is printed on standard error and goes to --after.
 
 Examples:
   parley events --db news.db --actor RUS --code 19 --since 2025-07-01
   parley events --db news.db --min-articles 3 --json
+  parley events --db news.db --actor RUS --limit 10000 --format parquet > rus.parquet
   parley events --db news.db 3f1c…-0002`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		db := fs.String("db", "parley.db", "the `STORE`: an SQLite file, or a PostgreSQL URL (postgres://user@host/db)")
@@ -75,6 +84,7 @@ Examples:
 		fs.IntVar(&f.Limit, "limit", 100, "print at most `N` events")
 		fs.StringVar(&f.After, "after", "", "continue after `CURSOR` (paging)")
 		asJSON := fs.Bool("json", false, "print JSON lines instead of a table")
+		format := fs.String("format", "", "write the events as a file in `FORMAT`: "+strings.Join(export.Formats, ", ")+" (each as its first report with the counts of all)")
 		return func(ctx context.Context, env Env, args []string) int {
 			f.Mode = parley.Modality(*mode)
 			switch f.Mode {
@@ -121,7 +131,15 @@ Examples:
 				}
 				return report(env, "events", err, status)
 			}
-			if *asJSON {
+			if *format != "" {
+				w, err := export.New(*format, env.Stdout)
+				if err != nil {
+					return report(env, "events", err, exitUsage)
+				}
+				if err := errors.Join(export.WriteFused(ctx, w, st, list), w.Flush()); err != nil {
+					return report(env, "events", err, exitFatal)
+				}
+			} else if *asJSON {
 				enc := json.NewEncoder(env.Stdout)
 				for _, e := range list {
 					enc.Encode(e)

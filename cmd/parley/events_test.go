@@ -61,6 +61,14 @@ func TestEventsFused(t *testing.T) {
 			}
 		}
 	}
+	// As a file: the GDELT table, the fused event's counts in it.
+	code, out, errOut := run(t, "", "events", "--db", db, "--code", "19", "--format", "gdelt")
+	if f := strings.Split(strings.TrimRight(out, "\n"), "\t"); code != 0 || len(f) != 61 || f[31] != "3" || f[33] != "3" {
+		t.Errorf("events --format gdelt: status %d, stderr %q, row %q", code, errOut, f)
+	}
+	if code, _, errOut := run(t, "", "events", "--db", db, "--format", "xls"); code != exitUsage || !strings.Contains(errOut, "parquet") {
+		t.Errorf("events --format xls: status %d, stderr %q", code, errOut)
+	}
 	// The other story stays apart.
 	if code, out, _ := run(t, "", "events", "--db", db, "--actor", "FRA"); code != 0 || !strings.Contains(out, "1/1/1") {
 		t.Errorf("events --actor FRA: status %d, output:\n%s", code, out)
