@@ -61,6 +61,9 @@ type Config struct {
 	// /metrics serves either way.
 	Registry *prometheus.Registry
 	Now      func() time.Time // default time.Now
+	// Queue, when set, serves GET /api/jobs and POST
+	// /api/jobs/{id}/retry: the job queue of a PostgreSQL store.
+	Queue Queue
 	// Describe returns the description of a CAMEO code for the web UI
 	// ("Employ aerial weapons"); nil shows codes alone.
 	Describe func(code string) string
@@ -110,6 +113,8 @@ func New(cfg Config) *Server {
 		{"GET /api/deadlines", s.deadlines},
 		{"GET /api/export", s.exportEvents},
 		{"POST /api/documents", s.postDocuments},
+		{"GET /api/jobs", s.jobs},
+		{"POST /api/jobs/{id}/retry", s.retryJob},
 		{"GET /healthz", s.healthz},
 		{"GET /metrics", s.metrics.serve},
 	} {

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -48,7 +50,7 @@ type command struct {
 
 // commands is the table of subcommands, in the order "parley help" lists them.
 func commands() []*command {
-	return []*command{cmdDemo, cmdCode, cmdIngest, cmdWatch, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdServe, cmdEval, cmdTrain, cmdDict, cmdVersion}
+	return []*command{cmdDemo, cmdCode, cmdIngest, cmdWatch, cmdAnnotate, cmdDocs, cmdEvents, cmdDeadlines, cmdServe, cmdWork, cmdJobs, cmdEval, cmdTrain, cmdDict, cmdVersion}
 }
 
 const mainHelp = `parley turns news articles into political event data: who did what to whom,
@@ -286,11 +288,30 @@ func fuseFlag(fs *flag.FlagSet) func() parley.FuseRule {
 // openStore opens the store at db: a PostgreSQL URL (postgres://…), else
 // an SQLite file; rule fuses the events it stores.
 func openStore(ctx context.Context, db string, rule parley.FuseRule) (parley.Store, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+	if isPostgres(db) {
 		return postgres.Open(ctx, db, postgres.WithFuseRule(rule))
 	}
 	return sqlite.Open(ctx, db, sqlite.WithFuseRule(rule))
 }
+
+// isPostgres reports whether the store db is a PostgreSQL URL.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// redactDSN returns the store db for messages: a URL's password hidden.
+func redactDSN(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+	}
+	return db
+}
+
+// defaultWorkers is the number of documents processed at once unless a
+// command is told otherwise: one per CPU.
+func defaultWorkers() int { return runtime.GOMAXPROCS(0) }
 
 // fetchFlags adds the flags of fetching web pages and feeds to fs and
 // returns the Fetcher they configure.

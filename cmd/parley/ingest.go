@@ -9,6 +9,7 @@ import (
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
+	"github.com/parley-events/parley/queue"
 )
 
 var cmdIngest = &command{
@@ -16,6 +17,7 @@ var cmdIngest = &command{
 	summary: "read articles, run the pipeline and store them",
 	synopsis: `
 parley ingest [--db FILE] [--published DATE] [--format text|jsonl|html|feed] [--allow-private] PATH_OR_URL...
+parley ingest --db postgres://… --queue [flags] PATH_OR_URL...
 parley ingest [flags] -          (read standard input)`,
 	help: `
 Reads articles, runs the pipeline over each and stores the result in the
@@ -52,11 +54,18 @@ real-world event (same source and target, same CAMEO base code, dates at
 most --fuse-window apart, compatible places) become one event with its
 mentions, which "parley events" lists.
 
+With --queue (PostgreSQL stores only) the articles are stored as read,
+not coded, and a coding job is queued for each new one in the same
+transaction; "parley work" on any number of machines codes them, and
+"parley jobs" shows how far they are. Reading and queueing needs no
+models and goes as fast as the database takes the rows.
+
 Examples:
   parley ingest --published 2025-07-22 article.txt
   parley ingest --db news.db feeds/ archive.jsonl
   parley ingest --db news.db https://example.org/world/rss.xml
-  zcat dump.jsonl.gz | parley ingest --format jsonl -`,
+  zcat dump.jsonl.gz | parley ingest --format jsonl -
+  parley ingest --db postgres://parley@db/news --queue archive/`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		db := fs.String("db", "parley.db", "the `STORE` to store into: an SQLite file (created if missing), or a PostgreSQL URL (postgres://user@host/db)")
 		published := fs.String("published", "", "publication `DATE` for plain-text inputs (YYYY-MM-DD or RFC 3339)")
@@ -65,6 +74,7 @@ Examples:
 		maxBytes := fs.Int("max-bytes", ingest.DefaultMaxBytes, "largest article text accepted, in `BYTES`")
 		workers := fs.Int("workers", 0, "documents processed in parallel (`N`; default: number of CPUs)")
 		quiet := fs.Bool("quiet", false, "print only errors: no progress and no summary")
+		queued := fs.Bool("queue", false, "store the articles uncoded and queue them for \"parley work\" (PostgreSQL only)")
 		fuse := fuseFlag(fs)
 		return func(ctx context.Context, env Env, args []string) int {
 			if len(args) == 0 {
@@ -73,6 +83,10 @@ Examples:
 			pub, err := parseDate(*published)
 			if err != nil {
 				return report(env, "ingest", err, exitUsage)
+			}
+			opt := ingest.Options{Published: pub, MaxBytes: *maxBytes, Format: *format, Stdin: env.Stdin, Fetcher: fetch()}
+			if *queued {
+				return enqueue(ctx, env, *db, args, opt, !*quiet)
 			}
 			p, err := pipeline.Build(pipeline.DefaultConfig())
 			if err != nil {
@@ -83,7 +97,6 @@ Examples:
 				return report(env, "ingest", err, exitFatal)
 			}
 			defer st.Close()
-			opt := ingest.Options{Published: pub, MaxBytes: *maxBytes, Format: *format, Stdin: env.Stdin, Fetcher: fetch()}
 			var added, dup, failed int
 			prog := newProgress(env.Stderr, !*quiet)
 			// A document already stored (same text) is not processed again.
@@ -122,7 +135,7 @@ Examples:
 			prog.done()
 			if !*quiet {
 				fmt.Fprintf(env.Stderr, "parley ingest: %s stored (%d new, %d already stored), %d failed; database %s\n",
-					plural(added+dup, "document"), added, dup, failed, *db)
+					plural(added+dup, "document"), added, dup, failed, redactDSN(*db))
 			}
 			switch {
 			case ctx.Err() != nil:
@@ -133,4 +146,54 @@ Examples:
 			return exitOK
 		}
 	},
+}
+
+// enqueue stores the articles args name in the PostgreSQL store db as
+// read, queueing a coding job for each new one: "parley ingest --queue".
+func enqueue(ctx context.Context, env Env, db string, args []string, opt ingest.Options, verbose bool) int {
+	if !isPostgres(db) {
+		return report(env, "ingest", fmt.Errorf("--queue needs a PostgreSQL store (--db postgres://user@host/db), not %q", db), exitUsage)
+	}
+	st, q, err := openQueue(ctx, db, parley.DefaultFuseRule(), nil, queue.Config{})
+	if err != nil {
+		return report(env, "ingest", err, exitFatal)
+	}
+	defer st.Close()
+	defer q.Close()
+	var added, dup, failed int
+	prog := newProgress(env.Stderr, verbose)
+	for d, err := range ingest.Read(ctx, args, opt) {
+		if err == nil {
+			var created bool
+			if created, err = q.Ingest(ctx, d); err != nil {
+				err = &parley.Error{Op: "queue", Kind: parley.KindOf(err), Input: d.Origin, Err: err}
+			} else if created {
+				added++
+			} else {
+				dup++
+			}
+		}
+		origin := ""
+		if d != nil {
+			origin = d.Origin
+		}
+		if err != nil {
+			failed++
+			prog.clear()
+			fmt.Fprintf(env.Stderr, "parley ingest: %v\n", err)
+		}
+		prog.add(origin, err != nil)
+	}
+	prog.done()
+	if verbose {
+		fmt.Fprintf(env.Stderr, "parley ingest: %s queued (%d already stored), %d failed; database %s\n",
+			plural(added, "document"), dup, failed, redactDSN(db))
+	}
+	switch {
+	case ctx.Err() != nil:
+		return exitStopped
+	case failed > 0:
+		return exitFailed
+	}
+	return exitOK
 }

@@ -18,12 +18,13 @@ import (
 	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/ingest"
 	"github.com/parley-events/parley/pipeline"
+	"github.com/parley-events/parley/queue"
 )
 
 var cmdServe = &command{
 	name:     "serve",
 	summary:  "serve the stored events over HTTP: web UI, JSON API, health and metrics",
-	synopsis: "parley serve [--db FILE] [--addr HOST:PORT] [--token TOKEN] [--max-body BYTES] [--log text|json]",
+	synopsis: "parley serve [--db FILE|postgres://…] [--addr HOST:PORT] [--token TOKEN] [--max-body BYTES] [--workers N] [--log text|json]",
 	help: `
 Serves the database over HTTP until interrupted, then finishes the
 requests under way (up to 10 seconds) and exits.
@@ -59,6 +60,11 @@ pages and charts are drawn on the server.
                             them (a single JSON object is one line; a
                             record with a "url" and no "text" is fetched);
                             each record is answered on its own
+  GET  /api/jobs            with a PostgreSQL store: the number of coding
+                            jobs in each state and the latest jobs in one
+                            (state, default discarded; limit), with their
+                            documents and errors
+  POST /api/jobs/ID/retry   queue a job again (with the token)
   GET  /healthz             200 when the database answers
   GET  /metrics             Prometheus metrics: requests and latencies by
                             route, stage latencies, documents and events
@@ -69,6 +75,9 @@ it answers 401 to a request without it. Bodies over --max-body get 413.
 URLs on this machine or on private networks are not fetched unless
 --allow-private is given.
 Responses are JSON; errors are {"error": {"kind", "message"}}.
+
+With a PostgreSQL store, --workers N also works the job queue that
+"parley ingest --queue" fills, in this process, as "parley work" does.
 
 The server listens on 127.0.0.1:8080 by default: give --addr :8080 to
 listen on every interface, behind a proxy that terminates TLS. A log line
@@ -88,7 +97,11 @@ Examples:
 		logFormat := fs.String("log", "text", "log `FORMAT`: text or json")
 		fetch := fetchFlags(fs)
 		fuse := fuseFlag(fs)
+		workers := fs.Int("workers", 0, "with a PostgreSQL store, also code `N` queued documents at once in this process")
 		return func(ctx context.Context, env Env, args []string) int {
+			if *workers > 0 && !isPostgres(*db) {
+				return report(env, "serve", errors.New("--workers works the job queue of a PostgreSQL store: give --db postgres://user@host/db"), exitUsage)
+			}
 			if len(args) > 0 {
 				return report(env, "serve", fmt.Errorf("unexpected argument %q", args[0]), exitUsage)
 			}
@@ -115,10 +128,32 @@ Examples:
 					return c.Description
 				}}
 			var p *pipeline.Pipeline
-			if *token != "" { // the models load only when articles may be posted
+			if *token != "" || *workers > 0 { // the models load only when articles may be posted or queued ones coded
 				if p, err = pipeline.Build(pipeline.DefaultConfig()); err != nil {
 					return report(env, "serve", err, exitFatal)
 				}
+			}
+			if isPostgres(*db) {
+				q, err := queue.Open(ctx, st.(queue.Store), p, queue.Config{Workers: *workers, Logger: logger})
+				if err != nil {
+					return report(env, "serve", err, exitFatal)
+				}
+				defer q.Close()
+				cfg.Queue = q
+				if *workers > 0 {
+					if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+						return report(env, "serve", err, exitFatal)
+					}
+					defer func() {
+						sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+						defer cancel()
+						if q.Stop(sctx) != nil {
+							q.StopAndCancel(context.Background())
+						}
+					}()
+				}
+			}
+			if *token != "" {
 				opt := ingest.Options{MaxBytes: *maxBytes, Fetcher: fetch()}
 				cfg.Pipeline = p
 				cfg.Read = func(ctx context.Context, name string, r io.Reader) iter.Seq2[*parley.Doc, error] {
@@ -144,7 +179,7 @@ Examples:
 			if *token != "" {
 				writes = "need the bearer token"
 			}
-			logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", *db, "writes", writes)
+			logger.Info("serving", "addr", "http://"+ln.Addr().String(), "db", redactDSN(*db), "writes", writes, "workers", *workers)
 			done := make(chan error, 1)
 			go func() { done <- hs.Serve(ln) }()
 			select {

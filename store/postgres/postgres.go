@@ -26,6 +26,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/store/internal/sqlstore"
@@ -41,6 +42,7 @@ type Store struct {
 	db              *sql.DB
 	schema          string // WithSchema's, or ""
 	fuse            parley.FuseRule
+	cfg             *pgx.ConnConfig
 }
 
 var _ parley.Store = (*Store)(nil)
@@ -80,6 +82,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		o(s, cfg)
 	}
 	schema := s.schema
+	s.cfg = cfg.Copy()
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(16)
@@ -147,6 +150,61 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return tx.Commit()
+}
+
+// NewPool returns a pgx connection pool to the store's database, with the
+// store's settings (its schema among them), of at most max connections:
+// for a job queue kept in the same database.
+func (s *Store) NewPool(ctx context.Context, max int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig("")
+	if err != nil {
+		return nil, parley.E("postgres.NewPool", parley.Internal, err)
+	}
+	cfg.ConnConfig = s.cfg.Copy()
+	cfg.MaxConns = max
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, parley.E("postgres.NewPool", kindOf(err, parley.Unavailable), err)
+	}
+	return pool, nil
+}
+
+// InTx runs fn in one transaction on one of the store's connections and
+// commits it when fn returns nil. fn gets the transaction as pgx sees it,
+// for a job queue's writes, and the connection, for the store's writes
+// inside it (PutDocOn, ReplaceDocOn): both commit together or not at all.
+func (s *Store) InTx(ctx context.Context, fn func(tx pgx.Tx, conn *sql.Conn) error) error {
+	const op = "postgres.InTx"
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return parley.E(op, kindOf(err, parley.Unavailable), err)
+	}
+	defer conn.Close()
+	var pc *pgx.Conn
+	if err := conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		pc = c.Conn()
+		return nil
+	}); err != nil {
+		return parley.E(op, parley.Internal, err)
+	}
+	// The connection stays this function's until conn.Close: pgx's
+	// transaction and database/sql's statements share it.
+	tx, err := pc.Begin(ctx)
+	if err != nil {
+		return parley.E(op, kindOf(err, parley.Unavailable), err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx)) // nothing once committed
+	if err := fn(tx, conn); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return parley.E(op, kindOf(err, parley.Unavailable), err)
+	}
+	return nil
 }
 
 // Close closes the connections. The Store must not be used afterwards.

@@ -21,10 +21,11 @@ type writeStmts struct {
 	findFused, createFused, placeFused       *sql.Stmt
 	refreshFused, deleteFused, indexEvidence *sql.Stmt
 	getFused, setListing, lockKey            *sql.Stmt // lockKey nil when the dialect has none
+	texts                                    map[*sql.Stmt]string
 }
 
 func prepareWrites(ctx context.Context, db *dbw, d *Dialect) (*writeStmts, error) {
-	var w writeStmts
+	w := writeStmts{texts: map[*sql.Stmt]string{}}
 	for _, p := range []struct {
 		st  **sql.Stmt
 		sql string
@@ -64,6 +65,7 @@ func prepareWrites(ctx context.Context, db *dbw, d *Dialect) (*writeStmts, error
 			return nil, err
 		}
 		*p.st = st
+		w.texts[st] = db.rebind(p.sql)
 	}
 	return &w, nil
 }
@@ -87,9 +89,9 @@ func (w *writeStmts) close() error {
 type fuser struct {
 	rule                parley.FuseRule
 	docID               string
-	find, create, place *sql.Stmt
-	lock                *sql.Stmt // nil: no locking
-	touched             []string  // fused events to recount, in the order first touched
+	find, create, place stmt
+	lock                stmt     // nil: no locking
+	touched             []string // fused events to recount, in the order first touched
 	seen                map[string]bool
 }
 
@@ -98,7 +100,7 @@ func (s *Store) newFuser(ctx context.Context, tx *txw, docID string) *fuser {
 		find:   tx.StmtContext(ctx, s.stmts.findFused),
 		create: tx.StmtContext(ctx, s.stmts.createFused),
 		place:  tx.StmtContext(ctx, s.stmts.placeFused),
-		lock:   stmtOrNil(ctx, tx, s.stmts.lockKey),
+		lock:   tx.StmtContext(ctx, s.stmts.lockKey),
 		seen:   map[string]bool{}}
 }
 
@@ -188,14 +190,6 @@ func (f *fuser) lockKeys(ctx context.Context, events []parley.Event) error {
 		}
 	}
 	return nil
-}
-
-// stmtOrNil returns st in tx, or nil when st is nil.
-func stmtOrNil(ctx context.Context, tx *txw, st *sql.Stmt) *sql.Stmt {
-	if st == nil {
-		return nil
-	}
-	return tx.StmtContext(ctx, st)
 }
 
 func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key parley.FuseKey, place *parley.Place) (string, error) {

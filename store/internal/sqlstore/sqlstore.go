@@ -171,7 +171,7 @@ func (d *dbw) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txw, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txw{tx, d.rebind}, nil
+	return &txw{q: tx, tx: tx, rebind: d.rebind}, nil
 }
 
 func (d *dbw) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -190,25 +190,81 @@ func (d *dbw) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
 	return d.DB.PrepareContext(ctx, d.rebind(q))
 }
 
+// txw runs the store's writes in one transaction: a *sql.Tx, or a
+// connection on which the caller began one through its own driver (so
+// that the caller's other writes, a job queue's, commit with them).
 type txw struct {
-	*sql.Tx
+	q      querier
+	tx     *sql.Tx // nil on a connection
 	rebind func(string) string
+	texts  map[*sql.Stmt]string // the prepared writes' statements, run as text on a connection
+}
+
+// querier is what *sql.Tx and *sql.Conn share.
+type querier interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
 }
 
 func (t *txw) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.Tx.ExecContext(ctx, t.rebind(q), args...)
+	return t.q.ExecContext(ctx, t.rebind(q), args...)
 }
 
 func (t *txw) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return t.Tx.QueryContext(ctx, t.rebind(q), args...)
+	return t.q.QueryContext(ctx, t.rebind(q), args...)
 }
 
 func (t *txw) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.Tx.QueryRowContext(ctx, t.rebind(q), args...)
+	return t.q.QueryRowContext(ctx, t.rebind(q), args...)
 }
 
+// PrepareContext prepares q in the transaction; close the statement.
 func (t *txw) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
-	return t.Tx.PrepareContext(ctx, t.rebind(q))
+	return t.q.PrepareContext(ctx, t.rebind(q))
+}
+
+// Commit and Rollback are for a transaction the store began itself (a
+// *sql.Tx), never one on a caller's connection.
+func (t *txw) Commit() error   { return t.tx.Commit() }
+func (t *txw) Rollback() error { return t.tx.Rollback() }
+
+// stmt is a prepared statement, or its text on a connection.
+type stmt interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, args ...any) *sql.Row
+}
+
+// StmtContext returns the store's prepared statement st in the
+// transaction (nil when st is nil). On a connection the statement runs
+// as its text: the driver caches its plan per connection.
+func (t *txw) StmtContext(ctx context.Context, st *sql.Stmt) stmt {
+	switch {
+	case st == nil:
+		return nil
+	case t.tx != nil:
+		return t.tx.StmtContext(ctx, st)
+	}
+	return connStmt{t.q, t.texts[st]}
+}
+
+type connStmt struct {
+	q    querier
+	text string
+}
+
+func (c connStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return c.q.ExecContext(ctx, c.text, args...)
+}
+
+func (c connStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
+	return c.q.QueryContext(ctx, c.text, args...)
+}
+
+func (c connStmt) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
+	return c.q.QueryRowContext(ctx, c.text, args...)
 }
 
 // Listing limits: the default and the most a filter may ask for.

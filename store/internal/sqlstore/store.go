@@ -30,33 +30,48 @@ type annotations struct {
 // nothing. Errors have Kind Invalid when d is nil or has no ID.
 func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err error) {
 	op := s.d.Name + ".PutDoc"
-	if d == nil || d.ID == "" {
-		return false, parley.E(op, parley.Invalid, errors.New("document has no ID"))
-	}
-	var meta any // NULL when empty
-	if len(d.Meta) > 0 {
-		b, err := json.Marshal(d.Meta)
-		if err != nil {
-			return false, parley.E(op, parley.Invalid, err)
-		}
-		meta = string(b)
-	}
-	ann, err := json.Marshal(annotations{d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes, d.Dateline})
-	if err != nil {
-		return false, parley.E(op, parley.Invalid, err)
-	}
-
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return false, s.fail(op, err)
 	}
 	defer tx.Rollback()
+	if created, err = s.putDoc(ctx, op, tx, d); err != nil || !created {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, s.fail(op, err)
+	}
+	return true, nil
+}
+
+// PutDocOn is PutDoc on conn, a connection of the store's writer
+// database on which the caller has begun a transaction (through its
+// driver) and which it commits: to store a document and queue work on it
+// at once.
+func (s *Store) PutDocOn(ctx context.Context, conn *sql.Conn, d *parley.Doc) (created bool, err error) {
+	return s.putDoc(ctx, s.d.Name+".PutDocOn", s.onConn(conn), d)
+}
+
+// onConn runs the store's writes on conn, in the caller's transaction.
+func (s *Store) onConn(conn *sql.Conn) *txw {
+	return &txw{q: conn, rebind: s.writer.rebind, texts: s.stmts.texts}
+}
+
+// putDoc stores d in tx, unless a document with d.ID is stored.
+func (s *Store) putDoc(ctx context.Context, op string, tx *txw, d *parley.Doc) (created bool, err error) {
+	if d == nil || d.ID == "" {
+		return false, parley.E(op, parley.Invalid, errors.New("document has no ID"))
+	}
+	meta, ann, err := encodeDoc(op, d)
+	if err != nil {
+		return false, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents
 		(id, source_id, url, title, source, language, published, meta, origin, text, layers, annotations, ingested, bytes)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO NOTHING`,
 		d.ID, d.SourceID, d.URL, d.Title, d.Source, d.Language, unix(d.Published), meta, d.Origin,
-		d.Text, int64(d.Layers), string(ann), time.Now().Unix(), len(d.Text))
+		d.Text, int64(d.Layers), ann, time.Now().Unix(), len(d.Text))
 	if err != nil {
 		return false, s.fail(op, err)
 	}
@@ -73,10 +88,62 @@ func (s *Store) PutDoc(ctx context.Context, d *parley.Doc) (created bool, err er
 	if err := insertDeadlines(ctx, tx, d); err != nil {
 		return false, s.fail(op, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return false, s.fail(op, err)
-	}
 	return true, nil
+}
+
+// ReplaceDocOn stores the stored document d.ID again as d now is, with
+// its annotation layers, events (fused again) and deadlines, on conn in
+// the caller's transaction, as PutDocOn: for a worker that codes a
+// document stored raw and marks its job done in the same transaction. It
+// returns an error of Kind NotFound when no document has d.ID.
+func (s *Store) ReplaceDocOn(ctx context.Context, conn *sql.Conn, d *parley.Doc) error {
+	op := s.d.Name + ".ReplaceDocOn"
+	if d == nil || d.ID == "" {
+		return parley.E(op, parley.Invalid, errors.New("document has no ID"))
+	}
+	t := s.onConn(conn)
+	meta, ann, err := encodeDoc(op, d)
+	if err != nil {
+		return err
+	}
+	res, err := t.ExecContext(ctx, `UPDATE documents SET meta = ?, layers = ?, annotations = ? WHERE id = ?`,
+		meta, int64(d.Layers), ann, d.ID)
+	if err != nil {
+		return s.fail(op, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err == nil {
+			err = parley.E(op, parley.NotFound, fmt.Errorf("document %q", d.ID))
+		}
+		return err
+	}
+	if err := s.replaceEvents(ctx, op, t, d.ID, d.Tokens, d.Sentences, d.Places, d.Events); err != nil {
+		return err
+	}
+	if _, err := t.ExecContext(ctx, `DELETE FROM deadlines WHERE doc_id = ?`, d.ID); err != nil {
+		return s.fail(op, err)
+	}
+	if err := insertDeadlines(ctx, t, d); err != nil {
+		return s.fail(op, err)
+	}
+	return nil
+}
+
+// encodeDoc returns d's metadata (nil, NULL, when empty) and annotation
+// layers as the documents table keeps them.
+func encodeDoc(op string, d *parley.Doc) (meta any, ann string, err error) {
+	if len(d.Meta) > 0 {
+		b, err := json.Marshal(d.Meta)
+		if err != nil {
+			return nil, "", parley.E(op, parley.Invalid, err)
+		}
+		meta = string(b)
+	}
+	b, err := json.Marshal(annotations{d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Places, d.Actors, d.Notes, d.Dateline})
+	if err != nil {
+		return nil, "", parley.E(op, parley.Invalid, err)
+	}
+	return meta, string(b), nil
 }
 
 // insertDeadlines inserts the deadlines of d, numbered d.ID-D001, ….
@@ -291,8 +358,20 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 	if err := json.Unmarshal([]byte(ann), &a); err != nil {
 		return parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", docID, err))
 	}
-	// The fused events the old events belonged to lose them (and go when
-	// nothing is left of them) before the new events are fused.
+	if err := s.replaceEvents(ctx, op, tx, docID, a.Tokens, a.Sentences, a.Places, events); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return s.fail(op, err)
+	}
+	return nil
+}
+
+// replaceEvents replaces the events of document docID with events. The
+// fused events the old events belonged to lose them (and go when nothing
+// is left of them) before the new events are fused.
+func (s *Store) replaceEvents(ctx context.Context, op string, tx *txw, docID string, tokens []parley.Token, sentences []parley.Sentence,
+	places []parley.Place, events []parley.Event) error {
 	old, err := fusedOf(ctx, tx, docID)
 	if err != nil {
 		return s.fail(op, err)
@@ -309,10 +388,7 @@ func (s *Store) PutEvents(ctx context.Context, docID string, events []parley.Eve
 	if err := s.refreshFused(ctx, tx, old); err != nil {
 		return s.fail(op, err)
 	}
-	if err := s.insertEvents(ctx, tx, docID, a.Tokens, a.Sentences, a.Places, events); err != nil {
-		return s.fail(op, err)
-	}
-	if err := tx.Commit(); err != nil {
+	if err := s.insertEvents(ctx, tx, docID, tokens, sentences, places, events); err != nil {
 		return s.fail(op, err)
 	}
 	return nil
