@@ -14,7 +14,7 @@ import (
 )
 
 // BenchmarkWork measures documents coded per second by one process with
-// 1 and 2 workers: the first 600 articles of the shared AFP/Xinhua
+// 1, 2 and 4 workers: the first 600 articles of the shared AFP/Xinhua
 // corpus queued, then worked until the queue is empty (the time counted
 // from the workers' start to the last job's completion, the models
 // loaded before). It needs $PARLEY_TEST_POSTGRES and ../shared/data.
@@ -38,7 +38,7 @@ func BenchmarkWork(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, workers := range []int{1, 2} {
+	for _, workers := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			var elapsed time.Duration
 			for range b.N {

@@ -79,7 +79,7 @@ Examples:
   parley work --db postgres://parley@db/news --until-empty`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		db := fs.String("db", "", "the `STORE`: a PostgreSQL URL (postgres://user@host/db)")
-		workers := fs.Int("workers", 0, "documents coded at once by this process (`N`; default: number of CPUs)")
+		workers := fs.Int("workers", 0, "documents coded at once by this process (`N`; default: twice the number of CPUs)")
 		untilEmpty := fs.Bool("until-empty", false, "stop when no job is waiting, instead of waiting for more")
 		attempts := fs.Int("attempts", 5, "attempts at a document before its job is discarded (`N`)")
 		backoff := fs.Duration("backoff", 2*time.Second, "pause before the first retry (`D`); the nth waits D×n²")
@@ -95,7 +95,9 @@ Examples:
 				return report(env, "work", errors.New("no store: give --db postgres://user@host/db"), exitUsage)
 			}
 			if *workers <= 0 {
-				*workers = defaultWorkers()
+				// A worker waits for the database part of the time: two
+				// per core keep the cores busy.
+				*workers = 2 * defaultWorkers()
 			}
 			p, err := pipeline.Build(pipeline.DefaultConfig())
 			if err != nil {
