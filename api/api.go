@@ -100,7 +100,7 @@ func New(cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux()}
-	s.metrics = newMetrics(cfg.Registry, cfg.Store)
+	s.metrics = newMetrics(cfg.Registry, cfg.Store, cfg.Queue)
 	allowed := map[string][]string{}
 	for _, r := range []struct {
 		pattern string

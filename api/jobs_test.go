@@ -86,6 +86,11 @@ func TestJobs(t *testing.T) {
 		t.Errorf("GET of the retry route: %d", code)
 	}
 
+	if code, _, body := do(t, "GET", ts.URL+"/metrics", "", nil); code != 200 || !strings.Contains(string(body), `parley_jobs{state="discarded"} 1`) ||
+		!strings.Contains(string(body), `parley_jobs{state="running"} 0`) {
+		t.Errorf("metrics lack the jobs: %d %s", code, body)
+	}
+
 	// A server without a queue (an SQLite store) says why there is none.
 	ts2, _ := newServer(t, "t", 0)
 	if code, _, body := do(t, "GET", ts2.URL+"/api/jobs", "", nil); code != 404 || !strings.Contains(string(body), "PostgreSQL") {

@@ -21,7 +21,7 @@ type metrics struct {
 	handler     http.Handler
 }
 
-func newMetrics(reg *prometheus.Registry, st parley.Store) *metrics {
+func newMetrics(reg *prometheus.Registry, st parley.Store, q Queue) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_http_requests_total", Help: "HTTP requests served, by route and status.",
@@ -60,6 +60,10 @@ func newMetrics(reg *prometheus.Registry, st parley.Store) *metrics {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "parley_documents", Help: "Documents in the store (-1 when it does not answer)."}, stat(false)),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "parley_events", Help: "Coded events in the store (-1 when it does not answer)."}, stat(true)),
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if q != nil {
+		reg.MustRegister(&jobsCollector{q: q, desc: prometheus.NewDesc("parley_jobs",
+			"Coding jobs in the queue, by state (available, running, retryable, scheduled, completed, discarded, cancelled).", []string{"state"}, nil)})
+	}
 	m.handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	return m
 }
@@ -67,4 +71,25 @@ func newMetrics(reg *prometheus.Registry, st parley.Store) *metrics {
 func (m *metrics) serve(w http.ResponseWriter, r *http.Request) {
 	// The exposition format is text, not JSON: relax the API's policy.
 	m.handler.ServeHTTP(w, r)
+}
+
+// jobsCollector reports the job queue's counts by state when scraped.
+type jobsCollector struct {
+	q    Queue
+	desc *prometheus.Desc
+}
+
+func (c *jobsCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c *jobsCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	counts, err := c.q.Counts(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(c.desc, err)
+		return
+	}
+	for _, state := range jobStates {
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(counts[state]), state)
+	}
 }

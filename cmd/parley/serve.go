@@ -67,7 +67,8 @@ pages and charts are drawn on the server.
   POST /api/jobs/ID/retry   queue a job again (with the token)
   GET  /healthz             200 when the database answers
   GET  /metrics             Prometheus metrics: requests and latencies by
-                            route, stage latencies, documents and events
+                            route, stage latencies, documents and events,
+                            and jobs by state with a PostgreSQL store
 
 Writes need a bearer token, given by --token or the environment variable
 PARLEY_TOKEN; without one the server refuses every POST (403), with one

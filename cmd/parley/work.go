@@ -69,8 +69,9 @@ another attempt count as something to do). On an interrupt the jobs under
 way are finished, for up to 30 seconds, before the workers stop; a second
 interrupt stops at once (those jobs are run again later).
 
-The progress (documents coded, failed, per second) is shown on a terminal;
-a summary goes to standard error at the end. The exit status is 0, or 1
+The progress (documents coded, failed, per second) is shown on a terminal,
+or logged every minute otherwise; a summary goes to standard error at the
+end. The exit status is 0, or 1
 when a document was discarded during the run.
 
 Examples:
@@ -144,13 +145,24 @@ Examples:
 			stopped := false
 			tick := time.NewTicker(500 * time.Millisecond)
 			defer tick.Stop()
+			// Off a terminal (a service's log), a line every minute.
+			logEvery, start := time.Minute, time.Now()
+			lastLog := start
+			logLines := !*quiet && !isTerminal(env.Stderr)
 		wait:
 			for {
 				select {
 				case <-ctx.Done():
 					stopped = true
 					break wait
-				case <-tick.C:
+				case now := <-tick.C:
+					if logLines && now.Sub(lastLog) >= logEvery {
+						lastLog = now
+						mu.Lock()
+						fmt.Fprintf(env.Stderr, "parley work: %s coded in %s (%.1f/s), %d discarded\n",
+							plural(coded, "document"), now.Sub(start).Round(time.Second), float64(coded)/now.Sub(start).Seconds(), discards)
+						mu.Unlock()
+					}
 					if !*untilEmpty {
 						continue
 					}
