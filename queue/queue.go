@@ -96,6 +96,14 @@ type codeArgs struct {
 
 func (codeArgs) Kind() string { return "parley_code" }
 
+// InsertOpts makes a document's job unique while it waits or runs: a
+// document queued again meanwhile is not coded twice.
+func (codeArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRetryable,
+		rivertype.JobStateRunning, rivertype.JobStateScheduled}}}
+}
+
 // Open migrates River's tables into the store's database (once) and
 // returns a Queue; with cfg.Workers > 0, Start works jobs with pipe.
 func Open(ctx context.Context, st Store, pipe Pipeline, cfg Config) (*Queue, error) {
@@ -206,6 +214,50 @@ func (q *Queue) Ingest(ctx context.Context, d *parley.Doc) (created bool, err er
 		return nil
 	})
 	return created && err == nil, err
+}
+
+// Recode queues every stored document for coding again (after a model
+// or dictionary update), in pages of a thousand, and returns how many it
+// queued and how many were queued already. report, when not nil, is
+// told the running total after each page.
+func (q *Queue) Recode(ctx context.Context, report func(queued int)) (queued, already int, err error) {
+	const op = "queue.Recode"
+	after := ""
+	for {
+		rows, err := q.pool.Query(ctx, `SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT 1000`, after)
+		if err != nil {
+			return queued, already, parley.E(op, parley.Unavailable, err)
+		}
+		var params []river.InsertManyParams
+		for rows.Next() {
+			if err := rows.Scan(&after); err != nil {
+				rows.Close()
+				return queued, already, parley.E(op, parley.Unavailable, err)
+			}
+			params = append(params, river.InsertManyParams{Args: codeArgs{DocID: after}})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return queued, already, parley.E(op, parley.Unavailable, err)
+		}
+		if len(params) == 0 {
+			return queued, already, nil
+		}
+		res, err := q.client.InsertMany(ctx, params)
+		if err != nil {
+			return queued, already, parley.E(op, parley.Unavailable, err)
+		}
+		for _, r := range res {
+			if r.UniqueSkippedAsDuplicate {
+				already++
+			} else {
+				queued++
+			}
+		}
+		if report != nil {
+			report(queued)
+		}
+	}
 }
 
 // Start starts working jobs; Stop finishes the jobs under way and stops.

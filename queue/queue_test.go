@@ -134,6 +134,32 @@ func TestQueue(t *testing.T) {
 	if err := q.Retry(t.Context(), 987654321); parley.KindOf(err) != parley.NotFound {
 		t.Errorf("Retry of no job: %v", err)
 	}
+
+	// Recode queues every stored document again, but not one already
+	// waiting (the retried one), and nothing the second time.
+	if queued, already, err := q.Recode(t.Context(), nil); err != nil || queued != n || already != 1 {
+		t.Fatalf("Recode = %d queued, %d already, %v; want %d, 1", queued, already, err, n)
+	}
+	if queued, already, err := q.Recode(t.Context(), nil); err != nil || queued != 0 || already != n+1 {
+		t.Fatalf("Recode again = %d queued, %d already, %v; want 0, %d", queued, already, err, n+1)
+	}
+	if err := q.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	waitIdle(t, q)
+	if err := q.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Coded twice, stored once.
+	if _, events, err := st.Stats(t.Context()); err != nil || events != n {
+		t.Errorf("after Recode: %d events, %v; want %d", events, err, n)
+	}
+	if fused, err := st.Fused(t.Context(), parley.FusedFilter{}); err != nil || len(fused) != 1 || fused[0].NumArticles != n || fused[0].NumMentions != n {
+		t.Errorf("after Recode, fused: %+v, %v; want one event of %d articles", fused, err, n)
+	}
+	if completed, err := q.Jobs(t.Context(), 1000, "completed"); err != nil || len(completed) != 2*n {
+		t.Errorf("after Recode: %d completed jobs, %v; want %d", len(completed), err, 2*n)
+	}
 }
 
 func waitIdle(t testing.TB, q *queue.Queue) {

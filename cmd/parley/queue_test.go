@@ -369,4 +369,13 @@ func TestQueueCommands(t *testing.T) {
 	if code, out, _ := run(t, "", "events", "--db", dsn, "--actor", "FRA"); code != exitOK || !strings.Contains(out, "FRA") {
 		t.Errorf("events: status %d, output %s", code, out)
 	}
+	if code, _, errOut := run(t, "", "jobs", "--db", dsn, "--recode"); code != exitOK || !strings.Contains(errOut, "30 documents queued for coding again (0 already waiting)") {
+		t.Errorf("jobs --recode: status %d, stderr %s", code, errOut)
+	}
+	if code, out, _ := run(t, "", "jobs", "--db", dsn, "--state", "available"); code != exitOK || !strings.Contains(out, "30 available, 30 completed") {
+		t.Errorf("jobs after --recode: status %d, output %s", code, out)
+	}
+	if code, _, errOut := run(t, "", "jobs", "--db", dsn, "--recode", "--retry", "1"); code != exitUsage {
+		t.Errorf("jobs --recode --retry: status %d, stderr %s", code, errOut)
+	}
 }

@@ -214,7 +214,7 @@ Examples:
 var cmdJobs = &command{
 	name:     "jobs",
 	summary:  "list the job queue of a PostgreSQL store, and retry failed jobs",
-	synopsis: "parley jobs --db postgres://… [--state STATE] [--limit N] [--json]\nparley jobs --db postgres://… --retry ID|discarded",
+	synopsis: "parley jobs --db postgres://… [--state STATE] [--limit N] [--json]\nparley jobs --db postgres://… --retry ID|discarded\nparley jobs --db postgres://… --recode",
 	help: `
 Prints how many coding jobs are in each state, then the latest jobs (by
 default the discarded ones, whose documents could not be coded): job ID,
@@ -227,22 +227,32 @@ attempt; kept until retried) and cancelled (their document is gone).
 discarded queues every discarded job again. Workers ("parley work") then
 take them.
 
+--recode queues every stored document for coding again, for instance
+after updating parley's models or dictionaries: the workers replace each
+document's annotations, events and deadlines, and its events are fused
+again. A document whose job is waiting or running is not queued twice.
+
 Examples:
   parley jobs --db postgres://parley@db/news
   parley jobs --db postgres://parley@db/news --state running --limit 20
-  parley jobs --db postgres://parley@db/news --retry 4117`,
+  parley jobs --db postgres://parley@db/news --retry 4117
+  parley jobs --db postgres://parley@db/news --recode`,
 	flags: func(fs *flag.FlagSet) func(context.Context, Env, []string) int {
 		db := fs.String("db", "", "the `STORE`: a PostgreSQL URL (postgres://user@host/db)")
 		state := fs.String("state", "discarded", "list the jobs in `STATE` (or \"all\")")
 		limit := fs.Int("limit", 50, "list at most `N` jobs")
 		retry := fs.String("retry", "", "queue job `ID` again, or every discarded job (\"discarded\")")
 		asJSON := fs.Bool("json", false, "print the counts and jobs as one JSON object")
+		recode := fs.Bool("recode", false, "queue every stored document for coding again")
 		return func(ctx context.Context, env Env, args []string) int {
 			if len(args) > 0 {
 				return report(env, "jobs", fmt.Errorf("unexpected argument %q", args[0]), exitUsage)
 			}
 			if *db == "" {
 				return report(env, "jobs", errors.New("no store: give --db postgres://user@host/db"), exitUsage)
+			}
+			if *recode && *retry != "" {
+				return report(env, "jobs", errors.New("--recode and --retry exclude each other"), exitUsage)
 			}
 			var ids []int64
 			if *retry != "" && *retry != "discarded" {
@@ -258,6 +268,23 @@ Examples:
 			}
 			defer st.Close()
 			defer q.Close()
+			if *recode {
+				term := isTerminal(env.Stderr)
+				queued, already, err := q.Recode(ctx, func(n int) {
+					if term {
+						fmt.Fprintf(env.Stderr, "\r\x1b[K%s queued", plural(n, "document"))
+					}
+				})
+				if term {
+					fmt.Fprint(env.Stderr, "\r\x1b[K")
+				}
+				if err != nil {
+					return report(env, "jobs", fmt.Errorf("after queueing %s: %w", plural(queued, "document"), err), exitFatal)
+				}
+				fmt.Fprintf(env.Stderr, "parley jobs: %s queued for coding again (%d already waiting); \"parley work\" codes them\n",
+					plural(queued, "document"), already)
+				return exitOK
+			}
 			if *retry != "" {
 				if *retry == "discarded" {
 					jobs, err := q.Jobs(ctx, 100000, "discarded")
