@@ -213,7 +213,7 @@ Examples:
 
 var cmdJobs = &command{
 	name:     "jobs",
-	summary:  "list the job queue of a PostgreSQL store, and retry failed jobs",
+	summary:  "list the coding jobs of a PostgreSQL store; retry failed ones, recode all",
 	synopsis: "parley jobs --db postgres://… [--state STATE] [--limit N] [--json]\nparley jobs --db postgres://… --retry ID|discarded\nparley jobs --db postgres://… --recode",
 	help: `
 Prints how many coding jobs are in each state, then the latest jobs (by
