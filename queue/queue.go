@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/parley-events/parley"
 	"github.com/riverqueue/river"
@@ -348,6 +349,9 @@ func (q *Queue) Retry(ctx context.Context, id int64) error {
 	if _, err := q.client.JobRetry(ctx, id); err != nil {
 		if errors.Is(err, river.ErrNotFound) {
 			return parley.E("queue.Retry", parley.NotFound, fmt.Errorf("job %d", id))
+		}
+		if pe := (*pgconn.PgError)(nil); errors.As(err, &pe) && pe.Code == "23505" { // unique_violation
+			return parley.E("queue.Retry", parley.Exist, fmt.Errorf("job %d: its document is queued already, in another job", id))
 		}
 		return parley.E("queue.Retry", parley.Unavailable, err)
 	}

@@ -160,6 +160,18 @@ func TestQueue(t *testing.T) {
 	if completed, err := q.Jobs(t.Context(), 1000, "completed"); err != nil || len(completed) != 2*n {
 		t.Errorf("after Recode: %d completed jobs, %v; want %d", len(completed), err, 2*n)
 	}
+	// A discarded job retried while its document waits in another job
+	// (queued by Recode) is refused, saying so.
+	discarded, err = q.Jobs(t.Context(), 10, "discarded")
+	if err != nil || len(discarded) != 1 {
+		t.Fatalf("discarded jobs after Recode: %+v, %v", discarded, err)
+	}
+	if queued, _, err := q.Recode(t.Context(), nil); err != nil || queued != n+1 {
+		t.Fatalf("Recode = %d, %v; want %d", queued, err, n+1)
+	}
+	if err := q.Retry(t.Context(), discarded[0].ID); parley.KindOf(err) != parley.Exist || !strings.Contains(err.Error(), "queued already") {
+		t.Errorf("Retry of a job whose document waits: %v", err)
+	}
 }
 
 func waitIdle(t testing.TB, q *queue.Queue) {
