@@ -2,18 +2,15 @@ package queue_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/pgtest"
 	"github.com/parley-events/parley/queue"
 	"github.com/parley-events/parley/store/postgres"
 )
@@ -22,25 +19,12 @@ import (
 // without a server.
 func openStore(t testing.TB) *postgres.Store {
 	t.Helper()
-	dsn := os.Getenv("PARLEY_TEST_POSTGRES")
-	switch {
-	case dsn == "" && os.Getenv("PARLEY_REQUIRE_POSTGRES") == "1":
-		t.Fatal("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES is not")
-	case dsn == "":
-		t.Skip("PARLEY_TEST_POSTGRES is not set: the queue's tests need a PostgreSQL server (.ci/run starts one)")
-	}
-	schema := fmt.Sprintf("parley_queue_%x", rand.Uint64())
+	dsn, schema := pgtest.Schema(t, "the queue's tests")
 	st, err := postgres.Open(t.Context(), dsn, postgres.WithSchema(schema))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		st.Close()
-		if db, err := sql.Open("pgx", dsn); err == nil {
-			db.Exec(`DROP SCHEMA ` + pgx.Identifier{schema}.Sanitize() + ` CASCADE`)
-			db.Close()
-		}
-	})
+	t.Cleanup(func() { st.Close() })
 	return st
 }
 

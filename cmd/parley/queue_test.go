@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -16,9 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/pgtest"
 	"github.com/parley-events/parley/pipeline"
 )
 
@@ -65,39 +62,13 @@ func child(t *testing.T, log string, args ...string) *exec.Cmd {
 // a connection to it; it skips without a server.
 func testDatabase(t *testing.T) (string, *sql.DB) {
 	t.Helper()
-	dsn := os.Getenv("PARLEY_TEST_POSTGRES")
-	switch {
-	case dsn == "" && os.Getenv("PARLEY_REQUIRE_POSTGRES") == "1":
-		t.Fatal("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES is not")
-	case dsn == "":
-		t.Skip("PARLEY_TEST_POSTGRES is not set: the job queue's failure tests need a PostgreSQL server (.ci/run starts one)")
-	}
-	admin, err := sql.Open("pgx", dsn)
+	dsn := pgtest.Database(t, "the job queue's failure tests")
+	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close()
-	name := fmt.Sprintf("parley_queue_%x", rand.Uint64())
-	if _, err := admin.Exec(`CREATE DATABASE ` + pgx.Identifier{name}.Sanitize()); err != nil {
-		t.Fatalf("creating a database for the test (the DSN's role needs CREATEDB): %v", err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil || u.Scheme == "" {
-		t.Fatalf("PARLEY_TEST_POSTGRES must be a postgres:// URL for this test, not %q", dsn)
-	}
-	u.Path = "/" + name
-	db, err := sql.Open("pgx", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		if admin, err := sql.Open("pgx", dsn); err == nil {
-			admin.Exec(`DROP DATABASE IF EXISTS ` + pgx.Identifier{name}.Sanitize() + ` WITH (FORCE)`)
-			admin.Close()
-		}
-	})
-	return u.String(), db
+	t.Cleanup(func() { db.Close() })
+	return dsn, db
 }
 
 // queueArticles writes n short articles of our own, each different, as

@@ -1,49 +1,22 @@
 package postgres
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
-	"math/rand/v2"
-	"os"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/pgtest"
 	"github.com/parley-events/parley/store/storetest"
 )
-
-// dsn returns the test server's DSN, skipping the test without one.
-func dsn(tb testing.TB) string {
-	tb.Helper()
-	d := os.Getenv("PARLEY_TEST_POSTGRES")
-	switch {
-	case d == "" && os.Getenv("PARLEY_REQUIRE_POSTGRES") == "1":
-		tb.Fatal("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES is not")
-	case d == "":
-		tb.Skip("PARLEY_TEST_POSTGRES is not set: the PostgreSQL store's tests need a server (.ci/run starts one)")
-	}
-	return d
-}
 
 // openFresh opens a store in a schema of its own, dropped when the test
 // ends.
 func openFresh(tb testing.TB, opts ...Option) *Store {
 	tb.Helper()
-	d := dsn(tb)
-	schema := fmt.Sprintf("parley_test_%x", rand.Uint64())
+	d, schema := pgtest.Schema(tb, "the PostgreSQL store's tests")
 	s, err := Open(tb.Context(), d, append([]Option{WithSchema(schema)}, opts...)...)
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}
-	tb.Cleanup(func() {
-		db, err := sql.Open("pgx", d)
-		if err == nil {
-			db.ExecContext(context.Background(), `DROP SCHEMA `+pgx.Identifier{schema}.Sanitize()+` CASCADE`)
-			db.Close()
-		}
-	})
 	return s
 }
 
