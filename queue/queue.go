@@ -44,6 +44,7 @@ type Store interface {
 	InTx(ctx context.Context, fn func(tx pgx.Tx, conn *sql.Conn) error) error
 	PutDocOn(ctx context.Context, conn *sql.Conn, d *parley.Doc) (bool, error)
 	ReplaceDocOn(ctx context.Context, conn *sql.Conn, d *parley.Doc) error
+	DocAsRead(ctx context.Context, id string) (*parley.Doc, error)
 }
 
 // Pipeline codes a document.
@@ -225,25 +226,18 @@ func (q *Queue) Recode(ctx context.Context, report func(queued int)) (queued, al
 	const op = "queue.Recode"
 	after := ""
 	for {
-		rows, err := q.pool.Query(ctx, `SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT 1000`, after)
+		docs, err := q.st.Docs(ctx, parley.DocFilter{After: after, Limit: 1000})
 		if err != nil {
-			return queued, already, parley.E(op, parley.Unavailable, err)
+			return queued, already, err
 		}
-		var params []river.InsertManyParams
-		for rows.Next() {
-			if err := rows.Scan(&after); err != nil {
-				rows.Close()
-				return queued, already, parley.E(op, parley.Unavailable, err)
-			}
-			params = append(params, river.InsertManyParams{Args: codeArgs{DocID: after}})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return queued, already, parley.E(op, parley.Unavailable, err)
-		}
-		if len(params) == 0 {
+		if len(docs) == 0 {
 			return queued, already, nil
 		}
+		params := make([]river.InsertManyParams, len(docs))
+		for i, d := range docs {
+			params[i] = river.InsertManyParams{Args: codeArgs{DocID: d.ID}}
+		}
+		after = docs[len(docs)-1].ID
 		res, err := q.client.InsertMany(ctx, params)
 		if err != nil {
 			return queued, already, parley.E(op, parley.Unavailable, err)
@@ -381,16 +375,14 @@ func (c *coder) Work(ctx context.Context, job *river.Job[codeArgs]) (err error) 
 			c.q.cfg.Report(r)
 		}()
 	}
-	stored, err := c.q.st.Doc(ctx, job.Args.DocID)
+	// The document as read: its text and metadata, none of its layers.
+	d, err := c.q.st.DocAsRead(ctx, job.Args.DocID)
 	if err != nil {
 		if parley.KindOf(err) == parley.NotFound {
 			return river.JobCancel(err) // nothing to code, ever
 		}
 		return err
 	}
-	// The document as read: its text and metadata, none of its layers.
-	d := &parley.Doc{ID: stored.ID, SourceID: stored.SourceID, URL: stored.URL, Title: stored.Title, Source: stored.Source,
-		Language: stored.Language, Published: stored.Published, Meta: stored.Meta, Origin: stored.Origin, Text: stored.Text}
 	r.Origin = d.Origin
 	if err := c.pipe.Run(ctx, d); err != nil {
 		return err

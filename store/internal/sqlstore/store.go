@@ -231,6 +231,41 @@ func (s *Store) Deadlines(ctx context.Context, f parley.DeadlineFilter) ([]parle
 	return out, nil
 }
 
+// DocAsRead returns the stored document with id as it was read: its text
+// and metadata, none of its layers, events or deadlines (for coding it
+// again); or an error of Kind NotFound.
+func (s *Store) DocAsRead(ctx context.Context, id string) (*parley.Doc, error) {
+	return s.readDoc(ctx, s.d.Name+".DocAsRead", s.reader, id, "")
+}
+
+// readDoc reads the text and metadata of document id from q, and the
+// columns more (", a, b") into extra.
+func (s *Store) readDoc(ctx context.Context, op string, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, id, more string, extra ...any) (*parley.Doc, error) {
+	d := &parley.Doc{ID: id}
+	var (
+		published sql.NullInt64
+		meta      sql.NullString
+	)
+	err := q.QueryRowContext(ctx, `SELECT source_id, url, title, source, language, published, meta, origin, text`+more+`
+		FROM documents WHERE id = ?`, id).
+		Scan(append([]any{&d.SourceID, &d.URL, &d.Title, &d.Source, &d.Language, &published, &meta, &d.Origin, &d.Text}, extra...)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, parley.E(op, parley.NotFound, fmt.Errorf("document %q", id))
+	}
+	if err != nil {
+		return nil, s.fail(op, err)
+	}
+	d.Published = fromUnix(published)
+	if meta.Valid {
+		if err := json.Unmarshal([]byte(meta.String), &d.Meta); err != nil {
+			return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: meta: %w", id, err))
+		}
+	}
+	return d, nil
+}
+
 // Doc returns the stored document with id, its annotations and its events,
 // or an error of Kind NotFound.
 func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
@@ -241,29 +276,15 @@ func (s *Store) Doc(ctx context.Context, id string) (*parley.Doc, error) {
 	}
 	defer tx.Rollback()
 
-	d := &parley.Doc{ID: id}
 	var (
-		published sql.NullInt64
-		meta      sql.NullString
-		layers    int64
-		ann       string
+		layers int64
+		ann    string
 	)
-	err = tx.QueryRowContext(ctx, `SELECT source_id, url, title, source, language, published, meta, origin, text, layers, annotations
-		FROM documents WHERE id = ?`, id).
-		Scan(&d.SourceID, &d.URL, &d.Title, &d.Source, &d.Language, &published, &meta, &d.Origin, &d.Text, &layers, &ann)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, parley.E(op, parley.NotFound, fmt.Errorf("document %q", id))
-	}
+	d, err := s.readDoc(ctx, op, tx, id, ", layers, annotations", &layers, &ann)
 	if err != nil {
-		return nil, s.fail(op, err)
+		return nil, err
 	}
-	d.Published = fromUnix(published)
 	d.Layers = parley.Layer(layers)
-	if meta.Valid {
-		if err := json.Unmarshal([]byte(meta.String), &d.Meta); err != nil {
-			return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: meta: %w", id, err))
-		}
-	}
 	var a annotations
 	if err := json.Unmarshal([]byte(ann), &a); err != nil {
 		return nil, parley.E(op, parley.Internal, fmt.Errorf("document %q: annotations: %w", id, err))
