@@ -259,6 +259,16 @@ func (q *Queue) Recode(ctx context.Context, report func(queued int)) (queued, al
 func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
 func (q *Queue) Stop(ctx context.Context) error  { return q.client.Stop(ctx) }
 
+// Shutdown stops, letting the jobs under way finish for up to grace,
+// then cancelling those still running (they are run again later).
+func (q *Queue) Shutdown(grace time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if q.client.Stop(ctx) != nil {
+		q.client.StopAndCancel(context.Background())
+	}
+}
+
 // StopAndCancel stops at once, cancelling the jobs under way: they are
 // rolled back and run again later.
 func (q *Queue) StopAndCancel(ctx context.Context) error { return q.client.StopAndCancel(ctx) }

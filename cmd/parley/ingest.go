@@ -97,53 +97,28 @@ Examples:
 				return report(env, "ingest", err, exitFatal)
 			}
 			defer st.Close()
-			var added, dup, failed int
-			prog := newProgress(env.Stderr, !*quiet)
+			t := newTally(env, !*quiet)
 			// A document already stored (same text) is not processed again.
 			stored := func(d *parley.Doc) bool {
 				ok, err := st.Has(ctx, d.ID)
 				return ok && err == nil
 			}
 			process(ctx, ingest.Read(ctx, args, opt), p, *workers, stored, func(r result) {
-				if r.skipped {
-					dup++
-					prog.add(r.doc.Origin, false)
-					return
-				}
-				if r.err == nil {
-					var created bool
+				created := false
+				if r.err == nil && !r.skipped {
 					created, r.err = st.PutDoc(ctx, r.doc)
 					if r.err != nil {
 						r.err = &parley.Error{Op: "store", Kind: parley.KindOf(r.err), Input: r.doc.Origin, Err: r.err}
-					} else if created {
-						added++
-					} else {
-						dup++
 					}
 				}
-				origin := ""
-				if r.doc != nil {
-					origin = r.doc.Origin
-				}
-				if r.err != nil {
-					failed++
-					prog.done()
-					fmt.Fprintf(env.Stderr, "parley ingest: %v\n", r.err)
-				}
-				prog.add(origin, r.err != nil)
+				t.note(r.doc, created, r.err)
 			})
-			prog.done()
+			t.prog.done()
 			if !*quiet {
 				fmt.Fprintf(env.Stderr, "parley ingest: %s stored (%d new, %d already stored), %d failed; database %s\n",
-					plural(added+dup, "document"), added, dup, failed, redactDSN(*db))
+					plural(t.added+t.dup, "document"), t.added, t.dup, t.failed, redactDSN(*db))
 			}
-			switch {
-			case ctx.Err() != nil:
-				return exitStopped
-			case failed > 0:
-				return exitFailed
-			}
-			return exitOK
+			return t.status(ctx)
 		}
 	},
 }
@@ -160,39 +135,62 @@ func enqueue(ctx context.Context, env Env, db string, args []string, opt ingest.
 	}
 	defer st.Close()
 	defer q.Close()
-	var added, dup, failed int
-	prog := newProgress(env.Stderr, verbose)
+	t := newTally(env, verbose)
 	for d, err := range ingest.Read(ctx, args, opt) {
+		created := false
 		if err == nil {
-			var created bool
 			if created, err = q.Ingest(ctx, d); err != nil {
 				err = &parley.Error{Op: "queue", Kind: parley.KindOf(err), Input: d.Origin, Err: err}
-			} else if created {
-				added++
-			} else {
-				dup++
 			}
 		}
-		origin := ""
-		if d != nil {
-			origin = d.Origin
-		}
-		if err != nil {
-			failed++
-			prog.clear()
-			fmt.Fprintf(env.Stderr, "parley ingest: %v\n", err)
-		}
-		prog.add(origin, err != nil)
+		t.note(d, created, err)
 	}
-	prog.done()
+	t.prog.done()
 	if verbose {
 		fmt.Fprintf(env.Stderr, "parley ingest: %s queued (%d already stored), %d failed; database %s\n",
-			plural(added, "document"), dup, failed, redactDSN(db))
+			plural(t.added, "document"), t.dup, t.failed, redactDSN(db))
 	}
+	return t.status(ctx)
+}
+
+// tally counts the documents an ingest stored, found stored already, or
+// failed on, reporting each failure and the progress.
+type tally struct {
+	added, dup, failed int
+	env                Env
+	prog               *progress
+}
+
+func newTally(env Env, verbose bool) *tally {
+	return &tally{env: env, prog: newProgress(env.Stderr, verbose)}
+}
+
+// note counts document d (nil when it could not be read): stored new,
+// already stored, or failed with err.
+func (t *tally) note(d *parley.Doc, created bool, err error) {
+	origin := ""
+	if d != nil {
+		origin = d.Origin
+	}
+	switch {
+	case err != nil:
+		t.failed++
+		t.prog.clear()
+		fmt.Fprintf(t.env.Stderr, "parley ingest: %v\n", err)
+	case created:
+		t.added++
+	default:
+		t.dup++
+	}
+	t.prog.add(origin, err != nil)
+}
+
+// status is the exit status of the ingest.
+func (t *tally) status(ctx context.Context) int {
 	switch {
 	case ctx.Err() != nil:
 		return exitStopped
-	case failed > 0:
+	case t.failed > 0:
 		return exitFailed
 	}
 	return exitOK

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"runtime"
 	"sync"
 	"time"
 
@@ -29,7 +28,7 @@ type result struct {
 // through unprocessed. It returns when in is exhausted or ctx is done.
 func process(ctx context.Context, in iter.Seq2[*parley.Doc, error], p *pipeline.Pipeline, workers int, skip func(*parley.Doc) bool, emit func(result)) {
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = defaultWorkers()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

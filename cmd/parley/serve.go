@@ -145,13 +145,7 @@ Examples:
 					if err := q.Start(context.WithoutCancel(ctx)); err != nil {
 						return report(env, "serve", err, exitFatal)
 					}
-					defer func() {
-						sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-						defer cancel()
-						if q.Stop(sctx) != nil {
-							q.StopAndCancel(context.Background())
-						}
-					}()
+					defer q.Shutdown(30 * time.Second)
 				}
 			}
 			if *token != "" {

@@ -189,11 +189,7 @@ Examples:
 					fmt.Fprintln(env.Stderr, "parley work: stopping: finishing the documents under way (interrupt again to stop at once)")
 				}
 			}
-			sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			if err := q.Stop(sctx); err != nil {
-				q.StopAndCancel(context.Background())
-			}
+			q.Shutdown(30 * time.Second)
 			mu.Lock()
 			defer mu.Unlock()
 			if !*quiet {
