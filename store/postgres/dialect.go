@@ -12,11 +12,13 @@ import (
 // removed), a serial column for creation order, and an advisory lock per
 // fuse key for concurrent writers.
 var dialect = &sqlstore.Dialect{
-	Name:         "postgres",
-	Rebind:       sqlstore.Rebind,
-	Prefix:       "LIKE",
-	PrefixArg:    likePrefix,
-	SentenceText: sentenceText,
+	Name:   "postgres",
+	Rebind: sqlstore.Rebind,
+	// parley's migrations, under one advisory lock number
+	MigrationLock: `SELECT pg_advisory_xact_lock(7274327265)`,
+	Prefix:        "LIKE",
+	PrefixArg:     likePrefix,
+	SentenceText:  sentenceText,
 	IndexEvidence: `INSERT INTO evidence (event_id, fused_id, tsv)
 		SELECT e.id, e.fused_id, to_tsvector('simple', unaccent(coalesce(` + sentenceText + `, '')))
 		FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?

@@ -19,7 +19,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"strings"
 	"time"
@@ -100,7 +99,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 			return nil, fail(err)
 		}
 	}
-	if err := migrate(ctx, db); err != nil {
+	if err := sqlstore.Migrate(ctx, db, migrations, dialect); err != nil {
 		return nil, fail(err)
 	}
 	core, err := sqlstore.New(ctx, db, db, dialect, s.fuse)
@@ -109,47 +108,6 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	}
 	s.Store = core
 	return s, nil
-}
-
-// migrate applies, in one transaction under an advisory lock, every
-// embedded migration not yet recorded in schema_migrations.
-func migrate(ctx context.Context, db *sql.DB) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7274327265)`); err != nil { // parley's migrations
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied bigint NOT NULL)`); err != nil {
-		return err
-	}
-	for _, name := range names {
-		version := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, version).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			continue
-		}
-		script, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-			return fmt.Errorf("migration %s: %w", version, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied) VALUES ($1, $2)`, version, time.Now().Unix()); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
 }
 
 // NewPool returns a pgx connection pool to the store's database, with the

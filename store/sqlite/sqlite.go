@@ -14,7 +14,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"runtime"
 	"strings"
@@ -96,7 +95,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		w.SetConnMaxIdleTime(0)
 		s.writer = w
 	}
-	if err := migrate(ctx, s.writer); err != nil {
+	if err := sqlstore.Migrate(ctx, s.writer, migrations, dialect); err != nil {
 		s.writer.Close()
 		return nil, fail(err)
 	}
@@ -142,47 +141,6 @@ func dsn(path string, opts ...string) string {
 	// the start of the parameters.
 	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 	return "file:" + r.Replace(path) + "?" + strings.Join(q, "&")
-}
-
-// migrate applies, in one transaction, every embedded migration not yet
-// recorded in schema_migrations.
-func migrate(ctx context.Context, db *sql.DB) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version TEXT PRIMARY KEY,
-		applied INTEGER NOT NULL
-	)`); err != nil {
-		return err
-	}
-	for _, name := range names { // fs.Glob returns names in lexical order
-		version := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			continue
-		}
-		script, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
-			return fmt.Errorf("migration %s: %w", version, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied) VALUES (?, ?)`, version, time.Now().Unix()); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
 }
 
 // Close closes the database. The Store must not be used afterwards.

@@ -61,6 +61,11 @@ type Dialect struct {
 	// serialised needs none.
 	LockKey string
 
+	// MigrationLock, when not empty, takes a transaction-scoped lock
+	// before migrating, so that processes opening a new database at once
+	// do not race.
+	MigrationLock string
+
 	// Kind classifies a database error (parley.Kind), def when nothing
 	// more specific applies.
 	Kind func(err error, def parley.Kind) parley.Kind
