@@ -278,7 +278,7 @@ func (q *Queue) Idle(ctx context.Context) (bool, error) {
 	res, err := q.client.JobList(ctx, river.NewJobListParams().States(rivertype.JobStateAvailable, rivertype.JobStateRunning,
 		rivertype.JobStateRetryable, rivertype.JobStateScheduled, rivertype.JobStatePending).First(1))
 	if err != nil {
-		return false, err
+		return false, parley.E("queue.Idle", parley.Unavailable, err)
 	}
 	return len(res.Jobs) == 0, nil
 }
@@ -306,14 +306,12 @@ func (q *Queue) Jobs(ctx context.Context, n int, states ...string) ([]Job, error
 	}
 	res, err := q.client.JobList(ctx, p)
 	if err != nil {
-		return nil, err
+		return nil, parley.E("queue.Jobs", parley.Unavailable, err)
 	}
 	var out []Job
 	for _, j := range res.Jobs {
 		job := Job{ID: j.ID, State: string(j.State), Attempts: j.Attempt, Created: j.CreatedAt}
-		var a struct {
-			DocID string `json:"doc_id"`
-		}
+		var a codeArgs
 		if err := json.Unmarshal(j.EncodedArgs, &a); err == nil {
 			job.DocID = a.DocID
 		}
