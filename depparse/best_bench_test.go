@@ -30,3 +30,29 @@ func BenchmarkBest(b *testing.B) {
 		st.best(st.scores, 7)
 	}
 }
+
+func BenchmarkBestLead(b *testing.B) {
+	labels := make([]string, 51)
+	for i := range labels {
+		labels[i] = "x"
+	}
+	labels[7] = "root"
+	st := newParseState(1 + 2*len(labels))
+	st.labelNames = labels
+	st.reset(20)
+	st.i = 5
+	st.stack = append(st.stack, 1, 3)
+	rng := rand.New(rand.NewPCG(1, 2))
+	sets := make([][]float32, 64)
+	for i := range sets {
+		sets[i] = make([]float32, len(st.scores))
+		for c := range sets[i] {
+			sets[i][c] = rng.Float32()*20 - 10
+		}
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		copy(st.scores, sets[i&63])
+		st.bestLead(st.scores, 7)
+	}
+}

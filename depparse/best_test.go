@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -25,8 +26,26 @@ func TestBest(t *testing.T) {
 		for c := range st.scores {
 			st.scores[c] = float32(rng.IntN(3)) // many ties
 		}
-		if got, want := st.best(st.scores, rootLabel), perceptron.Best(st.scores, st.valid); got != want {
-			t.Fatalf("n=%d i=%d stack=%v scores=%v: best %d, perceptron.Best %d", n, st.i, st.stack, st.scores, got, want)
+		scores := append([]float32(nil), st.scores...)
+		want := perceptron.Best(scores, st.valid)
+		if got := st.best(append([]float32(nil), scores...), rootLabel); got != want {
+			t.Fatalf("n=%d i=%d stack=%v scores=%v: best %d, perceptron.Best %d", n, st.i, st.stack, scores, got, want)
+		}
+		// The lead: the best valid score less the next best valid one's
+		// (another class at the same score: 0).
+		got, lead := st.bestLead(append([]float32(nil), scores...), rootLabel)
+		wantLead := float32(0)
+		if want >= 0 {
+			next := float32(math.Inf(-1))
+			for c, s := range scores {
+				if c != want && st.valid(c) && s > next {
+					next = s
+				}
+			}
+			wantLead = scores[want] - next
+		}
+		if got != want || lead != wantLead {
+			t.Fatalf("n=%d i=%d stack=%v scores=%v: bestLead %d, %v; want %d, %v", n, st.i, st.stack, scores, got, lead, want, wantLead)
 		}
 	}
 }

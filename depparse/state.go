@@ -84,13 +84,25 @@ func (st *parseState) valid(c int) bool {
 
 // best returns the valid class with the highest score, as
 // perceptron.Best(scores, st.valid) does (ties to the lower class), for a
-// model whose root relation is rootLabel: validity depends only on the
-// kind of move and on whether its relation is root, so it is worked out
-// once rather than once per class. It overwrites the scores of the moves
-// not allowed.
+// model whose root relation is rootLabel. It overwrites the scores of the
+// moves not allowed (mask).
 func (st *parseState) best(scores []float32, rootLabel int) int {
-	// The moves not allowed get -Inf (scores is the caller's scratch), so
-	// that the choice is one pass over the scores with no test per class.
+	st.mask(scores, rootLabel)
+	best, bi := float32(math.Inf(-1)), -1
+	for c, s := range scores {
+		if s > best {
+			best, bi = s, c
+		}
+	}
+	return bi
+}
+
+// mask sets the scores of the moves not allowed now to -Inf (scores is
+// the caller's scratch), so that the choice is one pass over the scores
+// with no test per class: validity depends only on the kind of move and
+// on whether its relation is root, so it is worked out once rather than
+// once per class.
+func (st *parseState) mask(scores []float32, rootLabel int) {
 	neg := float32(math.Inf(-1))
 	n := len(scores)
 	if st.i >= st.n {
@@ -117,30 +129,25 @@ func (st *parseState) best(scores []float32, rootLabel int) int {
 			scores[c] = neg
 		}
 	}
-	best, bi := neg, -1
-	for c, s := range scores {
-		if s > best {
-			best, bi = s, c
-		}
-	}
-	return bi
 }
 
 // bestLead is best, and how far the best move's score leads the next
-// valid move's.
+// valid move's (0 on a tie), found in the same one pass over the scores.
 func (st *parseState) bestLead(scores []float32, rootLabel int) (int, float32) {
-	c := st.best(scores, rootLabel) // the moves not allowed now score -Inf
-	if c < 0 {
-		return c, 0
-	}
-	top := scores[c]
-	next := float32(math.Inf(-1))
-	for k, s := range scores {
-		if k != c && s > next {
+	st.mask(scores, rootLabel)
+	neg := float32(math.Inf(-1))
+	best, next, bi := neg, neg, -1
+	for c, s := range scores {
+		if s > best {
+			best, next, bi = s, best, c
+		} else if s > next {
 			next = s
 		}
 	}
-	return c, top - next
+	if bi < 0 {
+		return bi, 0
+	}
+	return bi, best - next
 }
 
 func (st *parseState) apply(c int) {

@@ -30,7 +30,7 @@ func TestKernels(t *testing.T) {
 		for i := range table {
 			table[i] = byte(rng.IntN(256))
 		}
-		for _, n := range []int{0, 1, 98, 256} {
+		for _, n := range []int{0, 1, 15, 16, 17, 49, 98, 256} {
 			offs := make([]uint32, n)
 			for i := range offs {
 				offs[i] = uint32(rng.IntN(1000) * h / 2)
