@@ -1,10 +1,11 @@
 package depparse
 
 import (
+	"math"
+
 	"github.com/parley-events/parley/cluster"
 	"github.com/parley-events/parley/mlp"
 	"github.com/parley-events/parley/perceptron"
-	"math"
 )
 
 // parseState is an arc-hybrid configuration: a stack, the front of the
@@ -132,22 +133,10 @@ func (st *parseState) mask(scores []float32, rootLabel int) {
 }
 
 // bestLead is best, and how far the best move's score leads the next
-// valid move's (0 on a tie), found in the same one pass over the scores.
+// valid move's (0 on a tie; mlp.Lead over the masked scores).
 func (st *parseState) bestLead(scores []float32, rootLabel int) (int, float32) {
 	st.mask(scores, rootLabel)
-	neg := float32(math.Inf(-1))
-	best, next, bi := neg, neg, -1
-	for c, s := range scores {
-		if s > best {
-			best, next, bi = s, best, c
-		} else if s > next {
-			next = s
-		}
-	}
-	if bi < 0 {
-		return bi, 0
-	}
-	return bi, best - next
+	return mlp.Lead(scores)
 }
 
 func (st *parseState) apply(c int) {

@@ -1,5 +1,7 @@
 package mlp
 
+import "math"
+
 // sumRowsGo adds table[o:o+len(acc)] to acc for each o in offs.
 func sumRowsGo(acc []int16, table []int8, offs []uint32) {
 	for _, o := range offs {
@@ -52,4 +54,19 @@ func fireGo(hid, fire []float32, rows []uint32, stride int) int {
 		n += b2i(v > 0)
 	}
 	return n
+}
+
+// top2Go returns the largest of s and the next largest (the largest again
+// when it occurs twice), each -Inf when s has too few values; s holds no
+// NaN.
+func top2Go(s []float32) (first, second float32) {
+	first, second = float32(math.Inf(-1)), float32(math.Inf(-1))
+	for _, v := range s {
+		if v > first {
+			first, second = v, first
+		} else if v > second {
+			second = v
+		}
+	}
+	return first, second
 }

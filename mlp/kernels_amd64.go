@@ -27,6 +27,11 @@ func hiddenAVX2(hid []float32, acc []int16, scale []float32)
 //go:noescape
 func fireAVX2(hid, fire []float32, rows []uint32, stride int) int
 
+// top2AVX2 is top2Go in AVX2 for len(s) a multiple of 8.
+//
+//go:noescape
+func top2AVX2(s []float32) (first, second float32)
+
 var haveAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasFMA && cpu.X86.HasPOPCNT
 
 // leftPack[m] lists the set bits of m, lowest first, then zeros: the
@@ -91,4 +96,20 @@ func fire(hid, fire []float32, rows []uint32, stride int) int {
 		return fireGo(hid, fire, rows, stride)
 	}
 	return fireAVX2(hid, fire, rows, stride)
+}
+
+func top2(s []float32) (first, second float32) {
+	n := len(s) &^ 7
+	if !haveAVX2 || n == 0 {
+		return top2Go(s)
+	}
+	first, second = top2AVX2(s[:n])
+	for _, v := range s[n:] {
+		if v > first {
+			first, second = v, first
+		} else if v > second {
+			second = v
+		}
+	}
+	return first, second
 }

@@ -412,3 +412,56 @@ fdone:
 	MOVQ DX, ret+80(FP)
 	VZEROUPPER
 	RET
+
+// func top2AVX2(s []float32) (first, second float32)
+//
+// Returns the largest of s and the next largest (equal to the largest
+// when it occurs twice); len(s) is a multiple of 8 and at least 8, and s
+// holds no NaN. Each lane keeps its largest and second largest; the
+// lanes' pairs are then merged by halves (a pair (a1, a2) with (b1, b2)
+// gives max(a1, b1) and max(min(a1, b1), max(a2, b2))).
+TEXT ·top2AVX2(SB), NOSPLIT, $0-32
+	MOVQ s_base+0(FP), SI
+	MOVQ s_len+8(FP), CX
+	VMOVUPS (SI), Y0
+	MOVL $0xff800000, AX
+	VMOVD AX, X1
+	VBROADCASTSS X1, Y1
+	MOVQ $8, AX
+
+tloop:
+	CMPQ AX, CX
+	JGE  tmerge
+	VMOVUPS (SI)(AX*4), Y2
+	VMINPS Y0, Y2, Y3
+	VMAXPS Y0, Y2, Y0
+	VMAXPS Y1, Y3, Y1
+	ADDQ $8, AX
+	JMP  tloop
+
+tmerge:
+	// Halves: lanes 0-3 with 4-7.
+	VPERM2F128 $0x01, Y0, Y0, Y2
+	VPERM2F128 $0x01, Y1, Y1, Y3
+	VMINPS Y0, Y2, Y4
+	VMAXPS Y0, Y2, Y0
+	VMAXPS Y1, Y3, Y1
+	VMAXPS Y1, Y4, Y1
+	// Pairs of lanes: 0-1 with 2-3.
+	VPERMILPS $0x4e, Y0, Y2
+	VPERMILPS $0x4e, Y1, Y3
+	VMINPS Y0, Y2, Y4
+	VMAXPS Y0, Y2, Y0
+	VMAXPS Y1, Y3, Y1
+	VMAXPS Y1, Y4, Y1
+	// Lanes: 0 with 1.
+	VPERMILPS $0xb1, Y0, Y2
+	VPERMILPS $0xb1, Y1, Y3
+	VMINPS Y0, Y2, Y4
+	VMAXPS Y0, Y2, Y0
+	VMAXPS Y1, Y3, Y1
+	VMAXPS Y1, Y4, Y1
+	VMOVSS X0, first+24(FP)
+	VMOVSS X1, second+28(FP)
+	VZEROUPPER
+	RET

@@ -1,6 +1,7 @@
 package mlp
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -124,6 +125,58 @@ func TestFire(t *testing.T) {
 			}
 			if share == 0 && n1 != 0 || share == 1 && n1 != h {
 				t.Errorf("h=%d share %g: %d units fire", h, share, n1)
+			}
+		}
+	}
+}
+
+// TestLead checks Lead (and the kernel under it) against the definition,
+// on scores of every length up to 130 with ties, ruled-out moves (-Inf)
+// and signed zeros.
+func TestLead(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	neg := float32(math.Inf(-1))
+	for n := 0; n <= 130; n++ {
+		for range 50 {
+			s := make([]float32, n)
+			for i := range s {
+				switch rng.IntN(6) {
+				case 0:
+					s[i] = neg
+				case 1:
+					s[i] = float32(rng.IntN(3)) // ties
+				case 2:
+					s[i] = float32(math.Copysign(0, -1))
+				default:
+					s[i] = float32(rng.NormFloat64() * 5)
+				}
+			}
+			if rng.IntN(10) == 0 {
+				for i := range s {
+					s[i] = neg
+				}
+				if n > 0 && rng.IntN(2) == 0 {
+					s[rng.IntN(n)] = 1 // one move allowed
+				}
+			}
+			wantC, wantLead := -1, float32(0)
+			for c, v := range s {
+				if v > neg && (wantC < 0 || v > s[wantC]) {
+					wantC = c
+				}
+			}
+			if wantC >= 0 {
+				next := neg
+				for c, v := range s {
+					if c != wantC && v > next {
+						next = v
+					}
+				}
+				wantLead = s[wantC] - next
+			}
+			c, lead := Lead(s)
+			if c != wantC || lead != wantLead {
+				t.Fatalf("n=%d %v: Lead = %d, %v; want %d, %v", n, s, c, lead, wantC, wantLead)
 			}
 		}
 	}

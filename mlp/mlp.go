@@ -361,3 +361,20 @@ func newModel(classes, hidden int, bits uint, wbits int) *Model {
 	}
 	return m
 }
+
+// Lead returns the class with the highest of scores (the first of equal
+// ones; -1 when every score is -Inf or there are none) and how far its
+// score leads the next highest: 0 when another class scores the same,
+// +Inf when every other score is -Inf. Moves the caller rules out can be
+// given -Inf. scores must hold no NaN.
+func Lead(scores []float32) (int, float32) {
+	first, second := top2(scores)
+	if math.IsInf(float64(first), -1) {
+		return -1, 0
+	}
+	c := 0
+	for scores[c] != first {
+		c++
+	}
+	return c, first - second
+}
