@@ -46,6 +46,39 @@ func Normalize(w string) string {
 	return string(b)
 }
 
+// Lookup returns m[Normalize(w)], without building the normalised form
+// for a word of ASCII letters, digits and punctuation up to 64 bytes (the
+// tagger, parser and recogniser look up every token).
+func Lookup(m map[string]Cluster, w string) (Cluster, bool) {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		c, ok := m[Normalize(w)]
+		return c, ok
+	}
+	changed := false
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		switch {
+		case b >= 0x80:
+			c, ok := m[Normalize(w)]
+			return c, ok
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+			changed = true
+		case '1' <= b && b <= '9':
+			b = '0'
+			changed = true
+		}
+		buf[i] = b
+	}
+	if !changed {
+		c, ok := m[w]
+		return c, ok
+	}
+	c, ok := m[string(buf[:len(w)])]
+	return c, ok
+}
+
 type sparse struct {
 	idx []int32
 	val []float32

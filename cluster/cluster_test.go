@@ -50,3 +50,21 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLookup checks that Lookup finds what a lookup of the normalised
+// word finds, for any string (non-ASCII, long, invalid UTF-8).
+func FuzzLookup(f *testing.F) {
+	for _, w := range []string{"Kyiv", "KYIV", "kyiv", "1,250", "2025", "École", "É1", "", "ÉCOLE\xff", strings.Repeat("A", 70)} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		m := map[string]Cluster{Normalize(w): {Fine: 7, Coarse: 3}, "other": {Fine: 1, Coarse: 1}}
+		if c, ok := Lookup(m, w); !ok || c != (Cluster{Fine: 7, Coarse: 3}) {
+			t.Fatalf("Lookup(%q) = %v, %v; want the entry of %q", w, c, ok, Normalize(w))
+		}
+		delete(m, Normalize(w))
+		if c, ok := Lookup(m, w); ok && Normalize(w) != "other" {
+			t.Fatalf("Lookup(%q) = %v, found in a map without %q", w, c, Normalize(w))
+		}
+	})
+}

@@ -651,7 +651,7 @@ func normalize(w string) string {
 }
 
 func (m *Model) clusterOf(w string) cluster.Cluster {
-	if c, ok := m.clus[cluster.Normalize(w)]; ok {
+	if c, ok := cluster.Lookup(m.clus, w); ok {
 		return c
 	}
 	return cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}

@@ -402,6 +402,18 @@ func (m *Model) score(feats []uint64, acc []int32) {
 // ok returns true (all classes when ok is nil), or -1 when none is allowed.
 // Ties go to the lower index, so results are deterministic.
 func Best(scores []float32, ok func(int) bool) int {
+	if ok == nil {
+		if len(scores) == 0 {
+			return -1
+		}
+		best, bi := scores[0], 0
+		for i, s := range scores[1:] {
+			if s > best {
+				best, bi = s, i+1
+			}
+		}
+		return bi
+	}
 	best, bi := float32(math.Inf(-1)), -1
 	for i, s := range scores {
 		if (ok == nil || ok(i)) && (bi < 0 || s > best) {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -99,6 +100,14 @@ func TestBest(t *testing.T) {
 	}
 	if got := Best(s, func(int) bool { return false }); got != -1 {
 		t.Errorf("Best with nothing allowed = %d, want -1", got)
+	}
+	// Without a filter, Best is the filtered choice allowing every class:
+	// ties, -Inf and empty scores included.
+	neg := float32(math.Inf(-1))
+	for _, s := range [][]float32{nil, {neg}, {neg, neg, 2}, {2, 2}, {0, -1, 5, 5, neg}, {-3, -2, -2}} {
+		if got, want := Best(s, nil), Best(s, func(int) bool { return true }); got != want {
+			t.Errorf("Best(%v, nil) = %d, want %d", s, got, want)
+		}
 	}
 }
 

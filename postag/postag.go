@@ -1039,7 +1039,7 @@ func clustersOf(dst []cluster.Cluster, m map[string]cluster.Cluster, words []str
 		return dst
 	}
 	for _, w := range words {
-		c, ok := m[cluster.Normalize(w)]
+		c, ok := cluster.Lookup(m, w)
 		if !ok {
 			c = noCluster
 		}
