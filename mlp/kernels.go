@@ -60,7 +60,12 @@ func fireGo(hid, fire []float32, rows []uint32, stride int) int {
 // when it occurs twice), each -Inf when s has too few values; s holds no
 // NaN.
 func top2Go(s []float32) (first, second float32) {
-	first, second = float32(math.Inf(-1)), float32(math.Inf(-1))
+	return top2More(float32(math.Inf(-1)), float32(math.Inf(-1)), s)
+}
+
+// top2More is top2Go of s and the values first and second (first >=
+// second) already found.
+func top2More(first, second float32, s []float32) (float32, float32) {
 	for _, v := range s {
 		if v > first {
 			first, second = v, first

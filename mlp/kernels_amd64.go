@@ -104,12 +104,5 @@ func top2(s []float32) (first, second float32) {
 		return top2Go(s)
 	}
 	first, second = top2AVX2(s[:n])
-	for _, v := range s[n:] {
-		if v > first {
-			first, second = v, first
-		} else if v > second {
-			second = v
-		}
-	}
-	return first, second
+	return top2More(first, second, s[n:])
 }

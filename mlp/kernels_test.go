@@ -3,6 +3,9 @@ package mlp
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -178,6 +181,24 @@ func TestLead(t *testing.T) {
 			if c != wantC || lead != wantLead {
 				t.Fatalf("n=%d %v: Lead = %d, %v; want %d, %v", n, s, c, lead, wantC, wantLead)
 			}
+		}
+	}
+}
+
+// TestKernelsVEXOnly guards the kernels against legacy SSE encodings of
+// moves into or out of vector registers (MOVQ R, X): after an AVX
+// instruction they cost a state transition of about 150 ns a call on the
+// build machine, more than the rest of the call (docs/benchmarks.md,
+// session 30). The VEX forms (VMOVQ, VMOVD) cost nothing extra.
+func TestKernelsVEXOnly(t *testing.T) {
+	src, err := os.ReadFile("kernels_amd64.s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sse := regexp.MustCompile(`^\s*(MOVQ|MOVD|MOVL)\s+[^/]*\bX\d+\b`)
+	for i, line := range strings.Split(string(src), "\n") {
+		if sse.MatchString(line) {
+			t.Errorf("kernels_amd64.s:%d: %q is a legacy SSE move; use its VEX form (VMOVQ, VMOVD)", i+1, strings.TrimSpace(line))
 		}
 	}
 }
