@@ -265,7 +265,21 @@ func digits(s string) bool {
 }
 
 // Lemmatizer is the `lemma` stage. It is safe for concurrent use.
-type Lemmatizer struct{ m *Model }
+type Lemmatizer struct {
+	m     *Model
+	cache sync.Pool // *lemmaCache
+}
+
+// lemmaCache remembers the lemmas of the forms and tags a goroutine has
+// seen (Model.Lemma is a function of them): a repeated word costs one map
+// lookup instead of the model's several. Its strings are copies, so that
+// it holds no document's text.
+type lemmaCache map[lemmaKey]string
+
+type lemmaKey struct{ form, upos, xpos string }
+
+// maxCached is the most entries a lemmaCache keeps before it starts over.
+const maxCached = 1 << 15
 
 // New returns a Lemmatizer that uses m.
 func New(m *Model) *Lemmatizer { return &Lemmatizer{m: m} }
@@ -306,6 +320,12 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	c, _ := l.cache.Get().(*lemmaCache)
+	if c == nil {
+		c = &lemmaCache{}
+		*c = make(lemmaCache)
+	}
+	defer l.cache.Put(c)
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		t.Lemma = ""
@@ -313,7 +333,16 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 			continue
 		}
 		form := d.Text[t.Start:t.End]
-		if lem := l.m.Lemma(form, t.UPOS, t.XPOS); lem != form {
+		lem, ok := (*c)[lemmaKey{form, t.UPOS, t.XPOS}]
+		if !ok {
+			lem = l.m.Lemma(form, t.UPOS, t.XPOS)
+			if len(*c) >= maxCached {
+				clear(*c)
+			}
+			lem = strings.Clone(lem)
+			(*c)[lemmaKey{strings.Clone(form), strings.Clone(t.UPOS), strings.Clone(t.XPOS)}] = lem
+		}
+		if lem != form {
 			t.Lemma = lem
 		}
 	}

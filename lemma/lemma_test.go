@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,4 +244,58 @@ func TestProcess(t *testing.T) {
 	if got := Of(d, 0); got != "minister" {
 		t.Errorf("untagged: Of(d, 0) = %q, want %q", got, "minister")
 	}
+}
+
+// TestProcessCache checks that the lemmas Process remembers are the
+// model's: words repeated with the same and with other tags, in one
+// document and in the next, each get Model.Lemma's answer, and the cache
+// starts over when full.
+func TestProcessCache(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := [][3]string{
+		{"The", "DET", "DT"}, {"talks", "NOUN", "NNS"}, {"talks", "VERB", "VBZ"}, {"resumed", "VERB", "VBD"},
+		{"Talks", "NOUN", "NNS"}, {"resumed", "VERB", "VBN"}, {"were", "AUX", "VBD"}, {"the", "DET", "DT"},
+		{"talks", "NOUN", "NNS"}, {"Ministers", "NOUN", "NNS"}, {"left", "VERB", "VBD"}, {"left", "ADJ", "JJ"},
+	}
+	doc := func() *parley.Doc {
+		var text strings.Builder
+		var toks []parley.Token
+		for _, w := range words {
+			toks = append(toks, parley.Token{Start: text.Len(), End: text.Len() + len(w[0]), UPOS: w[1], XPOS: w[2]})
+			text.WriteString(w[0] + " ")
+		}
+		d := parley.NewDoc(text.String())
+		d.Tokens = toks
+		return d
+	}
+	check := func(d *parley.Doc) {
+		t.Helper()
+		for i, w := range words {
+			if got, want := Of(d, i), l.m.Lemma(w[0], w[1], w[2]); got != want {
+				t.Errorf("%s/%s: lemma %q, Model.Lemma %q", w[0], w[2], got, want)
+			}
+		}
+	}
+	for range 3 { // the second and third documents read the cache
+		d := doc()
+		if err := l.Process(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		check(d)
+	}
+	// A full cache starts over and still answers right.
+	c := &lemmaCache{}
+	*c = make(lemmaCache)
+	for i := range maxCached {
+		(*c)[lemmaKey{form: strconv.Itoa(i)}] = "x"
+	}
+	l.cache.Put(c)
+	d := doc()
+	if err := l.Process(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	check(d)
 }
