@@ -46,6 +46,18 @@ func Normalize(w string) string {
 	return string(b)
 }
 
+// None is the clusters of a word that has none (the value the trained
+// stages' features were learned with).
+var None = Cluster{Fine: 0xffff, Coarse: 0xffff}
+
+// Of returns the clusters of w in m (see Lookup), or None.
+func Of(m map[string]Cluster, w string) Cluster {
+	if c, ok := Lookup(m, w); ok {
+		return c
+	}
+	return None
+}
+
 // Lookup returns m[Normalize(w)], without building the normalised form
 // for a word of ASCII letters, digits and punctuation up to 64 bytes (the
 // tagger, parser and recogniser look up every token).

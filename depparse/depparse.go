@@ -650,9 +650,4 @@ func normalize(w string) string {
 	return strings.ToLower(w)
 }
 
-func (m *Model) clusterOf(w string) cluster.Cluster {
-	if c, ok := cluster.Lookup(m.clus, w); ok {
-		return c
-	}
-	return cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
-}
+func (m *Model) clusterOf(w string) cluster.Cluster { return cluster.Of(m.clus, w) }

@@ -85,17 +85,10 @@ func (st *parseState) valid(c int) bool {
 
 // best returns the valid class with the highest score, as
 // perceptron.Best(scores, st.valid) does (ties to the lower class), for a
-// model whose root relation is rootLabel. It overwrites the scores of the
-// moves not allowed (mask).
+// model whose root relation is rootLabel: bestLead without the lead.
 func (st *parseState) best(scores []float32, rootLabel int) int {
-	st.mask(scores, rootLabel)
-	best, bi := float32(math.Inf(-1)), -1
-	for c, s := range scores {
-		if s > best {
-			best, bi = s, c
-		}
-	}
-	return bi
+	c, _ := st.bestLead(scores, rootLabel)
+	return c
 }
 
 // mask sets the scores of the moves not allowed now to -Inf (scores is
@@ -132,8 +125,9 @@ func (st *parseState) mask(scores []float32, rootLabel int) {
 	}
 }
 
-// bestLead is best, and how far the best move's score leads the next
-// valid move's (0 on a tie; mlp.Lead over the masked scores).
+// bestLead returns the best valid move and how far its score leads the
+// next valid move's (0 on a tie): mlp.Lead over the scores masked. It
+// overwrites the scores of the moves not allowed.
 func (st *parseState) bestLead(scores []float32, rootLabel int) (int, float32) {
 	st.mask(scores, rootLabel)
 	return mlp.Lead(scores)

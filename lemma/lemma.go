@@ -274,7 +274,7 @@ type Lemmatizer struct {
 // seen (Model.Lemma is a function of them): a repeated word costs one map
 // lookup instead of the model's several. Its strings are copies, so that
 // it holds no document's text.
-type lemmaCache map[lemmaKey]string
+type lemmaCache struct{ m map[lemmaKey]string }
 
 type lemmaKey struct{ form, upos, xpos string }
 
@@ -322,8 +322,7 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	c, _ := l.cache.Get().(*lemmaCache)
 	if c == nil {
-		c = &lemmaCache{}
-		*c = make(lemmaCache)
+		c = &lemmaCache{m: make(map[lemmaKey]string)}
 	}
 	defer l.cache.Put(c)
 	for i := range d.Tokens {
@@ -333,14 +332,13 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 			continue
 		}
 		form := d.Text[t.Start:t.End]
-		lem, ok := (*c)[lemmaKey{form, t.UPOS, t.XPOS}]
+		lem, ok := c.m[lemmaKey{form, t.UPOS, t.XPOS}]
 		if !ok {
-			lem = l.m.Lemma(form, t.UPOS, t.XPOS)
-			if len(*c) >= maxCached {
-				clear(*c)
+			if len(c.m) >= maxCached {
+				clear(c.m)
 			}
-			lem = strings.Clone(lem)
-			(*c)[lemmaKey{strings.Clone(form), strings.Clone(t.UPOS), strings.Clone(t.XPOS)}] = lem
+			lem = strings.Clone(l.m.Lemma(form, t.UPOS, t.XPOS))
+			c.m[lemmaKey{strings.Clone(form), strings.Clone(t.UPOS), strings.Clone(t.XPOS)}] = lem
 		}
 		if lem != form {
 			t.Lemma = lem

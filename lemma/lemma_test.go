@@ -287,10 +287,9 @@ func TestProcessCache(t *testing.T) {
 		check(d)
 	}
 	// A full cache starts over and still answers right.
-	c := &lemmaCache{}
-	*c = make(lemmaCache)
+	c := &lemmaCache{m: make(map[lemmaKey]string)}
 	for i := range maxCached {
-		(*c)[lemmaKey{form: strconv.Itoa(i)}] = "x"
+		c.m[lemmaKey{form: strconv.Itoa(i)}] = "x"
 	}
 	l.cache.Put(c)
 	d := doc()

@@ -75,11 +75,7 @@ func (s *sentence) prepare(words []string, lex *Lexicon, clus map[string]cluster
 		sh, short := shapes(w)
 		s.shapes = append(s.shapes, sh)
 		s.shorts = append(s.shorts, short)
-		c, ok := cluster.Lookup(clus, w)
-		if !ok {
-			c = cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
-		}
-		s.clus = append(s.clus, c)
+		s.clus = append(s.clus, cluster.Of(clus, w))
 		for _, r := range w {
 			if unicode.IsLetter(r) {
 				letters++

@@ -1028,22 +1028,15 @@ func buildAmbig(train []Sentence) map[string]string {
 	return out
 }
 
-// noCluster marks a word without a cluster.
-var noCluster = cluster.Cluster{Fine: 0xffff, Coarse: 0xffff}
-
 func clustersOf(dst []cluster.Cluster, m map[string]cluster.Cluster, words []string) []cluster.Cluster {
-	if len(m) == 0 { // the model has no clusters: skip normalising every word
+	if len(m) == 0 { // the model has no clusters: skip looking up every word
 		for range words {
-			dst = append(dst, noCluster)
+			dst = append(dst, cluster.None)
 		}
 		return dst
 	}
 	for _, w := range words {
-		c, ok := cluster.Lookup(m, w)
-		if !ok {
-			c = noCluster
-		}
-		dst = append(dst, c)
+		dst = append(dst, cluster.Of(m, w))
 	}
 	return dst
 }
