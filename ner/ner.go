@@ -103,7 +103,7 @@ var lexiconBin []byte
 // LoadDefault loads the embedded model and lexicon afresh (Default loads
 // them once and shares them).
 func LoadDefault() (*Recognizer, error) {
-	m, err := Load(bytes.NewReader(nerModel))
+	m, err := LoadBytes(nerModel)
 	if err != nil {
 		return nil, fmt.Errorf("embedded ner.model: %w", err)
 	}
@@ -357,11 +357,17 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 
 // Load reads a model written by MarshalBinary.
 func Load(r io.Reader) (*Model, error) {
-	fail := func(err error) (*Model, error) { return nil, parley.E("ner.Load", parley.Invalid, err) }
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, parley.E("ner.Load", parley.IO, err)
 	}
+	return LoadBytes(b)
+}
+
+// LoadBytes is Load for a model in memory (an embedded file, read without
+// a copy); the model keeps no reference to b.
+func LoadBytes(b []byte) (*Model, error) {
+	fail := func(err error) (*Model, error) { return nil, parley.E("ner.Load", parley.Invalid, err) }
 	rest, ok := bytes.CutPrefix(b, []byte(magic))
 	if !ok {
 		return fail(fmt.Errorf("not a parley NER model (bad header)"))

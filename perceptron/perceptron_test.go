@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/parley-events/parley/internal/entropy"
 )
 
 // TestLearnsXOR-like separable data and round-trips the model.
@@ -117,13 +118,50 @@ func FuzzLoad(f *testing.F) {
 	tr.Tick()
 	b, _ := tr.Model(0).MarshalBinary()
 	f.Add(b)
+	// Rows of every kind: in the slot, inline and dense.
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = fmt.Sprint(i)
+	}
+	var fl flatRows
+	for i := range 40 {
+		for c := range 1 + i {
+			fl.ents = append(fl.ents, qentry{uint16(c), int16(i - c)})
+		}
+		fl.end(uint64(i+1) << 26)
+	}
+	for _, m := range []*Model{fl.build(labels, 1, DefaultLoad), oldFormatModel()} {
+		b, _ := m.MarshalBinary()
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		m, err := Load(bytes.NewReader(in))
 		if err != nil {
 			return
 		}
+		// Features whose homes spread over the whole table, with every
+		// key a slot of it has.
+		feats := []uint64{1, 2, 3, F1(1, "a")}
+		for i, sl := range m.slots {
+			low := (uint64(i)<<32 + uint64(m.size) - 1) / uint64(m.size)
+			feats = append(feats, uint64(sl.key)<<32|low, uint64(sl.key)<<32)
+		}
 		scores := make([]float32, m.Classes())
-		m.Score([]uint64{1, 2, 3, F1(1, "a")}, scores)
+		m.Score(feats, scores)
+		// What loads marshals to a file that loads as the same model.
+		for _, m := range []*Model{m, m.Pruned(100)} {
+			b, err := m.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m2, err := LoadBytes(b)
+			if err != nil {
+				t.Fatalf("a model that loaded marshals to a file that does not: %v", err)
+			}
+			if b2, _ := m2.MarshalBinary(); !bytes.Equal(b, b2) {
+				t.Fatal("a model that loaded marshals to a file that loads as another model")
+			}
+		}
 	})
 }
 
@@ -166,7 +204,7 @@ func TestScoreRows(t *testing.T) {
 			rows[key] = row
 			keys = append(keys, key)
 		}
-		b := newBuilder(labels, len(keys), 1)
+		b := newBuilder(labels, len(keys), 1, DefaultLoad)
 		for _, k := range keys {
 			b.addq(k, rows[k])
 		}
@@ -242,40 +280,54 @@ func TestTableLayout(t *testing.T) {
 	addRow(twice, 2)
 	addRow(again, 9)
 	addRow(again, 1)
-	m := fl.build(labels, 1)
-	check := func(name string, m *Model) {
+	m := fl.build(labels, 1, DefaultLoad)
+	check := func(name string, m *Model, th int32) {
 		t.Helper()
-		if got := m.Features(); got != len(want) {
-			t.Errorf("%s: %d features, want %d", name, got, len(want))
-		}
+		features, bad := 0, 0
 		scores := make([]float32, classes)
-		bad := 0
 		for f, w := range want {
 			m.Score([]uint64{f}, scores)
+			kept := false
 			for c := range classes {
-				// Merged rows may hold a class twice; Score adds both.
-				if scores[c] != float32(w[c]) {
+				v := w[c]
+				if v < th && v > -th {
+					v = 0
+				}
+				kept = kept || v != 0
+				if scores[c] != float32(v) {
 					bad++
 					break
 				}
+			}
+			if kept {
+				features++
 			}
 		}
 		if bad > 0 {
 			t.Errorf("%s: %d of %d features score other than their rows", name, bad, len(want))
 		}
+		if got := m.Features(); got != features {
+			t.Errorf("%s: %d features, want %d", name, got, features)
+		}
 	}
-	check("built", m)
+	check("built", m, 0)
 	_, m2 := roundTrip(t, m)
-	check("loaded", m2)
-	check("pruned at 0", m2.Pruned(0))
+	check("loaded", m2, 0)
+	check("pruned at 0", m2.Pruned(0), 0)
+	for _, th := range []int32{300, 900, 2000} {
+		p := m2.Pruned(float32(th))
+		check(fmt.Sprint("pruned at ", th), p, th)
+		_, p2 := roundTrip(t, p)
+		check(fmt.Sprint("pruned at ", th, " and loaded"), p2, th)
+	}
 }
 
 // TestLoadVersion2 checks that a model in the earlier format (each
 // feature's key delta, count and entries in turn) loads as the same model.
 func TestLoadVersion2(t *testing.T) {
-	m := oldFormatModel()
+	labels, scale, fl, m := oldFormat()
 	e := Encoder{}
-	deltas, rows := oldFormatRows(&e, m)
+	deltas, rows := oldFormatRows(&e, labels, scale, fl)
 	for i, row := range rows {
 		e.B = binary.AppendUvarint(e.B, deltas[i])
 		e.Int(len(row))
@@ -291,9 +343,9 @@ func TestLoadVersion2(t *testing.T) {
 // TestLoadVersion3 checks that a model in format 3 (one zstd frame of
 // four streams of varints) loads as the same model.
 func TestLoadVersion3(t *testing.T) {
-	m := oldFormatModel()
+	labels, scale, fl, m := oldFormat()
 	e := Encoder{}
-	deltas, rows := oldFormatRows(&e, m)
+	deltas, rows := oldFormatRows(&e, labels, scale, fl)
 	var keys, counts, classes, weights []byte
 	for i, row := range rows {
 		keys = binary.AppendUvarint(keys, deltas[i])
@@ -314,35 +366,46 @@ func TestLoadVersion3(t *testing.T) {
 	checkSameModel(t, m, zw.EncodeAll(e.B, []byte(magicV3)))
 }
 
-// oldFormatRows writes m's header and feature count to e, as formats 2
-// and 3 begin, and returns each feature's key (its hash rotated, low half
-// first) as the difference from the one before, with its row, in the
-// order of those keys.
-func oldFormatRows(e *Encoder, m *Model) (deltas []uint64, rows [][]qentry) {
-	writeHeader(e, m.Labels, m.scale)
-	slots := m.sortedSlots()
-	e.Int(len(slots))
-	prev := uint64(0)
-	for _, s := range slots {
-		r := bits.RotateLeft64(s.full, 32)
-		deltas, rows = append(deltas, r-prev), append(rows, m.row(s.i))
-		prev = r
+// oldFormatRows writes the header and feature count of the rows of
+// oldFormat to e, as formats 2 to 4 begin, and returns each feature's
+// key (its hash rotated, low half first) as the difference from the one
+// before, with its row.
+func oldFormatRows(e *Encoder, labels []string, scale float32, fl flatRows) (deltas []uint64, rows [][]qentry) {
+	writeHeader(e, labels, scale)
+	e.Int(len(fl.feats))
+	prev, start := uint64(0), uint32(0)
+	for i, f := range fl.feats {
+		r := bits.RotateLeft64(f, 32)
+		deltas, rows = append(deltas, r-prev), append(rows, fl.ents[start:fl.ends[i]])
+		prev, start = r, fl.ends[i]
 	}
 	return deltas, rows
 }
 
-// oldFormatModel returns a small model of random rows.
-func oldFormatModel() *Model {
+// oldFormat returns a small model's rows, of random classes and weights,
+// in the order of the low half of their hashes, and the model they make.
+func oldFormat() ([]string, float32, flatRows, *Model) {
 	labels := []string{"a", "b", "c", "d", "e"}
 	rng := rand.New(rand.NewPCG(9, 9))
+	feats := make([]uint64, 500)
+	for i := range feats {
+		feats[i] = rng.Uint64()
+	}
+	slices.SortFunc(feats, func(a, b uint64) int { return cmp.Compare(bits.RotateLeft64(a, 32), bits.RotateLeft64(b, 32)) })
 	var fl flatRows
-	for i := range 500 {
+	for i, f := range feats {
 		for _, c := range rng.Perm(len(labels))[:1+i%len(labels)] {
 			fl.ents = append(fl.ents, qentry{uint16(c), int16(rng.IntN(401) - 200)})
 		}
-		fl.end(rng.Uint64())
+		fl.end(f)
 	}
-	return fl.build(labels, 0.5)
+	return labels, 0.5, fl, fl.build(labels, 0.5, DefaultLoad)
+}
+
+// oldFormatModel returns the model of oldFormat.
+func oldFormatModel() *Model {
+	_, _, _, m := oldFormat()
+	return m
 }
 
 // checkSameModel checks that file loads as m.
@@ -362,20 +425,47 @@ func checkSameModel(t *testing.T, m *Model, file []byte) {
 // sameTable reports whether two models have the same table, slot for
 // slot.
 func sameTable(a, b *Model) bool {
-	return a.size == b.size && slices.Equal(a.slots, b.slots) && slices.Equal(a.low, b.low) &&
+	return a.size == b.size && slices.Equal(a.slots, b.slots) &&
 		slices.Equal(a.ents, b.ents) && slices.Equal(a.dense, b.dense)
 }
 
-// TestFillHalves checks that a table filled in two halves at once is the
-// one filled in one go, slot for slot, for rows held in the slot, inline
-// and dense.
-func TestFillHalves(t *testing.T) {
+// TestLoadVersion4 checks that a model in format 4 (five entropy-coded
+// streams of the rows in the order of their hashes) loads as the same
+// model.
+func TestLoadVersion4(t *testing.T) {
+	labels, scale, fl, m := oldFormat()
+	e := Encoder{B: []byte(magicV4)}
+	deltas, rows := oldFormatRows(&e, labels, scale, fl)
+	var keys, counts, classes, wlo, whi []byte
+	for i, row := range rows {
+		keys = binary.AppendUvarint(keys, deltas[i])
+		row = sortedRow(nil, row)
+		counts = binary.AppendUvarint(counts, uint64(len(row)))
+		c := -1
+		for _, q := range row {
+			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
+			c = int(q.class)
+			z := uint16(q.w<<1 ^ q.w>>15)
+			wlo, whi = append(wlo, byte(z)), append(whi, byte(z>>8))
+		}
+	}
+	for _, st := range [][]byte{keys, counts, classes, wlo, whi} {
+		e.B = entropy.Append(e.B, st)
+	}
+	checkSameModel(t, m, e.B)
+}
+
+// TestLoadChunks checks that a table of many chunks, filled at once by
+// several goroutines, is the table built, slot for slot, with rows in the
+// slot, inline and dense, and that a file whose chunk index is off by one
+// does not load, or loads as the same table.
+func TestLoadChunks(t *testing.T) {
 	labels := make([]string, 40)
 	for i := range labels {
 		labels[i] = fmt.Sprint(i)
 	}
 	rng := rand.New(rand.NewPCG(11, 11))
-	feats := make([]uint64, 30000)
+	feats := make([]uint64, 60000)
 	for i := range feats {
 		feats[i] = rng.Uint64()
 	}
@@ -391,84 +481,33 @@ func TestFillHalves(t *testing.T) {
 		}
 		fl.end(f)
 	}
-	file := fl.marshal(labels, 0.25)
-	bd, err := read4(file[len(magic):])
-	if err != nil {
-		t.Fatal(err)
+	built := fl.build(labels, 0.25, 0.3)
+	if len(built.slots) < 3*chunkSlots {
+		t.Fatalf("%d slots: too few for several chunks", len(built.slots))
 	}
-	halves, err := fillHalves(newBuilder(bd.labels, bd.slots, bd.scale), bd.r, bd.nf)
-	if err != nil || halves == nil {
-		t.Fatalf("fillHalves = %v, %v; want a model", halves, err)
+	b, m := roundTrip(t, built)
+	if !sameTable(m, built) {
+		t.Error("the table loaded differs from the one built")
 	}
-	one := newBuilder(bd.labels, bd.slots, bd.scale)
-	if err := one.fill(&bd.r, bd.nf); err != nil {
-		t.Fatal(err)
+	// The chunk index: the first chunk's numbers, after the header.
+	d := &Decoder{B: b[len(magic):]}
+	readHeader(d)
+	for range 5 {
+		d.Int()
 	}
-	if !sameTable(halves, one.model()) {
-		t.Error("the table filled in halves differs from the one filled in one go")
-	}
-	if b, _ := halves.MarshalBinary(); !bytes.Equal(b, file) {
-		t.Error("the table filled in halves marshals to other bytes")
-	}
-}
-
-// TestFillHalvesFallsBack checks that when the first half outgrows the
-// walk's plan (two features of one hash merged just before the middle,
-// their merged row longer than the walk foresaw), fillHalves gives up and
-// Load fills the table in one go.
-func TestFillHalvesFallsBack(t *testing.T) {
-	labels := make([]string, 40)
-	for i := range labels {
-		labels[i] = fmt.Sprint(i)
-	}
-	const nf = 100
-	size := int(nf / load) // rows of three entries take a slot each
-	homes := make([]int, nf)
-	for i := range homes {
-		homes[i] = 2 * i
-	}
-	homes[nf/2-1] = homes[nf/2-2] // the same hash: merged into 6 entries, 3 slots
-	homes[nf/2] = homes[nf/2-2] + 2
-	var fl flatRows
-	for i, h := range homes {
-		low := (uint64(h)<<32 + uint64(size) - 1) / uint64(size)
-		f := uint64(1000+i)<<32 | low
-		if i == nf/2-1 {
-			f = fl.feats[i-1]
+	at := len(b) - len(d.B)
+	failed := 0
+	for i := range 7 {
+		bad := slices.Clone(b)
+		bad[at+i] ^= 1
+		m, err := LoadBytes(bad)
+		if err != nil {
+			failed++
+		} else if !sameTable(m, built) {
+			t.Errorf("a file with number %d of its chunk index off by one loaded as another table", i)
 		}
-		if _, got := home(f, size); got != h {
-			t.Fatalf("feature %d: home %d, want %d", i, got, h)
-		}
-		for c := range 3 {
-			fl.ents = append(fl.ents, qentry{uint16(c + i%5), int16(i + 1)})
-		}
-		fl.end(f)
 	}
-	file := fl.marshal(labels, 1)
-	bd, err := read4(file[len(magic):])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bd.slots*10/4 != size {
-		t.Fatalf("table of %d slots, want %d", bd.slots*10/4, size)
-	}
-	if m, err := fillHalves(newBuilder(bd.labels, bd.slots, bd.scale), bd.r, bd.nf); m != nil || err != nil {
-		t.Fatalf("fillHalves = %v, %v; want it to give up", m, err)
-	}
-	defer func(n int) { halvesFrom = n }(halvesFrom)
-	halvesFrom = 0
-	got, err := LoadBytes(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	one := newBuilder(bd.labels, bd.slots, bd.scale)
-	if err := one.fill(&bd.r, bd.nf); err != nil {
-		t.Fatal(err)
-	}
-	if !sameTable(got, one.model()) {
-		t.Error("Load's table differs from the one filled in one go")
-	}
-	if got.Features() != nf-1 {
-		t.Errorf("%d features, want %d (two merged)", got.Features(), nf-1)
+	if failed < 6 { // a chunk may start one empty slot later
+		t.Errorf("%d of the 7 files with a number of their chunk index off by one failed to load", failed)
 	}
 }

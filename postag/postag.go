@@ -11,7 +11,6 @@
 package postag
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -140,7 +139,7 @@ var defaultTagger = sync.OnceValues(LoadDefault)
 // LoadDefault loads the embedded models afresh (Default loads them once
 // and shares them); it is there to measure loading.
 func LoadDefault() (*Tagger, error) {
-	m, err := Load(bytes.NewReader(taggerModel))
+	m, err := LoadBytes(taggerModel)
 	if err != nil {
 		return nil, fmt.Errorf("embedded tagger.model: %w", err)
 	}
@@ -879,7 +878,17 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 
 // Load reads a model written by MarshalBinary.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, parley.E("postag.Load", parley.IO, err)
+	}
+	return LoadBytes(b)
+}
+
+// LoadBytes is Load for a model in memory (an embedded file, read without
+// a copy); the model keeps no reference to b.
+func LoadBytes(b []byte) (*Model, error) {
+	br := bytes.NewReader(b)
 	fail := func(err error) (*Model, error) { return nil, parley.E("postag.Load", parley.Invalid, err) }
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
@@ -960,7 +969,7 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		aux[w] = true
 	}
-	p, err := perceptron.Load(br)
+	p, err := perceptron.LoadBytes(b[len(b)-br.Len():])
 	if err != nil {
 		return nil, err
 	}
