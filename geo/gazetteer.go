@@ -58,18 +58,32 @@ type CountryInfo struct {
 type Gazetteer struct {
 	Entries   []Entry
 	Countries []CountryInfo
-	names     map[string][]int32 // folded name → entries, in entry order
-	alpha2    map[string]int     // ISO alpha-2 → index into Countries
+	names     map[string]uint32 // folded name → its entry (ids), or many|i for lists[i]
+	ids       []int32           // 0, 1, 2 …: a one-entry name's list, without a slice of its own
+	lists     [][]int32         // the entries of names with more than one, in entry order
+	alpha2    map[string]int    // ISO alpha-2 → index into Countries
 	alpha3    map[string]int
 	demonyms  map[string]bool // folded names that are demonyms ("ukrainian")
 }
 
 // Lookup returns the indexes of the entries named name (folded as the
 // gazetteer folds names), in entry order; nil when none.
-func (g *Gazetteer) Lookup(name string) []int32 { return g.names[Fold(name)] }
+func (g *Gazetteer) Lookup(name string) []int32 { return g.LookupFolded(Fold(name)) }
 
 // LookupFolded is Lookup for a name already folded.
-func (g *Gazetteer) LookupFolded(folded string) []int32 { return g.names[folded] }
+func (g *Gazetteer) LookupFolded(folded string) []int32 {
+	v, ok := g.names[folded]
+	switch {
+	case !ok:
+		return nil
+	case v&many != 0:
+		return g.lists[v&^many]
+	}
+	return g.ids[v : v+1 : v+1]
+}
+
+// many marks a name with a list of entries (Gazetteer.names).
+const many = 1 << 31
 
 // IsDemonym reports whether a folded name is a demonym ("ukrainian").
 func (g *Gazetteer) IsDemonym(folded string) bool { return g.demonyms[folded] }
@@ -99,12 +113,10 @@ func (g *Gazetteer) Alpha3(a2 string) string {
 // space, trimmed ("Washington, D.C." → "washington d c"; "Ras Bayrūt" →
 // "ras bayrut"; "Xi’an" → "xian").
 func Fold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return foldUnicode(s)
-		}
+	if isASCII(s) {
+		return foldASCII(s)
 	}
-	return foldASCII(s)
+	return foldUnicode(s)
 }
 
 // foldASCII is Fold for ASCII text, which normalising leaves as it is:
@@ -161,43 +173,111 @@ func foldUnicode(s string) string {
 	return b.String()
 }
 
-// add indexes entry e under name.
-func (g *Gazetteer) add(name string, e int32) {
-	k := Fold(name)
-	if k == "" {
-		return
+// keysOf returns the keys each entry is indexed under, each once, none
+// empty: the folded forms of its extra names, after its name's unless
+// the name is ASCII (which Load folds quickly itself; see ownKey).
+func keysOf(entries []Entry, names [][]string) [][]string {
+	keys := make([][]string, len(entries))
+	for k, e := range entries {
+		own := Fold(e.Name)
+		if !isASCII(e.Name) && own != "" {
+			keys[k] = append(keys[k], own)
+		}
+		for _, n := range names[k] {
+			if f := Fold(n); f != "" && f != own && !slices.Contains(keys[k], f) {
+				keys[k] = append(keys[k], f)
+			}
+		}
 	}
-	if l := g.names[k]; !slices.Contains(l, e) {
-		g.names[k] = append(l, e)
+	return keys
+}
+
+// ownKey returns the key of an entry's name, ASCII or not, when keysOf
+// did not list it first: folded here.
+func ownKey(name string) string {
+	if isASCII(name) {
+		return foldASCII(name)
+	}
+	return ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAll returns the folded forms of names.
+func foldAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = Fold(n)
+	}
+	return out
+}
+
+// startIndex makes the name index empty, for n entries.
+func (g *Gazetteer) startIndex(n int) {
+	g.names, g.lists = make(map[string]uint32, 2*n), nil
+	g.ids = make([]int32, n)
+	for i := range g.ids {
+		g.ids[i] = int32(i)
 	}
 }
 
-// index builds the lookup tables from Entries, Countries and the names
-// and demonyms given per entry.
-func (g *Gazetteer) index(names [][]string, demonyms []string) {
-	g.names = make(map[string][]int32, len(g.Entries)*2)
-	for k, e := range g.Entries {
-		g.add(e.Name, int32(k))
-		for _, n := range names[k] {
-			g.add(n, int32(k))
+// addKey indexes entry e under key; entries come in their order.
+func (g *Gazetteer) addKey(key string, e int32) {
+	v, ok := g.names[key]
+	switch {
+	case !ok:
+		g.names[key] = uint32(e)
+	case v&many != 0:
+		if l := g.lists[v&^many]; l[len(l)-1] != e {
+			g.lists[v&^many] = append(l, e)
+		}
+	case int32(v) != e:
+		g.names[key] = many | uint32(len(g.lists))
+		g.lists = append(g.lists, []int32{int32(v), e})
+	}
+}
+
+// index builds the lookup tables from Entries, Countries, the keys of
+// each entry (keysOf) and the folded demonyms. Entries go to each key's
+// list in their order.
+func (g *Gazetteer) index(keys [][]string, demonyms []string) {
+	g.startIndex(len(g.Entries))
+	for k, ks := range keys {
+		if own := ownKey(g.Entries[k].Name); own != "" {
+			g.addKey(own, int32(k))
+		}
+		for _, key := range ks {
+			g.addKey(key, int32(k))
 		}
 	}
-	for _, l := range g.names {
-		slices.Sort(l)
-	}
+	g.tables(demonyms)
+}
+
+// tables builds the country and demonym tables.
+func (g *Gazetteer) tables(demonyms []string) {
 	g.alpha2, g.alpha3 = map[string]int{}, map[string]int{}
 	for k, c := range g.Countries {
 		g.alpha2[c.Alpha2], g.alpha3[c.Alpha3] = k, k
 	}
-	g.demonyms = map[string]bool{}
+	g.demonyms = make(map[string]bool, len(demonyms))
 	for _, d := range demonyms {
-		g.demonyms[Fold(d)] = true
+		g.demonyms[d] = true
 	}
 }
 
 // The binary form: a magic line, then zstd-compressed varint fields. The
-// same gazetteer always gives the same bytes.
-const magic = "parley-gazetteer-1\n"
+// same gazetteer always gives the same bytes. Version 2 keeps the keys
+// each entry is indexed under (keysOf) and the demonyms folded, so that
+// Load folds only the names in ASCII, the quick case: 90–110 ms to load
+// on one core, against 180–220 ms folding every name (docs/benchmarks.md).
+const magic = "parley-gazetteer-2\n"
 
 // encoder appends varints and strings.
 type encoder struct{ b []byte }
@@ -212,9 +292,10 @@ func (e *encoder) strs(s []string) {
 	}
 }
 
-// MarshalBinary returns the gazetteer's binary form, with the extra names
-// of each entry (alternate names and exonyms) and the demonyms.
-func marshal(g *Gazetteer, names [][]string, demonyms []string) ([]byte, error) {
+// marshal returns the gazetteer's binary form, with the keys of each
+// entry (keysOf: the folded forms of its alternate names and exonyms, and
+// of its name unless in ASCII) and the folded demonyms.
+func marshal(g *Gazetteer, keys [][]string, demonyms []string) ([]byte, error) {
 	var e encoder
 	// Feature codes and admin1 codes repeat: tables of them.
 	table := func(get func(Entry) string) ([]string, map[string]int) {
@@ -246,7 +327,7 @@ func marshal(g *Gazetteer, names [][]string, demonyms []string) ([]byte, error) 
 		e.int(lat - prevLat)
 		e.int(lon - prevLon)
 		prevLat, prevLon = lat, lon
-		e.strs(names[k])
+		e.strs(keys[k])
 	}
 	e.uint(uint64(len(g.Countries)))
 	for _, c := range g.Countries {
@@ -272,30 +353,34 @@ func marshal(g *Gazetteer, names [][]string, demonyms []string) ([]byte, error) 
 	return out.Bytes(), nil
 }
 
-// decoder reads what encoder wrote, remembering the first error.
+// decoder reads what encoder wrote from b, remembering the first error.
+// Its strings share b's memory: Load makes b a string once, and the
+// names it reads are parts of it, not copies.
 type decoder struct {
-	b   []byte
+	b   string
 	err error
 }
 
 func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	var v uint64
+	for i, sh := 0, uint(0); i < len(d.b) && i < binary.MaxVarintLen64; i, sh = i+1, sh+7 {
+		c := d.b[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break
+			}
+			d.b = d.b[i+1:]
+			return v | uint64(c)<<sh
+		}
+		v |= uint64(c&0x7f) << sh
 	}
-	d.b = d.b[n:]
-	return v
+	d.fail()
+	return 0
 }
 
 func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	u := d.uint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 func (d *decoder) str() string {
@@ -304,7 +389,7 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
+	s := d.b[:n]
 	d.b = d.b[n:]
 	if !utf8.ValidString(s) {
 		d.fail()
@@ -340,7 +425,7 @@ func (d *decoder) fail() {
 	if d.err == nil {
 		d.err = errors.New("truncated or corrupt gazetteer")
 	}
-	d.b = nil
+	d.b = ""
 }
 
 // Load reads a gazetteer in the binary form Build's output is written in.
@@ -361,13 +446,13 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	d := &decoder{b: body}
+	d := &decoder{b: string(body)}
 	features, countries := d.strs(), d.strs()
 	// An entry takes at least seven bytes: a corrupt count cannot make
 	// Load allocate more than the body warrants.
 	n := d.count(len(body) / 7)
 	g := &Gazetteer{Entries: make([]Entry, 0, n)}
-	names := make([][]string, 0, n)
+	g.startIndex(n)
 	id, lat, lon := 0, int64(0), int64(0)
 	for range n {
 		id += int(d.int())
@@ -378,7 +463,14 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		en.Pop = int(d.uint())
 		lat += d.int()
 		lon += d.int()
-		names = append(names, d.strs())
+		if own := ownKey(en.Name); own != "" {
+			g.addKey(own, int32(len(g.Entries)))
+		}
+		for range d.count(len(d.b)) {
+			if key := d.str(); key != "" {
+				g.addKey(key, int32(len(g.Entries)))
+			}
+		}
 		if d.err != nil {
 			return nil, d.err
 		}
@@ -398,7 +490,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	g.index(names, demonyms)
+	g.tables(demonyms)
 	return g, nil
 }
 
