@@ -127,7 +127,8 @@ var defaultActorLexicon = sync.OnceValues(func() (*actor.Lexicon, error) {
 
 // splitWords cuts a dictionary name into words as the tokenizer cuts text.
 func splitWords(name string) []string {
-	toks := tokenize.Append(nil, name)
+	var buf [16]parley.Token // names are short: no growing from nil
+	toks := tokenize.Append(buf[:0], name)
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = name[t.Start:t.End]
