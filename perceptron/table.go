@@ -262,7 +262,14 @@ func loadTable(b []byte) (*Model, error) {
 		t.kinds[nslots-1] != kindEmpty || drows > dents || dents > len(t.wlo) {
 		return nil, errTable
 	}
+	// Every slot is a byte of the kinds, which code to no less than an
+	// eighth of a byte, so the table is at most 128 times the file; dense
+	// rows, at least a third of the classes each as the trainer makes
+	// them, are bounded likewise (a pruned model's may be shorter).
 	words := (len(labels) + 1) / 2
+	if drows*words > 2*len(b)+1024 {
+		return nil, fmt.Errorf("%w: dense rows larger than the file allows", ErrCorrupt)
+	}
 	m := &Model{Labels: labels, size: size, slots: make([]slot, nslots), ents: make([]qentry, dents), dense: make([]uint64, drows*words), scale: scale}
 	hugepage.Advise(m.slots)
 	// Fill the chunks, each processor taking the next one left.
