@@ -103,12 +103,17 @@ func (s *sentence) prepare(words []string, lex *Lexicon, clus map[string]cluster
 	// Every lexicon phrase in the sentence, longest first at each start.
 	for i := 0; i < n; i++ {
 		// The phrases starting at i, their hashes extended word by word
-		// as phraseHash computes them.
+		// as phraseHash computes them, as long as a longer one may
+		// follow.
 		var found [maxPhrase + 1]Category
 		h := phraseStart()
 		for k := 1; k <= min(maxPhrase, n-i); k++ {
 			h = h.Str(s.lower[i+k-1])
-			found[k] = lex.cats[h.Sum()]
+			c := lex.cats[h.Sum()]
+			found[k] = c &^ startsLonger
+			if c&startsLonger == 0 {
+				break
+			}
 		}
 		for k := min(maxPhrase, n-i); k >= 1; k-- {
 			c := found[k]

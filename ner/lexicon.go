@@ -29,6 +29,12 @@ const (
 	Region                            // a first-level administrative division
 	Demonym                           // what a country's people are called: "Ukrainian", "Ukrainians"
 	Organization                      // a news agency, international body or armed group (orgs.txt)
+
+	// startsLonger marks a phrase that starts a longer one ("united" for
+	// "united states"): a search for the phrases starting at a word stops
+	// at the first that is not one, where it would look up every length.
+	// It is not a list: lookups leave it out.
+	startsLonger Category = 1 << 7
 )
 
 //go:embed orgs.txt
@@ -94,11 +100,19 @@ func (l *Lexicon) lookupFolded(folded []string) Category {
 	if l == nil || len(folded) == 0 || len(folded) > maxPhrase {
 		return 0
 	}
-	return l.cats[phraseHash(folded)]
+	return l.cats[phraseHash(folded)] &^ startsLonger
 }
 
 // Len returns the number of phrases.
-func (l *Lexicon) Len() int { return len(l.cats) }
+func (l *Lexicon) Len() int {
+	n := 0
+	for _, c := range l.cats {
+		if c&^startsLonger != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 func (l *Lexicon) add(phrase string, c Category) {
 	words := splitPhrase(phrase)
@@ -109,6 +123,9 @@ func (l *Lexicon) add(phrase string, c Category) {
 		words[i] = foldWord(w)
 	}
 	l.cats[phraseHash(words)] |= c
+	for k := 1; k < len(words); k++ {
+		l.cats[phraseHash(words[:k])] |= startsLonger
+	}
 }
 
 // splitPhrase splits a gazetteer name into words the way the tokenizer
@@ -256,7 +273,10 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-const lexiconMagic = "parley-lexicon-1\n"
+// lexiconMagic starts a lexicon file; the digit is the format version.
+// Version 2 adds the phrases that start longer ones (startsLonger), which
+// the recognizer needs; version 1 lacks them and is refused.
+const lexiconMagic = "parley-lexicon-2\n"
 
 // MarshalBinary returns the lexicon's serialised form: the phrase hashes
 // in order with their lists, compressed. The same lexicon always gives

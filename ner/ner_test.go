@@ -174,6 +174,16 @@ func TestLexiconRoundTrip(t *testing.T) {
 	if got := l2.Lookup([]string{"Vila"}); got != 0 {
 		t.Errorf("Lookup(Vila) = %b, want 0", got)
 	}
+	// "Port" starts a longer name: marked so, but no list of its own; the
+	// search for names at a word finds the longer one through it.
+	if got := l2.Lookup([]string{"Port"}); got != 0 || l2.cats[phraseHash([]string{"port"})] != startsLonger {
+		t.Errorf("Lookup(Port) = %b, marked %b; want 0, marked %b", got, l2.cats[phraseHash([]string{"port"})], startsLonger)
+	}
+	var s sentence
+	s.prepare([]string{"In", "Port", "Vila", "and", "Port", "Moresby"}, l2, nil)
+	if len(s.gaz[1]) != 1 || s.gaz[1][0] != (gazMark{City | Capital, 'B'}) || len(s.gaz[2]) != 1 || s.gaz[2][0].Pos != 'L' || len(s.gaz[4]) != 0 {
+		t.Errorf("the names found in the sentence: %v", s.gaz)
+	}
 	b2, _ := l2.MarshalBinary()
 	if string(b) != string(b2) {
 		t.Error("MarshalBinary is not stable across a round trip")
