@@ -142,3 +142,23 @@ func checkProblems(t testing.TB, file string, got []error, want []string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestTrim checks trim against strings.Trim with the six ASCII white
+// space bytes, on every short string over a small alphabet that has them,
+// a letter and a non-ASCII space.
+func TestTrim(t *testing.T) {
+	alphabet := []string{" ", "\t", "\n", "\v", "\f", "\r", "a", "\u00a0", "é"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := trim(s), strings.Trim(s, " \t\n\v\f\r"); got != want {
+			t.Fatalf("trim(%q) = %q, want %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, n-1)
+		}
+	}
+	walk("", 4)
+}
