@@ -250,8 +250,13 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 		// A one-word name may match by its lemma alone ("Iraqis"), or
 		// as a plural the lemmatizer left alone ("Greeks").
 		n := r.lex.longest[words[i]]
-		if lem := norm(d.Tokens[i].Lemma); n == 0 && lem != "" && r.lex.longest[lem] > 0 || n == 0 && r.lex.longest[singular(d, i, words[i])] > 0 {
-			n = 1
+		if n == 0 {
+			// (A lemma or singular equal to the word, or none, is not
+			// looked up again.)
+			lem, sg := norm(d.Tokens[i].Lemma), singular(d, i, words[i])
+			if lem != "" && lem != words[i] && r.lex.longest[lem] > 0 || sg != "" && sg != words[i] && r.lex.longest[sg] > 0 {
+				n = 1
+			}
 		}
 		n = r.lex.reach(&buf, words[i:], min(n, span.End-i))
 		for k := n; k >= 1; k-- {
