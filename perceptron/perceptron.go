@@ -432,7 +432,6 @@ type builder struct {
 	m     *Model
 	ents  []qentry
 	dense []uint64
-	w     []int32 // addDense's scratch row
 }
 
 // DefaultLoad is the fraction of its slots a table fills unless its
@@ -485,26 +484,35 @@ func (b *builder) addq(f uint64, row []qentry) {
 			s++
 		}
 	}
+	b.put(s, key, row, hasDense(len(row), len(m.Labels)))
+}
+
+// put writes the row of the feature of key at head slot s, and the slots
+// after it that it continues in: in the slot when it fits there, else
+// dense when dense is set, else inline. Its classes are all different.
+func (b *builder) put(s int, key uint32, row []qentry, dense bool) {
 	sl := slot{key: key, e: filler.e}
 	switch {
 	case len(row) <= len(sl.e):
 		copy(sl.e[:], row)
-	case hasDense(len(row), len(m.Labels)):
+	case dense:
 		sl.e[0] = qentry{denseRow, int16(uint16(len(row)))}
 		sl.e[1] = pack(uint32(len(b.ents)))
 		sl.e[2] = pack(uint32(len(b.dense)))
 		b.ents = append(b.ents, row...)
-		b.dense, b.w = addDense(b.dense, b.w, len(m.Labels), row)
+		off := len(b.dense)
+		b.dense = append(b.dense, make([]uint64, (len(b.m.Labels)+1)/2)...)
+		setDense(b.dense[off:], row)
 	default:
 		sl.e[0] = qentry{inlineRow, int16(uint16(len(row)))}
 		sl.e[1], sl.e[2] = row[0], row[1]
 		for i, rest := 1, row[2:]; len(rest) > 0; i++ {
 			c := filler
 			rest = rest[copy(c.e[:], rest):]
-			m.slots[s+i] = c
+			b.m.slots[s+i] = c
 		}
 	}
-	m.slots[s] = sl
+	b.m.slots[s] = sl
 }
 
 // row is Model.row for a table being built, whose dense rows are still
@@ -576,19 +584,18 @@ func (fl *flatRows) build(labels []string, scale float32, load float64) *Model {
 // without a carry for up to 65,536 rows, far more than one Score adds.
 const denseBias = 1 << 15
 
-// addDense appends the dense form of row, for a model of n classes, to
-// dense: classes 2i and 2i+1 in the low and high halves of word i, each
-// weight plus denseBias. It returns dense and w, its scratch row (reused
-// when long enough).
-func addDense(dense []uint64, w []int32, n int, row []qentry) ([]uint64, []int32) {
-	w = append(w[:0], make([]int32, n+n%2)...)
+// setDense sets dst, (classes+1)/2 words, to the dense form of row, whose
+// classes are all different: classes 2i and 2i+1 in the low and high
+// halves of word i, each weight plus denseBias.
+func setDense(dst []uint64, row []qentry) {
+	for i := range dst {
+		dst[i] = denseBias | denseBias<<32
+	}
 	for _, e := range row {
-		w[e.class] = max(-32767, min(32767, w[e.class]+int32(e.w)))
+		sh := 32 * (e.class % 2)
+		w := &dst[e.class/2]
+		*w = *w&^(0xffffffff<<sh) | uint64(uint32(int32(e.w)+denseBias))<<sh
 	}
-	for i := 0; i < len(w); i += 2 {
-		dense = append(dense, uint64(uint32(w[i]+denseBias))|uint64(uint32(w[i+1]+denseBias))<<32)
-	}
-	return dense, w
 }
 
 // sortedRow appends row's entries to dst in increasing order of class,
@@ -613,9 +620,8 @@ func sortedRow(dst, row []qentry) []qentry {
 // slots a row no longer needs, and those of rows left with no weights,
 // become fillers.
 func (m *Model) Pruned(th float32) *Model {
-	c := &Model{Labels: m.Labels, size: m.size, slots: slices.Clone(m.slots), scale: m.scale}
+	b := &builder{m: &Model{Labels: m.Labels, size: m.size, slots: slices.Clone(m.slots), scale: m.scale}}
 	var row []qentry
-	var w []int32
 	for s := 0; s < len(m.slots); s++ {
 		sl := &m.slots[s]
 		if sl.key == 0 || sl.key == contKey {
@@ -631,31 +637,14 @@ func (m *Model) Pruned(th float32) *Model {
 		dense := sl.e[0].class == denseRow
 		n := span(len(old), dense)
 		for i := range n {
-			c.slots[s+i] = filler
+			b.m.slots[s+i] = filler
 		}
 		if len(row) > 0 {
-			ns := slot{key: sl.key, e: filler.e}
-			switch {
-			case len(row) <= len(ns.e):
-				copy(ns.e[:], row)
-			case dense: // dense still, whatever its length: it has one slot
-				ns.e[0] = qentry{denseRow, int16(uint16(len(row)))}
-				ns.e[1] = pack(uint32(len(c.ents)))
-				ns.e[2] = pack(uint32(len(c.dense)))
-				c.ents = append(c.ents, row...)
-				c.dense, w = addDense(c.dense, w, len(m.Labels), row)
-			default: // inline, in fewer slots than before
-				ns.e[0] = qentry{inlineRow, int16(uint16(len(row)))}
-				ns.e[1], ns.e[2] = row[0], row[1]
-				for i, rest := 1, row[2:]; len(rest) > 0; i++ {
-					f := filler
-					rest = rest[copy(f.e[:], rest):]
-					c.slots[s+i] = f
-				}
-			}
-			c.slots[s] = ns
+			// A dense row stays dense, whatever its length: it has one
+			// slot; an inline one takes fewer slots than before.
+			b.put(s, sl.key, row, dense)
 		}
 		s += n - 1
 	}
-	return c
+	return b.model()
 }

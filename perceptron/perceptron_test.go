@@ -351,10 +351,8 @@ func TestLoadVersion3(t *testing.T) {
 		keys = binary.AppendUvarint(keys, deltas[i])
 		row = sortedRow(nil, row)
 		counts = binary.AppendUvarint(counts, uint64(len(row)))
-		c := -1
+		classes = appendClasses(classes, row)
 		for _, q := range row {
-			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
-			c = int(q.class)
 			weights = binary.AppendVarint(weights, int64(q.w))
 		}
 	}
@@ -441,13 +439,8 @@ func TestLoadVersion4(t *testing.T) {
 		keys = binary.AppendUvarint(keys, deltas[i])
 		row = sortedRow(nil, row)
 		counts = binary.AppendUvarint(counts, uint64(len(row)))
-		c := -1
-		for _, q := range row {
-			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
-			c = int(q.class)
-			z := uint16(q.w<<1 ^ q.w>>15)
-			wlo, whi = append(wlo, byte(z)), append(whi, byte(z>>8))
-		}
+		classes = appendClasses(classes, row)
+		wlo, whi = appendWeights(wlo, whi, row)
 	}
 	for _, st := range [][]byte{keys, counts, classes, wlo, whi} {
 		e.B = entropy.Append(e.B, st)

@@ -81,13 +81,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	var p pos
 	var starts []pos
 	entries := func(row []qentry) {
-		c := -1
-		for _, q := range row {
-			classes = binary.AppendUvarint(classes, uint64(int(q.class)-c-1))
-			c = int(q.class)
-			z := uint16(q.w<<1 ^ q.w>>15)
-			wlo, whi = append(wlo, byte(z)), append(whi, byte(z>>8))
-		}
+		classes = appendClasses(classes, row)
+		wlo, whi = appendWeights(wlo, whi, row)
 		p.ent += len(row)
 	}
 	next := 0
@@ -146,6 +141,27 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		e.B = entropy.Append(e.B, st)
 	}
 	return e.B, nil
+}
+
+// appendClasses appends the classes of row, rising, as uvarints: each the
+// difference from the one before less one, starting from -1.
+func appendClasses(dst []byte, row []qentry) []byte {
+	c := -1
+	for _, q := range row {
+		dst = binary.AppendUvarint(dst, uint64(int(q.class)-c-1))
+		c = int(q.class)
+	}
+	return dst
+}
+
+// appendWeights appends the weights of row, zigzagged (0, -1, 1, -2 … as
+// 0, 1, 2, 3 …), to two planes of bytes, low and high.
+func appendWeights(lo, hi []byte, row []qentry) ([]byte, []byte) {
+	for _, q := range row {
+		z := uint16(q.w<<1 ^ q.w>>15)
+		lo, hi = append(lo, byte(z)), append(hi, byte(z>>8))
+	}
+	return lo, hi
 }
 
 // Load reads a model written by MarshalBinary, in this format or an
@@ -372,19 +388,6 @@ func (t *streams) fill(m *Model, a, b pos) error {
 		return errTable
 	}
 	return nil
-}
-
-// setDense sets dst to the dense form of row (see addDense), whose
-// classes are all different.
-func setDense(dst []uint64, row []qentry) {
-	for i := range dst {
-		dst[i] = denseBias | denseBias<<32
-	}
-	for _, e := range row {
-		sh := 32 * (e.class % 2)
-		w := &dst[e.class/2]
-		*w = *w&^(0xffffffff<<sh) | uint64(uint32(int32(e.w)+denseBias))<<sh
-	}
 }
 
 // entryReader reads the entries of a version-5 model's rows.
