@@ -175,7 +175,7 @@ func foldUnicode(s string) string {
 
 // keysOf returns the keys each entry is indexed under, each once, none
 // empty: the folded forms of its extra names, after its name's unless
-// the name is ASCII (which Load folds quickly itself; see ownKey).
+// the name is ASCII (which Load folds quickly itself; see addOwnKey).
 func keysOf(entries []Entry, names [][]string) [][]string {
 	keys := make([][]string, len(entries))
 	for k, e := range entries {
@@ -192,13 +192,15 @@ func keysOf(entries []Entry, names [][]string) [][]string {
 	return keys
 }
 
-// ownKey returns the key of an entry's name, ASCII or not, when keysOf
-// did not list it first: folded here.
-func ownKey(name string) string {
-	if isASCII(name) {
-		return foldASCII(name)
+// addOwnKey indexes entry e under the key of its name where keysOf left
+// that key out: for a name in ASCII, folded here.
+func (g *Gazetteer) addOwnKey(name string, e int32) {
+	if !isASCII(name) {
+		return
 	}
-	return ""
+	if key := foldASCII(name); key != "" {
+		g.addKey(key, e)
+	}
 }
 
 func isASCII(s string) bool {
@@ -250,9 +252,7 @@ func (g *Gazetteer) addKey(key string, e int32) {
 func (g *Gazetteer) index(keys [][]string, demonyms []string) {
 	g.startIndex(len(g.Entries))
 	for k, ks := range keys {
-		if own := ownKey(g.Entries[k].Name); own != "" {
-			g.addKey(own, int32(k))
-		}
+		g.addOwnKey(g.Entries[k].Name, int32(k))
 		for _, key := range ks {
 			g.addKey(key, int32(k))
 		}
@@ -354,33 +354,37 @@ func marshal(g *Gazetteer, keys [][]string, demonyms []string) ([]byte, error) {
 }
 
 // decoder reads what encoder wrote from b, remembering the first error.
-// Its strings share b's memory: Load makes b a string once, and the
-// names it reads are parts of it, not copies.
+// s holds the same bytes as b, as a string made once: the strings it
+// reads are parts of s, not copies.
 type decoder struct {
-	b   string
+	b   []byte
+	s   string
 	err error
 }
 
+func newDecoder(b []byte) *decoder { return &decoder{b: b, s: string(b)} }
+
+// skip moves past the next n bytes.
+func (d *decoder) skip(n int) { d.b, d.s = d.b[n:], d.s[n:] }
+
 func (d *decoder) uint() uint64 {
-	var v uint64
-	for i, sh := 0, uint(0); i < len(d.b) && i < binary.MaxVarintLen64; i, sh = i+1, sh+7 {
-		c := d.b[i]
-		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				break
-			}
-			d.b = d.b[i+1:]
-			return v | uint64(c)<<sh
-		}
-		v |= uint64(c&0x7f) << sh
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
 	}
-	d.fail()
-	return 0
+	d.skip(n)
+	return v
 }
 
 func (d *decoder) int() int64 {
-	u := d.uint()
-	return int64(u>>1) ^ -int64(u&1)
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.skip(n)
+	return v
 }
 
 func (d *decoder) str() string {
@@ -389,8 +393,8 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := d.b[:n]
-	d.b = d.b[n:]
+	s := d.s[:n]
+	d.skip(int(n))
 	if !utf8.ValidString(s) {
 		d.fail()
 	}
@@ -425,7 +429,7 @@ func (d *decoder) fail() {
 	if d.err == nil {
 		d.err = errors.New("truncated or corrupt gazetteer")
 	}
-	d.b = ""
+	d.b, d.s = nil, ""
 }
 
 // Load reads a gazetteer in the binary form Build's output is written in.
@@ -446,7 +450,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	d := &decoder{b: string(body)}
+	d := newDecoder(body)
 	features, countries := d.strs(), d.strs()
 	// An entry takes at least seven bytes: a corrupt count cannot make
 	// Load allocate more than the body warrants.
@@ -463,9 +467,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		en.Pop = int(d.uint())
 		lat += d.int()
 		lon += d.int()
-		if own := ownKey(en.Name); own != "" {
-			g.addKey(own, int32(len(g.Entries)))
-		}
+		g.addOwnKey(en.Name, int32(len(g.Entries)))
 		for range d.count(len(d.b)) {
 			if key := d.str(); key != "" {
 				g.addKey(key, int32(len(g.Entries)))
