@@ -55,18 +55,6 @@ func (l *petrarchLines) next() (line string, n int, ok bool) {
 	return "", l.n, false
 }
 
-// indexByteOf returns the index of the first of a, b or c in s, or -1: a
-// line is read with it once or twice, and strings.IndexAny builds its set
-// of bytes anew at every call.
-func indexByteOf(s string, a, b, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if x := s[i]; x == a || x == b || x == c {
-			return i
-		}
-	}
-	return -1
-}
-
 // strip removes the comments from line s.
 func (l *petrarchLines) strip(s string) string {
 	if l.inComment {
@@ -86,12 +74,12 @@ func (l *petrarchLines) strip(s string) string {
 		}
 		return ""
 	}
-	if indexByteOf(s, '#', ';', '<') < 0 {
+	if strings.IndexAny(s, "#;<") < 0 {
 		return s
 	}
 	var b strings.Builder
 	for {
-		i := indexByteOf(s, '#', ';', ';')
+		i := strings.IndexAny(s, "#;")
 		j := strings.Index(s, "<!--")
 		if j < 0 || i >= 0 && i < j {
 			if i >= 0 {
