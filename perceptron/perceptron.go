@@ -181,7 +181,7 @@ type Model struct {
 	size   int      // the number of home slots; slots has a few more after them
 	slots  []slot   // open addressing with linear probing; key 0 marks an empty slot
 	ents   []qentry // the rows of features that have a dense form
-	dense  []uint64 // rows of a weight for every class, two to a word (see addDense), for features with many weights
+	dense  []uint64 // rows of a weight for every class, two to a word (see setDense), for features with many weights
 	scale  float32  // a weight is its quantised value times scale
 }
 
