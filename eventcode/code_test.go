@@ -568,6 +568,12 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// A sending backed is not yet done, and the troops a state would
+		// send are its own: not what it backs or refuses (where
+		// villagers pressing the police do act on them).
+		{"France backed sending more troops to Mali.", "FRA 062 MLI hypothetical"},
+		{"The Nigerian government refused to send more soldiers.", ""},
+		{"The villagers protested to pressure the police.", "CVL 140 COP asserted"},
 		// No plan to act is no intent.
 		{"Kenya said it had no plans to attack Uganda.", "KEN 190 UGA negated"},
 		// A headline's infinitive announces what is to come.

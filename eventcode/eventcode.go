@@ -976,6 +976,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if o, u := purposeObject(x, v); len(tgt) == 0 && o >= 0 && summonVerbs[x.lemma[u]] {
 		tgt = actorsAt(d, x, o)
 	}
+	ownOnly := false // the complement named only the subject's own forces: no target is sought elsewhere
 	if len(tgt) == 0 {
 		// "threatened to break relations with …": the complement's
 		// target. After an object, a "to" clause is the act's purpose,
@@ -984,12 +985,26 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// merger to prevent a bid by Enel").
 		if xc := complement(d, x, v); xc >= 0 && (x.rel[xc] == "xcomp" || x.child(v, "obj") < 0 || helpVerbs[x.lemma[xc]]) {
 			_, tgt = arguments(d, x, xc)
+			// "backed sending more troops to Mali": the troops a state
+			// would send in the clause its own subject does are its own,
+			// not what it backs — also when a country was only guessed
+			// for them from the places around ("to send police to
+			// Haiti").
+			n := len(tgt)
+			tgt = slices.DeleteFunc(tgt, func(t int) bool {
+				a := d.Actors[t]
+				if a.CountryFrom == parley.FromSentence || a.CountryFrom == parley.FromDocument {
+					a.Country = ""
+				}
+				return slices.ContainsFunc(src, func(s int) bool { return stateActor(d.Actors[s]) && ownForce(d.Actors[s], a) })
+			})
+			ownOnly = n > 0 && len(tgt) == 0
 		}
 	}
 	// "donated and personally delivered goods to the school": a verb
 	// followed at once by the conjunction shares the objects of the verb
 	// conjoined after it (not "arrived here and met the president").
-	if len(tgt) == 0 && x.child(v, "obj") < 0 {
+	if len(tgt) == 0 && !ownOnly && x.child(v, "obj") < 0 {
 		for _, c := range x.children[v] {
 			if x.rel[c] == "conj" && c > v && d.Tokens[c].UPOS == "VERB" && x.child(c, "nsubj", "nsubj:pass") < 0 &&
 				!slices.ContainsFunc(d.Tokens[v+1:c], func(t parley.Token) bool { return t.UPOS != "CCONJ" && t.UPOS != "ADV" }) {
@@ -1086,7 +1101,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// A visit falls on the place visited ("visited Gondor"); a host hosts
 	// people, not the place it hosts them in ("offered to host a meeting
 	// in Khartoum").
-	if arrival := fwd == "042" || x.lemma[v] == "arrive"; len(tgt) == 0 && (fwd >= "06" || arrival) {
+	if arrival := fwd == "042" || x.lemma[v] == "arrive"; len(tgt) == 0 && !ownOnly && (fwd >= "06" || arrival) {
 		tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd))
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
@@ -1096,7 +1111,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// appeal for something in a place is aimed at that place, and so is
 	// a demand ("pressed for an inquiry in Turkey", "bargained for
 	// asylum in Gondor").
-	if len(tgt) == 0 && (strings.HasPrefix(fwd, "02") || strings.HasPrefix(fwd, "10") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
+	if len(tgt) == 0 && !ownOnly && (strings.HasPrefix(fwd, "02") || strings.HasPrefix(fwd, "10") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
 		triedVerb := false
 		for _, c := range x.children[v] {
 			if x.rel[c] != "obl" || x.caseOf(c) != "for" {
@@ -1115,7 +1130,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	if len(tgt) == 0 {
+	if len(tgt) == 0 && !ownOnly {
 		var words []int
 		if patterned {
 			words = b.words
@@ -1172,10 +1187,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	if len(tgt) == 0 && strings.HasPrefix(fwd, "14") {
+	if len(tgt) == 0 && !ownOnly && strings.HasPrefix(fwd, "14") {
 		tgt = againstTarget(d, x, v, src)
 	}
-	if len(tgt) == 0 && strings.HasPrefix(fwd, "13") {
+	if len(tgt) == 0 && !ownOnly && strings.HasPrefix(fwd, "13") {
 		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}
 	if visits(fwd) {
@@ -1780,6 +1795,26 @@ func ownCountry(s, t parley.Actor) bool {
 // country.
 func ownForce(s, t parley.Actor) bool {
 	return (t.Sectors == "MIL" || t.Sectors == "COP") && (t.Country == "" || t.Country == s.Country)
+}
+
+// stateActor reports whether a is a state, an international
+// organisation, or a body of either that commands forces: a country, its
+// government, military, police, legislature or leaders.
+func stateActor(a parley.Actor) bool {
+	if strings.HasPrefix(a.Code, "IGO") {
+		return true
+	}
+	switch {
+	case a.Country == "":
+		return false
+	case a.Sectors == "":
+		return true
+	}
+	switch a.Sectors[:min(3, len(a.Sectors))] {
+	case "GOV", "MIL", "COP", "LEG", "ELI", "SPY":
+		return !fightsState(a.Sectors)
+	}
+	return false
 }
 
 // fightsState reports whether sectors name those who oppose their own

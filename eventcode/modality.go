@@ -34,8 +34,12 @@ var (
 		// "is slated to sign"
 		"due": true, "set": true, "about": true, "slate": true, "slated": true,
 	}
-	// A verb under one of these ("is considering expelling") may happen.
-	weighVerbs = map[string]bool{"consider": true, "contemplate": true, "mull": true, "weigh": true, "study": true, "explore": true}
+	// A gerund under one of these ("is considering expelling", "backed
+	// sending more troops") may happen.
+	weighVerbs = map[string]bool{
+		"consider": true, "contemplate": true, "mull": true, "weigh": true, "study": true, "explore": true,
+		"support": true, "back": true, "endorse": true, "favor": true, "favour": true, "advocate": true,
+	}
 	// What one of these in the passive says of its subject ("are believed
 	// to have attacked", "is said to have met") is held, not shown.
 	hearsayVerbs = map[string]bool{
