@@ -568,6 +568,9 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// A particle is its own verb's: "follow-up talks" are held, not
+		// held up.
+		{"Kenya will hold follow-up discussions with Uganda next week.", "KEN 046 UGA future; UGA 046 KEN future"},
 		// A sending backed is not yet done, and the troops a state would
 		// send are its own: not what it backs or refuses (where
 		// villagers pressing the police do act on them).

@@ -259,6 +259,9 @@ func (c *Coder) matchSeq(d *parley.Doc, x *docIndex, seq []int, elems []dict.Ele
 			if len(elems) == 1 && e.Kind == dict.ElemWord && !ownParticle(d, x, seq[p], b.verb) {
 				continue // a pattern of one preposition ("* on")
 			}
+			if e.Kind == dict.ElemWord && x.rel[seq[p]] == "compound:prt" && d.Tokens[seq[p]].Head != b.verb {
+				continue // another verb's particle: "hold follow-up talks" is no "hold up"
+			}
 			if n, s := c.elemAt(d, x, seq, p, e, b, rev); n > 0 {
 				pos, score, found = p+n, score+s, true
 				break
