@@ -190,20 +190,27 @@ func (r *Recognizer) tag(st *state, words []string) []int {
 	st.s.prepare(words, r.lex, r.m.clus)
 	st.tags = st.tags[:0]
 	for i := range words {
-		st.feats = st.s.features(st.feats[:0], i, st.tags, st.hist[st.s.lower[i]])
-		r.m.p.Score(st.feats, st.scores)
 		prev := -1
 		if i > 0 {
 			prev = st.tags[i-1]
 		}
-		last := i == len(words)-1
+		open := prev > 0 && (posOf(prev) == posB || posOf(prev) == posI)
 		// In a sentence not in capitals, a name starts with a capital or a
 		// digit ("interior ministry" is not one, "al-Qaeda" is).
 		canStart := st.s.caps || st.s.title || hasUpperOrDigit(words[i])
+		if !open && !canStart {
+			// No name is open and none may start: the word is outside
+			// one whatever the scores, so they are not computed.
+			st.tags = append(st.tags, 0)
+			continue
+		}
+		st.feats = st.s.features(st.feats[:0], i, st.tags, st.hist[st.s.lower[i]])
+		r.m.p.Score(st.feats, st.scores)
+		last := i == len(words)-1
 		best := bestValid(st.scores, prev, last, canStart)
 		// An entity left open is closed rather than stretched over a word
 		// the model would rather start afresh: "the BBC that" is not a name.
-		if prev > 0 && (posOf(prev) == posB || posOf(prev) == posI) {
+		if open {
 			if free := bestValid(st.scores, -1, last, canStart); st.scores[free] > st.scores[best] {
 				close := posL
 				if posOf(prev) == posB {

@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"slices"
 	"strings"
@@ -282,5 +283,86 @@ func TestLexiconIsBuild(t *testing.T) {
 	}
 	if !bytes.Equal(b, lexiconBin) {
 		t.Errorf("BuildLexicon gives %d bytes that differ from the embedded lexicon.bin (%d); rebuild it with parley train ner", len(b), len(lexiconBin))
+	}
+}
+
+// tagAll is tag as it was before words that may only stand outside a name
+// were skipped: every word scored. The reference the skip is checked
+// against.
+func (r *Recognizer) tagAll(st *state, words []string) []int {
+	st.s.prepare(words, r.lex, r.m.clus)
+	st.tags = st.tags[:0]
+	for i := range words {
+		st.feats = st.s.features(st.feats[:0], i, st.tags, st.hist[st.s.lower[i]])
+		r.m.p.Score(st.feats, st.scores)
+		prev := -1
+		if i > 0 {
+			prev = st.tags[i-1]
+		}
+		last := i == len(words)-1
+		canStart := st.s.caps || st.s.title || hasUpperOrDigit(words[i])
+		best := bestValid(st.scores, prev, last, canStart)
+		if prev > 0 && (posOf(prev) == posB || posOf(prev) == posI) {
+			if free := bestValid(st.scores, -1, last, canStart); st.scores[free] > st.scores[best] {
+				close := posL
+				if posOf(prev) == posB {
+					close = posU
+				}
+				st.tags[i-1] = classOf(typeOf(prev), close)
+				best = free
+			}
+		}
+		st.tags = append(st.tags, best)
+	}
+	remember(st.hist, st.s.lower, st.tags)
+	return st.tags
+}
+
+// sameAsScoringAll checks that r tags the sentences of d as tagAll does.
+func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc) {
+	t.Helper()
+	a := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
+	b := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
+	for _, sent := range d.Sentences {
+		a.words, a.units = words(d, sent.Tokens, a.words[:0], a.units[:0])
+		got := slices.Clone(r.tag(a, a.words))
+		want := r.tagAll(b, a.words)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: tags %v, scoring every word %v", a.words, got, want)
+		}
+	}
+}
+
+// TestSkipIsExact: skipping the words no name may start at or continue
+// through changes no tag. On the AFP/Xinhua articles when
+// ../shared/data is present, and on sentences written for the test.
+func TestSkipIsExact(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsScoringAll(t, r, doc("Foreign Minister Lena Marsh flew to Ankara on Monday for talks with Turkish officials .",
+		"the interior ministry said al-Qaeda and the BBC that night reported from Kyiv .",
+		"THE UNITED NATIONS SAID ON MONDAY THAT IT WOULD SEND OBSERVERS ."))
+	b, err := os.ReadFile("../../shared/data/unlabeled/te3-silver-news.jsonl")
+	if err != nil {
+		t.Skipf("../shared/data absent (%v): checked on the written sentences only", err)
+	}
+	n := 0
+	for line := range bytes.Lines(b) {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(line, &rec); err != nil {
+			t.Fatal(err)
+		}
+		var sents []string
+		for _, s := range strings.Split(rec.Text, "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				sents = append(sents, s)
+			}
+		}
+		sameAsScoringAll(t, r, doc(sents...))
+		if n++; n == 400 {
+			break
+		}
 	}
 }
