@@ -298,7 +298,16 @@ const batch = 128
 // Score sets scores[c] to the score of class c for feats, in units of the
 // model's quantisation step (only their order matters). len(scores) must
 // be the number of classes.
-func (m *Model) Score(feats []uint64, scores []float32) {
+func (m *Model) Score(feats []uint64, scores []float32) { m.ScoreFrom(nil, feats, scores) }
+
+// Add adds the weights of feats to acc, one quantised score per class:
+// the sums Score converts. Weights are integers, so sums built in parts
+// (ScoreFrom) are those of the whole.
+func (m *Model) Add(feats []uint64, acc []int32) { m.score(feats, acc) }
+
+// ScoreFrom is Score of feats and of the features whose sums base holds
+// (from Add; nil for none).
+func (m *Model) ScoreFrom(base []int32, feats []uint64, scores []float32) {
 	var stack [256]int32
 	acc := stack[:0]
 	if len(scores) <= len(stack) {
@@ -306,6 +315,7 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	} else {
 		acc = make([]int32, len(scores))
 	}
+	copy(acc, base)
 	m.score(feats, acc)
 	for c, v := range acc {
 		scores[c] = float32(v)

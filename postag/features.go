@@ -126,21 +126,44 @@ func shape(h perceptron.H, w string) perceptron.H {
 }
 
 // features appends the feature hashes for word i, given the tags already
-// predicted for the words before it.
+// predicted for the words before it: the word's own (wordFeatures) and
+// those of its context (contextFeatures).
 func features(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster, i int, tags []int) []uint64 {
-	cl := func(j int) cluster.Cluster {
-		if j < 0 || j >= len(clus) {
-			return cluster.Cluster{Fine: 0xfffe, Coarse: 0xfffe}
-		}
-		return clus[j]
-	}
+	dst = wordFeatures(dst, words, norms, ambs, clus, i)
+	return contextFeatures(dst, words, norms, ambs, clus, i, tags)
+}
+
+// wordFeatures appends the hashes of the features of word i that depend
+// on the word alone (its form, affixes, shape, ambiguity class and
+// clusters), whose weights the tagger adds up once per word form.
+func wordFeatures(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster, i int) []uint64 {
 	w, n := words[i], norms[i]
-	amb := func(j int) string {
-		if j < 0 || j >= len(ambs) {
-			return "-"
-		}
-		return ambs[j]
-	}
+	F1 := perceptron.F1
+	return append(dst,
+		perceptron.New(fBias).Sum(),
+		F1(fWord, n),
+		F1(fSuf1, suffix(n, 1)),
+		F1(fSuf2, suffix(n, 2)),
+		F1(fSuf3, suffix(n, 3)),
+		F1(fSuf4, suffix(n, 4)),
+		F1(fPre1, prefix(w, 1)),
+		F1(fPre3, prefix(n, 3)),
+		shape(perceptron.New(fShape), w).Sum(),
+		F1(fAmb, ambAt(ambs, i)),
+		F1(fCase, w),
+		F1(fSuf5, suffix(n, 5)),
+		perceptron.New(fClus).Int(0).Int(int(clusterAt(clus, i).Fine)).Sum(),
+		perceptron.New(fClus).Int(1).Int(int(clusterAt(clus, i).Coarse)).Sum(),
+	)
+}
+
+// contextFeatures appends the hashes of the features of word i that
+// depend on its neighbours, its place in the sentence or the tags
+// predicted before it.
+func contextFeatures(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster, i int, tags []int) []uint64 {
+	n := norms[i]
+	cl := func(j int) cluster.Cluster { return clusterAt(clus, j) }
+	amb := func(j int) string { return ambAt(ambs, j) }
 	get := func(j int) string {
 		if j < 0 {
 			return "<s>"
@@ -159,15 +182,6 @@ func features(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster,
 	t1, t2 := tag(i-1), tag(i-2)
 	F1, F2 := perceptron.F1, perceptron.F2
 	dst = append(dst,
-		perceptron.New(fBias).Sum(),
-		F1(fWord, n),
-		F1(fSuf1, suffix(n, 1)),
-		F1(fSuf2, suffix(n, 2)),
-		F1(fSuf3, suffix(n, 3)),
-		F1(fSuf4, suffix(n, 4)),
-		F1(fPre1, prefix(w, 1)),
-		F1(fPre3, prefix(n, 3)),
-		shape(perceptron.New(fShape), w).Sum(),
 		perceptron.New(fT1).Int(t1).Sum(),
 		perceptron.New(fT2).Int(t2).Sum(),
 		perceptron.New(fT12).Int(t1).Int(t2).Sum(),
@@ -179,18 +193,13 @@ func features(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster,
 		F1(fSuf3p1, suffix(get(i+1), 3)),
 		F1(fWp2, get(i+2)),
 		F2(fWWp1, n, get(i+1)),
-		F1(fAmb, amb(i)),
 		F1(fAmbM1, amb(i-1)),
 		F1(fAmbP1, amb(i+1)),
 		F2(fAmbP2, amb(i+1), amb(i+2)),
 		perceptron.New(fT1Amb).Int(t1).Str(amb(i)).Sum(),
 		F2(fAmbAmbP1, amb(i), amb(i+1)),
-		F1(fCase, w),
 		F2(fWm1W, get(i-1), n),
 		perceptron.New(fT1Suf3).Int(t1).Str(suffix(n, 3)).Sum(),
-		F1(fSuf5, suffix(n, 5)),
-		perceptron.New(fClus).Int(0).Int(int(cl(i).Fine)).Sum(),
-		perceptron.New(fClus).Int(1).Int(int(cl(i).Coarse)).Sum(),
 		perceptron.New(fClus).Int(2).Int(int(cl(i-1).Fine)).Sum(),
 		perceptron.New(fClus).Int(3).Int(int(cl(i+1).Fine)).Sum(),
 		perceptron.New(fClus).Int(4).Int(int(cl(i+1).Coarse)).Sum(),
@@ -199,7 +208,7 @@ func features(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster,
 		perceptron.New(fClus).Int(7).Int(int(cl(i).Coarse)).Int(int(cl(i+1).Coarse)).Sum(),
 	)
 	if i == 0 {
-		dst = append(dst, shape(perceptron.New(fFirstShape), w).Sum())
+		dst = append(dst, shape(perceptron.New(fFirstShape), words[i]).Sum())
 	}
 	if i > 0 {
 		dst = append(dst, shape(perceptron.New(fShapeM1), words[i-1]).Sum())
@@ -208,6 +217,24 @@ func features(dst []uint64, words, norms, ambs []string, clus []cluster.Cluster,
 		dst = append(dst, shape(perceptron.New(fShapeP1), words[i+1]).Sum())
 	}
 	return dst
+}
+
+// clusterAt returns the clusters of word j of clus, or those of a place
+// outside the sentence.
+func clusterAt(clus []cluster.Cluster, j int) cluster.Cluster {
+	if j < 0 || j >= len(clus) {
+		return cluster.Cluster{Fine: 0xfffe, Coarse: 0xfffe}
+	}
+	return clus[j]
+}
+
+// ambAt returns the ambiguity class of word j, or "-" outside the
+// sentence.
+func ambAt(ambs []string, j int) string {
+	if j < 0 || j >= len(ambs) {
+		return "-"
+	}
+	return ambs[j]
 }
 
 // rng is a seeded shuffler, so training is deterministic.

@@ -162,6 +162,32 @@ type state struct {
 	tags   []int
 	feats  []uint64
 	scores []float32
+	// The summed weights of the features of a word form alone
+	// (wordFeatures), classes per form in sums at the form's offset:
+	// a form met again costs a copy instead of a dozen lookups.
+	forms map[string]int
+	sums  []int32
+}
+
+// maxForms bounds the forms a state keeps the sums of (about 3 MB);
+// when full it starts afresh.
+const maxForms = 1 << 14
+
+// wordSums returns the summed weights of the word features of word i.
+func (t *Tagger) wordSums(st *state, words []string, i int) []int32 {
+	nc := t.m.p.Classes()
+	if k, ok := st.forms[words[i]]; ok {
+		return st.sums[k : k+nc]
+	}
+	if st.forms == nil || len(st.forms) == maxForms {
+		st.forms, st.sums = make(map[string]int, maxForms), st.sums[:0]
+	}
+	k := len(st.sums)
+	st.sums = append(st.sums, make([]int32, nc)...)
+	st.feats = wordFeatures(st.feats[:0], words, st.norms, st.ambs, st.clus, i)
+	t.m.p.Add(st.feats, st.sums[k:k+nc])
+	st.forms[strings.Clone(words[i])] = k
+	return st.sums[k : k+nc]
 }
 
 // Process tags every sentence of d: Token.UPOS, Token.XPOS and Token.Feats.
@@ -613,8 +639,9 @@ func (t *Tagger) tagFrom(st *state, words []string) {
 			st.tags = append(st.tags, t.m.prep)
 			continue
 		}
-		st.feats = features(st.feats[:0], words, st.norms, st.ambs, st.clus, j, st.tags)
-		t.m.p.Score(st.feats, st.scores)
+		base := t.wordSums(st, words, j)
+		st.feats = contextFeatures(st.feats[:0], words, st.norms, st.ambs, st.clus, j, st.tags)
+		t.m.p.ScoreFrom(base, st.feats, st.scores)
 		st.tags = append(st.tags, t.m.best(st.scores, words[j], nil, !t.base))
 	}
 }
