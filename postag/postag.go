@@ -162,32 +162,65 @@ type state struct {
 	tags   []int
 	feats  []uint64
 	scores []float32
-	// The summed weights of the features of a word form alone
-	// (wordFeatures), classes per form in sums at the form's offset:
-	// a form met again costs a copy instead of a dozen lookups.
-	forms map[string]int
-	sums  []int32
+	// What the tagger knows of each word form it has met: a form met
+	// again costs one lookup instead of a normalisation, two dictionary
+	// lookups and a dozen feature lookups.
+	forms  map[string]int32 // form → index in known
+	known  []form
+	sums   []int32 // the forms' summed word-feature weights, classes per form
+	formOf []int32 // index in known of each word of the sentence
 }
 
-// maxForms bounds the forms a state keeps the sums of (about 3 MB);
-// when full it starts afresh.
+// form is what the tagger keeps of a word form.
+type form struct {
+	norm, amb string
+	dict      int32 // its class in the tag dictionary, or -1
+	sums      int32 // offset in state.sums of its summed weights, or -1 until needed
+}
+
+// maxForms bounds the forms a state keeps (about 3 MB); when full it
+// starts afresh.
 const maxForms = 1 << 14
 
-// wordSums returns the summed weights of the word features of word i.
+// lookForms sets st.norms, st.ambs and st.formOf for words.
+func (t *Tagger) lookForms(st *state, words []string) {
+	if st.forms == nil || len(st.forms)+len(words) > maxForms {
+		st.forms, st.known, st.sums = make(map[string]int32, maxForms), st.known[:0], st.sums[:0]
+	}
+	st.norms, st.ambs, st.formOf = st.norms[:0], st.ambs[:0], st.formOf[:0]
+	for _, w := range words {
+		k, ok := st.forms[w]
+		if !ok {
+			n := normalize(w)
+			a, ok := t.m.ambig[n]
+			if !ok {
+				a = "?"
+			}
+			d, ok := t.m.tagdict[w]
+			if !ok {
+				d = -1
+			}
+			k = int32(len(st.known))
+			st.known = append(st.known, form{norm: n, amb: a, dict: int32(d), sums: -1})
+			st.forms[strings.Clone(w)] = k
+		}
+		f := &st.known[k]
+		st.norms, st.ambs, st.formOf = append(st.norms, f.norm), append(st.ambs, f.amb), append(st.formOf, k)
+	}
+}
+
+// wordSums returns the summed weights of the word features of word i
+// (wordFeatures), adding them up the first time its form needs them.
 func (t *Tagger) wordSums(st *state, words []string, i int) []int32 {
-	nc := t.m.p.Classes()
-	if k, ok := st.forms[words[i]]; ok {
-		return st.sums[k : k+nc]
+	nc := int32(t.m.p.Classes())
+	f := &st.known[st.formOf[i]]
+	if f.sums < 0 {
+		f.sums = int32(len(st.sums))
+		st.sums = append(st.sums, make([]int32, nc)...)
+		st.feats = wordFeatures(st.feats[:0], words, st.norms, st.ambs, st.clus, i)
+		t.m.p.Add(st.feats, st.sums[f.sums:f.sums+nc])
 	}
-	if st.forms == nil || len(st.forms) == maxForms {
-		st.forms, st.sums = make(map[string]int, maxForms), st.sums[:0]
-	}
-	k := len(st.sums)
-	st.sums = append(st.sums, make([]int32, nc)...)
-	st.feats = wordFeatures(st.feats[:0], words, st.norms, st.ambs, st.clus, i)
-	t.m.p.Add(st.feats, st.sums[k:k+nc])
-	st.forms[strings.Clone(words[i])] = k
-	return st.sums[k : k+nc]
+	return st.sums[f.sums : f.sums+nc]
 }
 
 // Process tags every sentence of d: Token.UPOS, Token.XPOS and Token.Feats.
@@ -225,8 +258,7 @@ func (t *Tagger) Tag(words []string) (upos, xpos []string) {
 }
 
 func (t *Tagger) tag(st *state, words []string) []int {
-	st.norms = normalizeAll(st.norms[:0], words)
-	st.ambs = t.m.ambsOf(st.ambs[:0], st.norms)
+	t.lookForms(st, words)
 	st.clus = clustersOf(st.clus[:0], t.m.clus, words)
 	st.tags = st.tags[:0]
 	t.tagFrom(st, words)
@@ -631,7 +663,7 @@ func (t *Tagger) retag(st *state, words []string, i int, keep func(int) bool) bo
 // tagFrom tags the words after those st.tags already holds, left to right.
 func (t *Tagger) tagFrom(st *state, words []string) {
 	for j := len(st.tags); j < len(words); j++ {
-		if c, ok := t.m.tagdict[words[j]]; ok {
+		if c := st.known[st.formOf[j]].dict; c >= 0 {
 			st.tags = append(st.tags, int(c))
 			continue
 		}

@@ -28,14 +28,18 @@ func (t *Tagger) tagFromAll(st *state, words []string) {
 	}
 }
 
-// sameTags checks that tagFrom, with the sums of st (kept from earlier
-// sentences), tags words as tagFromAll does.
+// sameTags checks that tagFrom, with the forms and sums st keeps from
+// earlier sentences, tags words as tagFromAll does.
 func sameTags(t *testing.T, tg *Tagger, st *state, words []string) {
 	t.Helper()
 	ref := &state{scores: make([]float32, tg.m.p.Classes())}
+	tg.lookForms(st, words)
+	ref.norms = normalizeAll(ref.norms[:0], words)
+	ref.ambs = tg.m.ambsOf(ref.ambs[:0], ref.norms)
+	if !slices.Equal(st.norms, ref.norms) || !slices.Equal(st.ambs, ref.ambs) {
+		t.Fatalf("%q: kept forms %q %q, looked up %q %q", words, st.norms, st.ambs, ref.norms, ref.ambs)
+	}
 	for _, s := range []*state{st, ref} {
-		s.norms = normalizeAll(s.norms[:0], words)
-		s.ambs = tg.m.ambsOf(s.ambs[:0], s.norms)
 		s.clus = clustersOf(s.clus[:0], tg.m.clus, words)
 		s.tags = s.tags[:0]
 	}
