@@ -176,8 +176,8 @@ func (p *Parser) Process(ctx context.Context, d *parley.Doc) error {
 		for j := range n {
 			t := &d.Tokens[s.Tokens.Start+j]
 			w := d.TokenText(s.Tokens.Start + j)
-			st.words[j], st.caps[j] = normalize(w), capitalised(w)
-			st.clus[j] = p.m.clusterOf(w)
+			f := st.form(p.m, w)
+			st.words[j], st.caps[j], st.clus[j] = f.norm, capitalised(w), f.clus
 			st.tags[j] = t.XPOS
 			st.upos[j] = t.UPOS
 		}

@@ -2,6 +2,7 @@ package depparse
 
 import (
 	"math"
+	"strings"
 
 	"github.com/parley-events/parley/cluster"
 	"github.com/parley-events/parley/mlp"
@@ -27,6 +28,31 @@ type parseState struct {
 	scores              []float32
 	net                 *mlp.Scratch // the network's working memory, made on first use
 	netMoves, percMoves int          // moves scored by each (for measuring)
+	// The normal form and clusters of each word form met, so that a form
+	// met again costs one lookup.
+	forms map[string]form
+}
+
+// form is what a parse state keeps of a word form.
+type form struct {
+	norm string
+	clus cluster.Cluster
+}
+
+// maxForms bounds the forms a state keeps; when full it starts afresh.
+const maxForms = 1 << 15
+
+// form returns the normal form and clusters of word w under m.
+func (st *parseState) form(m *Model, w string) form {
+	if f, ok := st.forms[w]; ok {
+		return f
+	}
+	if st.forms == nil || len(st.forms) == maxForms {
+		st.forms = make(map[string]form, maxForms)
+	}
+	f := form{norm: normalize(w), clus: m.clusterOf(w)}
+	st.forms[strings.Clone(w)] = f
+	return f
 }
 
 func newParseState(classes int) *parseState {
