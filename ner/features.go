@@ -42,6 +42,43 @@ type sentence struct {
 	gaz    [][]gazMark // per token: the lexicon phrases covering it
 	caps   bool        // the sentence is in capitals (a headline or dateline)
 	title  bool        // the sentence is in title case (a headline)
+	// forms, when not nil, keeps what prepare works out for each word
+	// form, so that a form met again costs one lookup.
+	forms map[string]wordForm
+}
+
+// wordForm is what prepare works out for a word form alone.
+type wordForm struct {
+	lower, shape, short string
+	clus                cluster.Cluster
+	letters, upper      int
+}
+
+// maxForms bounds the forms a sentence keeps; when full it starts afresh.
+const maxForms = 1 << 15
+
+// form returns what prepare needs of word form w.
+func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
+	if f, ok := s.forms[w]; ok {
+		return f
+	}
+	f := wordForm{lower: foldWord(w), clus: cluster.Of(clus, w)}
+	f.shape, f.short = shapes(w)
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			f.letters++
+			if unicode.IsUpper(r) {
+				f.upper++
+			}
+		}
+	}
+	if s.forms != nil {
+		if len(s.forms) == maxForms {
+			clear(s.forms)
+		}
+		s.forms[strings.Clone(w)] = f
+	}
+	return f
 }
 
 // gazMark says a token is at position Pos (B, I, L or U) of a lexicon
@@ -71,19 +108,10 @@ func (s *sentence) prepare(words []string, lex *Lexicon, clus map[string]cluster
 				titled++
 			}
 		}
-		s.lower = append(s.lower, foldWord(w))
-		sh, short := shapes(w)
-		s.shapes = append(s.shapes, sh)
-		s.shorts = append(s.shorts, short)
-		s.clus = append(s.clus, cluster.Of(clus, w))
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letters++
-				if unicode.IsUpper(r) {
-					upper++
-				}
-			}
-		}
+		f := s.form(w, clus)
+		s.lower, s.shapes, s.shorts = append(s.lower, f.lower), append(s.shapes, f.shape), append(s.shorts, f.short)
+		s.clus = append(s.clus, f.clus)
+		letters, upper = letters+f.letters, upper+f.upper
 	}
 	s.caps = letters >= 8 && upper*10 >= letters*9
 	// Title case: nearly every word of four letters or more is capitalised,
