@@ -187,7 +187,12 @@ func words(d *parley.Doc, span parley.Span, dst []string, units []parley.Span) (
 func isJoiner(t string) bool { return t == "-" || t == "/" }
 
 // tag chooses the classes of words, updating the document history.
-func (r *Recognizer) tag(st *state, words []string) []int {
+func (r *Recognizer) tag(st *state, words []string) []int { return r.tagWords(st, words, true) }
+
+// tagWords is tag; skip says a word no name may start at, with none
+// open, is not scored (its class is known), which changes no class
+// (TestSkipIsExact scores every word).
+func (r *Recognizer) tagWords(st *state, words []string, skip bool) []int {
 	st.s.prepare(words, r.lex, r.m.clus)
 	st.tags = st.tags[:0]
 	for i := range words {
@@ -199,7 +204,7 @@ func (r *Recognizer) tag(st *state, words []string) []int {
 		// In a sentence not in capitals, a name starts with a capital or a
 		// digit ("interior ministry" is not one, "al-Qaeda" is).
 		canStart := st.s.caps || st.s.title || hasUpperOrDigit(words[i])
-		if !open && !canStart {
+		if skip && !open && !canStart {
 			// No name is open and none may start: the word is outside
 			// one whatever the scores, so they are not computed.
 			st.tags = append(st.tags, 0)

@@ -3,13 +3,13 @@ package ner
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/corpus"
 )
 
 // doc builds a document from sentences of space-separated tokens.
@@ -286,40 +286,9 @@ func TestLexiconIsBuild(t *testing.T) {
 	}
 }
 
-// tagAll is tag as it was before words that may only stand outside a name
-// were skipped: every word scored. The reference the skip is checked
-// against.
-func (r *Recognizer) tagAll(st *state, words []string) []int {
-	st.s.prepare(words, r.lex, r.m.clus)
-	st.tags = st.tags[:0]
-	for i := range words {
-		st.feats = st.s.features(st.feats[:0], i, st.tags, st.hist[st.s.lower[i]])
-		r.m.p.Score(st.feats, st.scores)
-		prev := -1
-		if i > 0 {
-			prev = st.tags[i-1]
-		}
-		last := i == len(words)-1
-		canStart := st.s.caps || st.s.title || hasUpperOrDigit(words[i])
-		best := bestValid(st.scores, prev, last, canStart)
-		if prev > 0 && (posOf(prev) == posB || posOf(prev) == posI) {
-			if free := bestValid(st.scores, -1, last, canStart); st.scores[free] > st.scores[best] {
-				close := posL
-				if posOf(prev) == posB {
-					close = posU
-				}
-				st.tags[i-1] = classOf(typeOf(prev), close)
-				best = free
-			}
-		}
-		st.tags = append(st.tags, best)
-	}
-	remember(st.hist, st.s.lower, st.tags)
-	return st.tags
-}
-
 // sameAsScoringAll checks that r, keeping word forms in forms, tags the
-// sentences of d as tagAll does working every form out afresh.
+// sentences of d as it does scoring every word and working every form
+// out afresh.
 func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc, forms map[string]wordForm) {
 	t.Helper()
 	a := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
@@ -328,7 +297,7 @@ func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc, forms map[stri
 	for _, sent := range d.Sentences {
 		a.words, a.units = words(d, sent.Tokens, a.words[:0], a.units[:0])
 		got := slices.Clone(r.tag(a, a.words))
-		want := r.tagAll(b, a.words)
+		want := r.tagWords(b, a.words, false)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: tags %v, scoring every word %v", a.words, got, want)
 		}
@@ -348,25 +317,13 @@ func TestSkipIsExact(t *testing.T) {
 	sameAsScoringAll(t, r, doc("Foreign Minister Lena Marsh flew to Ankara on Monday for talks with Turkish officials .",
 		"the interior ministry said al-Qaeda and the BBC that night reported from Kyiv .",
 		"THE UNITED NATIONS SAID ON MONDAY THAT IT WOULD SEND OBSERVERS ."), forms)
-	b, err := os.ReadFile("../../shared/data/unlabeled/te3-silver-news.jsonl")
-	if err != nil {
-		t.Skipf("../shared/data absent (%v): checked on the written sentences only", err)
-	}
-	n := 0
-	for line := range bytes.Lines(b) {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(line, &rec); err != nil {
-			t.Fatal(err)
-		}
+	for _, text := range corpus.News(t, 400) {
 		var sents []string
-		for _, s := range strings.Split(rec.Text, "\n") {
+		for _, s := range strings.Split(text, "\n") {
 			if s = strings.TrimSpace(s); s != "" {
 				sents = append(sents, s)
 			}
 		}
 		sameAsScoringAll(t, r, doc(sents...), forms)
-		if n++; n == 400 {
-			break
-		}
 	}
 }

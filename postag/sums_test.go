@@ -1,12 +1,11 @@
 package postag
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parley-events/parley/internal/corpus"
 )
 
 // tagFromAll is tagFrom with every feature looked up for every word, as
@@ -69,23 +68,11 @@ func TestWordSumsExact(t *testing.T) {
 			sameTags(t, tg, st, strings.Fields(s))
 		}
 	}
-	b, err := os.ReadFile("../../shared/data/unlabeled/te3-silver-news.jsonl")
-	if err != nil {
-		t.Skipf("../shared/data absent (%v): checked on the written sentences only", err)
-	}
-	n := 0
-	for line := range bytes.Lines(b) {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(line, &rec); err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range strings.Split(rec.Text, "\n") {
+	for _, text := range corpus.News(t, 300) {
+		for _, s := range strings.Split(text, "\n") {
 			if words := strings.Fields(s); len(words) > 0 {
 				sameTags(t, tg, st, words)
 			}
-		}
-		if n++; n == 300 {
-			break
 		}
 	}
 }
