@@ -241,11 +241,13 @@ func FuzzRecognize(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	forms := map[string]wordForm{}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		d := doc(strings.Split(a+"\n"+b, "\n")...)
 		if err := r.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
+		sameAsScoringAll(t, r, d, forms)
 		end := 0
 		for _, e := range d.Entities {
 			if e.Tokens.Start < end || e.Tokens.Empty() || e.Tokens.End > len(d.Tokens) {

@@ -261,8 +261,10 @@ func FuzzTag(f *testing.F) {
 	}
 	f.Add("The envoys met in Geneva .")
 	f.Add("\xff 12 ,,, U.S.")
+	st := &state{scores: make([]float32, tg.m.p.Classes())} // kept across inputs
 	f.Fuzz(func(t *testing.T, s string) {
 		words := strings.Fields(s)
+		sameTags(t, tg, st, words)
 		upos, xpos := tg.Tag(words)
 		if len(upos) != len(words) || len(xpos) != len(words) {
 			t.Fatalf("%d/%d tags for %d words", len(upos), len(xpos), len(words))
