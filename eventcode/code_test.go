@@ -51,6 +51,10 @@ func TestCode(t *testing.T) {
 		{"Russian troops attacked Ukrainian soldiers near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Ukrainian soldiers were attacked by Russian troops near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Russian forces launched drone attacks on Ukrainian cities.", "RUSMIL 195 UKR asserted"},
+		// Conjoined kinds: both aerial, or an aerial and an artillery
+		// attack, which is an attack (190).
+		{"Russia has increased its drone and missile attacks on Ukraine.", "RUS 195 UKR asserted"},
+		{"Russia has increased its drone and artillery attacks on Ukraine.", "RUS 190 UKR asserted"},
 		// An accident is no one's act; a raid that kills is its raiders'.
 		{"A Kenyan military helicopter crashed near the border, killing nine Somali soldiers.", ""},
 		{"Kenyan soldiers raided the camp, killing nine Somali soldiers.", "KENMIL 190 SOMMIL asserted"},

@@ -115,29 +115,62 @@ func nominal(d *parley.Doc, x *docIndex, n int) (string, bool) {
 		return "", false
 	}
 	code := nn.code
-	var mods []int
+	// The words of its own phrase say what kind it is; conjoined ones
+	// of different kinds ("drone and artillery attacks": aerial and
+	// artillery) the kind both are (an attack, 190).
+	var kinds []string
 	for _, c := range x.children[n] {
 		if r := x.rel[c]; r == "compound" || r == "amod" {
-			mods = append(mods, c)
+			kinds = appendKind(kinds, nn, x.lemma[c])
 			for _, k := range x.children[c] {
 				if x.rel[k] == "conj" {
-					mods = append(mods, k)
+					kinds = appendKind(kinds, nn, x.lemma[k])
 				}
 			}
 		}
 	}
+	if len(kinds) > 0 {
+		code = commonKind(kinds, nn.code)
+		return code, code != "---"
+	}
 	// The verb whose object it is says what kind it is too: one stages
 	// or goes on a strike of labour, one launches a military one.
 	if h := d.Tokens[n].Head; h >= 0 && (x.rel[n] == "obj" || x.rel[n] == "obl") && d.Tokens[h].UPOS == "VERB" {
-		mods = append(mods, h)
-	}
-	for _, m := range mods {
-		if mc, ok := nn.mods[x.lemma[m]]; ok {
+		if mc, ok := nn.mods[x.lemma[h]]; ok {
 			code = mc
-			break
 		}
 	}
 	return code, code != "---"
+}
+
+// appendKind appends the code modifier word w gives noun nn, if any.
+func appendKind(kinds []string, nn noun, w string) []string {
+	if mc, ok := nn.mods[w]; ok {
+		return append(kinds, mc)
+	}
+	return kinds
+}
+
+// commonKind returns the code every one of codes falls under: the
+// longest prefix they share, as a code of at least three digits ("195"
+// and "194" are both "190"), or base when they share no more than their
+// first digit.
+func commonKind(codes []string, base string) string {
+	p := codes[0]
+	for _, c := range codes[1:] {
+		k := 0
+		for k < len(p) && k < len(c) && p[k] == c[k] {
+			k++
+		}
+		p = p[:k]
+	}
+	switch {
+	case len(p) < 2:
+		return base
+	case len(p) == 2:
+		return p + "0"
+	}
+	return p
 }
 
 // codeNoun codes the nominal event of noun token n in sentence s: its
