@@ -572,6 +572,13 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// Winning is fighting only with arms; breaking a record or rules
+		// is no violence.
+		{"Kenyan troops defeated Somalia.", "KENMIL 190 SOM asserted"},
+		{"Kenya beat Uganda 2-1 on Sunday.", ""},
+		{"The Ugandan president defeated the Kenyan chancellor.", ""},
+		{"Kenya broke Uganda's record.", ""},
+		{"Kenya is breaking EU trade rules.", ""},
 		// A particle is its own verb's: "follow-up talks" are held, not
 		// held up.
 		{"Kenya will hold follow-up discussions with Uganda next week.", "KEN 046 UGA future; UGA 046 KEN future"},

@@ -1089,6 +1089,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if violent(fwd) && (!patterned || len(b.words) == 0) && figurative(d, x, v) {
 		return // "killed the motion", "broke the momentum": no violence
 	}
+	if strings.HasPrefix(fwd, "19") && !patterned && contestVerbs[x.lemma[v]] &&
+		!slices.ContainsFunc(src, func(a int) bool { return armed(d.Actors[a]) }) &&
+		!slices.ContainsFunc(tgt, func(a int) bool { return armed(d.Actors[a]) }) {
+		return // "defeated the chancellor", "beat New Zealand 15-4": no violence
+	}
 	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
@@ -1494,6 +1499,28 @@ var abstractObjects = map[string]bool{
 	// all-time high", "broke the ceiling"
 	"obstacle": true, "snag": true, "hurdle": true, "roadblock": true, "setback": true, "high": true,
 	"low": true, "peak": true, "milestone": true, "bottom": true, "ceiling": true, "limit": true,
+	"mark": true,
+}
+
+// contestVerbs tell of winning as well as of fighting: alone, with no
+// armed party, they tell of an election, a match or a market ("defeated
+// the chancellor", "beat New Zealand 15-4", "could overtake the US"),
+// not of a fight (19x; a beating, 182, stays one).
+var contestVerbs = map[string]bool{
+	"defeat": true, "beat": true, "best": true, "overtake": true, "overshadow": true, "dominate": true,
+	"surmount": true, "overcome": true, "master": true,
+}
+
+// armed reports whether a bears arms: troops, police, rebels,
+// insurgents, spies, unidentified gunmen.
+func armed(a parley.Actor) bool {
+	for i := 0; i+3 <= len(a.Sectors); i += 3 {
+		switch a.Sectors[i : i+3] {
+		case "MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP":
+			return true
+		}
+	}
+	return false
 }
 
 // figurative reports whether verb v acts on an abstract object: its
@@ -1508,7 +1535,9 @@ func figurative(d *parley.Doc, x *docIndex, v int) bool {
 			return false // "regime change" is no abstraction
 		}
 	}
-	return abstractObjects[x.lemma[o]] && len(actorsAt(d, x, o)) == 0
+	// Whose it is does not make it concrete: "breaking EU rules",
+	// "broke Japan's record".
+	return abstractObjects[x.lemma[o]] && x.actorAt[o] < 0
 }
 
 // accordingTo reports whether actor a lies in a phrase introduced by
