@@ -735,6 +735,7 @@ var vehicles = map[string]bool{
 var textNouns = map[string]bool{
 	"statement": true, "declaration": true, "communique": true, "communiqué": true, "report": true,
 	"resolution": true, "letter": true, "message": true, "note": true, "appeal": true, "decree": true,
+	"law": true, "bill": true, "legislation": true,
 }
 
 // describing reports whether verb v is a past participle describing the

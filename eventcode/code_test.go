@@ -572,6 +572,11 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// Approving or passing a text alone is no yielding to anyone;
+		// what a law does speaks for the body that passed it.
+		{"The Kenyan parliament approved a bill obliging the government to cut fuel taxes.", ""},
+		{"The Kenyan parliament passed a law allowing Ugandan traders to work in Kenya.", "KENLEG 080 UGABUS asserted"},
+		{"Kenya ratified the treaty with Uganda.", "KEN 031 UGA asserted; UGA 031 KEN asserted"},
 		// Winning is fighting only with arms; breaking a record or rules
 		// is no violence.
 		{"Kenyan troops defeated Somalia.", "KENMIL 190 SOM asserted"},
