@@ -182,3 +182,58 @@ func atoi(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// startWords are the lower-case words the package's code names (its
+// lexicons' keys and the words its matchers compare with), a superset of
+// those an expression or its leading words may begin with
+// (TestStartWords checks that every such string of the package is here).
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+	a about additional advcl after afternoon ago almost am an approximately apr april around at
+	aug august autumn aux before bst by can cdt centuries century cet coming context cop could
+	couple cst current currently day days dec decade decades december dozen each earlier early
+	early- edt eight eighteen eighteenth eighth eighties eighty eleven end end- entire est
+	evening every fall feb february few fifteen fifth fifties fifty first fiscal five fmt
+	following formerly forties fortnight fortnights forty four fourteen fourth fri friday from
+	full future gmt go half have hence her his hour hourly hours hundred in its jan january jul
+	july jun june just last late late- lately later latest least less level local many mar march
+	may mdt mid mid- midday midnight might minute minutes mon monday month months more morning
+	mst must nd near nearly next night nine nineteen nineteenth nineties ninety ninth noon nov
+	november now nowadays numerous o'clock oct october of old one only our over overnight past
+	pdt per period pm preceding present presently previous prior pst quarter quarters rd recent
+	recently roughly s same sat saturday second seconds sep sept september seven seventeen
+	seventh seventies seventy several shall short should since single six sixteen sixth sixties
+	sixty some spring st strings subsequent summer sunday ten tenth term th than that the their
+	these third thirteen thirties thirty this thousand three through thu thur thurs thursday
+	till time timex to today tomorrow tonight tue tues tuesday twelve twenties twentieth twenty
+	twenty-first two unicode until utc wed wednesday week weekend weekends weeks whole will
+	winter wo would xcomp year yearly years yesterday
+`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStart reports whether an expression, or the words before it that its
+// span includes, may begin at a word of form w (lower-cased, as word
+// makes it): false only when no matcher can read one there, so the
+// matchers need not run.
+func mayStart(w string) bool {
+	if startWords[w] || w != "" && w[0] == '\'' {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	// "mid-November", "twenty-five": a word of the lexicons joined to
+	// another.
+	for part := range strings.SplitSeq(w, "-") {
+		if startWords[part] {
+			return true
+		}
+	}
+	return false
+}

@@ -43,7 +43,12 @@ func New(now func() time.Time) *Tagger {
 // Process finds and normalises the temporal expressions of d. It needs
 // tokens and sentences, and uses POS tags and the dependency tree when d
 // has them (for tense).
-func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
+func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error { return t.process(ctx, d, true) }
+
+// process is Process; skip says the matchers are not run at words no
+// expression may begin at (mayStart), which changes nothing
+// (TestSkipIsExact runs them everywhere).
+func (t *Tagger) process(ctx context.Context, d *parley.Doc, skip bool) error {
 	dct := d.Published
 	undated := dct.IsZero()
 	if undated {
@@ -63,6 +68,10 @@ func (t *Tagger) Process(ctx context.Context, d *parley.Doc) error {
 		}
 		s := &scan{d: d, start: sent.Tokens.Start, end: sent.Tokens.End, words: words}
 		for i := s.start; i < s.end; {
+			if skip && !mayStart(words[i-s.start]) {
+				i++
+				continue
+			}
 			m, ok := s.longest(i)
 			if !ok || m.end <= i {
 				i++
