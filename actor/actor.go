@@ -354,6 +354,9 @@ func singular(d *parley.Doc, i int, w string) string {
 // one short word must be written in capitals ("US", not "us"); an agent
 // must be used as one (agentUse).
 func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.Time) (match, bool) {
+	if len(refs) == 0 {
+		return match{}, false // no entry: nothing to choose, whatever the words
+	}
 	capital, short := false, false
 	for i := span.Start; i < span.End; i++ {
 		t := d.TokenText(i)
