@@ -1,6 +1,11 @@
 package timex
 
-import "strings"
+import (
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+)
 
 // The words temporal expressions are made of, lower-cased, with an
 // abbreviation's full stop removed ("oct." → "oct").
@@ -183,37 +188,45 @@ func atoi(s string) (int, bool) {
 	return n, true
 }
 
-// startWords are the lower-case words the package's code names (its
-// lexicons' keys and the words its matchers compare with), a superset of
-// those an expression or its leading words may begin with
-// (TestStartWords checks that every such string of the package is here).
+// startWords are the words an expression, or the words before it that
+// its span includes, may begin with, and more: every lexicon's keys and
+// every other lower-case word the package's code names (matcherWords;
+// TestStartWords checks the package's source against them).
 var startWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-	a about additional advcl after afternoon ago almost am an approximately apr april around at
-	aug august autumn aux before bst by can cdt centuries century cet coming context cop could
-	couple cst current currently day days dec decade decades december dozen each earlier early
-	early- edt eight eighteen eighteenth eighth eighties eighty eleven end end- entire est
-	evening every fall feb february few fifteen fifth fifties fifty first fiscal five fmt
-	following formerly forties fortnight fortnights forty four fourteen fourth fri friday from
-	full future gmt go half have hence her his hour hourly hours hundred in its jan january jul
-	july jun june just last late late- lately later latest least less level local many mar march
-	may mdt mid mid- midday midnight might minute minutes mon monday month months more morning
-	mst must nd near nearly next night nine nineteen nineteenth nineties ninety ninth noon nov
-	november now nowadays numerous o'clock oct october of old one only our over overnight past
-	pdt per period pm preceding present presently previous prior pst quarter quarters rd recent
-	recently roughly s same sat saturday second seconds sep sept september seven seventeen
-	seventh seventies seventy several shall short should since single six sixteen sixth sixties
-	sixty some spring st strings subsequent summer sunday ten tenth term th than that the their
-	these third thirteen thirties thirty this thousand three through thu thur thurs thursday
-	till time timex to today tomorrow tonight tue tues tuesday twelve twenties twentieth twenty
-	twenty-first two unicode until utc wed wednesday week weekend weekends weeks whole will
-	winter wo would xcomp year yearly years yesterday
-`) {
-		m[w] = true
+	add := func(keys iter.Seq[string]) {
+		for k := range keys {
+			m[k] = true
+		}
 	}
+	add(maps.Keys(months))
+	add(maps.Keys(weekdays))
+	add(maps.Keys(units))
+	add(maps.Keys(numbers))
+	add(maps.Keys(vague))
+	add(maps.Keys(ordinals))
+	add(maps.Keys(seasons))
+	add(maps.Keys(parts))
+	add(maps.Keys(refs))
+	add(maps.Keys(leading))
+	add(maps.Keys(sets))
+	add(maps.Keys(decades))
+	add(maps.Keys(centuryOrdinals))
+	add(maps.Keys(zones))
+	add(slices.Values(strings.Fields(matcherWords)))
 	return m
 }()
+
+// matcherWords are the words the matchers compare with that no lexicon
+// has (and the dependency labels and the stage's name the code names,
+// harmless here).
+const matcherWords = `
+	additional advcl after ago am at aux before by can coming cop could each early- end end-
+	entire every fiscal following from full future go half have hence her his in its last late-
+	latest least less level mid- midday midnight might more must nd near next noon o'clock of
+	old our past per period pm preceding present previous prior rd s same shall short should
+	since st subsequent term th than that their these this thousand through till time timex to
+	today tomorrow tonight until whole will wo would xcomp yesterday`
 
 // mayStart reports whether an expression, or the words before it that its
 // span includes, may begin at a word of form w (lower-cased, as word
