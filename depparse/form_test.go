@@ -26,7 +26,7 @@ func TestFormsKept(t *testing.T) {
 			}
 		}
 	}
-	if len(st.forms) > maxForms {
-		t.Errorf("%d forms kept, at most %d", len(st.forms), maxForms)
+	if st.forms.Len() > maxForms {
+		t.Errorf("%d forms kept, at most %d", st.forms.Len(), maxForms)
 	}
 }

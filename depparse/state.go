@@ -2,9 +2,9 @@ package depparse
 
 import (
 	"math"
-	"strings"
 
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/wordcache"
 	"github.com/parley-events/parley/mlp"
 	"github.com/parley-events/parley/perceptron"
 )
@@ -26,11 +26,9 @@ type parseState struct {
 	labelNames          []string
 	feats               []uint64
 	scores              []float32
-	net                 *mlp.Scratch // the network's working memory, made on first use
-	netMoves, percMoves int          // moves scored by each (for measuring)
-	// The normal form and clusters of each word form met, so that a form
-	// met again costs one lookup.
-	forms map[string]form
+	net                 *mlp.Scratch           // the network's working memory, made on first use
+	netMoves, percMoves int                    // moves scored by each (for measuring)
+	forms               *wordcache.Cache[form] // the forms met, made on first use
 }
 
 // form is what a parse state keeps of a word form.
@@ -44,14 +42,14 @@ const maxForms = 1 << 15
 
 // form returns the normal form and clusters of word w under m.
 func (st *parseState) form(m *Model, w string) form {
-	if f, ok := st.forms[w]; ok {
+	if f, ok := st.forms.Get(w); ok {
 		return f
 	}
-	if st.forms == nil || len(st.forms) == maxForms {
-		st.forms = make(map[string]form, maxForms)
+	if st.forms == nil {
+		st.forms = wordcache.New[form](maxForms)
 	}
 	f := form{norm: normalize(w), clus: m.clusterOf(w)}
-	st.forms[strings.Clone(w)] = f
+	st.forms.Put(w, f)
 	return f
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/wordcache"
 	"github.com/parley-events/parley/perceptron"
 )
 
@@ -43,8 +44,8 @@ type sentence struct {
 	caps   bool        // the sentence is in capitals (a headline or dateline)
 	title  bool        // the sentence is in title case (a headline)
 	// forms, when not nil, keeps what prepare works out for each word
-	// form, so that a form met again costs one lookup.
-	forms map[string]wordForm
+	// form.
+	forms *wordcache.Cache[wordForm]
 }
 
 // wordForm is what prepare works out for a word form alone.
@@ -59,7 +60,7 @@ const maxForms = 1 << 15
 
 // form returns what prepare needs of word form w.
 func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
-	if f, ok := s.forms[w]; ok {
+	if f, ok := s.forms.Get(w); ok {
 		return f
 	}
 	f := wordForm{lower: foldWord(w), clus: cluster.Of(clus, w)}
@@ -72,12 +73,7 @@ func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
 			}
 		}
 	}
-	if s.forms != nil {
-		if len(s.forms) == maxForms {
-			clear(s.forms)
-		}
-		s.forms[strings.Clone(w)] = f
-	}
+	s.forms.Put(w, f)
 	return f
 }
 

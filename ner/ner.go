@@ -29,6 +29,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/wordcache"
 	"github.com/parley-events/parley/perceptron"
 )
 
@@ -137,7 +138,7 @@ func (r *Recognizer) Process(ctx context.Context, d *parley.Doc) error {
 	st, _ := r.pool.Get().(*state)
 	if st == nil {
 		st = &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
-		st.s.forms = map[string]wordForm{}
+		st.s.forms = wordcache.New[wordForm](maxForms)
 	}
 	defer r.pool.Put(st)
 	clear(st.hist)

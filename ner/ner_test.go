@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/internal/corpus"
+	"github.com/parley-events/parley/internal/wordcache"
 )
 
 // doc builds a document from sentences of space-separated tokens.
@@ -241,7 +242,7 @@ func FuzzRecognize(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	forms := map[string]wordForm{}
+	forms := wordcache.New[wordForm](maxForms)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		d := doc(strings.Split(a+"\n"+b, "\n")...)
 		if err := r.Process(context.Background(), d); err != nil {
@@ -291,7 +292,7 @@ func TestLexiconIsBuild(t *testing.T) {
 // sameAsScoringAll checks that r, keeping word forms in forms, tags the
 // sentences of d as it does scoring every word and working every form
 // out afresh.
-func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc, forms map[string]wordForm) {
+func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc, forms *wordcache.Cache[wordForm]) {
 	t.Helper()
 	a := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
 	a.s.forms = forms // kept across documents, as by Process; b works every form out afresh
@@ -315,7 +316,7 @@ func TestSkipIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms := map[string]wordForm{}
+	forms := wordcache.New[wordForm](maxForms)
 	sameAsScoringAll(t, r, doc("Foreign Minister Lena Marsh flew to Ankara on Monday for talks with Turkish officials .",
 		"the interior ministry said al-Qaeda and the BBC that night reported from Kyiv .",
 		"THE UNITED NATIONS SAID ON MONDAY THAT IT WOULD SEND OBSERVERS ."), forms)

@@ -25,6 +25,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/wordcache"
 	"github.com/parley-events/parley/perceptron"
 )
 
@@ -165,7 +166,7 @@ type state struct {
 	// What the tagger knows of each word form it has met: a form met
 	// again costs one lookup instead of a normalisation, two dictionary
 	// lookups and a dozen feature lookups.
-	forms  map[string]int32 // form → index in known
+	forms  *wordcache.Cache[int32] // form → index in known; made on first use
 	known  []form
 	sums   []int32 // the forms' summed word-feature weights, classes per form
 	formOf []int32 // index in known of each word of the sentence
@@ -184,12 +185,15 @@ const maxForms = 1 << 14
 
 // lookForms sets st.norms, st.ambs and st.formOf for words.
 func (t *Tagger) lookForms(st *state, words []string) {
-	if st.forms == nil || len(st.forms)+len(words) > maxForms {
-		st.forms, st.known, st.sums = make(map[string]int32, maxForms), st.known[:0], st.sums[:0]
+	if st.forms == nil {
+		st.forms = wordcache.New[int32](maxForms)
+	}
+	if st.forms.Room(len(words)) { // (between sentences, so formOf stays valid)
+		st.known, st.sums = st.known[:0], st.sums[:0]
 	}
 	st.norms, st.ambs, st.formOf = st.norms[:0], st.ambs[:0], st.formOf[:0]
 	for _, w := range words {
-		k, ok := st.forms[w]
+		k, ok := st.forms.Get(w)
 		if !ok {
 			n := normalize(w)
 			a, ok := t.m.ambig[n]
@@ -202,7 +206,7 @@ func (t *Tagger) lookForms(st *state, words []string) {
 			}
 			k = int32(len(st.known))
 			st.known = append(st.known, form{norm: n, amb: a, dict: int32(d), sums: -1})
-			st.forms[strings.Clone(w)] = k
+			st.forms.Put(w, k)
 		}
 		f := &st.known[k]
 		st.norms, st.ambs, st.formOf = append(st.norms, f.norm), append(st.ambs, f.amb), append(st.formOf, k)
