@@ -1514,13 +1514,7 @@ var contestVerbs = map[string]bool{
 // armed reports whether a bears arms: troops, police, rebels,
 // insurgents, spies, unidentified gunmen.
 func armed(a parley.Actor) bool {
-	for i := 0; i+3 <= len(a.Sectors); i += 3 {
-		switch a.Sectors[i : i+3] {
-		case "MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP":
-			return true
-		}
-	}
-	return false
+	return anySector(a.Sectors, "MIL", "COP", "REB", "INS", "UAF", "SPY", "SEP")
 }
 
 // figurative reports whether verb v acts on an abstract object: its
@@ -1849,9 +1843,14 @@ func stateActor(a parley.Actor) bool {
 // fightsState reports whether sectors name those who oppose their own
 // country's state: rebels, insurgents, separatists, the opposition.
 func fightsState(sectors string) bool {
+	return anySector(sectors, "REB", "OPP", "INS", "SEP", "UAF", "RAD")
+}
+
+// anySector reports whether sectors, codes of three letters one after
+// another ("MILREB"), has one of codes.
+func anySector(sectors string, codes ...string) bool {
 	for i := 0; i+3 <= len(sectors); i += 3 {
-		switch sectors[i : i+3] {
-		case "REB", "OPP", "INS", "SEP", "UAF", "RAD":
+		if slices.Contains(codes, sectors[i:i+3]) {
 			return true
 		}
 	}
