@@ -12,6 +12,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/modelfile"
 	"github.com/parley-events/parley/perceptron"
 )
 
@@ -273,13 +274,7 @@ func (m *Model) header(magic string) []byte {
 }
 
 // Load reads a model written by MarshalBinary: a perceptron or a network.
-func Load(r io.Reader) (*Model, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, parley.E("depparse.Load", parley.IO, err)
-	}
-	return loadBytes(b)
-}
+func Load(r io.Reader) (*Model, error) { return modelfile.Read("depparse.Load", r, loadBytes) }
 
 // loadBytes is Load for a model in memory (an embedded file, read without
 // a copy).

@@ -29,6 +29,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/cluster"
+	"github.com/parley-events/parley/internal/modelfile"
 	"github.com/parley-events/parley/internal/wordcache"
 	"github.com/parley-events/parley/perceptron"
 )
@@ -370,13 +371,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 }
 
 // Load reads a model written by MarshalBinary.
-func Load(r io.Reader) (*Model, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, parley.E("ner.Load", parley.IO, err)
-	}
-	return LoadBytes(b)
-}
+func Load(r io.Reader) (*Model, error) { return modelfile.Read("ner.Load", r, LoadBytes) }
 
 // LoadBytes is Load for a model in memory (an embedded file, read without
 // a copy); the model keeps no reference to b.

@@ -14,6 +14,7 @@ import (
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/internal/entropy"
 	"github.com/parley-events/parley/internal/hugepage"
+	"github.com/parley-events/parley/internal/modelfile"
 )
 
 // magic starts every serialised model; the digit is the format version.
@@ -166,13 +167,7 @@ func appendWeights(lo, hi []byte, row []qentry) ([]byte, []byte) {
 
 // Load reads a model written by MarshalBinary, in this format or an
 // earlier one. Weights come back as the quantised values times the scale.
-func Load(r io.Reader) (*Model, error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, parley.E("perceptron.Load", parley.IO, err)
-	}
-	return LoadBytes(b)
-}
+func Load(r io.Reader) (*Model, error) { return modelfile.Read("perceptron.Load", r, LoadBytes) }
 
 // LoadBytes is Load for a model in memory (an embedded file, read without
 // a copy); the model keeps no reference to b.
