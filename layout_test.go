@@ -20,9 +20,13 @@ var stagePackages = map[string]bool{
 
 // sharedPackages are the non-stage packages a stage may import: the
 // learning machinery, the event-coding knowledge (dictionaries, code
-// tables) and the readers of source data their artefacts are built from
-// (internal/cities), which several stages use.
-var sharedPackages = map[string]bool{"perceptron": true, "mlp": true, "cluster": true, "dict": true, "cameo": true, "internal/cities": true}
+// tables), the readers of source data their artefacts are built from
+// (internal/cities) and of model files (internal/modelfile), and the
+// cache of word forms (internal/wordcache), which several stages use.
+var sharedPackages = map[string]bool{
+	"perceptron": true, "mlp": true, "cluster": true, "dict": true, "cameo": true, "internal/cities": true,
+	"internal/modelfile": true, "internal/wordcache": true,
+}
 
 // TestLayout checks the dependency rules of CONVENTIONS.md on non-test
 // files: the root imports nothing from the module; stages import only the
@@ -70,7 +74,7 @@ func TestLayout(t *testing.T) {
 			case dir == ".":
 				t.Errorf("root package imports %s; it must import nothing from the module", im)
 			case stagePackages[dir] && im != "." && !sharedPackages[im]:
-				t.Errorf("stage %s imports %s; stages import only the root package, the learning machinery (perceptron, mlp, cluster), the coding knowledge (dict, cameo) and source-data readers (internal/cities)", dir, im)
+				t.Errorf("stage %s imports %s; stages import only the root package, the learning machinery (perceptron, mlp, cluster), the coding knowledge (dict, cameo), source-data and model-file readers (internal/cities, internal/modelfile) and the word-form cache (internal/wordcache)", dir, im)
 			case stagePackages[im] && dir != "pipeline" && !strings.HasPrefix(dir, "cmd/"):
 				t.Errorf("%s imports stage %s; only pipeline and cmd may", dir, im)
 			}
