@@ -282,7 +282,7 @@ func prior(e Entry) float64 {
 }
 
 // resolve resolves spans in two passes: by priors, then with the
-// document's countries and divisions.
+// document's countries, divisions and clearly named places.
 func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]parley.Place, string) {
 	names := make([]string, len(spans))
 	senses := make([][]int32, len(spans))
@@ -291,14 +291,20 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		senses[k] = r.senses(d.SpanText(s))
 	}
 	// Context from clear senses: a country, or a name with one sense, or
-	// a sense far ahead of the others.
-	countries := map[string]float64{}
-	admins := map[string]float64{}
+	// a sense far ahead of the others. The clear senses of local towns
+	// anchor the others, and the divisions named clearly place them (the
+	// second pass).
+	all := newVotes()
+	own := map[string]votes{}      // the votes of each town's name
+	var anchors []anchor           // the clear senses of local towns
+	divisions := map[string]bool{} // the divisions named clearly ("US.TX")
 	if !d.Dateline.Empty() {
 		if c := r.senses(d.SpanText(d.Dateline)); len(c) > 0 {
-			e := r.g.Entries[best(r.g, c, nil, nil)]
-			countries[e.Country] += 2
-			admins[e.Country+"."+e.Admin1]++
+			e := r.g.Entries[best(r.g, c, votes{}, nil)]
+			all.add(e, 2)
+			if isTown(e) {
+				own[Fold(d.SpanText(d.Dateline))] = newVotes().add(e, 2)
+			}
 		}
 	}
 	for k := range spans {
@@ -306,17 +312,25 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		if len(c) == 0 {
 			continue
 		}
-		b := best(r.g, c, nil, nil)
+		b := best(r.g, c, votes{}, nil)
 		e := r.g.Entries[b]
 		w := 1.0
 		if len(c) > 1 && !clearCountry(r.g, c, b) {
 			w = 0.3
 		}
-		if e.Country != "" {
-			countries[e.Country] += w
+		all.add(e, w)
+		if e.Feature == Admin1 && w == 1 {
+			divisions[e.Country+"."+e.Admin1] = true
 		}
-		if e.Feature != Country && e.Admin1 != "" {
-			admins[e.Country+"."+e.Admin1] += w
+		if !isTown(e) {
+			continue
+		}
+		if own[names[k]].countries == nil {
+			own[names[k]] = newVotes()
+		}
+		own[names[k]].add(e, w)
+		if w == 1 && e.Pop < localPop && e.Feature != "PPLX" {
+			anchors = append(anchors, anchor{names[k], e})
 		}
 	}
 	// "Paris, Texas", "Kharkiv, Ukraine": a place followed by a comma and
@@ -340,6 +354,7 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	}
 	// Second pass, one sense per name.
 	chosen := map[string]int32{}
+	moved := map[string]Entry{} // the town names moved off their first sense, and where
 	places := make([]parley.Place, len(spans))
 	towns := map[int32]int{}
 	for k, s := range spans {
@@ -354,24 +369,56 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			if len(senses[k]) == 0 {
 				continue
 			}
-			b = best(r.g, senses[k], countries, admins)
+			v, town := own[names[k]]
+			var near []Entry // the local towns other names clearly are
+			for _, a := range anchors {
+				if town && a.name != names[k] {
+					near = append(near, a.e)
+				}
+			}
+			// A town's name is resolved by all the names' votes, its
+			// own included; the other names move it to another of its
+			// senses when they place it there: near a local town they
+			// clearly name ("London" beside "St. Thomas" is in Ontario)
+			// or, unless it is a national capital, in a division they
+			// clearly name ("Paris" in a story naming Texas). Its own
+			// votes do not count then: "London" said ten times is not
+			// ten votes for Britain. A story naming the state of New
+			// York and Athens is still about Greece's Athens.
+			b = best(r.g, senses[k], all, nil)
+			if town {
+				o := best(r.g, senses[k], all.without(v), near)
+				if e := r.g.Entries[o]; o != b && (isNear(e, near) || divisions[e.Country+"."+e.Admin1] && r.g.Entries[b].Feature != Capital) {
+					b = o
+					moved[names[k]] = e
+				}
+			}
 			chosen[names[k]] = b
 		}
 		e := r.g.Entries[b]
 		places[k] = r.place(s, e)
-		if e.Feature != Country && e.Feature != Continent && e.Feature != Water && e.Feature != Admin1 {
+		if isTown(e) {
 			towns[b]++
 		}
 	}
+	// The focus counts a moved name's votes where it went.
+	for name, e := range moved {
+		w := 0.0
+		for _, x := range own[name].countries {
+			w += x
+		}
+		all = all.without(own[name])
+		all.add(e, w)
+	}
 	focus := ""
-	if top := topKey(countries); top != "" {
+	if top := topKey(all.countries); top != "" {
 		focus = r.g.Alpha3(top)
 	}
 	if o.Guess {
 		// The focus: the town of the focus country named most, else the
 		// focus country.
 		var town int32 = -1
-		top := topKey(countries)
+		top := topKey(all.countries)
 		for t, n := range towns {
 			if r.g.Entries[t].Country != top {
 				continue
@@ -405,29 +452,108 @@ func (r *Resolver) place(s parley.Span, e Entry) parley.Place {
 }
 
 // best returns the sense of cands that scores best given the document's
-// countries and divisions (nil for priors only); ties go to the first.
-func best(g *Gazetteer, cands []int32, countries, admins map[string]float64) int32 {
+// votes for countries and divisions (none for priors only) and the local
+// towns it clearly names (near); ties go to the first. A town within
+// nearKm of one of them is likelier than its namesakes far away.
+func best(g *Gazetteer, cands []int32, v votes, near []Entry) int32 {
 	bi, bs := cands[0], math.Inf(-1)
-	topCountry := topKey(countries)
+	topCountry := topKey(v.countries)
 	for _, c := range cands {
 		e := g.Entries[c]
 		s := prior(e)
-		if countries != nil && e.Country != "" {
-			if w := countries[e.Country]; w > 0 {
+		if e.Country != "" {
+			if w := v.countries[e.Country]; w > 0 {
 				s += 2 + 1.5*math.Min(w, 4) // country bonus
 				if e.Country == topCountry {
 					s++
 				}
 			}
-			if admins[e.Country+"."+e.Admin1] > 0 && e.Feature != Admin1 {
+			if v.admins[e.Country+"."+e.Admin1] > 0 && e.Feature != Admin1 {
 				s += 3
 			}
+		}
+		if len(cands) > 1 && isTown(e) && isNear(e, near) {
+			s += 3
 		}
 		if s > bs {
 			bi, bs = c, s
 		}
 	}
 	return bi
+}
+
+// isNear reports whether e lies within nearKm of one of the towns near.
+func isNear(e Entry, near []Entry) bool {
+	for _, a := range near {
+		if parley.Distance(e.Lat, e.Lon, a.Lat, a.Lon) <= nearKm {
+			return true
+		}
+	}
+	return false
+}
+
+// votes are a document's votes for countries ("UA") and first-level
+// divisions ("UA.12"), from the senses of the names it uses.
+type votes struct{ countries, admins map[string]float64 }
+
+func newVotes() votes { return votes{map[string]float64{}, map[string]float64{}} }
+
+// add adds w votes for e's country and, unless e is a country, its
+// division; it returns v.
+func (v votes) add(e Entry, w float64) votes {
+	if e.Country == "" {
+		return v
+	}
+	v.countries[e.Country] += w
+	if e.Feature != Country && e.Admin1 != "" {
+		v.admins[e.Country+"."+e.Admin1] += w
+	}
+	return v
+}
+
+// without returns v less the votes of o (v itself when o has none).
+func (v votes) without(o votes) votes {
+	if len(o.countries) == 0 {
+		return v
+	}
+	less := func(m, o map[string]float64) map[string]float64 {
+		out := make(map[string]float64, len(m))
+		for k, x := range m {
+			if x -= o[k]; x > 1e-9 {
+				out[k] = x
+			}
+		}
+		return out
+	}
+	return votes{less(v.countries, o.countries), less(v.admins, o.admins)}
+}
+
+// anchor is the clear sense of a local town's name a document uses.
+type anchor struct {
+	name string // folded
+	e    Entry
+}
+
+// nearKm is how close a town must be to a local town the document names
+// clearly to count as near it; a local town has fewer than localPop
+// people. A city is named by stories from anywhere, so being near one
+// says little: every large city has a namesake of some town near another
+// ("Dallas", Georgia, beside Atlanta). A part of a city (PPLX) is no
+// anchor either: news names it with its city, and the royal "Balmoral"
+// and "Sandringham" are suburbs of Australian cities too.
+const (
+	nearKm   = 100
+	localPop = 100_000
+)
+
+// isTown reports whether e is a populated place rather than a country,
+// division, continent or sea.
+func isTown(e Entry) bool {
+	switch e.Feature {
+	case Country, Continent, Water, Admin1:
+		return false
+	}
+	return true
 }
 
 // inside returns the best sense of cands in the division or country
@@ -444,7 +570,7 @@ func inside(g *Gazetteer, cands []int32, region string) int32 {
 	if len(in) == 0 {
 		return -1
 	}
-	return best(g, in, nil, nil)
+	return best(g, in, votes{}, nil)
 }
 
 // clearCountry reports whether the country of sense b of cands is clear:

@@ -111,6 +111,13 @@ func TestResolve(t *testing.T) {
 		// "Centre" names a division of Cameroon, but nothing else here is
 		// there and the recogniser did not call it a place.
 		{"In Chennai, the Centre asked the judges of Karnataka to rule.", "Chennai=IND/1264527 Karnataka=IND/0", "IND"},
+		// A town's name goes to the namesake near a small town the story
+		// names, however often it is said; without one, or in the
+		// state of a namesake, a famous city keeps its sense.
+		{"London police said the fire began downtown. Crews came from St. Thomas. London thanked them.", "London=CAN/6058560 St. Thomas=CAN/6158357 London=CAN/6058560", "CAN"},
+		{"London police said the fire began downtown.", "London=GBR/2643743", "GBR"},
+		{"Officials from Washington and New York flew to Athens.", "Washington=USA/4140963 New York=USA/0 Athens=GRC/264371", "USA"},
+		{"The plant in Glasgow will close, Kentucky officials said.", "Glasgow=USA/4292826 Kentucky=USA/0", "USA"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
