@@ -114,6 +114,20 @@ type GoldToponym struct {
 	NonLocational bool
 }
 
+// Toponym reports whether t names a place: all of TR-News's and
+// WikToR's, and GeoWebNews's but for its location expressions
+// (Literal_Expression "the city", Non_Lit_Expression "the home team") and
+// its Non_Toponym names (a place's name used for something else). Those
+// have no coordinates; the gold-span resolution of Gritta et al. (2018)
+// is given the toponyms only.
+func (t GoldToponym) Toponym() bool {
+	switch t.Type {
+	case "Literal_Expression", "Non_Lit_Expression", "Non_Toponym":
+		return false
+	}
+	return true
+}
+
 // spanSearch is how far (in characters, either way) ReadGeo looks for a
 // toponym's name when the file's offsets miss it.
 const spanSearch = 32

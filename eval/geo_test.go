@@ -812,3 +812,17 @@ func FuzzReadGeo(f *testing.F) {
 		}
 	})
 }
+
+// TestToponym: GeoWebNews's location expressions and non-toponyms are not
+// given to the resolver; every other type, and the other formats' gold
+// (no type), are.
+func TestToponym(t *testing.T) {
+	for typ, want := range map[string]bool{
+		"Literal": true, "Metonymic": true, "Demonym": true, "Non_Literal_Modifier": true, "": true,
+		"Literal_Expression": false, "Non_Lit_Expression": false, "Non_Toponym": false,
+	} {
+		if got := (eval.GoldToponym{Type: typ}).Toponym(); got != want {
+			t.Errorf("Toponym() of a %q toponym = %v, want %v", typ, got, want)
+		}
+	}
+}

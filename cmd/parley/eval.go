@@ -168,11 +168,13 @@ timeml FILE_OR_DIR...
 geo FILE...
     Reads geoparsing gold sets (GeoWebNews XML, TR-News/LGL XML with
     gaztag, WikToR/GeoVirus-style <locations>) and scores the geo stage.
-    Resolution, given the gold spans (the stage is handed each gold
-    toponym, with the document around it): acc161, the fraction of gold
-    toponyms with coordinates placed within 161 km of them; the country
-    accuracy; the mean error and the AUC of log errors (Gritta et al.
-    2018). A name the gazetteer lacks is placed at the document's focus
+    Resolution, given the gold spans (the stage is handed the gold
+    toponyms together, with the document around them; GeoWebNews's
+    location expressions and Non_Toponym names, which name no place, are
+    not among them): acc161, the fraction of gold toponyms with
+    coordinates placed within 161 km of them; the country accuracy; the
+    mean error and the AUC of log errors (Gritta et al. 2018). A name
+    the gazetteer lacks is placed at the document's focus
     (the town its places point to most, else its focus country) and
     counted in "guessed". Recognition, end to end: the precision, recall
     and F1 of the place names the stage finds by itself, by exact span.
@@ -797,12 +799,22 @@ func evalGeo(ctx context.Context, env Env, files []string, dir string, misses bo
 			rec = append(rec, eval.GeoPrediction{Start: b.Start, End: b.End, Lat: pl.Lat, Lon: pl.Lon, Country: alpha2(pl.Country), Resolved: true})
 		}
 		recognised = append(recognised, rec)
-		// The gold spans, as token spans.
-		spans := make([]parley.Span, len(gd.Gold))
+		// The gold toponyms' spans, as token spans: resolved together, as
+		// the document's place names (not GeoWebNews's location
+		// expressions and non-toponyms, which are no place names and
+		// have no coordinates to score).
+		var spans []parley.Span
+		var of []int // the gold toponym of each span
 		for k, t := range gd.Gold {
-			spans[k] = tokenSpan(d, t.Start, t.End)
+			if t.Toponym() {
+				spans, of = append(spans, tokenSpan(d, t.Start, t.End)), append(of, k)
+			}
 		}
-		places, _ := res.Resolve(d, spans, geo.Options{Guess: true})
+		got, _ := res.Resolve(d, spans, geo.Options{Guess: true})
+		places := make([]parley.Place, len(gd.Gold))
+		for j, pl := range got {
+			places[of[j]] = pl
+		}
 		var pr []eval.GeoPrediction
 		for k, pl := range places {
 			if pl.Name == "" {
