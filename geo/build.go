@@ -88,6 +88,14 @@ func Build(fsys fs.FS) (*Built, error) {
 	}
 	slices.SortFunc(countries, func(a, c countryRec) int { return strings.Compare(a.Cca2, c.Cca2) })
 	capitals := map[string][]string{} // alpha-2 → English names of the capital
+	independentDemonyms := map[string]bool{}
+	for _, c := range countries {
+		if c.Independent {
+			for _, d := range demonymsOf(c) {
+				independentDemonyms[d] = true
+			}
+		}
+	}
 	for _, c := range countries {
 		if len(c.LatLng) != 2 || c.Cca2 == "" {
 			continue
@@ -98,16 +106,10 @@ func Build(fsys fs.FS) (*Built, error) {
 				names = append(names, a)
 			}
 		}
-		var dem []string
-		// A country of two parts has a demonym for each, given as one
-		// string ("Bosnian, Herzegovinian").
-		for _, ds := range []string{c.Demonyms["eng"]["m"], c.Demonyms["eng"]["f"]} {
-			for _, d := range strings.Split(ds, ",") {
-				if d = strings.TrimSpace(d); d != "" && !slices.Contains(dem, d) {
-					dem = append(dem, d)
-				}
-			}
-		}
+		// A dependency shares no demonym with an independent country:
+		// "American" is the United States, not the Northern Mariana
+		// Islands; "Dutch" the Netherlands, not Bonaire.
+		dem := slices.DeleteFunc(demonymsOf(c), func(d string) bool { return !c.Independent && independentDemonyms[d] })
 		names = append(names, dem...)
 		b.demonyms = append(b.demonyms, dem...)
 		k := add(Entry{Name: c.Name.Common, Country: c.Cca2, Feature: Country, Lat: c.LatLng[0], Lon: c.LatLng[1]}, names...)
@@ -269,6 +271,21 @@ type countryRec struct {
 	Capital      []string                     `json:"capital"`
 	LatLng       []float64                    `json:"latlng"`
 	Demonyms     map[string]map[string]string `json:"demonyms"`
+	Independent  bool                         `json:"independent"`
+}
+
+// demonymsOf returns c's English demonyms. A country of two parts has
+// one for each, given as one string ("Bosnian, Herzegovinian").
+func demonymsOf(c countryRec) []string {
+	var dem []string
+	for _, ds := range []string{c.Demonyms["eng"]["m"], c.Demonyms["eng"]["f"]} {
+		for _, d := range strings.Split(ds, ",") {
+			if d = strings.TrimSpace(d); d != "" && !slices.Contains(dem, d) {
+				dem = append(dem, d)
+			}
+		}
+	}
+	return dem
 }
 
 // admin1Rec is a division of geonames-admin1.json.

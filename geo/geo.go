@@ -318,6 +318,11 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		if len(c) > 1 && !clearCountry(r.g, c, b) {
 			w = 0.3
 		}
+		if r.g.IsDemonym(names[k]) {
+			// A demonym says whose, not where: the American trainer of
+			// a horse at a race in Dubai.
+			w = 0.3
+		}
 		all.add(e, w)
 		if e.Feature == Admin1 && w == 1 {
 			divisions[e.Country+"."+e.Admin1] = true
