@@ -3,8 +3,12 @@ package geo
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/tokenize"
 )
 
 // FuzzLoad feeds Load corrupt gazetteers: each must be rejected or read
@@ -74,6 +78,48 @@ func FuzzLookup(f *testing.F) {
 			en := g.Entries[e]
 			if math.Abs(en.Lat) > 90 || math.Abs(en.Lon) > 180 {
 				t.Fatalf("Lookup(%q): %+v off the globe", s, en)
+			}
+		}
+	})
+}
+
+// FuzzResolve resolves the words of any text as place names: every word
+// alone, then every other one, in text order and reversed (Resolve takes
+// spans in any order). It must never panic, must give one place per span,
+// each on the globe, and must not depend on the order of the spans.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"The storm hit Paris, Texas, overnight.", "Qqzzvillex, Texas, was spared.", "China, Mongolia and Russia met.",
+		"London police thanked crews from St. Thomas.", ", , Kyiv ,", "", "\xff, Odesa",
+	} {
+		f.Add(s)
+	}
+	r, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := parley.NewDoc(s)
+		d.Tokens = tokenize.Append(nil, s)
+		for _, step := range []int{1, 2} {
+			var spans []parley.Span
+			for i := 0; i < len(d.Tokens); i += step {
+				spans = append(spans, parley.Span{Start: i, End: i + 1})
+			}
+			fwd, _ := r.Resolve(d, spans, Options{Guess: true})
+			if len(fwd) != len(spans) {
+				t.Fatalf("%q: %d places for %d spans", s, len(fwd), len(spans))
+			}
+			back := slices.Clone(spans)
+			slices.Reverse(back)
+			rev, _ := r.Resolve(d, back, Options{Guess: true})
+			for k, p := range fwd {
+				if math.Abs(p.Lat) > 90 || math.Abs(p.Lon) > 180 {
+					t.Fatalf("%q: %+v off the globe", s, p)
+				}
+				if q := rev[len(rev)-1-k]; q.Name != p.Name || q.Country != p.Country {
+					t.Fatalf("%q: %s is %s, %s in text order but %s, %s with the spans reversed", s, d.SpanText(spans[k]), p.Name, p.Country, q.Name, q.Country)
+				}
 			}
 		}
 	})

@@ -338,14 +338,24 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			anchors = append(anchors, anchor{names[k], e})
 		}
 	}
-	// "Paris, Texas", "Kharkiv, Ukraine": a place followed by a comma and
-	// a division or country is in it.
+	// "Paris, Texas", "Kharkiv, Ukraine": a town or division's name
+	// followed by a comma and a division or country is a town in it.
+	// The spans may come in any order.
 	within := make([]string, len(spans)) // "US.TX" or "US"
-	for k := 0; k+1 < len(spans); k++ {
-		if spans[k+1].Start != spans[k].End+1 || d.TokenText(spans[k].End) != "," || len(senses[k+1]) == 0 {
+	startsAt := make(map[int]int, len(spans))
+	for k, s := range spans {
+		startsAt[s.Start] = k
+	}
+	for k, s := range spans {
+		n, ok := startsAt[s.End+1]
+		if !ok || s.End >= len(d.Tokens) || d.TokenText(s.End) != "," || len(senses[k]) == 0 || len(senses[n]) == 0 {
 			continue
 		}
-		for _, c := range senses[k+1] {
+		switch r.g.Entries[best(r.g, senses[k], votes{}, nil)].Feature {
+		case Country, Continent, Water:
+			continue // "China, Mongolia": a list, not a town in a country
+		}
+		for _, c := range senses[n] {
 			switch e := r.g.Entries[c]; e.Feature {
 			case Admin1:
 				within[k] = e.Country + "." + e.Admin1
@@ -357,9 +367,21 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			break
 		}
 	}
-	// Second pass, one sense per name.
+	// Second pass, one sense per name. A name placed by a division or
+	// country after it is that place wherever the document uses it:
+	// "Georgetown" in a story that names "Georgetown, Ky." once.
 	chosen := map[string]int32{}
 	moved := map[string]Entry{} // the town names moved off their first sense, and where
+	for k := range spans {
+		if _, ok := chosen[names[k]]; !ok && within[k] != "" && len(senses[k]) > 0 {
+			if in := inside(r.g, senses[k], within[k]); in >= 0 {
+				chosen[names[k]] = in
+				if _, town := own[names[k]]; town {
+					moved[names[k]] = r.g.Entries[in]
+				}
+			}
+		}
+	}
 	places := make([]parley.Place, len(spans))
 	towns := map[int32]int{}
 	for k, s := range spans {

@@ -117,6 +117,8 @@ func TestResolve(t *testing.T) {
 		{"London police said the fire began downtown. Crews came from St. Thomas. London thanked them.", "London=CAN/6058560 St. Thomas=CAN/6158357 London=CAN/6058560", "CAN"},
 		{"London police said the fire began downtown.", "London=GBR/2643743", "GBR"},
 		{"Officials from Washington and New York flew to Athens.", "Washington=USA/4140963 New York=USA/0 Athens=GRC/264371", "USA"},
+		// A name placed by the division after it is there throughout.
+		{"Students at Georgetown cheered. The college in Georgetown, Ky., won.", "Georgetown=USA/4292686 Georgetown=USA/4292686 Ky.=USA/0", "USA"},
 		{"The plant in Glasgow will close, Kentucky officials said.", "Glasgow=USA/4292826 Kentucky=USA/0", "USA"},
 	} {
 		d := parley.NewDoc(c.text)
@@ -142,4 +144,35 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestResolveAnyOrder: Resolve places spans given in any order as in
+// text order ("Paris, Texas" read with the spans reversed).
+func TestResolveAnyOrder(t *testing.T) {
+	p, err := pipeline.Build(pipeline.Config{Stages: []string{"tokenize", "segment"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := parley.NewDoc("The storm hit Paris, Texas, overnight. Qqzzvillex, Texas, was spared.")
+	if err := p.Run(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	paris, texas := parley.Span{Start: 3, End: 4}, parley.Span{Start: 5, End: 6}
+	unknown, texas2 := parley.Span{Start: 9, End: 10}, parley.Span{Start: 11, End: 12}
+	for _, spans := range [][]parley.Span{{paris, texas, unknown, texas2}, {texas2, unknown, texas, paris}} {
+		places, _ := r.Resolve(d, spans, geo.Options{})
+		for k, pl := range places {
+			if want := "USA"; d.SpanText(spans[k]) == "Qqzzvillex" {
+				if pl.Name != "" {
+					t.Errorf("spans %v: %s is %s, %s; want nothing", spans, d.SpanText(spans[k]), pl.Name, pl.Country)
+				}
+			} else if pl.Country != want {
+				t.Errorf("spans %v: %s is %s, %s", spans, d.SpanText(spans[k]), pl.Name, pl.Country)
+			}
+		}
+	}
 }
