@@ -572,6 +572,11 @@ func TestCode(t *testing.T) {
 		{"Kenyan troops allegedly attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenyan troops are believed to have attacked Ugandan villages.", "KENMIL 190 UGACVL hypothetical"},
 		{"Kenya is considering expelling Ugandan diplomats.", "KEN 161 UGAGOV hypothetical"},
+		// An act almost done, or one the parties are close to, is not done.
+		{"Kenya almost reached an agreement with Uganda.", "KEN 032 UGA hypothetical"},
+		{"Kenya and Uganda were close to reaching an agreement.", "KEN 032 UGA hypothetical; UGA 032 KEN hypothetical"},
+		{"Kenya reached an agreement with Uganda.", "KEN 032 UGA asserted"},
+		{"Kenya closed the border to prevent Ugandan rebels from crossing.", "KEN 120 UGAREB asserted"},
 		// Approving or passing a text alone is no yielding to anyone;
 		// what a law does speaks for the body that passed it.
 		{"The Kenyan parliament approved a bill obliging the government to cut fuel taxes.", ""},

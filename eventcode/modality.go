@@ -46,10 +46,13 @@ var (
 		"believe": true, "think": true, "suspect": true, "allege": true, "report": true, "say": true,
 		"rumour": true, "rumor": true, "understand": true, "presume": true, "claim": true, "fear": true,
 	}
-	// Adverbs that leave an act unconfirmed ("allegedly attacked").
-	hedges = map[string]bool{"allegedly": true, "reportedly": true, "purportedly": true, "supposedly": true, "apparently": true, "possibly": true, "probably": true}
-	// A verb under one of these ("is likely to attack") may happen.
-	likelyWords = map[string]bool{"likely": true, "unlikely": true, "possible": true, "liable": true}
+	// Adverbs that leave an act unconfirmed ("allegedly attacked") or
+	// not done ("almost reached an agreement").
+	hedges = map[string]bool{"allegedly": true, "reportedly": true, "purportedly": true, "supposedly": true, "apparently": true, "possibly": true, "probably": true,
+		"almost": true, "nearly": true}
+	// A verb under one of these ("is likely to attack", "were close to
+	// reaching a deal") may happen.
+	likelyWords = map[string]bool{"likely": true, "unlikely": true, "possible": true, "liable": true, "close": true, "near": true}
 	// A verb that only frames its complement ("decided to release",
 	// "seeking to impose", "failed to agree") is not coded when the
 	// complement is; these give the complement its modality.
@@ -218,8 +221,8 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			fut = true // "is to visit" with "is" the head
 		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
 			hyp = true // "urged Russia to withdraw", "told Ethiopia to pull out": asked for, not done
-		case likelyWords[l]:
-			hyp = true // "is likely to attack"
+		case likelyWords[l] && d.Tokens[h].UPOS != "VERB":
+			hyp = true // "is likely to attack", "close to reaching" (not "closed the border to prevent")
 		case weighVerbs[l] && x.rel[u] == "xcomp" && d.Tokens[u].XPOS == "VBG":
 			hyp = true // "is considering expelling" (not "considers it important to")
 		case hearsayVerbs[l] && x.child(h, "aux:pass") >= 0:
