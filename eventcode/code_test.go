@@ -577,6 +577,12 @@ func TestCode(t *testing.T) {
 		{"Kenya and Uganda were close to reaching an agreement.", "KEN 032 UGA hypothetical; UGA 032 KEN hypothetical"},
 		{"Kenya reached an agreement with Uganda.", "KEN 032 UGA asserted"},
 		{"Kenya closed the border to prevent Ugandan rebels from crossing.", "KEN 120 UGAREB asserted"},
+		// A verb of going with an object moves the object: rushing troops
+		// to a country is no visit to it; rushing there is, and welcoming
+		// visitors is hosting them.
+		{"The Kenyan government will rush troops to Uganda.", ""},
+		{"The Kenyan president rushed to Uganda.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted"},
+		{"Kenya welcomed Ugandan tourists to Nairobi.", "KEN 043 UGACVL asserted; UGACVL 042 KEN asserted"},
 		// Approving or passing a text alone is no yielding to anyone;
 		// what a law does speaks for the body that passed it.
 		{"The Kenyan parliament approved a bill obliging the government to cut fuel taxes.", ""},

@@ -2,6 +2,7 @@ package eventcode
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/dict"
@@ -167,6 +168,9 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) 
 			sb, okB := c.matchSeq(d, x, before, before1, &b, true)
 			b.words, b.before = words, b.words[len(words):]
 			if !okB {
+				continue
+			}
+			if movesObject(x, v, p.Code, words) {
 				continue
 			}
 			if s := sa + sb; s > bestScore {
@@ -483,4 +487,23 @@ func within(d *parley.Doc, t, root int) bool {
 		}
 	}
 	return false
+}
+
+// movesObject reports whether p's code of a visit by the subject ("* (to)
+// [042:043]") would be given to a verb whose direct object the pattern's
+// words leave out and which is no place: "will rush troops to the state"
+// sends the troops, "ordered reporters out for the hearing" sends the
+// reporters; neither is a visit by the subject ("left Kathmandu for
+// Dhaka" is). Hosting ("welcomed the tourists to his country", [043:042])
+// has the visitor for its object.
+func movesObject(x *docIndex, v int, code string, words []int) bool {
+	if a, _, _ := strings.Cut(code, ":"); a != "042" {
+		return false
+	}
+	o := x.child(v, "obj")
+	if o < 0 || slices.Contains(words, o) {
+		return false
+	}
+	_, place := x.placeAt[o]
+	return !place
 }
