@@ -797,7 +797,8 @@ func TestEventDates(t *testing.T) {
 }
 
 // TestEventPlaces checks that an event takes the place of a locative
-// phrase of its verb, and that a place acting is no place of the event.
+// phrase of its verb, or its dateline's for "here", and that a place
+// acting is no place of the event.
 func TestEventPlaces(t *testing.T) {
 	p, err := pipeline.Build(pipeline.DefaultConfig())
 	if err != nil {
@@ -812,6 +813,9 @@ func TestEventPlaces(t *testing.T) {
 		{"Jordan and Iraq signed an accord in the Iraqi capital, Baghdad.", "Baghdad"},
 		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman"},
 		{"Egypt condemned the arrest of two Israeli soldiers in Gaza.", ""},
+		// "Here" is where the story is filed: its dateline, when it has one.
+		{"KYIV, July 21 (Reuters) - Russian and Ukrainian officials met here on Monday.", "Kyiv"},
+		{"Russian and Ukrainian officials met here on Monday.", ""},
 	} {
 		d := run(t, p, c.text)
 		if len(d.Events) == 0 {

@@ -101,8 +101,9 @@ var locatives = map[string]bool{
 // trigger ("met in Istanbul"), or of the verb its noun is the subject or
 // object of ("talks … will take place in Istanbul"): Event.Place, an
 // index into Doc.Places. A place that is the event's source or target
-// ("Moscow attacked Kyiv") is an actor, not where it happened; with no
-// locative phrase the event has no place (-1), never a guess.
+// ("Moscow attacked Kyiv") is an actor, not where it happened. "Here"
+// is the place of the story's dateline. With neither the event has no
+// place (-1), never a guess.
 func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	heads := eventHeads(d, x, e)
 	if v := d.SpanHead(e.Trigger); actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") {
@@ -142,6 +143,24 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 			e.Place = k
 			return
+		}
+	}
+	// "held talks here on Monday": "here" is where the story is filed,
+	// the place of its dateline ("KYIV, July 21 (Reuters) -").
+	if d.Dateline.Empty() {
+		return
+	}
+	for _, h := range heads {
+		for _, c := range x.children[h] {
+			if x.lower[c] != "here" || x.rel[c] != "advmod" {
+				continue
+			}
+			for k, p := range d.Places {
+				if p.Tokens == d.Dateline {
+					e.Place = k
+					return
+				}
+			}
 		}
 	}
 }
