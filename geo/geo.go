@@ -2,7 +2,9 @@ package geo
 
 import (
 	"context"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/parley-events/parley"
@@ -428,8 +430,10 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			towns[b]++
 		}
 	}
-	// The focus counts a moved name's votes where it went.
-	for name, e := range moved {
+	// The focus counts a moved name's votes where it went (in the names'
+	// order, so that sums, and so ties, come out the same every time).
+	for _, name := range slices.Sorted(maps.Keys(moved)) {
+		e := moved[name]
 		w := 0.0
 		for _, x := range own[name].countries {
 			w += x
