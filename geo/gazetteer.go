@@ -24,6 +24,7 @@ const (
 	Continent = "CONT" // a continent or a region of the world ("the Middle East")
 	Country   = "PCLI" // an independent country (and dependencies)
 	Admin1    = "ADM1" // a first-level division: a state, province, oblast
+	Admin2    = "ADM2" // a second-level division: a county
 	Capital   = "PPLC" // a country's capital
 	Water     = "H"    // a sea, gulf, strait
 )
@@ -34,7 +35,7 @@ type Entry struct {
 	Name    string  // its name as GeoNames writes it ("Kyiv", "Genève")
 	Country string  // ISO 3166-1 alpha-2 ("" for continents and seas)
 	Admin1  string  // GeoNames admin1 code within the country ("12")
-	Feature string  // GeoNames feature code ("PPLC", "PPLA", "PPL", "ADM1", "PCLI", "CONT", "H")
+	Feature string  // GeoNames feature code ("PPLC", "PPLA", "PPL", "ADM1", "ADM2", "PCLI", "CONT", "H")
 	Pop     int     // population (0 when unknown)
 	Lat     float64 // degrees, to 1e-5 (about a metre)
 	Lon     float64

@@ -271,6 +271,8 @@ func prior(e Entry) float64 {
 		s += 12
 	case Admin1:
 		s += 4
+	case Admin2:
+		s += 2 // a county, whose size the gazetteer does not know: before a hamlet of its name
 	case Capital:
 		s += 6 // "Washington" is the capital before the state
 	case "PPLA":
@@ -581,7 +583,7 @@ const (
 // division, continent or sea.
 func isTown(e Entry) bool {
 	switch e.Feature {
-	case Country, Continent, Water, Admin1:
+	case Country, Continent, Water, Admin1, Admin2:
 		return false
 	}
 	return true

@@ -120,6 +120,9 @@ func TestResolve(t *testing.T) {
 		// A name placed by the division after it is there throughout.
 		{"Students at Georgetown cheered. The college in Georgetown, Ky., won.", "Georgetown=USA/4292686 Georgetown=USA/4292686 Ky.=USA/0", "USA"},
 		{"The plant in Glasgow will close, Kentucky officials said.", "Glasgow=USA/4292826 Kentucky=USA/0", "USA"},
+		// Counties of the US, Britain and Ireland are known, as divisions.
+		{"Floods hit Cornwall, England, overnight.", "Cornwall=GBR/0 England=GBR/0", "GBR"},
+		{"Deputies in Cuyahoga County, Ohio, arrested two men.", "Cuyahoga County=USA/0 Ohio=USA/0", "USA"},
 	} {
 		d := parley.NewDoc(c.text)
 		if err := p.Run(t.Context(), d); err != nil {
