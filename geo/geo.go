@@ -412,14 +412,18 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			// senses when they place it there: near a local town they
 			// clearly name ("London" beside "St. Thomas" is in Ontario)
 			// or, unless it is a national capital, in a division they
-			// clearly name ("Paris" in a story naming Texas). Its own
-			// votes do not count then: "London" said ten times is not
-			// ten votes for Britain. A story naming the state of New
-			// York and Athens is still about Greece's Athens.
+			// clearly name ("Paris" in a story naming Texas); or to a
+			// county of a country they vote for ("Cornwall" in a story
+			// from Exeter). Its own votes do not count then: "London"
+			// said ten times is not ten votes for Britain. A story
+			// naming the state of New York and Athens is still about
+			// Greece's Athens.
 			b = best(r.g, senses[k], all, nil)
 			if town {
-				o := best(r.g, senses[k], all.without(v), near)
-				if e := r.g.Entries[o]; o != b && (isNear(e, near) || divisions[e.Country+"."+e.Admin1] && r.g.Entries[b].Feature != Capital) {
+				others := all.without(v)
+				o := best(r.g, senses[k], others, near)
+				if e := r.g.Entries[o]; o != b && (isNear(e, near) || divisions[e.Country+"."+e.Admin1] && r.g.Entries[b].Feature != Capital ||
+					e.Feature == Admin2 && others.countries[e.Country] >= 1) {
 					b = o
 					moved[names[k]] = e
 				}

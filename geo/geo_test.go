@@ -122,6 +122,7 @@ func TestResolve(t *testing.T) {
 		{"The plant in Glasgow will close, Kentucky officials said.", "Glasgow=USA/4292826 Kentucky=USA/0", "USA"},
 		// Counties of the US, Britain and Ireland are known, as divisions.
 		{"Floods hit Cornwall, England, overnight.", "Cornwall=GBR/0 England=GBR/0", "GBR"},
+		{"Floods hit Cornwall, officials in Exeter said.", "Cornwall=GBR/0 Exeter=GBR/2649808", "GBR"},
 		{"Deputies in Cuyahoga County, Ohio, arrested two men.", "Cuyahoga County=USA/0 Ohio=USA/0", "USA"},
 	} {
 		d := parley.NewDoc(c.text)
