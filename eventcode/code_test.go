@@ -583,6 +583,8 @@ func TestCode(t *testing.T) {
 		{"The Kenyan government will rush troops to Uganda.", ""},
 		{"The Kenyan president rushed to Uganda.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted"},
 		{"Kenya welcomed Ugandan tourists to Nairobi.", "KEN 043 UGACVL asserted; UGACVL 042 KEN asserted"},
+		// To greet someone is to receive them, not to praise them.
+		{"The Ugandan delegation was greeted at the airport by Kenyan leaders.", "KENGOV 043 UGAGOV asserted; UGAGOV 042 KENGOV asserted"},
 		// Approving or passing a text alone is no yielding to anyone;
 		// what a law does speaks for the body that passed it.
 		{"The Kenyan parliament approved a bill obliging the government to cut fuel taxes.", ""},
