@@ -152,7 +152,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			return m
 		}
 		for _, g := range groups(d, sent.Tokens, ms, entityOf, person) {
-			if a, ok := compose(d, g, sent.Tokens, entityOf); ok {
+			if a, ok := compose(d, g, sent.Tokens, entityOf); ok && !namePair(d, a.Tokens, ms) {
 				r.nameCountry(d, words, &a, day)
 				d.Actors = append(d.Actors, a)
 			}
@@ -178,6 +178,34 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	d.Layers |= parley.LayerActors
 	return nil
+}
+
+// namePair reports whether span holds two names the dictionaries know,
+// joined by a hyphen and modifying a noun: "the Gaza-Egypt border",
+// "US-China relations", "Fatah-Hamas talks" name the two parties of a
+// border, relations or talks, not one actor that acts. Adjectives so
+// joined name one people ("the Turkish-Cypriot leader"), and a name
+// written with a hyphen is one match ("Bosnia-Herzegovina").
+func namePair(d *parley.Doc, span parley.Span, ms []match) bool {
+	for i := span.Start + 1; i+1 < span.End; i++ {
+		if d.TokenText(i) != "-" || d.Tokens[i].Start != d.Tokens[i-1].End || d.Tokens[i+1].Start != d.Tokens[i].End ||
+			d.Tokens[i-1].UPOS != "PROPN" || d.Tokens[i+1].UPOS != "PROPN" {
+			continue
+		}
+		left := slices.ContainsFunc(ms, func(m match) bool { return m.tokens.End == i })
+		right := slices.ContainsFunc(ms, func(m match) bool { return m.tokens.Start == i+1 })
+		if !left || !right {
+			continue
+		}
+		h := d.SpanHead(span)
+		if hh := d.Tokens[h].Head; hh >= 0 && !span.Contains(parley.Span{Start: hh, End: hh + 1}) && d.Tokens[hh].UPOS == "NOUN" {
+			switch d.Tokens[h].DepRel {
+			case "compound", "amod", "nmod", "nmod:poss", "flat":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // office reports whether actor a is a bare title: a lower-case singular

@@ -583,6 +583,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan government will rush troops to Uganda.", ""},
 		{"The Kenyan president rushed to Uganda.", "KENGOV 042 UGA asserted; UGA 043 KENGOV asserted"},
 		{"Kenya welcomed Ugandan tourists to Nairobi.", "KEN 043 UGACVL asserted; UGACVL 042 KEN asserted"},
+		// Two names joined by a hyphen before a noun are the parties of a
+		// border, railway or relations, not an actor.
+		{"The Kenyan president praised the Kenya-Uganda railway.", ""},
 		// To greet someone is to receive them, not to praise them.
 		{"The Ugandan delegation was greeted at the airport by Kenyan leaders.", "KENGOV 043 UGAGOV asserted; UGAGOV 042 KENGOV asserted"},
 		// Approving or passing a text alone is no yielding to anyone;
