@@ -311,12 +311,15 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			}
 		}
 	}
+	first := make([]int32, len(spans)) // each name's sense by priors alone, or -1
 	for k := range spans {
 		c := senses[k]
+		first[k] = -1
 		if len(c) == 0 {
 			continue
 		}
 		b := best(r.g, c, votes{}, nil)
+		first[k] = b
 		e := r.g.Entries[b]
 		w := 1.0
 		if len(c) > 1 && !clearCountry(r.g, c, b) {
@@ -345,30 +348,35 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	// "Paris, Texas", "Kharkiv, Ukraine": a town or division's name
 	// followed by a comma and a division or country is a town in it.
 	// The spans may come in any order.
-	within := make([]string, len(spans)) // "US.TX" or "US"
+	placedIn := make([]int32, len(spans)) // the sense so placed, or -1
 	startsAt := make(map[int]int, len(spans))
 	for k, s := range spans {
 		startsAt[s.Start] = k
 	}
 	for k, s := range spans {
+		placedIn[k] = -1
 		n, ok := startsAt[s.End+1]
-		if !ok || s.End >= len(d.Tokens) || d.TokenText(s.End) != "," || len(senses[k]) == 0 || len(senses[n]) == 0 {
+		if !ok || s.End >= len(d.Tokens) || d.TokenText(s.End) != "," || first[k] < 0 || len(senses[n]) == 0 {
 			continue
 		}
-		switch r.g.Entries[best(r.g, senses[k], votes{}, nil)].Feature {
+		switch r.g.Entries[first[k]].Feature {
 		case Country, Continent, Water:
 			continue // "China, Mongolia": a list, not a town in a country
 		}
+		within := "" // "US.TX" or "US"
 		for _, c := range senses[n] {
 			switch e := r.g.Entries[c]; e.Feature {
 			case Admin1:
-				within[k] = e.Country + "." + e.Admin1
+				within = e.Country + "." + e.Admin1
 			case Country:
-				within[k] = e.Country
+				within = e.Country
 			default:
 				continue
 			}
 			break
+		}
+		if within != "" {
+			placedIn[k] = inside(r.g, senses[k], within)
 		}
 	}
 	// Second pass, one sense per name. A name placed by a division or
@@ -376,13 +384,11 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	// "Georgetown" in a story that names "Georgetown, Ky." once.
 	chosen := map[string]int32{}
 	moved := map[string]Entry{} // the town names moved off their first sense, and where
-	for k := range spans {
-		if _, ok := chosen[names[k]]; !ok && within[k] != "" && len(senses[k]) > 0 {
-			if in := inside(r.g, senses[k], within[k]); in >= 0 {
-				chosen[names[k]] = in
-				if _, town := own[names[k]]; town {
-					moved[names[k]] = r.g.Entries[in]
-				}
+	for k, in := range placedIn {
+		if _, ok := chosen[names[k]]; !ok && in >= 0 {
+			chosen[names[k]] = in
+			if _, town := own[names[k]]; town {
+				moved[names[k]] = r.g.Entries[in]
 			}
 		}
 	}
@@ -391,22 +397,14 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	for k, s := range spans {
 		places[k] = parley.Place{Tokens: s}
 		b, ok := chosen[names[k]]
-		if within[k] != "" && len(senses[k]) > 0 {
-			if in := inside(r.g, senses[k], within[k]); in >= 0 {
-				b, ok = in, true
-			}
+		if placedIn[k] >= 0 {
+			b, ok = placedIn[k], true
 		}
 		if !ok {
 			if len(senses[k]) == 0 {
 				continue
 			}
 			v, town := own[names[k]]
-			var near []Entry // the local towns other names clearly are
-			for _, a := range anchors {
-				if town && a.name != names[k] {
-					near = append(near, a.e)
-				}
-			}
 			// A town's name is resolved by all the names' votes, its
 			// own included; the other names move it to another of its
 			// senses when they place it there: near a local town they
@@ -420,6 +418,12 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 			// Greece's Athens.
 			b = best(r.g, senses[k], all, nil)
 			if town {
+				var near []Entry // the local towns other names clearly are
+				for _, a := range anchors {
+					if a.name != names[k] {
+						near = append(near, a.e)
+					}
+				}
 				others := all.without(v)
 				o := best(r.g, senses[k], others, near)
 				if e := r.g.Entries[o]; o != b && (isNear(e, near) || divisions[e.Country+"."+e.Admin1] && r.g.Entries[b].Feature != Capital ||
@@ -447,15 +451,14 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		all = all.without(own[name])
 		all.add(e, w)
 	}
-	focus := ""
-	if top := topKey(all.countries); top != "" {
+	focus, top := "", topKey(all.countries)
+	if top != "" {
 		focus = r.g.Alpha3(top)
 	}
 	if o.Guess {
 		// The focus: the town of the focus country named most, else the
 		// focus country.
 		var town int32 = -1
-		top := topKey(all.countries)
 		for t, n := range towns {
 			if r.g.Entries[t].Country != top {
 				continue
