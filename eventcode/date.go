@@ -1,6 +1,7 @@
 package eventcode
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -147,20 +148,14 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	}
 	// "held talks here on Monday": "here" is where the story is filed,
 	// the place of its dateline ("KYIV, July 21 (Reuters) -").
-	if d.Dateline.Empty() {
+	k := slices.IndexFunc(d.Places, func(p parley.Place) bool { return p.Tokens == d.Dateline })
+	if d.Dateline.Empty() || k < 0 {
 		return
 	}
 	for _, h := range heads {
-		for _, c := range x.children[h] {
-			if x.lower[c] != "here" || x.rel[c] != "advmod" {
-				continue
-			}
-			for k, p := range d.Places {
-				if p.Tokens == d.Dateline {
-					e.Place = k
-					return
-				}
-			}
+		if slices.ContainsFunc(x.children[h], func(c int) bool { return x.lower[c] == "here" && x.rel[c] == "advmod" }) {
+			e.Place = k
+			return
 		}
 	}
 }

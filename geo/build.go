@@ -155,9 +155,9 @@ func Build(fsys fs.FS) (*Built, error) {
 		if !ok || s == nil || s.n == 0 {
 			continue // no town to place it by
 		}
-		add(Entry{Name: a.Name, Country: country, Admin1: code, Feature: Admin1, Pop: s.pop,
-			Lat: round5(s.lat / float64(s.n)), Lon: round5(s.lon / float64(s.n))})
-		admin1At[a.Code] = [2]float64{round5(s.lat / float64(s.n)), round5(s.lon / float64(s.n))}
+		at := [2]float64{round5(s.lat / float64(s.n)), round5(s.lon / float64(s.n))}
+		add(Entry{Name: a.Name, Country: country, Admin1: code, Feature: Admin1, Pop: s.pop, Lat: at[0], Lon: at[1]})
+		admin1At[a.Code] = at
 	}
 	// The counties of the countries whose English-language news names
 	// them ("Cuyahoga County", "Kent", "County Wicklow"). The source gives
