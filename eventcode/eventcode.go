@@ -1004,7 +1004,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// "donated and personally delivered goods to the school": a verb
 	// followed at once by the conjunction shares the objects of the verb
 	// conjoined after it (not "arrived here and met the president").
-	if len(tgt) == 0 && !ownOnly && x.child(v, "obj") < 0 {
+	// seek reports whether a target is still to be sought beyond the
+	// verb's own phrases.
+	seek := func() bool { return len(tgt) == 0 && !ownOnly }
+	if seek() && x.child(v, "obj") < 0 {
 		for _, c := range x.children[v] {
 			if x.rel[c] == "conj" && c > v && d.Tokens[c].UPOS == "VERB" && x.child(c, "nsubj", "nsubj:pass") < 0 &&
 				!slices.ContainsFunc(d.Tokens[v+1:c], func(t parley.Token) bool { return t.UPOS != "CCONJ" && t.UPOS != "ADV" }) {
@@ -1106,7 +1109,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// A visit falls on the place visited ("visited Gondor"); a host hosts
 	// people, not the place it hosts them in ("offered to host a meeting
 	// in Khartoum").
-	if arrival := fwd == "042" || x.lemma[v] == "arrive"; len(tgt) == 0 && !ownOnly && (fwd >= "06" || arrival) {
+	if arrival := fwd == "042" || x.lemma[v] == "arrive"; seek() && (fwd >= "06" || arrival) {
 		tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd))
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
 			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
@@ -1116,7 +1119,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// appeal for something in a place is aimed at that place, and so is
 	// a demand ("pressed for an inquiry in Turkey", "bargained for
 	// asylum in Gondor").
-	if len(tgt) == 0 && !ownOnly && (strings.HasPrefix(fwd, "02") || strings.HasPrefix(fwd, "10") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
+	if seek() && (strings.HasPrefix(fwd, "02") || strings.HasPrefix(fwd, "10") || x.lemma[v] == "appeal" || x.lemma[v] == "plead") {
 		triedVerb := false
 		for _, c := range x.children[v] {
 			if x.rel[c] != "obl" || x.caseOf(c) != "for" {
@@ -1135,7 +1138,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	if len(tgt) == 0 && !ownOnly {
+	if seek() {
 		var words []int
 		if patterned {
 			words = b.words
@@ -1192,10 +1195,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			}
 		}
 	}
-	if len(tgt) == 0 && !ownOnly && strings.HasPrefix(fwd, "14") {
+	if seek() && strings.HasPrefix(fwd, "14") {
 		tgt = againstTarget(d, x, v, src)
 	}
-	if len(tgt) == 0 && !ownOnly && strings.HasPrefix(fwd, "13") {
+	if seek() && strings.HasPrefix(fwd, "13") {
 		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}
 	if visits(fwd) {
