@@ -34,7 +34,8 @@ var domestic = map[string]bool{
 // in the actor's own phrase; else the places of its sentence when they
 // all lie in one country; else the document's dominant country, the one
 // more than half of its place mentions are in (the dateline counting
-// twice). Places of travel and of meetings ("arrived in Beijing", "will
+// twice), or, when they split, of those and of the home bodies it names
+// with their country. Places of travel and of meetings ("arrived in Beijing", "will
 // meet in Geneva") say nothing of who is there. A mention referring to
 // an earlier actor takes that actor's country. Each such actor records
 // where its country came from in CountryFrom, so a reader can tell a
@@ -57,11 +58,20 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 		weight[p.Country] += w
 		total += w
 	}
-	docCountry := ""
-	for c, w := range weight {
-		if w > total/2 {
-			docCountry = c
+	docCountry := majority(weight, total)
+	if docCountry == "" {
+		// The places split: the home bodies the article names with
+		// their country ("Prime Minister Nawaz Sharif", "Nepali
+		// television") tell whose story it is — not its armed forces,
+		// envoys or international bodies, which act abroad.
+		for _, a := range d.Actors {
+			if a.Country != "" && a.Country != "IGO" && a.CountryFrom == "" && a.Ref < 0 &&
+				domestic[leadSector(a.Sectors)] && !abroad(d, a.Tokens) {
+				weight[a.Country]++
+				total++
+			}
 		}
+		docCountry = majority(weight, total)
 	}
 	// The places of each sentence, outside the dateline: where things
 	// happen ("in Kinshasa"), not countries that act ("Denmark's motion").
@@ -118,6 +128,17 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 			a.Country, a.Code, a.CountryFrom = country, country+a.Sectors, from
 		}
 	}
+}
+
+// majority returns the country whose weight is more than half of total,
+// or "".
+func majority(weight map[string]float64, total float64) string {
+	for c, w := range weight {
+		if w > total/2 {
+			return c
+		}
+	}
+	return ""
 }
 
 // money reports whether the place at span names a currency ("51 million

@@ -115,6 +115,11 @@ func TestPlaceCountries(t *testing.T) {
 		{"Farmers in Zambia received fertiliser worth 51 million U.S. dollars. The government praised the programme.", "government", "ZMBGOV", actor.FromDocument},
 		// An embassy is another country's.
 		{"Protesters stormed the embassy in Tehran on Sunday.", "embassy", "GOV", ""},
+		// Places that split are settled by the home bodies the story
+		// names with their country — not by armed forces, which act
+		// abroad.
+		{"Rice from Thailand reached the port of Karachi. Pakistani police said the cargo was seized. The government welcomed the arrests.", "government", "PAKGOV", actor.FromDocument},
+		{"Rice from Thailand reached the port of Karachi. Pakistani troops said the cargo was seized. The government welcomed the arrests.", "government", "GOV", ""},
 	} {
 		for _, pl := range []*Pipeline{p, named} {
 			d := parley.NewDoc(c.text)
