@@ -152,8 +152,14 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 			// A role without a country: the last actor within reach
 			// with the same sectors and a country, named by the same
 			// title or by a name alone ("the prime minister" is not the
-			// Sudanese president of the sentence before).
-			for j := k - 1; j >= 0 && within(j); j-- {
+			// Sudanese president of the sentence before). Further back,
+			// only the same title in the singular will do: "the king"
+			// five sentences on is still King Gyanendra of Nepal, but
+			// "the soldiers" may be another country's.
+			for j := k - 1; j >= 0; j-- {
+				if !within(j) && !titled(d, a.Tokens, d.Actors[j].Tokens) {
+					continue
+				}
 				// A pronoun stands for the mention it refers to ("they"
 				// for "the Italian and Albanian premiers").
 				named := j
@@ -369,6 +375,21 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 		}
 	}
 	return name
+}
+
+// titled reports whether the role at span a, in the singular, is named by
+// a title in span b: b holds a's head word.
+func titled(d *parley.Doc, a, b parley.Span) bool {
+	if d.Tokens[a.End-1].XPOS != "NN" {
+		return false
+	}
+	head := strings.ToLower(d.Lemma(a.End - 1))
+	for i := b.Start; i < b.End; i++ {
+		if strings.ToLower(d.Lemma(i)) == head {
+			return true
+		}
+	}
+	return false
 }
 
 // pronoun reports whether span s is a pronoun alone.
