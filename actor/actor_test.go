@@ -191,6 +191,7 @@ func TestActors(t *testing.T) {
 		{"an agent written before the country", "Charity Ukraine sent aid.", day2020, "Charity Ukraine=NGOUKR"},
 		{"a role names the same role", "The Ukrainian president arrived. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
+		{"one person is no plural role", "Oleh Marko Sampleko arrived. The ministers spoke.", day2020, "Oleh Marko Sampleko=UKRGOV ministers=GOV"},
 		// Beyond three sentences only the same title in the singular.
 		{"a title far back", "The Ukrainian president arrived. Crowds gathered. Shops closed. Trains stopped. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"a plural far back", "Russian forces arrived. Crowds gathered. Shops closed. Trains stopped. The forces left.", day2020, "Russian forces=RUSMIL forces=MIL"},

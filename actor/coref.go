@@ -166,6 +166,13 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				for n := 0; n < 8 && d.Actors[named].Ref >= 0 && pronoun(d, d.Actors[named].Tokens); n++ {
 					named = d.Actors[named].Ref
 				}
+				// A plural role needs its title in the plural: a name
+				// alone is one person ("the leaders" are not the
+				// president named before, "the ministers" not one
+				// minister).
+				if nb := d.Actors[named].Tokens; d.Tokens[d.SpanHead(a.Tokens)].XPOS == "NNS" && !(hasHead(d, a.Tokens, nb) && d.Tokens[d.SpanHead(nb)].XPOS == "NNS") {
+					continue
+				}
 				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, d.Actors[named].Tokens) {
 					a.Code, a.Name, a.Ref = b.Code, b.Name, j
 					if a.Entity < 0 {
@@ -380,9 +387,11 @@ func sameRole(d *parley.Doc, a, b parley.Span) bool {
 // titled reports whether the role at span a, in the singular, is named by
 // a title in span b: b holds a's head word.
 func titled(d *parley.Doc, a, b parley.Span) bool {
-	if d.Tokens[a.End-1].XPOS != "NN" {
-		return false
-	}
+	return d.Tokens[d.SpanHead(a)].XPOS == "NN" && hasHead(d, a, b)
+}
+
+// hasHead reports whether span b holds the head word of span a, by lemma.
+func hasHead(d *parley.Doc, a, b parley.Span) bool {
 	head := strings.ToLower(d.Lemma(a.End - 1))
 	for i := b.Start; i < b.End; i++ {
 		if strings.ToLower(d.Lemma(i)) == head {

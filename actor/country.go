@@ -104,7 +104,7 @@ func placeCountries(d *parley.Doc, sentOf []int) {
 		sent := bySentence[sentOf[a.Tokens.Start]]
 		for _, p := range d.Places {
 			if p.Country != "" && !p.Tokens.Overlaps(a.Tokens) && sentOf[p.Tokens.Start] == sentOf[a.Tokens.Start] &&
-				inPhrase(d, d.SpanHead(p.Tokens), head) {
+				inPhrase(d, d.SpanHead(p.Tokens), head) && !venue(d, d.SpanHead(p.Tokens)) {
 				country, from = p.Country, FromPhrase
 				break
 			}
@@ -217,6 +217,12 @@ var meetings = map[string]bool{
 func travelling(d *parley.Doc, span parley.Span) bool {
 	r := d.PhraseRoot(d.SpanHead(span))
 	t := d.Tokens[r]
+	// "the leaders attending the summit", "ministers who met in Hanoi".
+	for i := r + 1; i < len(d.Tokens) && i < r+12; i++ {
+		if d.Tokens[i].Head == r && (d.Tokens[i].DepRel == "acl" || d.Tokens[i].DepRel == "acl:relcl") && attending[d.Lemma(i)] {
+			return true
+		}
+	}
 	if t.Head < 0 || !(t.DepRel == "nsubj" || t.DepRel == "nmod:poss") {
 		return false
 	}
@@ -233,6 +239,13 @@ func travelling(d *parley.Doc, span parley.Span) bool {
 	return false
 }
 
+// attending are the verbs, by lemma, of those who come to a meeting or a
+// visit ("the leaders attending the summit").
+var attending = map[string]bool{
+	"attend": true, "visit": true, "meet": true, "gather": true, "convene": true, "arrive": true,
+	"travel": true, "tour": true,
+}
+
 // travel are the words of going somewhere, by lemma.
 var travel = map[string]bool{
 	"arrive": true, "visit": true, "travel": true, "leave": true, "fly": true, "go": true, "come": true,
@@ -243,11 +256,23 @@ var travel = map[string]bool{
 // meeting.
 func venue(d *parley.Doc, p int) bool {
 	h := d.Tokens[p].Head
-	if h < 0 {
-		return false
+	// Through the nouns the place modifies: "a summit next month in the
+	// Maldives" (the parser may hang "in the Maldives" from "month").
+	for range 3 {
+		if h < 0 {
+			return false
+		}
+		if l := d.Lemma(h); travel[l] || meetings[l] {
+			return true
+		}
+		switch d.Tokens[h].DepRel {
+		case "appos", "nmod", "compound", "flat":
+			h = d.Tokens[h].Head
+		default:
+			return false
+		}
 	}
-	l := d.Lemma(h)
-	return travel[l] || meetings[l]
+	return false
 }
 
 // abroad reports whether the phrase at span, or a modifier of its head,

@@ -115,6 +115,10 @@ func TestPlaceCountries(t *testing.T) {
 		{"Farmers in Zambia received fertiliser worth 51 million U.S. dollars. The government praised the programme.", "government", "ZMBGOV", actor.FromDocument},
 		// An embassy is another country's.
 		{"Protesters stormed the embassy in Tehran on Sunday.", "embassy", "GOV", ""},
+		// Those who attend a summit, and a place of the summit, say
+		// nothing of each other.
+		{"The leaders attending the summit in Hanoi praised the plan.", "leaders", "GOV", ""},
+		{"The prime ministers at a regional summit next month in Hanoi praised the plan.", "prime ministers", "GOV", ""},
 		// Places that split are settled by the home bodies the story
 		// names with their country — not by armed forces, which act
 		// abroad.
