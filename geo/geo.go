@@ -268,7 +268,7 @@ func prior(e Entry) float64 {
 	case Country:
 		s += 14 // the country before a division or town of its name ("Mexico")
 	case Continent, Water:
-		s += 12
+		s += 20 // an ocean or a region before any town of its name, whatever the context ("the Atlantic")
 	case Admin1:
 		s += 4
 	case Admin2:
