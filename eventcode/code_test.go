@@ -627,6 +627,12 @@ func TestCode(t *testing.T) {
 		// thereby meet one another; those of two countries do.
 		{"The Kenyan president and other leaders and representatives attended the summit on Friday.", ""},
 		{"Kenyan officials and Ugandan officials attended the regional summit on Friday.", "KENGOV 044 UGAGOV asserted; UGAGOV 044 KENGOV asserted"},
+		// To recognise a state is diplomatic recognition (054), each of
+		// those conjoined; its efforts, praise; a phrase a preposition
+		// introduces, neither.
+		{"Kenya does not recognise Uganda.", "KEN 054 UGA negated"},
+		{"Kenya recognised Uganda and Tanzania last year.", "KEN 054 UGA asserted; KEN 054 TZA asserted"},
+		{"Kenya recognised the efforts of Uganda.", "KEN 051 UGA asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

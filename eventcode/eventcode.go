@@ -1036,7 +1036,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			src = []int{b.source}
 		}
 		if b.target >= 0 {
-			tgt = []int{b.target}
+			// The target's conjuncts too: "recognised Israel and Jordan".
+			tgt = x.conjoined(d, b.target)
 		}
 		if b.compound >= 0 {
 			compound = x.conjoined(d, b.compound)

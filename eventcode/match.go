@@ -24,6 +24,7 @@ type binding struct {
 	// matching such a phrase.
 	temporal []bool
 	inTime   bool
+	inPrep   bool // set while matching a prepositional phrase's object
 }
 
 // complexCode reports whether code is one of TABARI's marks for a
@@ -295,6 +296,18 @@ func ownParticle(d *parley.Doc, x *docIndex, t, verb int) bool {
 	return h == verb || x.rel[t] == "case" && h >= 0 && d.Tokens[h].Head == verb && !x.timexHead[h]
 }
 
+// headsPhrase reports whether actor a heads its noun phrase rather than
+// modifying another noun ("the efforts of Albania"), and, unless inPrep,
+// a phrase no preposition introduces.
+func headsPhrase(d *parley.Doc, x *docIndex, a int, inPrep bool) bool {
+	if a < 0 {
+		return false
+	}
+	h := d.SpanHead(d.Actors[a].Tokens)
+	return d.PhraseRootIn(h, func(j int) int { return x.head[j] }, func(j int) string { return x.rel[j] }) == h &&
+		(inPrep || x.child(h, "case") < 0)
+}
+
 // premodifier reports whether token t modifies a noun after it in its
 // phrase: an adjective, a noun or a number before its head.
 func premodifier(d *parley.Doc, x *docIndex, t int) bool {
@@ -373,6 +386,15 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 			}
 			q, score = q+n, score+sc
 		}
+		// A phrase whose head is an actor ({… +}) is that actor's own,
+		// not one it only modifies: "recognised the Republic of Cyprus",
+		// not "recognised the efforts of Albania".
+		// Nor, outside a prepositional phrase of the pattern, one a
+		// preposition introduces: "recognised among the troops …".
+		if last := sub[len(sub)-1]; !rev && last.Kind == dict.ElemTarget && !headsPhrase(d, x, b.target, b.inPrep) ||
+			!rev && last.Kind == dict.ElemSource && !headsPhrase(d, x, b.source, b.inPrep) {
+			return 0, 0
+		}
 		return q - p, score
 	case dict.ElemPrep:
 		if len(e.Sub) == 0 || e.Sub[0].Kind != dict.ElemWord || len(e.Sub[0].Words) == 0 {
@@ -410,10 +432,10 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 		for end < len(seq) && within(d, seq[end], obj) {
 			end++
 		}
-		was := b.inTime
-		b.inTime = b.inTime || timeCases[e.Sub[0].Words[0]]
+		was, wasPrep := b.inTime, b.inPrep
+		b.inTime, b.inPrep = b.inTime || timeCases[e.Sub[0].Words[0]], true
 		n, ok := c.matchSeq(d, x, seq[p+1:end], e.Sub[1:], b, false)
-		b.inTime = was
+		b.inTime, b.inPrep = was, wasPrep
 		if !ok {
 			return 0, 0
 		}
