@@ -633,6 +633,9 @@ func TestCode(t *testing.T) {
 		{"Kenya does not recognise Uganda.", "KEN 054 UGA negated"},
 		{"Kenya recognised Uganda and Tanzania last year.", "KEN 054 UGA asserted; KEN 054 TZA asserted"},
 		{"Kenya recognised the efforts of Uganda.", "KEN 051 UGA asserted"},
+		// A gerund clause opened by a preposition inside a phrase of the
+		// verb has its own words: blaming is no arrest.
+		{"Kenya blamed the unrest on the Ugandan police's ways in pursuing suspects.", "KEN 112 UGACOP asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

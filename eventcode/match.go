@@ -235,6 +235,11 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 						}
 					}
 				}
+			case r == "acl" && d.Tokens[k].UPOS == "VERB" && x.rel[u] == "obl" && d.Tokens[k].XPOS == "VBG" && x.child(k, "mark") >= 0:
+				// "blamed the tension on the police's ways in pursuing
+				// suspects": a gerund clause a preposition opens inside
+				// a phrase of the verb codes its own.
+				walk(k, 0)
 			case depth < 3 && (r == "obj" || r == "obl" || r == "nmod"):
 				nouns(k, depth+1)
 			}
