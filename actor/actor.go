@@ -172,7 +172,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	slices.SortStableFunc(d.Actors, func(a, b parley.Actor) int { return a.Tokens.Start - b.Tokens.Start })
 	distribute(d)
 	sentOf := sentenceIndex(d)
-	corefer(d, words, entityOf, sentOf)
+	corefer(d, words, entityOf, sentOf, r.lex.title)
 	if !r.opts.NamedCountriesOnly {
 		placeCountries(d, sentOf)
 	}

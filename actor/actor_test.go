@@ -192,6 +192,7 @@ func TestActors(t *testing.T) {
 		{"a role names the same role", "The Ukrainian president arrived. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"not another role", "The Ukrainian president arrived. The government spoke.", day2020, "Ukrainian president=UKRGOV government=GOV"},
 		{"one person is no plural role", "Oleh Marko Sampleko arrived. The ministers spoke.", day2020, "Oleh Marko Sampleko=UKRGOV ministers=GOV"},
+		{"a name under another title is not the role", "The Ukrainian minister arrived. Russian President Ivan Testov spoke. The minister left.", day2020, "Ukrainian minister=UKRGOV Russian President Ivan Testov=RUSGOV minister=UKRGOV→0"},
 		// Beyond three sentences only the same title in the singular.
 		{"a title far back", "The Ukrainian president arrived. Crowds gathered. Shops closed. Trains stopped. The president spoke.", day2020, "Ukrainian president=UKRGOV president=UKRGOV→0"},
 		{"a plural far back", "Russian forces arrived. Crowds gathered. Shops closed. Trains stopped. The forces left.", day2020, "Russian forces=RUSMIL forces=MIL"},

@@ -22,7 +22,7 @@ const reach = 3
 // plural ("the rebels"); "the two sides" (parties, countries, delegations) and
 // "both sides" become two actors, the last two countries named. Actors
 // are kept in order of their first token.
-func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
+func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(string) bool) {
 	covered := make([]bool, len(d.Tokens))
 	for _, a := range d.Actors {
 		for i := a.Tokens.Start; i < a.Tokens.End; i++ {
@@ -173,7 +173,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int) {
 				if nb := d.Actors[named].Tokens; d.Tokens[d.SpanHead(a.Tokens)].XPOS == "NNS" && !(hasHead(d, a.Tokens, nb) && d.Tokens[d.SpanHead(nb)].XPOS == "NNS") {
 					continue
 				}
-				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, d.Actors[named].Tokens) {
+				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, d.Actors[named].Tokens, title) {
 					a.Code, a.Name, a.Ref = b.Code, b.Name, j
 					if a.Entity < 0 {
 						a.Entity = b.Entity
@@ -367,18 +367,25 @@ func definite(d *parley.Doc, s parley.Span) bool {
 	return false
 }
 
+// anyTitle are the roles, by lemma, that any office-holder may be called.
+var anyTitle = map[string]bool{"leader": true, "official": true, "head": true, "chief": true, "ruler": true}
+
 // sameRole reports whether the mention at b may be the role at a: b
 // holds a's head word ("the minister" … "Sudan's foreign minister"), or
 // b is a name with no common noun or pronoun in it ("Testov").
-func sameRole(d *parley.Doc, a, b parley.Span) bool {
+func sameRole(d *parley.Doc, a, b parley.Span, title func(string) bool) bool {
 	head := strings.ToLower(d.Lemma(a.End - 1))
 	name := true
 	for i := b.Start; i < b.End; i++ {
-		if strings.ToLower(d.Lemma(i)) == head {
+		l := strings.ToLower(d.Lemma(i))
+		if l == head {
 			return true
 		}
-		if u := d.Tokens[i].UPOS; u == "NOUN" || u == "PRON" {
-			name = false // (a pronoun is no name: "they" is not "the ambassador")
+		// (A pronoun is no name: "they" is not "the ambassador"; nor is
+		// a name under another title: "the king" is not "U.S. President
+		// George W. Bush", though "the leader" may be.)
+		if u := d.Tokens[i].UPOS; u == "NOUN" || u == "PRON" || !anyTitle[head] && title(l) {
+			name = false
 		}
 	}
 	return name

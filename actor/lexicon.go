@@ -173,6 +173,12 @@ func (b *keyBuf) join(words []string) []byte {
 	return *b
 }
 
+// title reports whether the normalised word w names an agent alone: a
+// title or a body ("president", "king", "police").
+func (l *Lexicon) title(w string) bool {
+	return slices.ContainsFunc(l.entries[w], func(r ref) bool { return r.agent >= 0 })
+}
+
 // lookup returns the entries named by the normalised words, joining
 // them in buf.
 func (l *Lexicon) lookup(buf *keyBuf, words []string) []ref {
