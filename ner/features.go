@@ -44,8 +44,10 @@ type sentence struct {
 	caps   bool        // the sentence is in capitals (a headline or dateline)
 	title  bool        // the sentence is in title case (a headline)
 	// forms, when not nil, keeps what prepare works out for each word
-	// form.
-	forms *wordcache.Cache[wordForm]
+	// form: its index in known. (A map of small values stays in the
+	// processor's caches where one of wordForms does not.)
+	forms *wordcache.Cache[int32]
+	known []wordForm
 }
 
 // wordForm is what prepare works out for a word form alone.
@@ -60,8 +62,8 @@ const maxForms = 1 << 15
 
 // form returns what prepare needs of word form w.
 func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
-	if f, ok := s.forms.Get(w); ok {
-		return f
+	if k, ok := s.forms.Get(w); ok {
+		return s.known[k]
 	}
 	f := wordForm{lower: foldWord(w), clus: cluster.Of(clus, w)}
 	f.shape, f.short = shapes(w)
@@ -73,7 +75,13 @@ func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
 			}
 		}
 	}
-	s.forms.Put(w, f)
+	if s.forms != nil {
+		if s.forms.Room(1) {
+			s.known = s.known[:0]
+		}
+		s.forms.Put(w, int32(len(s.known)))
+		s.known = append(s.known, f)
+	}
 	return f
 }
 
