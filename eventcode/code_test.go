@@ -636,6 +636,9 @@ func TestCode(t *testing.T) {
 		// A gerund clause opened by a preposition inside a phrase of the
 		// verb has its own words: blaming is no arrest.
 		{"Kenya blamed the unrest on the Ugandan police's ways in pursuing suspects.", "KEN 112 UGACOP asserted"},
+		// What talks are about names no one they are with.
+		{"Kenyan officials were holding discussion on how to react to Uganda's decision.", ""},
+		{"Kenya and Uganda held talks over the future of Somalia.", "KEN 046 UGA asserted; UGA 046 KEN asserted"},
 	} {
 		if got := strings.Join(code(t, p, c.text), "; "); got != c.want {
 			t.Errorf("%s\ngot  %s\nwant %s", c.text, got, c.want)

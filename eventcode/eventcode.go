@@ -1172,7 +1172,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			h := d.SpanHead(d.Actors[a].Tokens)
 			return discussVerbs[x.lemma[v]] && (o >= 0 && within(d, h, o) || cc >= 0 && within(d, h, cc))
 		}
-		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) || about(a) }); len(tgt) == 0 {
+		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) || about(a) || underTopic(d, x, v, a) }); len(tgt) == 0 {
 			// Whom with: a "with" phrase of the verb, or one the parser
 			// hung deeper in its object's or its phrases' ("discussed
 			// Iran's programme with Pakistani officials", "discussed it
@@ -1320,6 +1320,30 @@ func topicOwner(d *parley.Doc, x *docIndex, v, a int, talk bool) bool {
 	}
 	return n >= 0 && d.Tokens[n].Head == v && x.rel[n] == "obj" && d.Tokens[n].UPOS == "NOUN" && x.actorAt[n] < 0
 }
+
+// underTopic reports whether actor a lies inside a phrase of verb v that
+// says what is talked about ("holding discussions on how to react to
+// Iran's decision", "talks over the future of Kosovo"): those named there
+// are what the talks are about, not who talks.
+func underTopic(d *parley.Doc, x *docIndex, v, a int) bool {
+	t := d.SpanHead(d.Actors[a].Tokens)
+	for n := 0; n < 12 && t >= 0 && t != v; n++ {
+		if aboutCases[x.caseOf(t)] && !x.timexHead[t] { // (not "on Sunday")
+			return true
+		}
+		for _, c := range x.children[t] {
+			if x.rel[c] == "mark" && aboutCases[x.lower[c]] {
+				return true
+			}
+		}
+		t = x.head[t]
+	}
+	return false
+}
+
+// aboutCases are the prepositions of a phrase that says what a talk is
+// about.
+var aboutCases = map[string]bool{"on": true, "about": true, "over": true, "regarding": true, "concerning": true}
 
 // topicCases are the prepositions of a phrase that says what a thing is
 // about or whose it is ("the demand by Hezbollah", "the talks on Iran").

@@ -344,8 +344,10 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				subj, _ := subject(d, x, v, 0)
 				src = actorsAt(d, x, subj)
 			}
+			// (Not what talks held are about: "held talks over the
+			// future of Somalia".)
 			for _, k := range x.children[v] {
-				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[x.caseOf(k)] {
+				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[x.caseOf(k)] && !(talk && aboutCases[x.caseOf(k)]) {
 					tgt = actorsAt(d, x, k)
 				}
 			}
