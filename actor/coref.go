@@ -156,8 +156,10 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 			// only the same title in the singular will do: "the king"
 			// five sentences on is still King Gyanendra of Nepal, but
 			// "the soldiers" may be another country's.
+			number := d.Tokens[d.SpanHead(a.Tokens)].XPOS
+			plural := number == "NNS"
 			for j := k - 1; j >= 0; j-- {
-				if !within(j) && !titled(d, a.Tokens, d.Actors[j].Tokens) {
+				if !within(j) && !(number == "NN" && hasHead(d, a.Tokens, d.Actors[j].Tokens)) {
 					continue
 				}
 				// A pronoun stands for the mention it refers to ("they"
@@ -170,7 +172,7 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 				// alone is one person ("the leaders" are not the
 				// president named before, "the ministers" not one
 				// minister).
-				if nb := d.Actors[named].Tokens; d.Tokens[d.SpanHead(a.Tokens)].XPOS == "NNS" && !(hasHead(d, a.Tokens, nb) && d.Tokens[d.SpanHead(nb)].XPOS == "NNS") {
+				if nb := d.Actors[named].Tokens; plural && !(hasHead(d, a.Tokens, nb) && d.Tokens[d.SpanHead(nb)].XPOS == "NNS") {
 					continue
 				}
 				if b := d.Actors[j]; b.Country != "" && b.Sectors == a.Sectors && sameRole(d, a.Tokens, d.Actors[named].Tokens, title) {
@@ -374,34 +376,27 @@ var anyTitle = map[string]bool{"leader": true, "official": true, "head": true, "
 // holds a's head word ("the minister" … "Sudan's foreign minister"), or
 // b is a name with no common noun or pronoun in it ("Testov").
 func sameRole(d *parley.Doc, a, b parley.Span, title func(string) bool) bool {
-	head := strings.ToLower(d.Lemma(a.End - 1))
-	name := true
+	if hasHead(d, a, b) {
+		return true
+	}
+	head := d.Lemma(a.End - 1)
 	for i := b.Start; i < b.End; i++ {
-		l := strings.ToLower(d.Lemma(i))
-		if l == head {
-			return true
-		}
 		// (A pronoun is no name: "they" is not "the ambassador"; nor is
 		// a name under another title: "the king" is not "U.S. President
 		// George W. Bush", though "the leader" may be.)
-		if u := d.Tokens[i].UPOS; u == "NOUN" || u == "PRON" || !anyTitle[head] && title(l) {
-			name = false
+		if u := d.Tokens[i].UPOS; u == "NOUN" || u == "PRON" || !anyTitle[head] && title(d.Lemma(i)) {
+			return false
 		}
 	}
-	return name
+	return true
 }
 
-// titled reports whether the role at span a, in the singular, is named by
-// a title in span b: b holds a's head word.
-func titled(d *parley.Doc, a, b parley.Span) bool {
-	return d.Tokens[d.SpanHead(a)].XPOS == "NN" && hasHead(d, a, b)
-}
-
-// hasHead reports whether span b holds the head word of span a, by lemma.
+// hasHead reports whether span b holds the head word of span a, by lemma
+// (Doc.Lemma is lower-case).
 func hasHead(d *parley.Doc, a, b parley.Span) bool {
-	head := strings.ToLower(d.Lemma(a.End - 1))
+	head := d.Lemma(a.End - 1)
 	for i := b.Start; i < b.End; i++ {
-		if strings.ToLower(d.Lemma(i)) == head {
+		if d.Lemma(i) == head {
 			return true
 		}
 	}

@@ -30,6 +30,7 @@ package eventcode
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -1347,7 +1348,11 @@ var aboutCases = map[string]bool{"on": true, "about": true, "over": true, "regar
 
 // topicCases are the prepositions of a phrase that says what a thing is
 // about or whose it is ("the demand by Hezbollah", "the talks on Iran").
-var topicCases = map[string]bool{"by": true, "on": true, "about": true, "in": true, "over": true, "regarding": true, "concerning": true}
+var topicCases = func() map[string]bool {
+	m := maps.Clone(aboutCases)
+	m["by"], m["in"] = true, true
+	return m
+}()
 
 // titles reports whether noun n stands before a person's name ("mediator
 // Diego Cordovez"): it is that person's title.

@@ -347,7 +347,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			// (Not what talks held are about: "held talks over the
 			// future of Somalia".)
 			for _, k := range x.children[v] {
-				if len(tgt) == 0 && x.rel[k] == "obl" && targetCases[x.caseOf(k)] && !(talk && aboutCases[x.caseOf(k)]) {
+				if c := x.caseOf(k); len(tgt) == 0 && x.rel[k] == "obl" && targetCases[c] && !(talk && aboutCases[c]) {
 					tgt = actorsAt(d, x, k)
 				}
 			}

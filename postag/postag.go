@@ -197,10 +197,7 @@ func (t *Tagger) lookForms(st *state, words []string) {
 		k, ok := st.forms.Get(w)
 		if !ok {
 			n := normalize(w)
-			a, ok := t.m.ambig[n]
-			if !ok {
-				a = "?"
-			}
+			a := t.m.ambOf(n)
 			d, ok := t.m.tagdict[w]
 			if !ok {
 				d = -1
@@ -1051,13 +1048,18 @@ func LoadBytes(b []byte) (*Model, error) {
 
 func (m *Model) ambsOf(dst, norms []string) []string {
 	for _, n := range norms {
-		a, ok := m.ambig[n]
-		if !ok {
-			a = "?"
-		}
-		dst = append(dst, a)
+		dst = append(dst, m.ambOf(n))
 	}
 	return dst
+}
+
+// ambOf returns the ambiguity class of normalised word n, "?" for a word
+// not seen twice in training.
+func (m *Model) ambOf(n string) string {
+	if a, ok := m.ambig[n]; ok {
+		return a
+	}
+	return "?"
 }
 
 // buildAmbig returns, for each normalised word seen at least twice, its
