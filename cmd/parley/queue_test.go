@@ -253,18 +253,27 @@ func TestQueueWorkerKilled(t *testing.T) {
 	t.Logf("%d jobs took more than one attempt", scalar(t, db, `SELECT count(*) FROM river_job WHERE attempt > 1`))
 }
 
-// TestQueuePostgresRestart restarts the PostgreSQL server, with the
-// command in $PARLEY_TEST_POSTGRES_RESTART, while two workers code
-// queued articles: they reconnect and finish, every article coded once.
+// TestQueuePostgresRestart restarts a PostgreSQL server, the one
+// $PARLEY_TEST_POSTGRES_RESTART_DSN names, with the command in
+// $PARLEY_TEST_POSTGRES_RESTART, while two workers code queued articles:
+// they reconnect and finish, every article coded once. The server must
+// not be $PARLEY_TEST_POSTGRES's: other packages' tests run at the same
+// time and would lose their connections.
 func TestQueuePostgresRestart(t *testing.T) {
-	restart := os.Getenv("PARLEY_TEST_POSTGRES_RESTART")
-	if restart == "" {
-		if os.Getenv("PARLEY_REQUIRE_POSTGRES") == "1" {
-			t.Fatal("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES_RESTART, the command that restarts the server, is not")
-		}
-		t.Skip("PARLEY_TEST_POSTGRES_RESTART is not set: the command that restarts the test server (.ci/run sets it)")
+	restart, server := os.Getenv("PARLEY_TEST_POSTGRES_RESTART"), os.Getenv("PARLEY_TEST_POSTGRES_RESTART_DSN")
+	switch {
+	case (restart == "" || server == "") && os.Getenv("PARLEY_REQUIRE_POSTGRES") == "1":
+		t.Fatal("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES_RESTART (the command that restarts a server) or PARLEY_TEST_POSTGRES_RESTART_DSN (that server's DSN) is not")
+	case restart == "" || server == "":
+		t.Skip("PARLEY_TEST_POSTGRES_RESTART and PARLEY_TEST_POSTGRES_RESTART_DSN are not both set: the command that restarts a server of this test's own, and its DSN (.ci/run sets them)")
+	case server == os.Getenv("PARLEY_TEST_POSTGRES"):
+		t.Fatal("PARLEY_TEST_POSTGRES_RESTART_DSN must name a server other than PARLEY_TEST_POSTGRES's: restarting that one breaks the tests running beside this one")
 	}
-	dsn, db := testDatabase(t)
+	dsn := pgtest.DatabaseOn(t, server)
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const n = 2000
 	if code, _, errOut := run(t, "", "ingest", "--db", dsn, "--queue", "--quiet", queueArticles(t, n)); code != exitOK {
 		t.Fatalf("ingest --queue: status %d: %s", code, errOut)
@@ -282,7 +291,7 @@ func TestQueuePostgresRestart(t *testing.T) {
 	t.Log("PostgreSQL restarted")
 	// The test's own connections went with the server.
 	db.Close()
-	db, err := sql.Open("pgx", dsn)
+	db, err = sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

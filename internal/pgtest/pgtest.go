@@ -49,10 +49,15 @@ func Schema(tb testing.TB, what string) (dsn, schema string) {
 // when tb ends, and returns its DSN (a URL).
 func Database(tb testing.TB, what string) string {
 	tb.Helper()
-	dsn := DSN(tb, what)
+	return DatabaseOn(tb, DSN(tb, what))
+}
+
+// DatabaseOn is Database on the server dsn names.
+func DatabaseOn(tb testing.TB, dsn string) string {
+	tb.Helper()
 	u, err := url.Parse(dsn)
 	if err != nil || u.Scheme == "" {
-		tb.Fatalf("PARLEY_TEST_POSTGRES must be a postgres:// URL for this test, not %q", dsn)
+		tb.Fatalf("the test server's DSN must be a postgres:// URL for this test, not %q", dsn)
 	}
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
