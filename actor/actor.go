@@ -277,12 +277,12 @@ func (r *Resolver) matches(d *parley.Doc, words []string, span parley.Span, day 
 	longestAt := func(i int) (match, bool) {
 		// A one-word name may match by its lemma alone ("Iraqis"), or
 		// as a plural the lemmatizer left alone ("Greeks").
-		n := r.lex.longest[words[i]]
+		n := r.lex.first(words[i])
 		if n == 0 {
 			// (A lemma or singular equal to the word, or none, is not
 			// looked up again.)
 			lem, sg := norm(d.Tokens[i].Lemma), singular(d, i, words[i])
-			if lem != "" && lem != words[i] && r.lex.longest[lem] > 0 || sg != "" && sg != words[i] && r.lex.longest[sg] > 0 {
+			if lem != "" && lem != words[i] && r.lex.first(lem) > 0 || sg != "" && sg != words[i] && r.lex.first(sg) > 0 {
 				n = 1
 			}
 		}

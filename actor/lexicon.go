@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -28,6 +30,12 @@ type Lexicon struct {
 	// under lastKey the last word alone ("chirac"), which may stand
 	// without one. A person is an actor with a dated role.
 	short map[string][]int32
+	// sieve is a Bloom filter over the keys of entries and prefixes
+	// (and so of longest), two bits a key: most words of a text start no
+	// name, and a key the sieve refuses costs one hash and a read of a
+	// small array, not probes of the large maps that miss the cache.
+	sieve []uint64
+	seed  maphash.Seed
 }
 
 // surnameKey marks a surname among the keys of Lexicon.short; lastKey a
@@ -116,7 +124,46 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 			addHyphenated(n, ref{actor: -1, agent: int32(i)})
 		}
 	}
+	l.seed = maphash.MakeSeed()
+	// 8 to 16 bits a key (a power of two): 1 in 30 absent keys passes or
+	// fewer (128 KiB for the embedded set's 101,509 keys).
+	l.sieve = make([]uint64, 1<<bits.Len(uint(len(l.entries)+len(l.prefixes))*8/64))
+	for k := range l.entries {
+		l.sift(maphash.String(l.seed, k))
+	}
+	for k := range l.prefixes {
+		l.sift(maphash.String(l.seed, k))
+	}
 	return l
+}
+
+// sieveBits returns the two bits of the sieve that hash h sets.
+func (l *Lexicon) sieveBits(h uint64) (uint64, uint64) {
+	mask := uint64(len(l.sieve)*64 - 1)
+	return h & mask, h >> 32 & mask
+}
+
+// sift enters hash h in the sieve.
+func (l *Lexicon) sift(h uint64) {
+	a, b := l.sieveBits(h)
+	l.sieve[a/64] |= 1 << (a % 64)
+	l.sieve[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether the key hashed to h may be a key of entries or
+// prefixes: false means it is neither.
+func (l *Lexicon) mayHave(h uint64) bool {
+	a, b := l.sieveBits(h)
+	return l.sieve[a/64]&(1<<(a%64)) != 0 && l.sieve[b/64]&(1<<(b%64)) != 0
+}
+
+// first returns the most words in a name that the normalised word w
+// starts, 0 when it starts none.
+func (l *Lexicon) first(w string) int {
+	if !l.mayHave(maphash.String(l.seed, w)) {
+		return 0
+	}
+	return l.longest[w]
 }
 
 // addShort enters the shortened forms of person i's name, given as
@@ -183,9 +230,15 @@ func (l *Lexicon) title(w string) bool {
 // them in buf.
 func (l *Lexicon) lookup(buf *keyBuf, words []string) []ref {
 	if len(words) == 1 {
+		if !l.mayHave(maphash.String(l.seed, words[0])) {
+			return nil
+		}
 		return l.entries[words[0]]
 	}
-	return l.entries[string(buf.join(words))]
+	if k := buf.join(words); l.mayHave(maphash.Bytes(l.seed, k)) {
+		return l.entries[string(k)]
+	}
+	return nil
 }
 
 // reach returns how many of words (at most n) a name of the lexicon could
@@ -198,6 +251,9 @@ func (l *Lexicon) reach(buf *keyBuf, words []string, n int) int {
 			*buf = append(*buf, ' ')
 		}
 		*buf = append(*buf, words[k-1]...)
+		if !l.mayHave(maphash.Bytes(l.seed, *buf)) {
+			return k
+		}
 		if _, ok := l.prefixes[string(*buf)]; !ok {
 			return k
 		}
