@@ -28,7 +28,8 @@ type parseState struct {
 	scores              []float32
 	net                 *mlp.Scratch           // the network's working memory, made on first use
 	netMoves, percMoves int                    // moves scored by each (for measuring)
-	forms               *wordcache.Cache[form] // the forms met, made on first use
+	forms               *wordcache.Cache[int32] // the forms met → index in known, made on first use
+	known               []form
 }
 
 // form is what a parse state keeps of a word form.
@@ -42,14 +43,18 @@ const maxForms = 1 << 15
 
 // form returns the normal form and clusters of word w under m.
 func (st *parseState) form(m *Model, w string) form {
-	if f, ok := st.forms.Get(w); ok {
-		return f
+	if k, ok := st.forms.Get(w); ok {
+		return st.known[k]
 	}
 	if st.forms == nil {
-		st.forms = wordcache.New[form](maxForms)
+		st.forms = wordcache.New[int32](maxForms)
 	}
 	f := form{norm: normalize(w), clus: m.clusterOf(w)}
-	st.forms.Put(w, f)
+	if st.forms.Room(1) {
+		st.known = st.known[:0]
+	}
+	st.forms.Put(w, int32(len(st.known)))
+	st.known = append(st.known, f)
 	return f
 }
 

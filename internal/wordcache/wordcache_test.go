@@ -2,6 +2,7 @@ package wordcache
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +45,40 @@ func TestCache(t *testing.T) {
 		if c.Len() > 3 {
 			t.Fatalf("%d forms kept, at most 3", c.Len())
 		}
+	}
+}
+
+// TestCacheAgainstMap checks a cache against a map on forms of every
+// length around the 16 bytes kept in a slot, forms that differ only in
+// trailing zero bytes, and enough forms to start afresh several times.
+func TestCacheAgainstMap(t *testing.T) {
+	const size = 100
+	c := New[int](size)
+	want := map[string]int{}
+	var forms []string
+	for i := range 1000 {
+		w := fmt.Sprintf("%d-%s", i, strings.Repeat("x", i%21))
+		forms = append(forms, w, w+"\x00", "\x00"+w)
+	}
+	forms = append(forms, "", "\x00", "\x00\x00", strings.Repeat("é", 8), strings.Repeat("é", 9))
+	for i, w := range forms {
+		if c.Len()+1 > size {
+			clear(want)
+		}
+		c.Put(w, i)
+		want[w] = i
+		if c.Len() != len(want) {
+			t.Fatalf("after %d puts: Len %d, want %d", i+1, c.Len(), len(want))
+		}
+		for _, o := range forms[max(0, i-50) : i+1] {
+			v, ok := c.Get(o)
+			if wv, wok := want[o]; ok != wok || v != wv {
+				t.Fatalf("after %d puts: Get(%q) = %d, %v, want %d, %v", i+1, o, v, ok, wv, wok)
+			}
+		}
+	}
+	c.Put(forms[len(forms)-1], -1) // a form kept again keeps its new value
+	if v, _ := c.Get(forms[len(forms)-1]); v != -1 || c.Len() != len(want) {
+		t.Errorf("a form put twice: %d, Len %d", v, c.Len())
 	}
 }
