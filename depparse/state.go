@@ -26,8 +26,8 @@ type parseState struct {
 	labelNames          []string
 	feats               []uint64
 	scores              []float32
-	net                 *mlp.Scratch           // the network's working memory, made on first use
-	netMoves, percMoves int                    // moves scored by each (for measuring)
+	net                 *mlp.Scratch            // the network's working memory, made on first use
+	netMoves, percMoves int                     // moves scored by each (for measuring)
 	forms               *wordcache.Cache[int32] // the forms met → index in known, made on first use
 	known               []form
 }
