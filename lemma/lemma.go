@@ -37,6 +37,7 @@ package lemma
 import (
 	"context"
 	_ "embed"
+	"github.com/parley-events/parley/internal/wordcache"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -271,15 +272,47 @@ type Lemmatizer struct {
 }
 
 // lemmaCache remembers the lemmas of the forms and tags a goroutine has
-// seen (Model.Lemma is a function of them): a repeated word costs one map
-// lookup instead of the model's several. Its strings are copies, so that
-// it holds no document's text.
-type lemmaCache struct{ m map[lemmaKey]string }
+// seen (Model.Lemma is a function of them): a repeated word costs one
+// lookup instead of the model's several. A form and its tags are keyed as
+// the form, a zero byte and the number of the tag pair, so that most keys
+// are short enough for the form cache to keep in its slots. Its strings
+// are copies, so that it holds no document's text.
+type lemmaCache struct {
+	forms  *wordcache.Cache[int32] // key → index in lemmas
+	lemmas []string
+	tags   map[tagPair]byte // tag pair → its number, from 1
+	key    []byte
+}
 
-type lemmaKey struct{ form, upos, xpos string }
+type tagPair struct{ upos, xpos string }
 
 // maxCached is the most entries a lemmaCache keeps before it starts over.
 const maxCached = 1 << 15
+
+// lookup returns the lemma of form with tags upos and xpos.
+func (c *lemmaCache) lookup(m *Model, form, upos, xpos string) string {
+	id, ok := c.tags[tagPair{upos, xpos}]
+	if !ok {
+		if len(c.tags) == 255 {
+			clear(c.tags)
+			c.forms.Room(maxCached + 1) // the keys go with their numbers
+			c.lemmas = c.lemmas[:0]
+		}
+		id = byte(len(c.tags) + 1)
+		c.tags[tagPair{strings.Clone(upos), strings.Clone(xpos)}] = id
+	}
+	c.key = append(append(append(c.key[:0], form...), 0), id)
+	if k, ok := c.forms.Get(string(c.key)); ok {
+		return c.lemmas[k]
+	}
+	if c.forms.Room(1) {
+		c.lemmas = c.lemmas[:0]
+	}
+	lem := strings.Clone(m.Lemma(form, upos, xpos))
+	c.forms.Put(string(c.key), int32(len(c.lemmas)))
+	c.lemmas = append(c.lemmas, lem)
+	return lem
+}
 
 // New returns a Lemmatizer that uses m.
 func New(m *Model) *Lemmatizer { return &Lemmatizer{m: m} }
@@ -322,7 +355,7 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	c, _ := l.cache.Get().(*lemmaCache)
 	if c == nil {
-		c = &lemmaCache{m: make(map[lemmaKey]string)}
+		c = &lemmaCache{forms: wordcache.New[int32](maxCached), tags: map[tagPair]byte{}}
 	}
 	defer l.cache.Put(c)
 	for i := range d.Tokens {
@@ -332,15 +365,7 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 			continue
 		}
 		form := d.Text[t.Start:t.End]
-		lem, ok := c.m[lemmaKey{form, t.UPOS, t.XPOS}]
-		if !ok {
-			if len(c.m) >= maxCached {
-				clear(c.m)
-			}
-			lem = strings.Clone(l.m.Lemma(form, t.UPOS, t.XPOS))
-			c.m[lemmaKey{strings.Clone(form), strings.Clone(t.UPOS), strings.Clone(t.XPOS)}] = lem
-		}
-		if lem != form {
+		if lem := c.lookup(l.m, form, t.UPOS, t.XPOS); lem != form {
 			t.Lemma = lem
 		}
 	}

@@ -3,6 +3,7 @@ package lemma
 import (
 	"bytes"
 	"errors"
+	"github.com/parley-events/parley/internal/wordcache"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -287,9 +288,13 @@ func TestProcessCache(t *testing.T) {
 		check(d)
 	}
 	// A full cache starts over and still answers right.
-	c := &lemmaCache{m: make(map[lemmaKey]string)}
+	c := &lemmaCache{forms: wordcache.New[int32](maxCached), tags: map[tagPair]byte{}}
 	for i := range maxCached {
-		c.m[lemmaKey{form: strconv.Itoa(i)}] = "x"
+		c.lookup(l.m, strconv.Itoa(i), "NUM", "CD")
+	}
+	// So does one that has met more tag pairs than a key can number.
+	for i := range 300 {
+		c.lookup(l.m, "walked", "VERB", "X"+strconv.Itoa(i))
 	}
 	l.cache.Put(c)
 	d := doc()
