@@ -224,7 +224,9 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// one in France.)
 	// (Nor what one agrees: "the ministers agreed that APEC
 	// would act" is no agreement with APEC.)
-	if cc := x.child(v, "ccomp"); cc >= 0 && !speechVerbs[x.lemma[v]] && !opinionVerbs[x.lemma[v]] && !slices.ContainsFunc(x.children[cc], func(k int) bool {
+	// (A verb of saying's clause names a target only when it is the
+	// clause of its object's hope or demand: objectClause.)
+	if cc := x.child(v, "ccomp"); cc >= 0 && (!speechVerbs[x.lemma[v]] || objectClause(x, v) == cc) && !opinionVerbs[x.lemma[v]] && !slices.ContainsFunc(x.children[cc], func(k int) bool {
 		return x.rel[k] == "mark" && (x.lemma[k] == "if" || x.lemma[k] == "whether")
 	}) {
 		s, _ := subject(d, x, cc, 0)
@@ -341,9 +343,11 @@ func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
 // target preposition or "by".
 func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 	// "reiterated its demand that Israel ease restrictions": the subject
-	// of the clause a noun asking others to act states.
+	// of the clause a noun asking others to act states; "expressed
+	// concern that NATO would expand": of the clause a noun of hope or
+	// fear is about.
 	for _, c := range x.children[o] {
-		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && (askNouns[x.lemma[o]] || x.lemma[o] == "insistence") {
+		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && (askNouns[x.lemma[o]] || stanceClauseNouns[x.lemma[o]] || x.lemma[o] == "insistence") {
 			s, _ := subject(d, x, c, 0)
 			if tgt := actorsAt(d, x, s); len(tgt) > 0 {
 				return tgt
@@ -713,6 +717,44 @@ var intentNouns = map[string]bool{
 var askNouns = map[string]bool{
 	"call": true, "request": true, "appeal": true, "demand": true, "invitation": true, "order": true,
 	"permission": true, "authorization": true, "mandate": true, "resolution": true, "ultimatum": true,
+}
+
+// objectClause returns the clause after "that" which the parser hung from
+// verb v but which belongs to v's object, a noun of hope, fear or demand
+// ("expressed hope on Thursday that Ukraine would join"), or -1.
+func objectClause(x *docIndex, v int) int {
+	o, cc := x.child(v, "obj"), x.child(v, "ccomp")
+	if o < 0 || cc < o || !stanceClauseNouns[x.lemma[o]] && !askNouns[x.lemma[o]] {
+		return -1
+	}
+	if m := x.child(cc, "mark"); m < 0 || x.lower[m] != "that" {
+		return -1
+	}
+	return cc
+}
+
+// stanceClauseNouns hope or fear what a clause after "that" says, of
+// those it names: "concern that NATO would expand" is about NATO.
+var stanceClauseNouns = map[string]bool{
+	"hope": true, "concern": true, "fear": true, "doubt": true, "worry": true, "optimism": true,
+	"pessimism": true, "confidence": true, "skepticism": true, "scepticism": true, "anxiety": true,
+	"apprehension": true, "misgiving": true, "suspicion": true, "satisfaction": true,
+}
+
+// stanceSubject reports whether actor a is the subject of the clause
+// after "that" of verb v's object, a noun of hope, fear or demand (see
+// nominalTarget and objectClause).
+func stanceSubject(d *parley.Doc, x *docIndex, v, a int) bool {
+	o := x.child(v, "obj")
+	if o < 0 || !stanceClauseNouns[x.lemma[o]] && !askNouns[x.lemma[o]] {
+		return false
+	}
+	h := d.SpanHead(d.Actors[a].Tokens)
+	c := x.head[h]
+	if c < 0 || !strings.HasPrefix(x.rel[h], "nsubj") {
+		return false
+	}
+	return c == objectClause(x, v) || x.head[c] == o && (x.rel[c] == "acl" || x.rel[c] == "ccomp")
 }
 
 // accidentVerbs tell of accidents when they have no object: their

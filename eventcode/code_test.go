@@ -48,6 +48,12 @@ func TestCode(t *testing.T) {
 	}
 	for _, c := range []struct{ text, want string }{
 		{"Moscow did not attack Kyiv on Sunday.", "RUS 190 UKR negated"},
+		// A hope or fear is about whom the clause it states names, the
+		// clause hung from the noun or, past a phrase of time, from the
+		// verb; but not about one's own country.
+		{"Russia expressed concern that NATO would expand eastwards.", "RUS 012 IGOWSTNAT asserted"},
+		{"Russia expressed hope on Thursday that Ukraine would join the talks.", "RUS 013 UKR asserted"},
+		{"Chinese Premier Li Peng dismissed fears that China was harbouring ambitions to dominate the region.", ""},
 		{"Russian troops attacked Ukrainian soldiers near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Ukrainian soldiers were attacked by Russian troops near the border.", "RUSMIL 190 UKRMIL asserted"},
 		{"Russian forces launched drone attacks on Ukrainian cities.", "RUSMIL 195 UKR asserted"},

@@ -1157,8 +1157,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// source's country is one of is not acted on by it (but "expand
 	// trade between the two countries", "damage the two countries'
 	// relations" are with the other).
+	// Nor is one's own country the one a hope or fear is about: "Li
+	// dismissed fears that China was harbouring ambitions".
 	tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
-		return topicOwner(d, x, v, a, false) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) }) ||
+		return (topicOwner(d, x, v, a, false) || stanceSubject(d, x, v, a)) && slices.ContainsFunc(src, func(s int) bool { return ownCountry(d.Actors[s], d.Actors[a]) }) ||
 			pair(d, x, a) && !betweenPair(d, x, a) && slices.ContainsFunc(d.Actors, func(b parley.Actor) bool {
 				return b.Tokens == d.Actors[a].Tokens && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == b.Country })
 			})
@@ -1227,7 +1229,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if futureVerbs[x.lemma[v]] && x.child(v, "xcomp") >= 0 {
 		fwd, back = intent(fwd), intent(back) // "agreed to share", "offered to host": an intent
 	}
-	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) {
+	// (Not a clause of the object's: "expressed hope on Thursday that
+	// Ukraine would join the talks" is a hope about Ukraine.)
+	if strings.HasPrefix(fwd, "01") && (x.child(v, "ccomp") >= 0 || x.child(v, "parataxis") >= 0) && objectClause(x, v) < 0 {
 		// A statement whose content is coded on its own is that content's
 		// report. A comment on something no verb of the dictionaries codes
 		// ("believes Gondor can cope with the drought") is about the
