@@ -52,6 +52,8 @@ func TestCode(t *testing.T) {
 		// clause hung from the noun or, past a phrase of time, from the
 		// verb; but not about one's own country.
 		{"Russia expressed concern that NATO would expand eastwards.", "RUS 012 IGOWSTNAT asserted"},
+		// "Islamic Jihad" is the Palestinian movement, not Hezbollah.
+		{"Islamic Jihad fired rockets at Israel.", "PSEREB 194 ISR asserted"},
 		{"Russia expressed hope on Thursday that Ukraine would join the talks.", "RUS 013 UKR asserted"},
 		{"Chinese Premier Li Peng dismissed fears that China was harbouring ambitions to dominate the region.", ""},
 		{"Russian troops attacked Ukrainian soldiers near the border.", "RUSMIL 190 UKRMIL asserted"},
