@@ -52,6 +52,10 @@ func TestCode(t *testing.T) {
 		// clause hung from the noun or, past a phrase of time, from the
 		// verb; but not about one's own country.
 		{"Russia expressed concern that NATO would expand eastwards.", "RUS 012 IGOWSTNAT asserted"},
+		// An agreement is not with whom its topic names, but with whom a
+		// "with" phrase does.
+		{"Lebanese leaders failed to reach a consensus on the disarmament of Hezbollah.", ""},
+		{"Bulgaria hopes to reach a deal with the United States on the deployment of US troops.", "BGR 030 USA future"},
 		// "Islamic Jihad" is the Palestinian movement, not Hezbollah.
 		{"Islamic Jihad fired rockets at Israel.", "PSEREB 194 ISR asserted"},
 		{"Russia expressed hope on Thursday that Ukraine would join the talks.", "RUS 013 UKR asserted"},

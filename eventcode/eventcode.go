@@ -1176,27 +1176,27 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			return discussVerbs[x.lemma[v]] && (o >= 0 && within(d, h, o) || cc >= 0 && within(d, h, cc))
 		}
 		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool { return topicOwner(d, x, v, a, true) || about(a) || underTopic(d, x, v, a) }); len(tgt) == 0 {
-			// Whom with: a "with" phrase of the verb, or one the parser
-			// hung deeper in its object's or its phrases' ("discussed
-			// Iran's programme with Pakistani officials", "discussed it
-			// by phone with the French minister").
-			level := []int{v}
-			for depth := 0; depth < 3 && len(tgt) == 0; depth++ {
-				var next []int
-				for _, n := range level {
-					for _, c := range x.children[n] {
-						r := x.rel[c]
-						if r != "obl" && r != "nmod" && r != "obj" && r != "conj" || depth > 0 && r == "obj" {
-							continue
-						}
-						if (r == "obl" || r == "nmod") && x.caseOf(c) == "with" && len(tgt) == 0 {
-							tgt = slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) })
-						}
-						next = append(next, c)
-					}
-				}
-				level = next
-			}
+			tgt = withParty(d, x, v, src)
+		}
+	}
+	// Nor is an agreement, a pledge or cooperation with whom its topic
+	// names ("failed to reach consensus on the disarmament of
+	// Hezbollah", "reach a deal with the US on the deployment of US
+	// troops"), but with whom a phrase inside the topic pairs it with
+	// ("agreed on a ceasefire with Hamas"); a pattern that names the
+	// target's place, or the words of the topic, says otherwise ("* over
+	// + [112]", "* over efforts [050]").
+	if (strings.HasPrefix(fwd, "03") || strings.HasPrefix(fwd, "05")) && !(patterned && b.target >= 0) {
+		var words []int
+		if patterned {
+			words = b.words
+		}
+		n := len(tgt)
+		if tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
+			h := d.SpanHead(d.Actors[a].Tokens)
+			return underTopic(d, x, v, a) && !partyPhrase(d, x, h, v) && !topicMatched(x, h, v, words)
+		}); n > 0 && len(tgt) == 0 {
+			tgt = withParty(d, x, v, src)
 		}
 	}
 	if seek() && strings.HasPrefix(fwd, "14") {
@@ -1344,6 +1344,69 @@ func underTopic(d *parley.Doc, x *docIndex, v, a int) bool {
 		t = x.head[t]
 	}
 	return false
+}
+
+// withParty returns whom verb v's act is with, other than its sources src:
+// the actors of a "with" phrase of the verb, or of one the parser hung
+// deeper in its object's or its phrases' ("discussed Iran's programme
+// with Pakistani officials", "discussed it by phone with the French
+// minister").
+func withParty(d *parley.Doc, x *docIndex, v int, src []int) []int {
+	level := []int{v}
+	for depth := 0; depth < 3; depth++ {
+		var next []int
+		for _, n := range level {
+			for _, c := range x.children[n] {
+				r := x.rel[c]
+				if r != "obl" && r != "nmod" && r != "obj" && r != "conj" || depth > 0 && r == "obj" {
+					continue
+				}
+				if (r == "obl" || r == "nmod") && x.caseOf(c) == "with" {
+					if tgt := slices.DeleteFunc(actorsAt(d, x, c), func(a int) bool { return slices.Contains(src, a) }); len(tgt) > 0 {
+						return tgt
+					}
+				}
+				next = append(next, c)
+			}
+		}
+		level = next
+	}
+	return nil
+}
+
+// partyPhrase reports whether token t lies in a phrase naming a party of
+// what verb v says, below v: one with "with", "against", "from", "to" or
+// the like (partyCases), or the "on" of a call ("a resolution calling on
+// the government").
+func partyPhrase(d *parley.Doc, x *docIndex, t, v int) bool {
+	for n := 0; n < 12 && t >= 0 && t != v; n++ {
+		c := x.caseOf(t)
+		if partyCases[c] || c == "on" && x.head[t] >= 0 && x.lemma[x.head[t]] == "call" && d.Tokens[x.head[t]].UPOS == "VERB" {
+			return true
+		}
+		t = x.head[t]
+	}
+	return false
+}
+
+// topicMatched reports whether the preposition of a topic phrase on the
+// way up the tree from token t to verb v is one of words, which a pattern
+// matched ("* over efforts").
+func topicMatched(x *docIndex, t, v int, words []int) bool {
+	for n := 0; n < 12 && t >= 0 && t != v && len(words) > 0; n++ {
+		if slices.ContainsFunc(x.children[t], func(c int) bool { return x.rel[c] == "case" && aboutCases[x.lower[c]] && slices.Contains(words, c) }) {
+			return true
+		}
+		t = x.head[t]
+	}
+	return false
+}
+
+// partyCases are the prepositions of a phrase that names a party to an
+// act, not its topic.
+var partyCases = map[string]bool{
+	"with": true, "between": true, "among": true, "against": true, "from": true, "to": true,
+	"toward": true, "towards": true, "by": true,
 }
 
 // aboutCases are the prepositions of a phrase that says what a talk is
