@@ -1026,6 +1026,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event
 	}
+	// What a statement is — opposition, pessimism, an initiative — is said
+	// by a pattern's words at the verb, in what it says or right under
+	// it, not deep inside: "said the ban was due to restrictions imposed
+	// on the activities of the opposition" voices no opposition.
+	if patterned && speechVerbs[x.lemma[v]] && slices.ContainsFunc(b.words, func(t int) bool { return deepInClause(x, v, t) }) {
+		return
+	}
 	if patterned {
 		code, pattern = p.Code, strings.Join(strings.Fields(p.Raw), " ")
 		if p.Origin.File != "" {
@@ -1752,6 +1759,18 @@ var mutualVerbs = map[string]bool{"cooperate": true, "collaborate": true, "coord
 // visits reports whether code is CAMEO's making or hosting a visit (042,
 // 043), whose place is the host.
 func visits(code string) bool { return code == "042" || code == "043" }
+
+// deepInClause reports whether token t lies more than three levels below
+// verb v: in the phrases of what it says rather than in what it says
+// ("warned their populations about the Prince" is three).
+func deepInClause(x *docIndex, v, t int) bool {
+	depth := 0
+	for t >= 0 && x.head[t] != v {
+		t = x.head[t]
+		depth++
+	}
+	return t >= 0 && depth > 2
+}
 
 // restates reports whether the words a pattern of speech verb v matched
 // all lie in a clause it governs whose own verb the dictionaries code:

@@ -70,3 +70,16 @@ func TestHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepInClause checks which words of a speech verb's phrases may make
+// its pattern: those at most three levels under it.
+func TestDeepInClause(t *testing.T) {
+	// 0 said, 1 ban (obj), 2 about (case of 3), 3 Prince (nmod of 1),
+	// 4 of (case of 5), 5 Dol (nmod of 3), 6 opposition (compound of 5).
+	x := &docIndex{head: []int{-1, 0, 3, 1, 5, 3, 5}}
+	for tok, want := range []bool{false, false, false, false, true, false, true} {
+		if got := deepInClause(x, 0, tok); got != want {
+			t.Errorf("deepInClause(said, %d) = %v, want %v", tok, got, want)
+		}
+	}
+}
