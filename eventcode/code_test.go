@@ -56,6 +56,9 @@ func TestCode(t *testing.T) {
 		// "with" phrase does.
 		{"Lebanese leaders failed to reach a consensus on the disarmament of Hezbollah.", ""},
 		{"Bulgaria hopes to reach a deal with the United States on the deployment of US troops.", "BGR 030 USA future"},
+		// One carried somewhere makes no visit; one who flies there does.
+		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
+		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},
 		// "Islamic Jihad" is the Palestinian movement, not Hezbollah.
 		{"Islamic Jihad fired rockets at Israel.", "PSEREB 194 ISR asserted"},
 		{"Russia expressed hope on Thursday that Ukraine would join the talks.", "RUS 013 UKR asserted"},

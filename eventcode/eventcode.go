@@ -1212,6 +1212,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if seek() && strings.HasPrefix(fwd, "13") {
 		tgt = conditionTarget(d, x, v, src) // "threatened to quit the talks if Washington …"
 	}
+	// One carried somewhere by others makes no visit: "had to be
+	// airlifted to a Sydney hospital", "were flown to Nairobi".
+	if fwd == "042" && x.lemma[v] != "welcome" && x.lemma[v] != "greet" && x.lemma[v] != "receive" && x.lemma[v] != "invite" {
+		if _, passive := subject(d, x, v, 0); (passive || x.child(v, "aux:pass") >= 0) && x.child(v, "obl:agent") < 0 {
+			return
+		}
+	}
 	if visits(fwd) {
 		// A visit is not to the place one leaves ("left Hanoi for New
 		// Delhi": to where one is going, which the parser may hang from
