@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parley-events/parley"
@@ -252,5 +253,50 @@ func TestLoadAgentNotNames(t *testing.T) {
 	var b strings.Builder
 	if err := WriteAgents(&b, []Agent{{Code: "~GOV", NotNames: phs("stewardship")}}); err != nil || b.String() != "agent ~GOV\n  not stewardship\n" {
 		t.Errorf("WriteAgents = %q, %v", b.String(), err)
+	}
+}
+
+// TestDefaultCorrections checks parley's corrections of the Phoenix
+// actors (actors-parley.txt): dated codes that outrank the file's undated
+// one, and a name moved from one actor to another.
+func TestDefaultCorrections(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := func(name string) *Actor {
+		for i := range set.Actors {
+			if set.Actors[i].Name == name {
+				return &set.Actors[i]
+			}
+		}
+		t.Fatalf("no actor %s", name)
+		return nil
+	}
+	day := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		actor string
+		year  int
+		want  string
+	}{
+		{"LORD'S RESISTANCE ARMY", 2006, "UGAREB"},
+		{"LORD'S RESISTANCE ARMY", 2015, "CFRREB"},
+		{"PALESTINIAN ISLAMIC JIHAD", 2006, "PSEREB"},
+		{"UNITA", 2000, "AGOREB"},
+	} {
+		if got := byName(c.actor).CodeAt(day(c.year)); got != c.want {
+			t.Errorf("%s in %d: %s, want %s", c.actor, c.year, got, c.want)
+		}
+	}
+	named := func(a *Actor, name string) bool {
+		for _, n := range a.Names {
+			if strings.Join(n, " ") == name {
+				return true
+			}
+		}
+		return false
+	}
+	if named(byName("HEZBOLLAH"), "islamic jihad") || !named(byName("PALESTINIAN ISLAMIC JIHAD"), "islamic jihad") {
+		t.Error(`"islamic jihad" should name the Palestinian movement, not Hezbollah`)
 	}
 }
