@@ -283,6 +283,9 @@ func TestDefaultCorrections(t *testing.T) {
 		{"LORD'S RESISTANCE ARMY", 2015, "CFRREB"},
 		{"PALESTINIAN ISLAMIC JIHAD", 2006, "PSEREB"},
 		{"UNITA", 2000, "AGOREB"},
+		{"TIGERS", 2006, "---"}, // no actor: the Tamil Tigers are LTTE's
+		{"AL-AQSA MARTYRS BRIGADES", 2006, "PSEREB"},
+		{"KACH", 1994, "ISRREB"},
 	} {
 		if got := byName(c.actor).CodeAt(day(c.year)); got != c.want {
 			t.Errorf("%s in %d: %s, want %s", c.actor, c.year, got, c.want)
@@ -298,5 +301,8 @@ func TestDefaultCorrections(t *testing.T) {
 	}
 	if named(byName("HEZBOLLAH"), "islamic jihad") || !named(byName("PALESTINIAN ISLAMIC JIHAD"), "islamic jihad") {
 		t.Error(`"islamic jihad" should name the Palestinian movement, not Hezbollah`)
+	}
+	if named(byName("AL-AQSA MARTYRS BRIGADES"), "al-aqsa") {
+		t.Error(`"al-aqsa" alone should name no actor: it is as often the mosque`)
 	}
 }
