@@ -89,7 +89,11 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 			// such actor within reach.
 			it := words[a.Tokens.Start] == "it"
 			they := words[a.Tokens.Start] == "they"
+			others := coArguments(d, k)
 			best := antecedent(d, sentOf, k, s-reach, func(b parley.Actor) bool {
+				if slices.ContainsFunc(others, func(o parley.Actor) bool { return o.Name == b.Name && o.Code == b.Code }) {
+					return false // "they urged the government and the LTTE": not the LTTE
+				}
 				if they {
 					return b.Code != "" && plural(d, b)
 				}
@@ -279,6 +283,43 @@ func isSubject(d *parley.Doc, a parley.Actor) bool {
 // first, the first subject that fits (the one the text was about: "The
 // Kenyan president met the Ugandan president. He said …"), else the last
 // that fits; -1 when none does.
+// coArguments returns the named actors that are objects or phrases of
+// the verb whose subject actor k is, with their conjuncts: a pronoun
+// subject is none of them ("they urged the government and the LTTE").
+func coArguments(d *parley.Doc, k int) []parley.Actor {
+	h := d.SpanHead(d.Actors[k].Tokens)
+	if r := d.Tokens[h].DepRel; r != "nsubj" && r != "nsubj:pass" {
+		return nil
+	}
+	v := d.Tokens[h].Head
+	if v < 0 {
+		return nil
+	}
+	var out []parley.Actor
+	for _, b := range d.Actors[k+1:] {
+		if b.Name == "" {
+			continue
+		}
+		// (The actor must be the argument, not a word of it: "according
+		// to official Japanese figures" is no argument that is Japan.)
+		r := d.SpanHead(b.Tokens)
+		if d.PhraseRoot(r) != r {
+			continue
+		}
+		for d.Tokens[r].DepRel == "conj" && d.Tokens[r].Head > h {
+			r = d.Tokens[r].Head
+		}
+		if d.Tokens[r].Head != v {
+			continue
+		}
+		switch d.Tokens[r].DepRel {
+		case "obj", "iobj", "obl":
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 func antecedent(d *parley.Doc, sentOf []int, k, from int, fits func(parley.Actor) bool) int {
 	s := sentOf[d.Actors[k].Tokens.Start]
 	cur, best, subj := s, -1, -1

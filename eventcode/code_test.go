@@ -56,6 +56,9 @@ func TestCode(t *testing.T) {
 		// "with" phrase does.
 		{"Lebanese leaders failed to reach a consensus on the disarmament of Hezbollah.", ""},
 		{"Bulgaria hopes to reach a deal with the United States on the deployment of US troops.", "BGR 030 USA future"},
+		// A pronoun subject is none of its verb's own objects: "they"
+		// are the envoys, not the Tigers they urged.
+		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
 		// One carried somewhere makes no visit; one who flies there does.
 		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
 		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},
