@@ -311,6 +311,8 @@ func TestItForNoOne(t *testing.T) {
 		// "It" said by a speaker who is no actor stands for the speaker.
 		"Russia rejected the offer. The relief agency said it would send food to Ukraine.": "Russia=RUS Ukraine=UKR",
 		"Russia rejected the offer. The Russian side said it would send food to Ukraine.":  "Russia=RUS Russian=RUS→0 it=RUS→1 Ukraine=UKR",
+		// The weather's "it" is no one.
+		"Russia crossed the river. It rained on Monday.": "Russia=RUS",
 		// "It" after a sentence about a text stands for the text.
 		"Russia rejected the offer. The resolution was adopted on Monday. It asks Ukraine to hold talks.": "Russia=RUS Ukraine=UKR",
 	})

@@ -546,6 +546,9 @@ var timeNouns = map[string]bool{
 	"morning": true, "afternoon": true, "evening": true, "today": true, "yesterday": true,
 }
 
+// weatherVerbs take a subject "it" that stands for no one.
+var weatherVerbs = map[string]bool{"rain": true, "snow": true, "drizzle": true, "thunder": true, "sleet": true}
+
 // expletive reports whether "it" at token i stands for a clause that
 // follows, not for anyone: "It is forbidden for Shiites to …", "It's the
 // wise choice for Canada to …", "It is clear that …", "It seems
@@ -559,6 +562,9 @@ func expletive(d *parley.Doc, words []string, i int) bool {
 		return i > 0 && words[i-1] == "when"
 	}
 	lemma := strings.ToLower(d.Lemma(h))
+	if weatherVerbs[lemma] {
+		return true // "it rained", "it was snowing": the weather's "it"
+	}
 	if controlPredicates[lemma] {
 		return false // "It is prepared to provide support": the subject's own readiness.
 	}
