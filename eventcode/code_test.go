@@ -59,6 +59,9 @@ func TestCode(t *testing.T) {
 		// A pronoun subject is none of its verb's own objects: "they"
 		// are the envoys, not the Tigers they urged.
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
+		// Critics of a country are not that country; its president is.
+		{"Critics of Kenya accused Uganda of lying.", ""},
+		{"The president of Kenya accused Uganda of lying.", "KENGOV 112 UGA asserted"},
 		// One carried somewhere makes no visit; one who flies there does.
 		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
 		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},

@@ -411,6 +411,13 @@ type docIndex struct {
 	stamp   uint32
 }
 
+// adversaries are nouns for people set against what their "of" phrase
+// names, or held by it: its actors are not theirs.
+var adversaries = map[string]bool{
+	"critic": true, "opponent": true, "foe": true, "enemy": true, "adversary": true, "detractor": true,
+	"rival": true, "victim": true, "hostage": true, "captive": true,
+}
+
 // complaintVerbs report what their subject complains of; after the
 // clause they report, like verbs of saying, they are its source.
 var complaintVerbs = map[string]bool{"complain": true, "lament": true, "charge": true, "argue": true, "protest": true, "counter": true, "reply": true, "respond": true, "predict": true, "recall": true, "observe": true}
@@ -841,7 +848,9 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		h := d.SpanHead(a.Tokens)
 		root := x.phraseRoot(d, h)
 		for i := h; i != root && i >= 0; i = x.head[i] {
-			if x.placeAppos[i] {
+			// (Nor is one the critics or opponents of are among them:
+			// "critics of Kenya's new constitution" are not Kenya.)
+			if x.placeAppos[i] || x.rel[i] == "nmod" && x.caseOf(i) == "of" && x.head[i] >= 0 && adversaries[x.lemma[x.head[i]]] {
 				root = i
 				break
 			}
