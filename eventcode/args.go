@@ -237,6 +237,18 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	return nil
 }
 
+// objectControl are the verbs whose object does what their infinitive
+// says: one allows, forces or asks someone to act.
+var objectControl = map[string]bool{
+	"allow": true, "permit": true, "enable": true, "let": true, "force": true, "compel": true, "oblige": true,
+	"require": true, "cause": true, "ask": true, "urge": true, "order": true, "tell": true, "invite": true,
+	"encourage": true, "persuade": true, "instruct": true, "authorize": true, "authorise": true,
+}
+
+// nominalUPOS reports whether a word of part of speech u heads a noun
+// phrase.
+func nominalUPOS(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" }
+
 // opinionVerbs share a view, which their clause states.
 var opinionVerbs = map[string]bool{"agree": true, "concur": true}
 
@@ -622,7 +634,11 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// meeting or summoning someone, the infinitive is the
 		// subject's purpose: "summoned Niger's ambassador to complain",
 		// "met the Russian envoy to discuss".
-		if o := x.child(h, "obj", "iobj"); o >= 0 && len(actorsAt(d, x, o)) > 0 && !(purposeVerbs[x.lemma[h]] && infinitive(x, v)) {
+		// After a verb that makes or lets its object act, the object
+		// does the complement's act even when it is no actor: "allow
+		// convoys of trucks to travel between Gaza and the West Bank" is
+		// no journey of whoever allows it.
+		if o := x.child(h, "obj", "iobj"); o >= 0 && (len(actorsAt(d, x, o)) > 0 || objectControl[x.lemma[h]] && nominalUPOS(d.Tokens[o].UPOS)) && !(purposeVerbs[x.lemma[h]] && infinitive(x, v)) {
 			return o, false
 		}
 		// The controller's subject does the complement's act even when

@@ -62,6 +62,9 @@ func TestCode(t *testing.T) {
 		// Critics of a country are not that country; its president is.
 		{"Critics of Kenya accused Uganda of lying.", ""},
 		{"The president of Kenya accused Uganda of lying.", "KENGOV 112 UGA asserted"},
+		// Those one allows to travel travel, not the one who allows it.
+		{"Israel should allow convoys of trucks to travel to Gaza.", "ISR 080 PSEGZA hypothetical"},
+		{"Israel allowed Egyptian officials to travel to Gaza.", "ISR 080 EGYGOV asserted; EGYGOV 042 PSEGZA asserted"},
 		// One carried somewhere makes no visit; one who flies there does.
 		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
 		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},
