@@ -286,6 +286,7 @@ func TestDefaultCorrections(t *testing.T) {
 		{"TIGERS", 2006, "---"}, // no actor: the Tamil Tigers are LTTE's
 		{"AL-AQSA MARTYRS BRIGADES", 2006, "PSEREB"},
 		{"KACH", 1994, "ISRREB"},
+		{"ISLAMIC COURTS UNION", 2006, "SOMREB"},
 	} {
 		if got := byName(c.actor).CodeAt(day(c.year)); got != c.want {
 			t.Errorf("%s in %d: %s, want %s", c.actor, c.year, got, c.want)

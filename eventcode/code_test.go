@@ -65,6 +65,9 @@ func TestCode(t *testing.T) {
 		// Those one allows to travel travel, not the one who allows it.
 		{"Israel should allow convoys of trucks to travel to Gaza.", "ISR 080 PSEGZA hypothetical"},
 		{"Israel allowed Egyptian officials to travel to Gaza.", "ISR 080 EGYGOV asserted; EGYGOV 042 PSEGZA asserted"},
+		// Only a state or an armed group occupies territory.
+		{"Angolan refugees moved into Congo.", ""},
+		{"Ugandan troops moved into Congo.", "UGAMIL 192 COG asserted"},
 		// One carried somewhere makes no visit; one who flies there does.
 		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
 		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},

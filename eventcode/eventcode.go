@@ -1115,6 +1115,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		!slices.ContainsFunc(tgt, func(a int) bool { return armed(d.Actors[a]) }) {
 		return // "defeated the chancellor", "beat New Zealand 15-4": no violence
 	}
+	// Only a state or an armed group occupies territory: refugees who
+	// "moved into the DRC" sought refuge there.
+	if fwd == "192" && len(src) > 0 && !slices.ContainsFunc(src, func(a int) bool {
+		return armed(d.Actors[a]) || d.Actors[a].Sectors == "" || anySector(d.Actors[a].Sectors, "GOV")
+	}) {
+		return
+	}
 	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
