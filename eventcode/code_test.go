@@ -65,6 +65,9 @@ func TestCode(t *testing.T) {
 		// Those one allows to travel travel, not the one who allows it.
 		{"Israel should allow convoys of trucks to travel to Gaza.", "ISR 080 PSEGZA hypothetical"},
 		{"Israel allowed Egyptian officials to travel to Gaza.", "ISR 080 EGYGOV asserted; EGYGOV 042 PSEGZA asserted"},
+		// "The international community" is the world's states together,
+		// not civilians.
+		{"Kenya urged the international community to help Somalia.", "KEN 023 IGO asserted; IGO 070 SOM hypothetical"},
 		// Only a state or an armed group occupies territory.
 		{"Angolan refugees moved into Congo.", ""},
 		{"Ugandan troops moved into Congo.", "UGAMIL 192 COG asserted"},
