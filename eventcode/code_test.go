@@ -498,7 +498,7 @@ func TestCode(t *testing.T) {
 		{"Chile demanded on Friday that Peru withdraw its warships.", "CHL 100 PER asserted"},
 		// What an infinitive hung on the urged object completes is urged
 		// too.
-		{"The envoy urged the international community to keep sending aid to Yemeni families.", "GOV 020 CVL asserted; CVL 070 YEM hypothetical"},
+		{"The envoy urged the international community to keep sending aid to Yemeni families.", "GOV 020 IGO asserted; IGO 070 YEM hypothetical"},
 		// An infinitive the parser hung on the urged object (a list of
 		// them) is urged all the same.
 		{"Last year Nairobi urged Zairean President Mobutu and Kabila to open negotiations in Mombasa, despite the objections of the generals.", "KEN 020 CODGOV asserted; KEN 020 CODELI asserted; CODGOV 046 CODELI hypothetical; CODELI 046 CODGOV hypothetical"},
