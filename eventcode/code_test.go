@@ -61,6 +61,7 @@ func TestCode(t *testing.T) {
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
 		// Critics of a country are not that country; its president is.
 		{"Critics of Kenya accused Uganda of lying.", ""},
+		{"The widow of the Kenyan president accused Uganda of lying.", ""},
 		{"The president of Kenya accused Uganda of lying.", "KENGOV 112 UGA asserted"},
 		// Those one allows to travel travel, not the one who allows it.
 		{"Israel should allow convoys of trucks to travel to Gaza.", "ISR 080 PSEGZA hypothetical"},

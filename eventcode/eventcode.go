@@ -411,11 +411,14 @@ type docIndex struct {
 	stamp   uint32
 }
 
-// adversaries are nouns for people set against what their "of" phrase
-// names, or held by it: its actors are not theirs.
-var adversaries = map[string]bool{
+// othersOf are nouns for people who are not whom their "of" phrase
+// names: set against it, held by it, or its kin ("the widow of former
+// agent Litvinenko accused Moscow").
+var othersOf = map[string]bool{
 	"critic": true, "opponent": true, "foe": true, "enemy": true, "adversary": true, "detractor": true,
 	"rival": true, "victim": true, "hostage": true, "captive": true,
+	"widow": true, "widower": true, "wife": true, "husband": true, "son": true, "daughter": true,
+	"brother": true, "sister": true, "father": true, "mother": true, "relative": true, "family": true,
 }
 
 // complaintVerbs report what their subject complains of; after the
@@ -848,9 +851,9 @@ func newDocIndex(d *parley.Doc) *docIndex {
 		h := d.SpanHead(a.Tokens)
 		root := x.phraseRoot(d, h)
 		for i := h; i != root && i >= 0; i = x.head[i] {
-			// (Nor is one the critics or opponents of are among them:
-			// "critics of Kenya's new constitution" are not Kenya.)
-			if x.placeAppos[i] || x.rel[i] == "nmod" && x.caseOf(i) == "of" && x.head[i] >= 0 && adversaries[x.lemma[x.head[i]]] {
+			// (Nor is one the critics, opponents or kin of are among
+			// them: "critics of Kenya's new constitution" are not Kenya.)
+			if x.placeAppos[i] || x.rel[i] == "nmod" && x.caseOf(i) == "of" && x.head[i] >= 0 && othersOf[x.lemma[x.head[i]]] {
 				root = i
 				break
 			}
