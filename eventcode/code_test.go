@@ -59,6 +59,8 @@ func TestCode(t *testing.T) {
 		// A pronoun subject is none of its verb's own objects: "they"
 		// are the envoys, not the Tigers they urged.
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
+		// What one has the ability to do may be done, not will be.
+		{"Analysts doubt Hezbollah's ability to attack Israel.", "LBNREB 190 ISR hypothetical"},
 		// Critics of a country are not that country; its president is.
 		{"Critics of Kenya accused Uganda of lying.", ""},
 		{"The widow of the Kenyan president accused Uganda of lying.", ""},

@@ -21,6 +21,9 @@ var (
 		"freeze": true, "halt": true, "veto": true, "postpone": true, "delay": true,
 		"kill": true, "thwart": true, "foil": true, "resist": true, "refuse": true, "ditch": true,
 	}
+	// What an infinitive after one of these says ("the ability to
+	// fight") may be done.
+	abilityNouns = map[string]bool{"ability": true, "capacity": true, "capability": true, "power": true, "right": true, "means": true, "chance": true, "opportunity": true, "freedom": true}
 	// A verb under one of these ("plans to meet") is intended.
 	futureVerbs = map[string]bool{
 		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
@@ -287,6 +290,9 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			// an intent refused, failed or given up is not carried out.
 			u := x.head[h]
 			hyp = hyp || askNouns[x.lemma[h]] // "an appeal to help Peru": asked for
+			// "Hezbollah's ability to fight Israel", "the right to
+			// strike": what one can or may do, not what one will.
+			hyp = hyp || abilityNouns[x.lemma[h]]
 			// "urged the two leaders to hold talks" with the
 			// infinitive hung on the object (or its last conjunct):
 			// asked for, as the verb's complement would be.
