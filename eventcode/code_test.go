@@ -863,6 +863,10 @@ func TestEventPlaces(t *testing.T) {
 		{"Jordan and Iraq signed an accord in the Iraqi capital, Baghdad.", "Baghdad"},
 		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman"},
 		{"Egypt condemned the arrest of two Israeli soldiers in Gaza.", ""},
+		// A meeting one attends is where it is held; one met is where
+		// one meets.
+		{"Chinese officials will attend the APEC meeting in Busan.", "Busan"},
+		{"The Kenyan president will meet the Ugandan president in Kampala.", "Kampala"},
 		// "Here" is where the story is filed: its dateline, when it has one.
 		{"KYIV, July 21 (Reuters) - Russian and Ukrainian officials met here on Monday.", "Kyiv"},
 		{"Russian and Ukrainian officials met here on Monday.", ""},

@@ -92,6 +92,12 @@ func timexDate(v string) (time.Time, string, bool) {
 	return time.Time{}, "", false
 }
 
+// meetingNouns name meetings, which are held and attended somewhere.
+var meetingNouns = map[string]bool{
+	"meeting": true, "summit": true, "talk": true, "conference": true, "forum": true, "dialogue": true,
+	"session": true, "negotiation": true, "consultation": true, "ceremony": true, "gathering": true, "round": true,
+}
+
 // locatives are the prepositions that say where an act happens.
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
@@ -114,6 +120,12 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 		if o := x.child(v, "obj"); o >= 0 {
 			heads = append(heads, o)
 		}
+	} else if o := x.child(v, "obj"); o >= 0 && strings.HasPrefix(e.Code, "04") && (meetingNouns[x.lemma[o]] || x.actorAt[o] >= 0) {
+		// So is a meeting one attends or holds ("will attend the summit
+		// in Busan"), or the one met ("meet Kabila in Cape Town") — but
+		// not what is discussed ("discussed the situation in Ivory
+		// Coast" was not discussed there).
+		heads = append(heads, o)
 	}
 	for _, h := range heads {
 		for _, c := range x.children[h] {
