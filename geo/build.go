@@ -206,14 +206,30 @@ func Build(fsys fs.FS) (*Built, error) {
 			for i := range b.Countries {
 				if b.Countries[i].Alpha2 == p.Country && b.Countries[i].Capital < 0 {
 					b.Countries[i].Capital = k
-					// The capital's English names ("Astana" for
-					// "Nur-Sultan").
-					for _, n := range capitals[p.Country] {
-						if Fold(n) != Fold(p.Name) {
-							b.names[k] = append(b.names[k], n)
-						}
-					}
 				}
+			}
+		}
+	}
+	// The capitals' English names ("Astana" for "Nur-Sultan") — but not
+	// the names of a country's other capitals, which are towns of their
+	// own: South Africa's capitals are Pretoria, Bloemfontein and Cape
+	// Town, and "Cape Town" is no name of Pretoria.
+	named := map[string]bool{} // alpha-2 + folded name of a place
+	for k, e := range b.Entries {
+		if e.Country != "" && e.Feature != Country {
+			named[e.Country+"\x00"+Fold(e.Name)] = true
+			for _, n := range b.names[k] {
+				named[e.Country+"\x00"+Fold(n)] = true
+			}
+		}
+	}
+	for _, c := range b.Countries {
+		if c.Capital < 0 {
+			continue
+		}
+		for _, n := range capitals[c.Alpha2] {
+			if !named[c.Alpha2+"\x00"+Fold(n)] {
+				b.names[c.Capital] = append(b.names[c.Capital], n)
 			}
 		}
 	}

@@ -124,6 +124,9 @@ func TestResolve(t *testing.T) {
 		{"Floods hit Cornwall, England, overnight.", "Cornwall=GBR/0 England=GBR/0", "GBR"},
 		{"Floods hit Cornwall, officials in Exeter said.", "Cornwall=GBR/0 Exeter=GBR/2649808", "GBR"},
 		{"Deputies in Cuyahoga County, Ohio, arrested two men.", "Cuyahoga County=USA/0 Ohio=USA/0", "USA"},
+		// A country's other capitals are towns of their own, not names of
+		// its seat of government (Pretoria).
+		{"Ministers met in Cape Town and Bloemfontein.", "Cape Town=ZAF/3369157 Bloemfontein=ZAF/1018725", "ZAF"},
 		// An ocean or a continent before a town of its name, even in a
 		// story of the town's country.
 		{"Ships crossed the Pacific to reach Missouri and Kansas farms.", "Pacific=/0 Missouri=USA/0 Kansas=USA/0", "USA"},
