@@ -303,6 +303,13 @@ func TestDefaultCorrections(t *testing.T) {
 	if named(byName("HEZBOLLAH"), "islamic jihad") || !named(byName("PALESTINIAN ISLAMIC JIHAD"), "islamic jihad") {
 		t.Error(`"islamic jihad" should name the Palestinian movement, not Hezbollah`)
 	}
+	for _, g := range set.Agents {
+		for _, n := range g.Names {
+			if w := strings.Join(n, " "); w == "carrier" || w == "business" {
+				t.Errorf("agent %s is named %q, which in news is mostly no one of it", g.Code, w)
+			}
+		}
+	}
 	if named(byName("AL-AQSA MARTYRS BRIGADES"), "al-aqsa") {
 		t.Error(`"al-aqsa" alone should name no actor: it is as often the mosque`)
 	}
