@@ -172,12 +172,29 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// from the talks"): one travels from Kaya to Yei. (An "nmod" on a
 	// verb is the parser's slip for "obl".)
 	phrase := func(c int) bool { return x.rel[c] == "obl" || x.rel[c] == "nmod" }
+	// (A phrase whose noun is no actor, the actor deep inside it, gives
+	// way to the object's own phrase: "refused permission to Belgian
+	// troops … for an evacuation of foreign nationals from Lubumbashi"
+	// refuses the troops.)
+	var deep []int
 	for _, c := range x.children[v] {
 		if phrase(c) && targetCases[x.caseOf(c)] {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
+				if x.actorAt[c] < 0 && x.child(v, "obj") >= 0 {
+					deep = append(deep, c)
+					continue
+				}
 				return tgt
 			}
 		}
+	}
+	if len(deep) > 0 {
+		if o := x.child(v, "obj"); o >= 0 {
+			if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
+				return tgt
+			}
+		}
+		return actorsAt(d, x, deep[0])
 	}
 	for _, c := range x.children[v] {
 		if phrase(c) && x.caseOf(c) == "from" {

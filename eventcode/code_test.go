@@ -61,6 +61,9 @@ func TestCode(t *testing.T) {
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
 		// What one has the ability to do may be done, not will be.
 		{"Analysts doubt Hezbollah's ability to attack Israel.", "LBNREB 190 ISR hypothetical"},
+		// The object's own phrase names whom the act is on before an actor
+		// deep in another phrase of the verb.
+		{"Zambia refused permission to Belgian troops for an evacuation of foreign nationals from Lubumbashi.", "ZMB 120 BELMIL asserted"},
 		// Critics of a country are not that country; its president is.
 		{"Critics of Kenya accused Uganda of lying.", ""},
 		{"The widow of the Kenyan president accused Uganda of lying.", ""},
