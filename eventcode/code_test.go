@@ -59,6 +59,9 @@ func TestCode(t *testing.T) {
 		// A pronoun subject is none of its verb's own objects: "they"
 		// are the envoys, not the Tigers they urged.
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
+		// To deal with extremists is to tackle them, not to bargain.
+		{"The Indian government must deal with leftwing extremists in Bihar.", ""},
+		{"The Indian government must deal with Pakistan.", "INDGOV 050 PAK hypothetical"},
 		// To attach importance to ties with someone is to speak well of
 		// them.
 		{"China attaches great importance to its relations with Japan.", "CHN 013 JPN asserted"},

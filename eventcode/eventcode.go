@@ -1098,6 +1098,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// targets") is to satisfy it, not to meet anybody.
 	// Nor is facing something ("facing anemic poll numbers at home"),
 	// unless a pattern says who makes one face it ("faced charges" [:112]).
+	// To "deal with" armed men or criminals is to tackle them, not to
+	// bargain with them ("more powers to deal with suspected
+	// terrorists").
+	if x.lemma[v] == "deal" && len(tgt) > 0 && !slices.ContainsFunc(tgt, func(a int) bool {
+		return !anySector(d.Actors[a].Sectors, "REB", "UAF", "RAD", "CRM", "INS", "SEP")
+	}) {
+		return
+	}
 	if x.lemma[v] == "meet" && !patterned || x.lemma[v] == "face" && !strings.HasPrefix(code, ":") || x.lemma[v] == "host" && !patterned {
 		// (Not "met Tuesday with …", the day parsed as the object.)
 		// (Facing is of the object itself: "facing poll numbers over
