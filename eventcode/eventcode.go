@@ -1098,6 +1098,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// targets") is to satisfy it, not to meet anybody.
 	// Nor is facing something ("facing anemic poll numbers at home"),
 	// unless a pattern says who makes one face it ("faced charges" [:112]).
+	// One "targeted" to gain from something is aimed at, not attacked:
+	// "has targeted 1.5 million farmers to benefit from the program".
+	if x.lemma[v] == "target" {
+		o := x.child(v, "obj")
+		if x.child(v, "xcomp") >= 0 || o >= 0 && slices.ContainsFunc(x.children[o], func(k int) bool { return x.rel[k] == "acl" && infinitive(x, k) }) {
+			return
+		}
+	}
 	// To "deal with" armed men or criminals is to tackle them, not to
 	// bargain with them ("more powers to deal with suspected
 	// terrorists").
