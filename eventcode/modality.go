@@ -28,6 +28,7 @@ var (
 	futureVerbs = map[string]bool{
 		"plan": true, "intend": true, "expect": true, "prepare": true, "agree": true, "promise": true,
 		"pledge": true, "vow": true, "swear": true, "hope": true, "aim": true, "seek": true, "want": true,
+		"wish": true, "desire": true, "aspire": true,
 		"decide": true, "threaten": true, "schedule": true, "offer": true, "propose": true, "go": true,
 		// adjectives of readiness: "is willing to withdraw", "ready to
 		// talk"
