@@ -140,6 +140,9 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		return d.Actors[a].CountryFrom == parley.FromOwner && slices.ContainsFunc(src, func(s int) bool { return d.Actors[s].Country == d.Actors[a].Country })
 	}
 	for _, rel := range []string{"obj", "iobj"} {
+		if rel == "obj" && creationVerbs[x.lemma[v]] {
+			continue // "agreed to form a unity government": what is made is no one acted on
+		}
 		for _, o := range x.children[v] {
 			if x.rel[o] == rel {
 				if tgt = slices.DeleteFunc(actorsAt(d, x, o), own); len(tgt) > 0 {
@@ -265,6 +268,10 @@ var objectControl = map[string]bool{
 // nominalUPOS reports whether a word of part of speech u heads a noun
 // phrase.
 func nominalUPOS(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" }
+
+// creationVerbs make their object: it is what comes of the act, not whom
+// it is done to.
+var creationVerbs = map[string]bool{"form": true, "create": true, "establish": true, "found": true, "build": true}
 
 // opinionVerbs share a view, which their clause states.
 var opinionVerbs = map[string]bool{"agree": true, "concur": true}

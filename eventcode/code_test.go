@@ -59,6 +59,9 @@ func TestCode(t *testing.T) {
 		// A pronoun subject is none of its verb's own objects: "they"
 		// are the envoys, not the Tigers they urged.
 		{"The Tamil Tigers met Norwegian envoys on Monday. They urged the Tamil Tigers to return to the talks.", "LKAREB 040 NORGOV asserted; NORGOV 020 LKAREB asserted"},
+		// What one forms is no one acted on; whom one forms it with is.
+		{"Hamas agreed to form a unity government.", ""},
+		{"Hamas agreed to form a unity government with Fatah.", "PSEREBHMS 030 PSE asserted"},
 		// What one wishes to do is intended, not done.
 		{"China wishes to enhance cooperation with Ghana.", "CHN 050 GHA future"},
 		// Those targeted to benefit are aimed at, not attacked.
