@@ -277,12 +277,6 @@ func isSubject(d *parley.Doc, a parley.Actor) bool {
 	return r == "nsubj" || r == "nsubj:pass"
 }
 
-// antecedent returns the actor before actor k, back to sentence from,
-// that fits: the subject of k's own sentence when one fits, else the last
-// that fits in its sentence; else, in the sentences before, the latest
-// first, the first subject that fits (the one the text was about: "The
-// Kenyan president met the Ugandan president. He said …"), else the last
-// that fits; -1 when none does.
 // coArguments returns the named actors that are objects or phrases of
 // the verb whose subject actor k is, with their conjuncts: a pronoun
 // subject is none of them ("they urged the government and the LTTE").
@@ -320,6 +314,12 @@ func coArguments(d *parley.Doc, k int) []parley.Actor {
 	return out
 }
 
+// antecedent returns the actor before actor k, back to sentence from,
+// that fits: the subject of k's own sentence when one fits, else the last
+// that fits in its sentence; else, in the sentences before, the latest
+// first, the first subject that fits (the one the text was about: "The
+// Kenyan president met the Ugandan president. He said …"), else the last
+// that fits; -1 when none does.
 func antecedent(d *parley.Doc, sentOf []int, k, from int, fits func(parley.Actor) bool) int {
 	s := sentOf[d.Actors[k].Tokens.Start]
 	cur, best, subj := s, -1, -1

@@ -179,25 +179,25 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// way to the object's own phrase: "refused permission to Belgian
 	// troops … for an evacuation of foreign nationals from Lubumbashi"
 	// refuses the troops.)
+	o := x.child(v, "obj")
 	var deep []int
 	for _, c := range x.children[v] {
 		if phrase(c) && targetCases[x.caseOf(c)] {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
-				if x.actorAt[c] < 0 && x.child(v, "obj") >= 0 {
-					deep = append(deep, c)
-					continue
+				if x.actorAt[c] >= 0 || o < 0 {
+					return tgt
 				}
-				return tgt
+				if deep == nil {
+					deep = tgt
+				}
 			}
 		}
 	}
-	if len(deep) > 0 {
-		if o := x.child(v, "obj"); o >= 0 {
-			if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
-				return tgt
-			}
+	if deep != nil {
+		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
+			return tgt
 		}
-		return actorsAt(d, x, deep[0])
+		return deep
 	}
 	for _, c := range x.children[v] {
 		if phrase(c) && x.caseOf(c) == "from" {
@@ -209,7 +209,7 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// "provide support to Ukraine", "welcomed a resumption of ties with
 	// Osgiliath", "condemned an attack by Osgiliath soldiers": an actor
 	// in the object's prepositional phrases, nearest first.
-	if o := x.child(v, "obj"); o >= 0 {
+	if o >= 0 {
 		if tgt = nominalTarget(d, x, o); len(tgt) > 0 {
 			return tgt
 		}
@@ -383,7 +383,7 @@ func nominalTarget(d *parley.Doc, x *docIndex, o int) []int {
 	// concern that NATO would expand": of the clause a noun of hope or
 	// fear is about.
 	for _, c := range x.children[o] {
-		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && (askNouns[x.lemma[o]] || stanceClauseNouns[x.lemma[o]] || x.lemma[o] == "insistence") {
+		if r := x.rel[c]; (r == "acl" || r == "ccomp") && x.child(c, "mark") >= 0 && x.lower[x.child(c, "mark")] == "that" && (clauseNoun(x.lemma[o]) || x.lemma[o] == "insistence") {
 			s, _ := subject(d, x, c, 0)
 			if tgt := actorsAt(d, x, s); len(tgt) > 0 {
 				return tgt
@@ -764,7 +764,7 @@ var askNouns = map[string]bool{
 // ("expressed hope on Thursday that Ukraine would join"), or -1.
 func objectClause(x *docIndex, v int) int {
 	o, cc := x.child(v, "obj"), x.child(v, "ccomp")
-	if o < 0 || cc < o || !stanceClauseNouns[x.lemma[o]] && !askNouns[x.lemma[o]] {
+	if o < 0 || cc < o || !clauseNoun(x.lemma[o]) {
 		return -1
 	}
 	if m := x.child(cc, "mark"); m < 0 || x.lower[m] != "that" {
@@ -781,12 +781,16 @@ var stanceClauseNouns = map[string]bool{
 	"apprehension": true, "misgiving": true, "suspicion": true, "satisfaction": true,
 }
 
+// clauseNoun reports whether noun lemma l asks for or hopes or fears what
+// a clause after "that" says, of its subject.
+func clauseNoun(l string) bool { return askNouns[l] || stanceClauseNouns[l] }
+
 // stanceSubject reports whether actor a is the subject of the clause
 // after "that" of verb v's object, a noun of hope, fear or demand (see
 // nominalTarget and objectClause).
 func stanceSubject(d *parley.Doc, x *docIndex, v, a int) bool {
 	o := x.child(v, "obj")
-	if o < 0 || !stanceClauseNouns[x.lemma[o]] && !askNouns[x.lemma[o]] {
+	if o < 0 || !clauseNoun(x.lemma[o]) {
 		return false
 	}
 	h := d.SpanHead(d.Actors[a].Tokens)

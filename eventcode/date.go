@@ -113,18 +113,14 @@ var locatives = map[string]bool{
 // place (-1), never a guess.
 func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	heads := eventHeads(d, x, e)
-	if v := d.SpanHead(e.Trigger); actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") {
-		// A material act is where its object is ("arrested 19 members
-		// in Istanbul", "signed an agreement in Colombo"); a word is
-		// not ("condemned the attack in Kabul" was not said in Kabul).
-		if o := x.child(v, "obj"); o >= 0 {
-			heads = append(heads, o)
-		}
-	} else if o := x.child(v, "obj"); o >= 0 && strings.HasPrefix(e.Code, "04") && (meetingNouns[x.lemma[o]] || x.actorAt[o] >= 0) {
-		// So is a meeting one attends or holds ("will attend the summit
-		// in Busan"), or the one met ("meet Kabila in Cape Town") — but
-		// not what is discussed ("discussed the situation in Ivory
-		// Coast" was not discussed there).
+	// A material act is where its object is ("arrested 19 members in
+	// Istanbul", "signed an agreement in Colombo"), and so is a meeting
+	// one attends or holds ("will attend the summit in Busan") or the one
+	// met ("meet Kabila in Cape Town"); a word is not ("condemned the
+	// attack in Kabul" was not said in Kabul), nor what is discussed
+	// ("discussed the situation in Ivory Coast" was not discussed there).
+	if o := x.child(d.SpanHead(e.Trigger), "obj"); o >= 0 && (actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") ||
+		strings.HasPrefix(e.Code, "04") && (meetingNouns[x.lemma[o]] || x.actorAt[o] >= 0)) {
 		heads = append(heads, o)
 	}
 	for _, h := range heads {

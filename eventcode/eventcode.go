@@ -1094,10 +1094,6 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if code == "" || code == "---" || complexCode(code) {
 		return
 	}
-	// To meet something that is no one ("meet the criteria", "met its
-	// targets") is to satisfy it, not to meet anybody.
-	// Nor is facing something ("facing anemic poll numbers at home"),
-	// unless a pattern says who makes one face it ("faced charges" [:112]).
 	// One "targeted" to gain from something is aimed at, not attacked:
 	// "has targeted 1.5 million farmers to benefit from the program".
 	if x.lemma[v] == "target" {
@@ -1114,6 +1110,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}) {
 		return
 	}
+	// To meet something that is no one ("meet the criteria", "met its
+	// targets") is to satisfy it, not to meet anybody.
+	// Nor is facing something ("facing anemic poll numbers at home"),
+	// unless a pattern says who makes one face it ("faced charges" [:112]).
 	if x.lemma[v] == "meet" && !patterned || x.lemma[v] == "face" && !strings.HasPrefix(code, ":") || x.lemma[v] == "host" && !patterned {
 		// (Not "met Tuesday with …", the day parsed as the object.)
 		// (Facing is of the object itself: "facing poll numbers over
@@ -1136,9 +1136,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	// Only a state or an armed group occupies territory: refugees who
 	// "moved into the DRC" sought refuge there.
-	if fwd == "192" && len(src) > 0 && !slices.ContainsFunc(src, func(a int) bool {
-		return armed(d.Actors[a]) || d.Actors[a].Sectors == "" || anySector(d.Actors[a].Sectors, "GOV")
-	}) {
+	if fwd == "192" && len(src) > 0 && !slices.ContainsFunc(src, func(a int) bool { return stateActor(d.Actors[a]) || armed(d.Actors[a]) }) {
 		return
 	}
 	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
@@ -1380,15 +1378,18 @@ func topicOwner(d *parley.Doc, x *docIndex, v, a int, talk bool) bool {
 // Iran's decision", "talks over the future of Kosovo"): those named there
 // are what the talks are about, not who talks.
 func underTopic(d *parley.Doc, x *docIndex, v, a int) bool {
-	t := d.SpanHead(d.Actors[a].Tokens)
+	return x.onPath(d.SpanHead(d.Actors[a].Tokens), v, func(t int) bool {
+		return aboutCases[x.caseOf(t)] && !x.timexHead[t] || // (not "on Sunday")
+			slices.ContainsFunc(x.children[t], func(c int) bool { return x.rel[c] == "mark" && aboutCases[x.lower[c]] })
+	})
+}
+
+// onPath reports whether at reports true of a token on the way up the
+// tree from token t to verb v (t included, v not; at most 12 steps).
+func (x *docIndex) onPath(t, v int, at func(int) bool) bool {
 	for n := 0; n < 12 && t >= 0 && t != v; n++ {
-		if aboutCases[x.caseOf(t)] && !x.timexHead[t] { // (not "on Sunday")
+		if at(t) {
 			return true
-		}
-		for _, c := range x.children[t] {
-			if x.rel[c] == "mark" && aboutCases[x.lower[c]] {
-				return true
-			}
 		}
 		t = x.head[t]
 	}
@@ -1428,27 +1429,19 @@ func withParty(d *parley.Doc, x *docIndex, v int, src []int) []int {
 // the like (partyCases), or the "on" of a call ("a resolution calling on
 // the government").
 func partyPhrase(d *parley.Doc, x *docIndex, t, v int) bool {
-	for n := 0; n < 12 && t >= 0 && t != v; n++ {
+	return x.onPath(t, v, func(t int) bool {
 		c := x.caseOf(t)
-		if partyCases[c] || c == "on" && x.head[t] >= 0 && x.lemma[x.head[t]] == "call" && d.Tokens[x.head[t]].UPOS == "VERB" {
-			return true
-		}
-		t = x.head[t]
-	}
-	return false
+		return partyCases[c] || c == "on" && x.head[t] >= 0 && x.lemma[x.head[t]] == "call" && d.Tokens[x.head[t]].UPOS == "VERB"
+	})
 }
 
 // topicMatched reports whether the preposition of a topic phrase on the
 // way up the tree from token t to verb v is one of words, which a pattern
 // matched ("* over efforts").
 func topicMatched(x *docIndex, t, v int, words []int) bool {
-	for n := 0; n < 12 && t >= 0 && t != v && len(words) > 0; n++ {
-		if slices.ContainsFunc(x.children[t], func(c int) bool { return x.rel[c] == "case" && aboutCases[x.lower[c]] && slices.Contains(words, c) }) {
-			return true
-		}
-		t = x.head[t]
-	}
-	return false
+	return len(words) > 0 && x.onPath(t, v, func(t int) bool {
+		return slices.ContainsFunc(x.children[t], func(c int) bool { return x.rel[c] == "case" && aboutCases[x.lower[c]] && slices.Contains(words, c) })
+	})
 }
 
 // partyCases are the prepositions of a phrase that names a party to an

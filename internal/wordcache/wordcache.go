@@ -69,15 +69,17 @@ func (c *Cache[T]) Get(w string) (T, bool) {
 		v, ok := c.long[w]
 		return v, ok
 	}
+	s := c.find(lo, hi, len(w))
+	return s.v, s.n != 0
+}
+
+// find returns the slot that holds the key, or the empty slot where it
+// would go (the table is never full: it holds at most half its slots).
+func (c *Cache[T]) find(lo, hi uint64, n int) *slot[T] {
 	mask := len(c.slots) - 1
-	for i := c.home(lo, hi, len(w)); ; i = (i + 1) & mask {
-		s := &c.slots[i]
-		if s.n == 0 {
-			var zero T
-			return zero, false
-		}
-		if s.lo == lo && s.hi == hi && s.n == uint32(len(w)) {
-			return s.v, true
+	for i := c.home(lo, hi, n); ; i = (i + 1) & mask {
+		if s := &c.slots[i]; s.n == 0 || s.lo == lo && s.hi == hi && s.n == uint32(n) {
+			return s
 		}
 	}
 }
@@ -96,19 +98,12 @@ func (c *Cache[T]) Put(w string, v T) {
 		c.long[strings.Clone(w)] = v
 		return
 	}
-	mask := len(c.slots) - 1
-	for i := c.home(lo, hi, len(w)); ; i = (i + 1) & mask {
-		s := &c.slots[i]
-		if s.n == 0 {
-			*s = slot[T]{lo: lo, hi: hi, n: uint32(len(w)), v: v}
-			c.n++
-			return
-		}
-		if s.lo == lo && s.hi == hi && s.n == uint32(len(w)) {
-			s.v = v
-			return
-		}
+	s := c.find(lo, hi, len(w))
+	if s.n == 0 {
+		*s = slot[T]{lo: lo, hi: hi, n: uint32(len(w))}
+		c.n++
 	}
+	s.v = v
 }
 
 // Room makes room for n more forms, emptying the cache when they would
