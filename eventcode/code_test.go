@@ -871,30 +871,45 @@ func TestEventPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ text, want string }{
-		{"Russian and Ukrainian officials met in Istanbul on Wednesday.", "Istanbul"},
-		{"Talks between Russia and Ukraine will take place in Geneva.", "Genève"},
-		{"Moscow attacked Kyiv.", ""},
-		{"Egypt condemned Israel.", ""},
-		{"The president of Chile arrived in Lima on Monday.", "Lima"},
-		{"Jordan and Iraq signed an accord in the Iraqi capital, Baghdad.", "Baghdad"},
-		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman"},
-		{"Egypt condemned the arrest of two Israeli soldiers in Gaza.", ""},
+	for _, c := range []struct{ text, want, trigger string }{
+		{"Russian and Ukrainian officials met in Istanbul on Wednesday.", "Istanbul", ""},
+		{"Talks between Russia and Ukraine will take place in Geneva.", "Genève", ""},
+		{"Moscow attacked Kyiv.", "", ""},
+		{"Egypt condemned Israel.", "", ""},
+		{"The president of Chile arrived in Lima on Monday.", "Lima", ""},
+		{"Jordan and Iraq signed an accord in the Iraqi capital, Baghdad.", "Baghdad", ""},
+		{"Jordanian police arrested two Iraqi diplomats in Amman.", "Amman", ""},
+		{"Egypt condemned the arrest of two Israeli soldiers in Gaza.", "", ""},
 		// A meeting one attends is where it is held; one met is where
 		// one meets.
-		{"Chinese officials will attend the APEC meeting in Busan.", "Busan"},
-		{"The Kenyan president will meet the Ugandan president in Kampala.", "Kampala"},
+		{"Chinese officials will attend the APEC meeting in Busan.", "Busan", ""},
+		{"The Kenyan president will meet the Ugandan president in Kampala.", "Kampala", ""},
 		// "Here" is where the story is filed: its dateline, when it has one.
-		{"KYIV, July 21 (Reuters) - Russian and Ukrainian officials met here on Monday.", "Kyiv"},
-		{"Russian and Ukrainian officials met here on Monday.", ""},
+		{"KYIV, July 21 (Reuters) - Russian and Ukrainian officials met here on Monday.", "Kyiv", ""},
+		{"Russian and Ukrainian officials met here on Monday.", "", ""},
+		// A place hung on the act's time, on what it happened in, or
+		// on the journey it was the purpose of.
+		{"Japanese and Chinese diplomats were to meet Thursday in Geneva.", "Genève", ""},
+		{"Militiamen attacked a police post in a town near Bunia.", "Bunia", ""},
+		{"Leaders of Peru and Chile arrived in Quito on Monday to attend the summit.", "Quito", "attend"},
+		{"Egypt condemned Israel over an attack in a town near Rafah.", "", ""},
 	} {
 		d := run(t, p, c.text)
 		if len(d.Events) == 0 {
 			t.Errorf("%s: no event", c.text)
 			continue
 		}
+		e := d.Events[0]
+		if c.trigger != "" {
+			k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return d.SpanText(e.Trigger) == c.trigger })
+			if k < 0 {
+				t.Errorf("%s: no event of %q", c.text, c.trigger)
+				continue
+			}
+			e = d.Events[k]
+		}
 		got := ""
-		if k := d.Events[0].Place; k >= 0 {
+		if k := e.Place; k >= 0 {
 			got = d.Places[k].Name
 		}
 		if got != c.want {

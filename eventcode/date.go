@@ -120,38 +120,66 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// attack in Kabul" was not said in Kabul), nor what is discussed
 	// ("discussed the situation in Ivory Coast" was not discussed there).
 	if o := x.child(d.SpanHead(e.Trigger), "obj"); o >= 0 && (actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") ||
-		strings.HasPrefix(e.Code, "04") && (meetingNouns[x.lemma[o]] || x.actorAt[o] >= 0)) {
+		strings.HasPrefix(e.Code, "04") && (meetingNouns[strings.ToLower(x.lemma[o])] || x.actorAt[o] >= 0)) {
 		heads = append(heads, o)
+	}
+	// "arrived in Dhaka on Friday to join the summit": a journey's
+	// purpose is done where it leads.
+	if v := d.SpanHead(e.Trigger); (x.rel[v] == "advcl" || x.rel[v] == "xcomp") && infinitive(x, v) && x.head[v] >= 0 && travelVerbs[x.lemma[x.head[v]]] {
+		heads = append(heads, x.head[v])
+	}
+	// "were to meet Wednesday in New York", "arrived on Thursday in
+	// Busan": a place the parser hung on the act's time is the act's.
+	for _, h := range heads {
+		for _, c := range x.children[h] {
+			if x.timexHead[c] {
+				heads = append(heads, c)
+			}
+		}
+	}
+	// The place of a locative phrase: its own, or one named beside its
+	// noun ("in Sri Lanka's capital Colombo", "in the capital, Kabul").
+	// A place that acts is no place of the act ("Moscow said in Kyiv" is
+	// not in Moscow); one acted upon in it is ("arrived in Ankara", "a
+	// curfew in Cizre").
+	placeOf := func(c int) (int, bool) {
+		if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obl:tmod" || !locatives[x.caseOf(c)] {
+			return -1, false
+		}
+		k, ok := x.placeAt[c]
+		for _, rel := range []string{"appos", "flat", "nmod:poss"} {
+			if n := x.child(c, rel); n >= 0 && !ok {
+				k, ok = x.placeAt[n]
+			}
+		}
+		return k, ok && !actorIn(d, e.SourceRef, d.Places[k].Tokens)
 	}
 	for _, h := range heads {
 		for _, c := range x.children[h] {
-			if r := x.rel[c]; r != "obl" && r != "nmod" && r != "obl:tmod" {
+			if k, ok := placeOf(c); ok {
+				e.Place = k
+				return
+			}
+		}
+	}
+	// "were killed in clashes in Hebron", "ambushed a patrol in a town
+	// near Fallujah": the place of what a material act or a meeting
+	// happened in or at (not of what a word is about: "called on the
+	// parties in the election in Congo" was not said there).
+	for _, h := range heads {
+		if !actsOnPlace(e.Code) && !strings.HasPrefix(e.Code, "04") {
+			break
+		}
+		for _, c := range x.children[h] {
+			if _, ok := x.placeAt[c]; ok || d.Tokens[c].UPOS != "NOUN" || (x.caseOf(c) != "in" && x.caseOf(c) != "at") || !slices.Contains([]string{"obl", "nmod"}, x.rel[c]) {
 				continue
 			}
-			if !locatives[x.caseOf(c)] {
-				continue
-			}
-			k, ok := x.placeAt[c]
-			if !ok {
-				// "in Sri Lanka's capital Colombo", "in the capital,
-				// Kabul": the place named beside the noun.
-				for _, rel := range []string{"appos", "flat", "nmod:poss"} {
-					if n := x.child(c, rel); n >= 0 && !ok {
-						k, ok = x.placeAt[n]
-					}
+			for _, g := range x.children[c] {
+				if k, ok := placeOf(g); ok {
+					e.Place = k
+					return
 				}
 			}
-			if !ok {
-				continue
-			}
-			// A place that acts is no place of the act ("Moscow said
-			// in Kyiv" is not in Moscow); one acted upon in it is
-			// ("arrived in Ankara", "a curfew in Cizre").
-			if actorIn(d, e.SourceRef, d.Places[k].Tokens) {
-				continue
-			}
-			e.Place = k
-			return
 		}
 	}
 	// "held talks here on Monday": "here" is where the story is filed,
