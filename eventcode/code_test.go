@@ -893,6 +893,8 @@ func TestEventPlaces(t *testing.T) {
 		{"Militiamen attacked a police post in a town near Bunia.", "Bunia", ""},
 		{"Leaders of Peru and Chile arrived in Quito on Monday to attend the summit.", "Quito", "attend"},
 		{"Egypt condemned Israel over an attack in a town near Rafah.", "", ""},
+		// A material act is done where those who do it are.
+		{"Police in Lahore arrested two Indian fishermen.", "Lahore", ""},
 	} {
 		d := run(t, p, c.text)
 		if len(d.Events) == 0 {

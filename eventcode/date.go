@@ -182,6 +182,16 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 		}
 	}
+	// "police in Gaza arrested two men", "rebels in Darfur attacked a
+	// convoy": a material act is done where those who do it are.
+	if (actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "14")) && e.SourceRef >= 0 && e.SourceRef < len(d.Actors) {
+		for _, c := range x.children[d.SpanHead(d.Actors[e.SourceRef].Tokens)] {
+			if k, ok := placeOf(c); ok && x.caseOf(c) == "in" {
+				e.Place = k
+				return
+			}
+		}
+	}
 	// "held talks here on Monday": "here" is where the story is filed,
 	// the place of its dateline ("KYIV, July 21 (Reuters) -").
 	k := slices.IndexFunc(d.Places, func(p parley.Place) bool { return p.Tokens == d.Dateline })
@@ -196,9 +206,11 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	}
 }
 
-// actorIn reports whether actor a's span overlaps span s.
+// actorIn reports whether actor a is named by span s: whether s holds
+// the head of a's phrase ("Moscow", not "police in Lahore" for
+// "Lahore").
 func actorIn(d *parley.Doc, a int, s parley.Span) bool {
-	return a >= 0 && a < len(d.Actors) && d.Actors[a].Tokens.Overlaps(s)
+	return a >= 0 && a < len(d.Actors) && s.Contains(parley.Span{Start: d.SpanHead(d.Actors[a].Tokens), End: d.SpanHead(d.Actors[a].Tokens) + 1})
 }
 
 // eventHeads returns the tokens an event's dates and places hang from:
