@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,12 +43,13 @@ var cmdDemo = &command{
 	help: `
 Runs every stage of the pipeline, with the models and dictionaries built
 into the binary, over a short example article written for parley, and
-prints what it found: each sentence with its byte offsets and paragraph,
-the events it coded (who did what to whom, with the sentence and the
-dictionary pattern as evidence), the actors and names it found, each
-sentence with its byte offsets, the tokens of one sentence, and any notes
-about the text. Nothing is read from disk or
-the network and nothing is stored.
+prints what it found: the events it coded (who did what to whom, when
+and where, with the sentence and the dictionary pattern as evidence), the
+deadlines set, the actors, the times resolved against the article's date,
+the places resolved to GeoNames and the country the article is about,
+the names, each sentence with its byte offsets and paragraph, the tokens
+of one sentence, and any notes about the text. Nothing is read from disk
+or the network and nothing is stored.
 
 Use it to check an installation, or to see the layers parley computes
 before running it on your own articles with "parley annotate" or
@@ -104,8 +107,17 @@ func printDemo(w *bufio.Writer, d *parley.Doc, p *pipeline.Pipeline, took time.D
 	if d.Layers.Has(parley.LayerEvents) {
 		printEvents(w, d)
 	}
+	if len(d.Deadlines) > 0 {
+		printDeadlines(w, d)
+	}
 	if d.Layers.Has(parley.LayerActors) {
 		printActors(w, d)
+	}
+	if d.Layers.Has(parley.LayerTimexes) {
+		printTimes(w, d)
+	}
+	if d.Layers.Has(parley.LayerPlaces) {
+		printPlaces(w, d)
 	}
 	if d.Layers.Has(parley.LayerEntities) {
 		printNames(w, d)
@@ -194,7 +206,7 @@ func printNames(w *bufio.Writer, d *parley.Doc) {
 // whom, the CAMEO code and PLOVER type, the modality, the sentence and the
 // pattern that fired.
 func printEvents(w *bufio.Writer, d *parley.Doc) {
-	fmt.Fprintf(w, "Events (%d): source → target, CAMEO code and PLOVER type, modality, confidence; the evidence below each\n", len(d.Events))
+	fmt.Fprintf(w, "Events (%d): source → target, CAMEO code and PLOVER type, modality, when and where, confidence; the evidence below each\n", len(d.Events))
 	actor := func(ref int, code string) string {
 		if ref < 0 {
 			return "(none)"
@@ -211,7 +223,79 @@ func printEvents(w *bufio.Writer, d *parley.Doc) {
 		if e.ReportedByRef >= 0 {
 			fmt.Fprintf(w, ", reported by %s", actor(e.ReportedByRef, e.ReportedBy))
 		}
+		fmt.Fprintf(w, "; %s", when(d, e))
+		if e.Place >= 0 {
+			fmt.Fprintf(w, " in %s", placeAt(d.Places[e.Place]))
+		}
 		fmt.Fprintf(w, "; confidence %.2f; trigger %q\n       pattern: %s\n       %s\n", e.Confidence, oneLine(d.SpanText(e.Trigger)), e.Pattern, oneLine(d.SentenceText(e.Sentence)))
+	}
+}
+
+// when says when event e happens: its own date at its precision, or the
+// article's.
+func when(d *parley.Doc, e parley.Event) string {
+	switch {
+	case e.Date.IsZero():
+		return "undated"
+	case e.Precision == "":
+		return "dated by the article (" + e.Date.Format(time.DateOnly) + ")"
+	case e.Precision == "month":
+		return e.Date.Format("2006-01")
+	case e.Precision == "year":
+		return e.Date.Format("2006")
+	case e.Precision == "day":
+		return e.Date.Format(time.DateOnly)
+	}
+	return e.Precision + " of " + e.Date.Format(time.DateOnly)
+}
+
+// placeAt names a resolved place with its country and coordinates.
+func placeAt(p parley.Place) string {
+	ns, ew := 'N', 'E'
+	if p.Lat < 0 {
+		ns = 'S'
+	}
+	if p.Lon < 0 {
+		ew = 'W'
+	}
+	return fmt.Sprintf("%s (%s, %.2f %c %.2f %c)", p.Name, p.Country, math.Abs(p.Lat), ns, math.Abs(p.Lon), ew)
+}
+
+// printDeadlines lists the time limits set in the article.
+func printDeadlines(w *bufio.Writer, d *parley.Doc) {
+	fmt.Fprintf(w, "\nDeadlines (%d): set by → on whom, due, the words that set it\n", len(d.Deadlines))
+	for _, dl := range d.Deadlines {
+		due := dl.Due.Format(time.DateOnly)
+		if dl.Approximate {
+			due += " (approximate: counted from the article's date)"
+		}
+		fmt.Fprintf(w, "  s%-2d %s → %s, due %s: %q", dl.Sentence+1, dash(dl.SetBy), dash(dl.On), due, oneLine(d.SpanText(dl.Tokens)))
+		if !dl.Condition.Empty() {
+			fmt.Fprintf(w, ", if %q", oneLine(d.SpanText(dl.Condition)))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// printTimes lists the temporal expressions with their TimeML values,
+// resolved against the article's date.
+func printTimes(w *bufio.Writer, d *parley.Doc) {
+	fmt.Fprintf(w, "\nTimes (%d; TimeML type and value, from the article's date %s):\n", len(d.Timexes), d.Published.Format(time.DateOnly))
+	for _, t := range d.Timexes {
+		fmt.Fprintf(w, "  %-36s %-9s %s\n", oneLine(d.SpanText(t.Tokens)), t.Type, t.Value)
+	}
+}
+
+// printPlaces lists the places named, resolved to GeoNames, and the
+// country the article is about.
+func printPlaces(w *bufio.Writer, d *parley.Doc) {
+	fmt.Fprintf(w, "\nPlaces (%d; GeoNames id, feature, place; focus country %s):\n", len(d.Places), dash(d.Focus))
+	for _, p := range d.Places {
+		id := "-"
+		if p.GeoNameID > 0 {
+			id = strconv.Itoa(p.GeoNameID)
+		}
+		fmt.Fprintf(w, "  %-24s %-8s %-6s %s\n", oneLine(d.SpanText(p.Tokens)), id, p.Feature, placeAt(p))
 	}
 }
 

@@ -46,7 +46,10 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("parley demo: status %d, stderr %s", code, errOut)
 	}
-	for _, want := range []string{"tokens+sentences", "s10", "didn't"} {
+	// Who did what to whom, when and where: the talks "next month in
+	// Washington" are dated to the month after the article's and placed.
+	for _, want := range []string{"tokens+sentences", "s10", "didn't", "future, reported by ETHGOV", "2026-04 in Washington, D.C. (USA, 38.90 N 77.04 W)",
+		"next month                           DATE      2026-04", "focus country EGY"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}
