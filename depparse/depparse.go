@@ -84,6 +84,7 @@ type relations struct {
 	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat, compound int
 	obl, agent, auxPass                                                int
 	acl, relcl, ccomp, mark, obj, iobj                                 int
+	nmod, oblTime, subjPass                                            int
 }
 
 func relationsOf(labels []string) relations {
@@ -101,6 +102,7 @@ func relationsOf(labels []string) relations {
 		obl: index("obl", -1), agent: index("obl:agent", -1), auxPass: index("aux:pass", -1),
 		acl: index("acl", -1), relcl: index("acl:relcl", -1), ccomp: index("ccomp", -1), mark: index("mark", -1),
 		obj: index("obj", -1), iobj: index("iobj", -1),
+		nmod: index("nmod", -1), oblTime: index("obl:unmarked", index("obl:tmod", -1)), subjPass: index("nsubj:pass", -1),
 	}
 }
 
@@ -272,6 +274,7 @@ func (p *Parser) parse(st *parseState) {
 	mendToldClauses(st, n, p.rels)
 	mendDoubleObjects(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
+	mendWeekdays(st, n, p.rels)
 }
 
 // mendFlatConjuncts repairs a name joined to another across a
@@ -470,6 +473,43 @@ func mendAgents(st *parseState, n int, rels relations) {
 		}
 	}
 }
+
+// mendWeekdays repairs a day of the week hung on a name before it: in
+// "Russia and the United States Sunday signed" or "arrived in Beijing
+// Monday" the parser may take the day for the last word of the name
+// (flat), and in "Prodi on Friday had issued a plea" for a modifier of
+// the subject (nmod). The day says when the clause's act happened: it
+// hangs from the verb the name's phrase belongs to, unmarked (obl:unmarked)
+// or, with its preposition, as an oblique.
+func mendWeekdays(st *parseState, n int, rels relations) {
+	if rels.oblTime < 0 || rels.obl < 0 {
+		return
+	}
+	for j := range n {
+		h := st.heads[j]
+		if h >= j || !st.caps[j] || !weekdays[st.words[j]] || st.upos[h] != "PROPN" {
+			continue
+		}
+		subject := st.labels[h] == rels.nsubj || st.labels[h] == rels.subjPass
+		if st.labels[j] != rels.flat && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
+			continue
+		}
+		v := h
+		for k := 0; k < 8 && v < n && st.upos[v] != "VERB"; k++ {
+			v = st.heads[v]
+		}
+		if v >= n || st.upos[v] != "VERB" {
+			continue
+		}
+		st.heads[j], st.labels[j] = v, rels.oblTime
+		if hasChild(st, n, j, func(k int) bool { return st.upos[k] == "ADP" }) {
+			st.labels[j] = rels.obl
+		}
+	}
+}
+
+// weekdays are the days of the week, lower-cased as parseState.words.
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // mendToldClauses repairs what is told read as a clause of the one told:
 // in "told reporters that the talks would resume" the parser may hang the

@@ -477,3 +477,49 @@ func TestMendDoubleObjects(t *testing.T) {
 		t.Errorf("a first object with a dependent: heads %v labels %v, want it left", h, l)
 	}
 }
+
+// TestMendWeekdays checks that a day of the week hung on a name before it
+// (flat), or on the subject with its preposition, moves to the verb; a
+// day that starts a name ("Sunday Times") or modifies a common noun ("the
+// meeting on Monday") stays.
+func TestMendWeekdays(t *testing.T) {
+	labels := []string{"case", "det", "flat", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
+	run := func(words, upos []string, caps []bool, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, upos, heads, rels)
+		copy(st.caps, caps)
+		mendWeekdays(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// Kenya Sunday signed the accord
+	// 0     1      2      3   4
+	h, l := run([]string{"kenya", "sunday", "signed", "the", "accord"},
+		[]string{"PROPN", "PROPN", "VERB", "DET", "NOUN"}, []bool{true, true, false, false, false},
+		[]int{2, 0, 5, 4, 2}, []string{"nsubj", "flat", "root", "det", "obj"})
+	if h[1] != 2 || l[1] != "obl:unmarked" {
+		t.Errorf("a day after the subject's name: heads %v labels %v, want it on signed", h, l)
+	}
+	// Kenya on Sunday signed the accord
+	// 0     1  2      3      4   5
+	h, l = run([]string{"kenya", "on", "sunday", "signed", "the", "accord"},
+		[]string{"PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN"}, []bool{true, false, true, false, false, false},
+		[]int{3, 2, 0, 6, 5, 3}, []string{"nsubj", "case", "nmod", "root", "det", "obj"})
+	if h[2] != 3 || l[2] != "obl" {
+		t.Errorf("a day with its preposition on the subject: heads %v labels %v, want an oblique of signed", h, l)
+	}
+	// the Sunday Times reported: the day starts the name.
+	// 0   1      2     3
+	h, l = run([]string{"the", "sunday", "times", "reported"},
+		[]string{"DET", "PROPN", "PROPN", "VERB"}, []bool{false, true, true, false},
+		[]int{2, 2, 3, 4}, []string{"det", "flat", "nsubj", "root"})
+	if h[1] != 2 || l[1] != "flat" {
+		t.Errorf("a day starting a name: heads %v labels %v, want it left", h, l)
+	}
+	// the meeting on Monday ended: a noun's, not the verb's.
+	// 0   1       2  3      4
+	h, l = run([]string{"the", "meeting", "on", "monday", "ended"},
+		[]string{"DET", "NOUN", "ADP", "PROPN", "VERB"}, []bool{false, false, false, true, false},
+		[]int{1, 4, 3, 1, 5}, []string{"det", "nsubj", "case", "nmod", "root"})
+	if h[3] != 1 || l[3] != "nmod" {
+		t.Errorf("a day on a common noun: heads %v labels %v, want it left", h, l)
+	}
+}
