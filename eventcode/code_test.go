@@ -846,6 +846,8 @@ func TestEventDates(t *testing.T) {
 		{"Egypt and Jordan sign an accord on Friday.", "2025-07-25 day future", ""},
 		// A participle's act is when its clause's is.
 		{"On Monday, Russian artillery shelled the city of Kharkiv, wounding three Ukrainian soldiers.", "2025-07-21 day", "wounding"},
+		// So is a conjoined verb's without a subject of its own.
+		{"On Monday, Kenyan police raided a camp and arrested twelve Somali refugees.", "2025-07-21 day", "arrested"},
 	} {
 		d := run(t, p, c.text)
 		k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return c.trigger == "" || d.SpanText(e.Trigger) == c.trigger })

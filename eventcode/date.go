@@ -24,6 +24,11 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	if v := d.SpanHead(e.Trigger); x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && d.Tokens[v].Head >= 0 && x.child(v, "mark") < 0 {
 		heads = append(heads, d.Tokens[v].Head)
 	}
+	// "met the premier on Monday and signed an accord": a verb conjoined
+	// to another, with no subject of its own, acts when the first does.
+	if v := d.SpanHead(e.Trigger); x.rel[v] == "conj" && x.head[v] >= 0 && x.head[v] < v && d.Tokens[x.head[v]].UPOS == "VERB" && x.child(v, "nsubj", "nsubj:pass") < 0 {
+		heads = append(heads, x.head[v])
+	}
 	for _, h := range heads {
 		for _, k := range x.timexAt[h] {
 			t := d.Timexes[k]
