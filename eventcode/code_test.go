@@ -848,6 +848,9 @@ func TestEventDates(t *testing.T) {
 		{"On Monday, Russian artillery shelled the city of Kharkiv, wounding three Ukrainian soldiers.", "2025-07-21 day", "wounding"},
 		// So is a conjoined verb's without a subject of its own.
 		{"On Monday, Kenyan police raided a camp and arrested twelve Somali refugees.", "2025-07-21 day", "arrested"},
+		{"The Kenyan president arrived in Tokyo on Monday and held talks with the Japanese premier.", "2025-07-21 day", "talks"},
+		// And a journey's purpose.
+		{"The Kenyan president flew to Kampala on Monday to meet Ugandan officials.", "2025-07-21 day", "meet"},
 	} {
 		d := run(t, p, c.text)
 		k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return c.trigger == "" || d.SpanText(e.Trigger) == c.trigger })

@@ -24,10 +24,20 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	if v := d.SpanHead(e.Trigger); x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && d.Tokens[v].Head >= 0 && x.child(v, "mark") < 0 {
 		heads = append(heads, d.Tokens[v].Head)
 	}
-	// "met the premier on Monday and signed an accord": a verb conjoined
-	// to another, with no subject of its own, acts when the first does.
-	if v := d.SpanHead(e.Trigger); x.rel[v] == "conj" && x.head[v] >= 0 && x.head[v] < v && d.Tokens[x.head[v]].UPOS == "VERB" && x.child(v, "nsubj", "nsubj:pass") < 0 {
-		heads = append(heads, x.head[v])
+	// "met the premier on Monday and signed an accord" ("and held
+	// talks"): a verb conjoined to another, with no subject of its own,
+	// acts when the first does; "was in Pattani on Thursday to meet the
+	// commanders": so does the purpose of a journey or a stay.
+	for _, v := range heads {
+		h := x.head[v]
+		if h < 0 || d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
+			continue
+		}
+		conj := x.rel[v] == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
+		purpose := x.rel[v] == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || x.lemma[h] == "be")
+		if conj || purpose {
+			heads = append(heads, h)
+		}
 	}
 	for _, h := range heads {
 		for _, k := range x.timexAt[h] {
