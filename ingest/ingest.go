@@ -56,6 +56,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -68,6 +69,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley"
 )
@@ -191,6 +193,10 @@ func ReadText(name string, r io.Reader, opt Options) (*parley.Doc, error) {
 		return nil, &parley.Error{Op: op, Kind: parley.Invalid, Input: name,
 			Err: errors.New("file is empty: a text file holds the text of one article")}
 	}
+	if why := binary(b); why != "" {
+		return nil, &parley.Error{Op: op, Kind: parley.Invalid, Input: name,
+			Err: fmt.Errorf("not text (%s): parley reads UTF-8 text, HTML, RSS/Atom and JSONL; convert PDF, word-processor or UTF-16 files to UTF-8 text first", why)}
+	}
 	d := parley.NewDoc(string(b))
 	d.Origin = name
 	d.SourceID = sourceID(name)
@@ -198,6 +204,35 @@ func ReadText(name string, r io.Reader, opt Options) (*parley.Doc, error) {
 		d.Published = opt.Published.UTC()
 	}
 	return d, nil
+}
+
+// sniffBytes is how much of a text binary looks at.
+const sniffBytes = 8 << 10
+
+// binary says why b does not look like text, or "" when it does: a NUL
+// byte in its first sniffBytes (binary formats and UTF-16 have them,
+// text never), or more than a fifth of those bytes, and at least 8, in
+// invalid UTF-8 (a text in Latin-1 has a few accented letters, and keeps
+// them as notes of the tokenizer).
+func binary(b []byte) string {
+	head := b[:min(len(b), sniffBytes)]
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return fmt.Sprintf("a NUL byte at byte %d", i)
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		// (A character cut off at the end of the sniffed bytes is not
+		// held against the text.)
+		if r == utf8.RuneError && n == 1 && !(len(b) > len(head) && len(head)-i < utf8.UTFMax) {
+			bad++
+		}
+		i += n
+	}
+	if bad >= 8 && bad*5 > len(head) {
+		return fmt.Sprintf("%d of its first %d bytes are not UTF-8", bad, len(head))
+	}
+	return ""
 }
 
 // Summary counts what a read produced, for a closing report.

@@ -362,6 +362,12 @@ func TestReadText(t *testing.T) {
 		{"over the limit", "a.txt", "123456", Options{MaxBytes: 5}, fail(parley.TooLarge, "a.txt", 0, "over the limit of 5 bytes")},
 		{"empty", "a.txt", "", Options{}, fail(parley.Invalid, "a.txt", 0, "file is empty")},
 		{"only a BOM", "a.txt", "\xef\xbb\xbf", Options{}, fail(parley.Invalid, "a.txt", 0, "file is empty")},
+		// Binary files and UTF-16 are refused, not read as garbage; a
+		// legacy encoding's few stray bytes are kept.
+		{"NUL bytes", "a.pdf", "%PDF-1.7\n\x00\x01\x02stream", Options{}, fail(parley.Invalid, "a.pdf", 0, "not text (a NUL byte at byte 9)")},
+		{"UTF-16", "a.txt", "\xff\xfeT\x00e\x00x\x00t\x00", Options{}, fail(parley.Invalid, "a.txt", 0, "a NUL byte at byte 3")},
+		{"mostly not UTF-8", "a.bin", strings.Repeat("\x89\xfe\x81ab\xc3\x28\xa0\xa1", 3), Options{}, fail(parley.Invalid, "a.bin", 0, "18 of its first 27 bytes are not UTF-8")},
+		{"Latin-1 kept", "b.txt", "Le caf\xe9 de la gare a ferm\xe9 ses portes hier soir.", Options{}, want{doc: &wantDoc{Origin: "b.txt", SourceID: "b", Text: "Le caf\xe9 de la gare a ferm\xe9 ses portes hier soir."}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -637,6 +643,31 @@ func TestSilverNews(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	t.Logf("%v, %d distinct texts", s, len(ids))
+}
+
+// FuzzReadText: any bytes give either one document holding them (less a
+// leading byte order mark) or one error of kind Invalid or TooLarge
+// naming the input; text that is valid UTF-8 and not empty is never
+// refused as binary unless it holds a NUL byte.
+func FuzzReadText(f *testing.F) {
+	for _, s := range []string{"Negotiators met in Geneva.", "", "\xef\xbb\xbf", "caf\xe9", "%PDF\x00\x01", "\xff\xfeT\x00", strings.Repeat("\x89\xfe", 20), "x" + strings.Repeat("\xe9", 7)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ReadText("fuzz.txt", bytes.NewReader(data), Options{MaxBytes: 64})
+		if err != nil {
+			if k := parley.KindOf(err); k != parley.Invalid && k != parley.TooLarge || !strings.HasPrefix(err.Error(), "fuzz.txt: ") {
+				t.Fatalf("error %v of kind %v", err, k)
+			}
+			if text := trimBOM(data); utf8.Valid(text) && len(text) > 0 && len(text) <= 64 && !bytes.Contains(text, []byte{0}) {
+				t.Fatalf("valid text %q refused: %v", text, err)
+			}
+			return
+		}
+		if d == nil || d.Text != string(trimBOM(data)) {
+			t.Fatalf("document %v for %q", d, data)
+		}
+	})
 }
 
 func FuzzReadJSONL(f *testing.F) {
