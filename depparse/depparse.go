@@ -477,28 +477,38 @@ func mendAgents(st *parseState, n int, rels relations) {
 // mendWeekdays repairs a day of the week hung on a name before it: in
 // "Russia and the United States Sunday signed" or "arrived in Beijing
 // Monday" the parser may take the day for the last word of the name
-// (flat), and in "Prodi on Friday had issued a plea" for a modifier of
-// the subject (nmod). The day says when the clause's act happened: it
-// hangs from the verb the name's phrase belongs to, unmarked (obl:unmarked)
-// or, with its preposition, as an oblique.
+// (flat), and in "Prodi on Friday had issued a plea" or "the government
+// on Tuesday rejected the budget" for a modifier of the subject (nmod).
+// The day says when the clause's act happened: it hangs from the verb the
+// phrase belongs to, unmarked (obl:unmarked) or, with its preposition, as
+// an oblique.
 func mendWeekdays(st *parseState, n int, rels relations) {
 	if rels.oblTime < 0 || rels.obl < 0 {
 		return
 	}
 	for j := range n {
 		h := st.heads[j]
-		if h >= j || !st.caps[j] || !weekdays[st.words[j]] || st.upos[h] != "PROPN" {
+		if h >= j || !st.caps[j] || !weekdays[st.words[j]] || st.upos[h] != "PROPN" && st.upos[h] != "NOUN" {
 			continue
 		}
 		subject := st.labels[h] == rels.nsubj || st.labels[h] == rels.subjPass
-		if st.labels[j] != rels.flat && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
+		if !(st.labels[j] == rels.flat && st.upos[h] == "PROPN") && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
 			continue
 		}
 		v := h
 		for k := 0; k < 8 && v < n && st.upos[v] != "VERB"; k++ {
 			v = st.heads[v]
 		}
-		if v >= n || st.upos[v] != "VERB" {
+		// (A subject's day must stand between it and its verb: "the
+		// government on Tuesday rejected", not "the talks that began on
+		// Monday".)
+		if v >= n || st.upos[v] != "VERB" || subject && st.labels[j] != rels.flat && v < j {
+			continue
+		}
+		// (Only a bare day, or one with its preposition: a day with
+		// phrases of its own is no misplaced time — "the leader Friday of
+		// the Catholics" is a misparse of another kind.)
+		if hasChild(st, n, j, func(k int) bool { return st.upos[k] != "ADP" }) {
 			continue
 		}
 		st.heads[j], st.labels[j] = v, rels.oblTime

@@ -479,9 +479,9 @@ func TestMendDoubleObjects(t *testing.T) {
 }
 
 // TestMendWeekdays checks that a day of the week hung on a name before it
-// (flat), or on the subject with its preposition, moves to the verb; a
-// day that starts a name ("Sunday Times") or modifies a common noun ("the
-// meeting on Monday") stays.
+// (flat), or on the subject before its verb with its preposition, moves
+// to the verb; a day that starts a name ("Sunday Times") or modifies an
+// object stays.
 func TestMendWeekdays(t *testing.T) {
 	labels := []string{"case", "det", "flat", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
 	run := func(words, upos []string, caps []bool, heads []int, rels []string) ([]int, []string) {
@@ -514,12 +514,20 @@ func TestMendWeekdays(t *testing.T) {
 	if h[1] != 2 || l[1] != "flat" {
 		t.Errorf("a day starting a name: heads %v labels %v, want it left", h, l)
 	}
-	// the meeting on Monday ended: a noun's, not the verb's.
-	// 0   1       2  3      4
-	h, l = run([]string{"the", "meeting", "on", "monday", "ended"},
-		[]string{"DET", "NOUN", "ADP", "PROPN", "VERB"}, []bool{false, false, false, true, false},
-		[]int{1, 4, 3, 1, 5}, []string{"det", "nsubj", "case", "nmod", "root"})
-	if h[3] != 1 || l[3] != "nmod" {
-		t.Errorf("a day on a common noun: heads %v labels %v, want it left", h, l)
+	// the government on Tuesday rejected the budget
+	// 0   1          2  3       4        5   6
+	h, l = run([]string{"the", "government", "on", "tuesday", "rejected", "the", "budget"},
+		[]string{"DET", "NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN"}, []bool{false, false, false, true, false, false, false},
+		[]int{1, 4, 3, 1, 7, 6, 4}, []string{"det", "nsubj", "case", "nmod", "root", "det", "obj"})
+	if h[3] != 4 || l[3] != "obl" {
+		t.Errorf("a day on a common noun subject before its verb: heads %v labels %v, want an oblique of rejected", h, l)
+	}
+	// the talks ended the war of Monday: an object's, not the verb's.
+	// 0   1     2     3   4   5  6
+	h, l = run([]string{"the", "talks", "ended", "the", "war", "of", "monday"},
+		[]string{"DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"}, []bool{false, false, false, false, false, false, true},
+		[]int{1, 2, 7, 4, 2, 6, 4}, []string{"det", "nsubj", "root", "det", "obj", "case", "nmod"})
+	if h[6] != 4 || l[6] != "nmod" {
+		t.Errorf("a day on an object: heads %v labels %v, want it left", h, l)
 	}
 }
