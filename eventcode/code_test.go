@@ -851,6 +851,7 @@ func TestEventDates(t *testing.T) {
 		{"The Kenyan president arrived in Tokyo on Monday and held talks with the Japanese premier.", "2025-07-21 day", "talks"},
 		// And a journey's purpose.
 		{"The Kenyan president flew to Kampala on Monday to meet Ugandan officials.", "2025-07-21 day", "meet"},
+		{"Somali and Kenyan officials gathered in Nairobi on Monday to discuss the border.", "2025-07-21 day", "discuss"},
 	} {
 		d := run(t, p, c.text)
 		k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return c.trigger == "" || d.SpanText(e.Trigger) == c.trigger })

@@ -27,14 +27,15 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// "met the premier on Monday and signed an accord" ("and held
 	// talks"): a verb conjoined to another, with no subject of its own,
 	// acts when the first does; "was in Pattani on Thursday to meet the
-	// commanders": so does the purpose of a journey or a stay.
+	// commanders", "gathered on Monday to discuss": so does the purpose
+	// of a journey, a stay or a gathering.
 	for _, v := range heads {
 		h := x.head[v]
 		if h < 0 || d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
 			continue
 		}
 		conj := x.rel[v] == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
-		purpose := x.rel[v] == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || x.lemma[h] == "be")
+		purpose := x.rel[v] == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || gatherVerbs[x.lemma[h]] || x.lemma[h] == "be")
 		if conj || purpose {
 			heads = append(heads, h)
 		}
@@ -106,6 +107,9 @@ func timexDate(v string) (time.Time, string, bool) {
 	}
 	return time.Time{}, "", false
 }
+
+// gatherVerbs bring people together for a purpose done as they meet.
+var gatherVerbs = map[string]bool{"gather": true, "meet": true, "convene": true, "assemble": true}
 
 // meetingNouns name meetings, which are held and attended somewhere.
 var meetingNouns = map[string]bool{
