@@ -274,7 +274,7 @@ func (p *Parser) parse(st *parseState) {
 	mendToldClauses(st, n, p.rels)
 	mendDoubleObjects(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
-	mendWeekdays(st, n, p.rels)
+	mendDates(st, n, p.rels)
 }
 
 // mendFlatConjuncts repairs a name joined to another across a
@@ -474,41 +474,51 @@ func mendAgents(st *parseState, n int, rels relations) {
 	}
 }
 
-// mendWeekdays repairs a day of the week hung on a name before it: in
+// mendDates repairs a date hung on a name or subject before its verb: in
 // "Russia and the United States Sunday signed" or "arrived in Beijing
-// Monday" the parser may take the day for the last word of the name
-// (flat), and in "Prodi on Friday had issued a plea" or "the government
-// on Tuesday rejected the budget" for a modifier of the subject (nmod).
-// The day says when the clause's act happened: it hangs from the verb the
-// phrase belongs to, unmarked (obl:unmarked) or, with its preposition, as
-// an oblique.
-func mendWeekdays(st *parseState, n int, rels relations) {
+// Monday" the parser may take a day of the week for the last word of the
+// name (flat), and in "Prodi on Friday had issued a plea", "the
+// government in December rejected the budget" or "Hu Jintao on Nov. 18
+// met" the date for a modifier of the subject (nmod). The date says when
+// the clause's act happened: it hangs from the verb the phrase belongs
+// to, unmarked (obl:unmarked) or, with its preposition, as an oblique.
+// A date here is a day of the week, a month, or a number with a month
+// beside it, with nothing of its own but its preposition, its month or
+// its year.
+func mendDates(st *parseState, n int, rels relations) {
 	if rels.oblTime < 0 || rels.obl < 0 {
 		return
 	}
+	month := func(k int) bool { return st.caps[k] && months[st.words[k]] }
 	for j := range n {
 		h := st.heads[j]
-		if h >= j || !st.caps[j] || !weekdays[st.words[j]] || st.upos[h] != "PROPN" && st.upos[h] != "NOUN" {
+		if h >= j || st.upos[h] != "PROPN" && st.upos[h] != "NOUN" {
+			continue
+		}
+		day := st.caps[j] && weekdays[st.words[j]]
+		date := day || month(j) || st.upos[j] == "NUM" && hasChild(st, n, j, month)
+		if !date {
 			continue
 		}
 		subject := st.labels[h] == rels.nsubj || st.labels[h] == rels.subjPass
-		if !(st.labels[j] == rels.flat && st.upos[h] == "PROPN") && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
+		if !(day && st.labels[j] == rels.flat && st.upos[h] == "PROPN") && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
 			continue
 		}
 		v := h
 		for k := 0; k < 8 && v < n && st.upos[v] != "VERB"; k++ {
 			v = st.heads[v]
 		}
-		// (A subject's day must stand between it and its verb: "the
+		// (A subject's date must stand between it and its verb: "the
 		// government on Tuesday rejected", not "the talks that began on
 		// Monday".)
-		if v >= n || st.upos[v] != "VERB" || subject && st.labels[j] != rels.flat && v < j {
+		if v >= n || st.upos[v] != "VERB" || st.labels[j] != rels.flat && v < j {
 			continue
 		}
-		// (Only a bare day, or one with its preposition: a day with
-		// phrases of its own is no misplaced time — "the leader Friday of
-		// the Catholics" is a misparse of another kind.)
-		if hasChild(st, n, j, func(k int) bool { return st.upos[k] != "ADP" }) {
+		// (Only a bare date, or one with its preposition, month or
+		// year: a date with phrases of its own is no misplaced time —
+		// "the leader Friday of the Catholics" is a misparse of another
+		// kind.)
+		if hasChild(st, n, j, func(k int) bool { return st.upos[k] != "ADP" && st.upos[k] != "NUM" && !month(k) }) {
 			continue
 		}
 		st.heads[j], st.labels[j] = v, rels.oblTime
@@ -518,8 +528,17 @@ func mendWeekdays(st *parseState, n int, rels relations) {
 	}
 }
 
-// weekdays are the days of the week, lower-cased as parseState.words.
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+// weekdays are the days of the week, months the months and their
+// abbreviations, lower-cased as parseState.words.
+var (
+	weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+	months   = map[string]bool{
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+		"august": true, "september": true, "october": true, "november": true, "december": true,
+		"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
+		"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+	}
+)
 
 // mendToldClauses repairs what is told read as a clause of the one told:
 // in "told reporters that the talks would resume" the parser may hang the

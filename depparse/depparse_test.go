@@ -478,16 +478,16 @@ func TestMendDoubleObjects(t *testing.T) {
 	}
 }
 
-// TestMendWeekdays checks that a day of the week hung on a name before it
-// (flat), or on the subject before its verb with its preposition, moves
-// to the verb; a day that starts a name ("Sunday Times") or modifies an
-// object stays.
-func TestMendWeekdays(t *testing.T) {
-	labels := []string{"case", "det", "flat", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
+// TestMendDates checks that a day of the week hung on a name before it
+// (flat), or a date on the subject before its verb with its preposition
+// (a day, or a number with its month), moves to the verb; a day that
+// starts a name ("Sunday Times") or modifies an object stays.
+func TestMendDates(t *testing.T) {
+	labels := []string{"case", "det", "flat", "nmod", "nmod:unmarked", "nsubj", "obj", "obl", "obl:unmarked", "root"}
 	run := func(words, upos []string, caps []bool, heads []int, rels []string) ([]int, []string) {
 		st := mendState(labels, words, upos, heads, rels)
 		copy(st.caps, caps)
-		mendWeekdays(st, len(words), relationsOf(labels))
+		mendDates(st, len(words), relationsOf(labels))
 		return mended(st, labels, len(words))
 	}
 	// Kenya Sunday signed the accord
@@ -521,6 +521,14 @@ func TestMendWeekdays(t *testing.T) {
 		[]int{1, 4, 3, 1, 7, 6, 4}, []string{"det", "nsubj", "case", "nmod", "root", "det", "obj"})
 	if h[3] != 4 || l[3] != "obl" {
 		t.Errorf("a day on a common noun subject before its verb: heads %v labels %v, want an oblique of rejected", h, l)
+	}
+	// Hu on Nov. 18 met Bush: a number with its month.
+	// 0  1  2    3  4   5
+	h, l = run([]string{"hu", "on", "nov.", "18", "met", "bush"},
+		[]string{"PROPN", "ADP", "PROPN", "NUM", "VERB", "PROPN"}, []bool{true, false, true, false, false, true},
+		[]int{4, 3, 3, 0, 6, 4}, []string{"nsubj", "case", "nmod:unmarked", "nmod", "root", "obj"})
+	if h[3] != 4 || l[3] != "obl" || h[2] != 3 {
+		t.Errorf("a month's day on the subject: heads %v labels %v, want an oblique of met, the month kept on its day", h, l)
 	}
 	// the talks ended the war of Monday: an object's, not the verb's.
 	// 0   1     2     3   4   5  6

@@ -852,6 +852,9 @@ func TestEventDates(t *testing.T) {
 		// And a journey's purpose.
 		{"The Kenyan president flew to Kampala on Monday to meet Ugandan officials.", "2025-07-21 day", "meet"},
 		{"Somali and Kenyan officials gathered in Nairobi on Monday to discuss the border.", "2025-07-21 day", "discuss"},
+		// A date the parser hung on the subject is the verb's.
+		{"The Kenyan government in May rejected a Ugandan proposal.", "2025-05-01 month", ""},
+		{"Ugandan President Yoweri Museveni on May 18 met the Kenyan president.", "2025-05-18 day", ""},
 	} {
 		d := run(t, p, c.text)
 		k := slices.IndexFunc(d.Events, func(e parley.Event) bool { return c.trigger == "" || d.SpanText(e.Trigger) == c.trigger })
