@@ -852,6 +852,11 @@ func TestEventDates(t *testing.T) {
 		// And a journey's purpose.
 		{"The Kenyan president flew to Kampala on Monday to meet Ugandan officials.", "2025-07-21 day", "meet"},
 		{"Somali and Kenyan officials gathered in Nairobi on Monday to discuss the border.", "2025-07-21 day", "discuss"},
+		// What is agreed to is dated by the agreement; a "when" clause by
+		// its main clause; an act by a date hung on where it happened.
+		{"Kenya agreed on Monday to send troops to Somalia.", "2025-07-21 day future", "send"},
+		{"The talks collapsed on Monday when Sudanese officials accused Chad of backing the rebels.", "2025-07-21 day", "accused"},
+		{"Kenyan police arrested twelve Somali men in Garissa on Monday.", "2025-07-21 day", ""},
 		// A date the parser hung on the subject is the verb's.
 		{"The Kenyan government in May rejected a Ugandan proposal.", "2025-05-01 month", ""},
 		{"Ugandan President Yoweri Museveni on May 18 met the Kenyan president.", "2025-05-18 day", ""},

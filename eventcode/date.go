@@ -31,13 +31,44 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// of a journey, a stay or a gathering.
 	for _, v := range heads {
 		h := x.head[v]
+		if h >= 0 && x.timexHead[h] && x.head[h] >= 0 && (x.rel[v] == "advcl" || x.rel[v] == "acl:relcl") {
+			// "on Friday when protesters threw rocks" with the clause hung
+			// on the day: the day's.
+			heads = append(heads, x.head[h])
+			continue
+		}
 		if h < 0 || d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
 			continue
 		}
 		conj := x.rel[v] == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
 		purpose := x.rel[v] == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || gatherVerbs[x.lemma[h]] || x.lemma[h] == "be")
-		if conj || purpose {
+		// "the parliament on Friday voted to extend the mandate": what
+		// is voted, agreed or vowed is so when the vote is; "turned
+		// violent on Friday when protesters threw rocks": a "when" clause
+		// happens with its main one.
+		complement := x.rel[v] == "xcomp" && infinitive(x, v)
+		when := x.rel[v] == "advcl" && slices.ContainsFunc(x.children[v], func(m int) bool { return (x.rel[m] == "mark" || x.rel[m] == "advmod") && x.lower[m] == "when" })
+		if conj || purpose || complement || when {
 			heads = append(heads, h)
+		}
+	}
+	// "declared an emergency across Zaire on Tuesday", "arrested twelve
+	// men in Garissa on Monday", "wounded by gunfire on Saturday night":
+	// a date the parser hung on the place where (the verb's or its
+	// object's), or on the agent's phrase, is the act's.
+	for _, h := range heads {
+		for _, c := range x.children[h] {
+			if _, place := x.placeAt[c]; place && (x.rel[c] == "obl" || x.rel[c] == "obj") || x.rel[c] == "obl:agent" {
+				heads = append(heads, c)
+			}
+			if x.rel[c] != "obj" {
+				continue
+			}
+			for _, g := range x.children[c] {
+				if _, place := x.placeAt[g]; place && x.rel[g] == "nmod" && locatives[x.caseOf(g)] {
+					heads = append(heads, g)
+				}
+			}
 		}
 	}
 	for _, h := range heads {
