@@ -58,6 +58,10 @@ func TestTimex(t *testing.T) {
 		{"The region was calm in the nineties.", tue, "the nineties=DATE:199"},
 		{"Third-quarter profit rose to $5 million from $4 million a year earlier.", oct, "Third-quarter=DATE:1989-Q3; a year earlier=DATE:1988-Q3"},
 		{"The company reported a loss for the quarter.", oct, "the quarter=DATE:1989-Q3"},
+		// What a clause has been doing since a month began behind the
+		// article, whatever the tense and however near the next one.
+		{"The envoy has been mediating since March between the two leaders.", tue, "March=DATE:2025-03"},
+		{"Talks have stalled since August.", tue, "August=DATE:2024-08"},
 		{"Nobody came.", tue, ""},
 	} {
 		got := strings.Join(timexes(t, p, c.text, c.day), "; ")

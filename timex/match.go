@@ -14,6 +14,7 @@ import (
 type frame struct {
 	dct   time.Time
 	tense tense
+	since bool // the expression follows "since": it lies behind the DCT
 	ref   point
 }
 
@@ -358,6 +359,13 @@ func (s *scan) monthDate(i int) (found, bool) {
 			}
 		case modifier == "this":
 			year = f.dct.Year()
+		case f.since:
+			// "since May": the last May up to the DCT, however near the
+			// next one is.
+			year = f.dct.Year()
+			if time.Date(year, time.Month(m), max(day, 1), 0, 0, 0, 0, time.UTC).After(f.dct) {
+				year--
+			}
 		default:
 			year = chooseYear(f.dct, f.tense, m, day)
 		}

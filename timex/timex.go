@@ -81,6 +81,11 @@ func (t *Tagger) process(ctx context.Context, d *parley.Doc, skip bool) error {
 			value := m.value
 			if m.resolve != nil {
 				f.tense = tenseOf(d, span)
+				// "since March" lies behind, whatever the clause's tense.
+				f.since = m.start > s.start && words[m.start-1-s.start] == "since"
+				if f.since {
+					f.tense = tPast
+				}
 				var p point
 				value, p = m.resolve(f)
 				if m.typ == "DATE" && p.g != gNone && !p.t.IsZero() && !m.keepRef {
@@ -186,6 +191,8 @@ func verbTense(d *parley.Doc, v int) (tense, bool) {
 		return tPast, false
 	case x == "VBN" && present && perfect:
 		return tPast, false // "has met"; "are set for" is present
+	case x == "VBG" && perfect:
+		return tPast, false // "has been mediating since March": going on from the past
 	case x == "VBN" && !present:
 		return tPast, false // "the delegations met in Vienna" read as a participle
 	case present || x == "VBZ" || x == "VBP":
