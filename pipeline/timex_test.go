@@ -62,6 +62,9 @@ func TestTimex(t *testing.T) {
 		// article, whatever the tense and however near the next one.
 		{"The envoy has been mediating since March between the two leaders.", tue, "March=DATE:2025-03"},
 		{"Talks have stalled since August.", tue, "August=DATE:2024-08"},
+		// A month in the present tense is the nearest (a headline's
+		// present tells what happened): behind, here.
+		{"Sales rise sharply in October.", time.Date(2026, 1, 8, 0, 0, 0, 0, time.UTC), "October=DATE:2025-10"},
 		{"Nobody came.", tue, ""},
 	} {
 		got := strings.Join(timexes(t, p, c.text, c.day), "; ")

@@ -404,7 +404,9 @@ func yearWord(a, b string) (int, bool) {
 
 // chooseYear returns the year of month m (and day, when not 0) that the
 // clause means: the last one up to the DCT for the past tense, the next
-// one from it for the future and present, the nearest otherwise; but a
+// one from it for the future, the nearest otherwise — the present tense
+// included, which news uses of both ("properties worth $130 million in
+// October are worth half that now", written in January); but a
 // date within a week of the DCT (or in its month) is taken whatever the
 // tense ("the offer expires Nov. 6" written on Nov. 2 in the past tense
 // of a report).
@@ -441,42 +443,15 @@ func chooseYear(dct time.Time, te tense, m, day int) int {
 		return after.Year()
 	}
 	switch {
-	case te == tPast && near(after), (te == tFuture || te == tPresent) && !near(before):
+	case te == tPast && near(after), te == tFuture && !near(before):
 		return after.Year()
-	case te == tPast, te == tFuture || te == tPresent:
+	case te == tPast, te == tFuture:
 		return before.Year()
 	}
 	if dct.Sub(before) <= after.Sub(dct) {
 		return before.Year()
 	}
 	return after.Year()
-}
-
-// nearestMonth returns the first day of month m nearest the DCT, as the
-// clause's tense directs; the DCT's own month counts as both past and
-// future.
-func nearestMonth(dct time.Time, te tense, m int) time.Time {
-	cur := time.Date(dct.Year(), dct.Month(), 1, 0, 0, 0, 0, time.UTC)
-	this := time.Date(dct.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-	if this.Equal(cur) {
-		return this
-	}
-	prev, next := this, this
-	if this.After(cur) {
-		prev = this.AddDate(-1, 0, 0)
-	} else {
-		next = this.AddDate(1, 0, 0)
-	}
-	switch te {
-	case tPast:
-		return prev
-	case tFuture, tPresent:
-		return next
-	}
-	if cur.Sub(prev) <= next.Sub(cur) {
-		return prev
-	}
-	return next
 }
 
 // dateAround reports whether the words near token i make it a date: a
