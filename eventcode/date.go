@@ -18,37 +18,11 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// "a new round of talks … will take place on Wednesday": the verb of
 	// the phrase the noun is in.
 	heads := eventHeads(d, x, e)
-	// "shelled the city on Monday, wounding three residents": an
-	// unmarked participle's act happens when its clause's does (not
-	// "after meeting", "before leaving", which a mark sets apart).
-	if v := d.SpanHead(e.Trigger); x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && d.Tokens[v].Head >= 0 && x.child(v, "mark") < 0 {
-		heads = append(heads, d.Tokens[v].Head)
-	}
-	// "met the premier on Monday and signed an accord" ("and held
-	// talks"): a verb conjoined to another, with no subject of its own,
-	// acts when the first does; "was in Pattani on Thursday to meet the
-	// commanders", "gathered on Monday to discuss": so does the purpose
-	// of a journey, a stay or a gathering.
-	for _, v := range heads {
-		h := x.head[v]
-		if h >= 0 && x.timexHead[h] && x.head[h] >= 0 && (x.rel[v] == "advcl" || x.rel[v] == "acl:relcl") {
-			// "on Friday when protesters threw rocks" with the clause hung
-			// on the day: the day's.
-			heads = append(heads, x.head[h])
-			continue
-		}
-		if h < 0 || d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
-			continue
-		}
-		conj := x.rel[v] == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
-		purpose := x.rel[v] == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || gatherVerbs[x.lemma[h]] || x.lemma[h] == "be")
-		// "the parliament on Friday voted to extend the mandate": what
-		// is voted, agreed or vowed is so when the vote is; "turned
-		// violent on Friday when protesters threw rocks": a "when" clause
-		// happens with its main one.
-		complement := x.rel[v] == "xcomp" && infinitive(x, v)
-		when := x.rel[v] == "advcl" && slices.ContainsFunc(x.children[v], func(m int) bool { return (x.rel[m] == "mark" || x.rel[m] == "advmod") && x.lower[m] == "when" })
-		if conj || purpose || complement || when {
+	// The act of a clause that happens when another does is dated by it
+	// (sharesTime), and so on up: "asked …, catching officials off guard"
+	// after "in January he called off an appeal and asked".
+	for i := 0; i < len(heads) && i < 8; i++ {
+		if h := sharesTime(d, x, heads[i]); h >= 0 && !slices.Contains(heads, h) {
 			heads = append(heads, h)
 		}
 	}
@@ -83,6 +57,43 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 		}
 	}
+}
+
+// sharesTime returns the token whose time the act of v's clause shares,
+// or -1:
+//   - "shelled the city on Monday, wounding three residents": an unmarked
+//     participle's (not "after meeting", "before leaving", which a mark
+//     sets apart);
+//   - "met the premier on Monday and signed an accord" ("and held
+//     talks"): a verb conjoined to another, with no subject of its own;
+//   - "was in Pattani on Thursday to meet the commanders", "gathered on
+//     Monday to discuss": the purpose of a journey, a stay or a gathering;
+//   - "the parliament on Friday voted to extend the mandate": what is
+//     voted, agreed or vowed, when the vote is;
+//   - "turned violent on Friday when protesters threw rocks": a "when"
+//     clause, with its main one — also when the parser hangs it on the
+//     day, whose verb it then shares.
+func sharesTime(d *parley.Doc, x *docIndex, v int) int {
+	h := x.head[v]
+	if h < 0 {
+		return -1
+	}
+	r := x.rel[v]
+	if x.timexHead[h] && x.head[h] >= 0 && (r == "advcl" || r == "acl:relcl") {
+		return x.head[h]
+	}
+	if d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
+		return -1
+	}
+	participle := r == "advcl" && d.Tokens[v].XPOS == "VBG" && x.child(v, "mark") < 0
+	conj := r == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
+	purpose := r == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || gatherVerbs[x.lemma[h]] || x.lemma[h] == "be")
+	complement := r == "xcomp" && infinitive(x, v)
+	when := r == "advcl" && slices.ContainsFunc(x.children[v], func(m int) bool { return (x.rel[m] == "mark" || x.rel[m] == "advmod") && x.lower[m] == "when" })
+	if participle || conj || purpose || complement || when {
+		return h
+	}
+	return -1
 }
 
 // datedAfter reports whether event e carries a date of its own whose day,
@@ -221,7 +232,8 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			break
 		}
 		for _, c := range x.children[h] {
-			if _, ok := x.placeAt[c]; ok || d.Tokens[c].UPOS != "NOUN" || (x.caseOf(c) != "in" && x.caseOf(c) != "at") || !slices.Contains([]string{"obl", "nmod"}, x.rel[c]) {
+			r, cs := x.rel[c], x.caseOf(c)
+			if _, ok := x.placeAt[c]; ok || d.Tokens[c].UPOS != "NOUN" || cs != "in" && cs != "at" || r != "obl" && r != "nmod" {
 				continue
 			}
 			for _, g := range x.children[c] {
