@@ -1921,6 +1921,16 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 			if si >= 0 && ti >= 0 && code < "09" && (ownCountry(d.Actors[si], d.Actors[ti]) || ownCountry(d.Actors[ti], d.Actors[si])) {
 				continue
 			}
+			// A visit is made by a state, a body or an official, not by
+			// tourists, pilgrims, refugees or an airline going somewhere
+			// ("welcomed Chinese tourists", "hosts 400,000 refugees").
+			trav := ti // the visitor: the target of hosting (043), the source of a visit (042)
+			if code == "042" {
+				trav = si
+			}
+			if visits(code) && trav >= 0 && private(d.Actors[trav]) {
+				continue
+			}
 			e := c.event(d, s, trigger, code, pattern, si, ti, mode, reporter)
 			dateEvent(d, x, &e)
 			if (mode == parley.Asserted || mode == parley.Reported) && datedAfter(e, d.Published) {
@@ -1992,6 +2002,22 @@ func stateActor(a parley.Actor) bool {
 		return !fightsState(a.Sectors)
 	}
 	return false
+}
+
+// private reports whether actor a is people of no state or body acting
+// for one: its sectors, all of them, are civilians, refugees, believers,
+// business, students, workers, farmers, health workers, the media or
+// criminals.
+func private(a parley.Actor) bool {
+	if a.Sectors == "" || len(a.Sectors)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(a.Sectors); i += 3 {
+		if !anySector(a.Sectors[i:i+3], "PPL", "CVL", "REF", "REL", "BUS", "EDU", "LAB", "AGR", "HLH", "MED", "CRM") {
+			return false
+		}
+	}
+	return true
 }
 
 // fightsState reports whether sectors name those who oppose their own
