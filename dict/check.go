@@ -200,6 +200,12 @@ func checkSet(s *Set, validEvent func(string) bool, petrarch bool) []error {
 			if v.Code != "" {
 				event(v.Pos, "verb", v.Code)
 			}
+			for _, w := range v.Without {
+				one := Verb{Without: []string{w}}
+				if !slices.ContainsFunc(g.Patterns, func(p Pattern) bool { return one.GoesWithout(&p) }) {
+					add(v.Pos, false, "verb %q goes without pattern %q, which group %s does not have: write it as the group's pattern is written", verbText(v.Words, v.Head), w, g.Name)
+				}
+			}
 		}
 		for _, p := range g.Patterns {
 			event(p.Pos, "pattern", p.Code)

@@ -372,12 +372,56 @@ type VerbGroup struct {
 // makes "delaies", "hurryed") need their forms listed. Code is the verb's
 // own event code, "" to use the group's.
 type Verb struct {
-	Words  Phrase
-	Head   int
-	Forms  []Phrase
-	Code   string
-	Pos    Pos
-	Origin Pos
+	Words Phrase
+	Head  int
+	Forms []Phrase
+	Code  string
+	// Without lists the patterns of the verb's group that do not apply
+	// to it, each as PatternText writes it, with its code ("* members
+	// [181]") or without one (every pattern of those words): a group's
+	// verbs share its patterns, though not every verb takes every sense
+	// ("retired from the army" is no retreat from the army).
+	Without []string
+	Pos     Pos
+	Origin  Pos
+}
+
+// PatternText returns the words of pattern text s as Without compares
+// them: without its code, one space apart, words lower-case
+// and synset names as written ("* FROM +  [0874]" and "* from +" are both
+// "* from +"; "* (over &TOWN)" stays).
+func PatternText(s string) string {
+	text, _ := patternParts(s)
+	return text
+}
+
+// patternParts splits pattern text into PatternText's words and its code
+// ("" when it has none).
+func patternParts(s string) (text, code string) {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '['); i >= 0 && strings.HasSuffix(s, "]") {
+		s, code = s[:i], strings.TrimSpace(s[i+1:len(s)-1])
+	}
+	f := strings.Fields(s)
+	for i, w := range f {
+		if !strings.Contains(w, "&") {
+			f[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(f, " "), code
+}
+
+// GoesWithout reports whether verb v does without pattern p of its group
+// (Without).
+func (v *Verb) GoesWithout(p *Pattern) bool {
+	if len(v.Without) == 0 {
+		return false
+	}
+	text := PatternText(p.Raw)
+	return slices.ContainsFunc(v.Without, func(w string) bool {
+		wt, wc := patternParts(w)
+		return wt == text && (wc == "" || wc == p.Code)
+	})
 }
 
 // Pattern refines a group's code by the words around the verb: Before are

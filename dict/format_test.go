@@ -95,6 +95,9 @@ func TestReadParleyProblems(t *testing.T) {
 		{"verb two plus", verbs, "group SUPPLY [070]\n  verb +pass +on", []string{"2 error: more than one word"}},
 		{"verb reserved", verbs, "group SUPPLY [070]\n  verb pass_on", []string{"2 error: want lower-case words"}},
 		{"verb empty", verbs, "group SUPPLY [070]\n  verb", []string{"2 error: verb line has no words"}},
+		{"without outside", verbs, "group SUPPLY [070]\n  without * x", []string{"2 error: \"without\" line outside a verb"}},
+		{"without syntax", verbs, "group SUPPLY [070]\n  verb supply\n    without x", []string{"3 error: want \"without PATTERN\""}},
+		{"without code", verbs, "group SUPPLY [070]\n  verb supply\n    without * x [07 0]", []string{"3 error: want \"without PATTERN\""}},
 		{"pattern outside", verbs, "pattern * x [070]", []string{"1 error: \"pattern\" line outside a group"}},
 		{"pattern code", verbs, "group SUPPLY [070]\n  pattern * x", []string{"2 error: want \"pattern PATTERN [CODE]\""}},
 		{"pattern syntax", verbs, "group SUPPLY [070]\n  pattern x [070]", []string{"2 error: no \"*\""}},
@@ -147,6 +150,7 @@ IDLE
 		vf.Groups[i].Origin = vf.Groups[i].Pos
 		if i == 0 {
 			vf.Groups[i].Patterns[1].Origin = Pos{"elsewhere.txt", 99}
+			vf.Groups[i].Verbs[1].Without = []string{"* &GADGET [0711]", "so up_and_* down_^ % (from ^)"}
 		}
 	}
 	return vf
@@ -244,6 +248,8 @@ group SUPPLY [070]  # source.txt:6
     form lends
     form lent
     form lending
+    without * &GADGET [0711]
+    without so up_and_* down_^ % (from ^)
   verb +pass on
     form +passes on
     form +passed on

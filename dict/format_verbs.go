@@ -95,6 +95,27 @@ func ReadVerbs(r io.Reader, name string) (VerbFile, []error) {
 				continue
 			}
 			v.Forms = append(v.Forms, words)
+		case "without":
+			if block != inGroup || !hasVerb {
+				p.errorf(ln.n, "\"without\" line outside a verb: put it under its \"verb\" line, with no blank line between")
+				continue
+			}
+			text, code, hasCode := splitCode(ln.rest)
+			before, after, err := parsePattern(text, parleySynsets)
+			if err == nil {
+				err = checkSynsetNames(before, after)
+			}
+			if err != nil || strings.ContainsAny(text, "[]") || hasCode && !validCode(code) {
+				p.errorf(ln.n, "without %q: want \"without PATTERN\" or \"without PATTERN [CODE]\", a pattern of the group as written", ln.rest)
+				continue
+			}
+			w := PatternText(text)
+			if hasCode {
+				w += " [" + code + "]"
+			}
+			g := &vf.Groups[len(vf.Groups)-1]
+			v := &g.Verbs[len(g.Verbs)-1]
+			v.Without = append(v.Without, w)
 		case "pattern":
 			if block != inGroup {
 				p.errorf(ln.n, "\"pattern\" line outside a group: put it under its \"group\" line, with no blank line between")
@@ -125,7 +146,7 @@ func ReadVerbs(r io.Reader, name string) (VerbFile, []error) {
 			tr.Pos, tr.Origin = pos(ln.n), ln.origin
 			vf.Transforms = append(vf.Transforms, tr)
 		default:
-			p.errorf(ln.n, "unknown line %q in a verbs file: want \"synset\", \"member\", \"group\", \"verb\", \"form\", \"pattern\" or \"transform\"", ln.key)
+			p.errorf(ln.n, "unknown line %q in a verbs file: want \"synset\", \"member\", \"group\", \"verb\", \"form\", \"without\", \"pattern\" or \"transform\"", ln.key)
 		}
 	}
 	return vf, p.list
@@ -290,6 +311,9 @@ func writeGroup(lw *lineWriter, g VerbGroup) error {
 				return err
 			}
 			lw.line("    form "+verbText(f, v.Head), Pos{})
+		}
+		for _, w := range v.Without {
+			lw.line("    without "+w, Pos{})
 		}
 	}
 	for _, pt := range g.Patterns {

@@ -110,6 +110,7 @@ func FuzzReadVerbs(f *testing.F) {
 	}
 	f.Add(b.String())
 	f.Add("group G [010]\n  pattern so_* {&A_B c} (to $) % ^ [:010]\n")
+	f.Add("group G [010]\n  verb g\n    without so_* {&A_B c} (to $)\n    without * X [010]\n  pattern * x [010]\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		vf, problems := readVerbs(in)
 		checkFuzzProblems(t, problems)

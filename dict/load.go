@@ -186,7 +186,8 @@ func dropAgentNames(agents []Agent) []Agent {
 
 // mergeGroups joins verb groups with the same name, keeping the first one's
 // position and code: a later group's verbs that the first has (the same
-// words) give it their code when they have one, its other verbs are added
+// words) give it their code when they have one and the patterns they do
+// without, its other verbs are added
 // after the first's, and its patterns before them, so that where two
 // patterns match equally well the later file's, a correction, wins. It
 // reuses the array of groups.
@@ -207,9 +208,11 @@ func mergeGroups(groups []VerbGroup) []VerbGroup {
 			switch {
 			case k < 0:
 				m.Verbs = append(m.Verbs, v)
+				continue
 			case v.Code != "":
 				m.Verbs[k].Code, m.Verbs[k].Pos, m.Verbs[k].Origin = v.Code, v.Pos, v.Origin
 			}
+			m.Verbs[k].Without = append(slices.Clip(m.Verbs[k].Without), v.Without...)
 		}
 		m.Patterns = append(slices.Clip(g.Patterns), m.Patterns...)
 	}

@@ -78,6 +78,42 @@ func TestLoadNotNames(t *testing.T) {
 	}
 }
 
+// TestGoesWithout checks that a verb goes without the patterns of its
+// group a later file names for it — all of those words, or the one with
+// the code given — and keeps the others; and that dict check reports one
+// it names that the group lacks.
+func TestGoesWithout(t *testing.T) {
+	fsys := fstest.MapFS{
+		"verbs.txt":       {Data: []byte("group SEIZE [171]\n  verb seize\n  verb arrest [173]\n  pattern * town [192]\n  pattern * members [181]\n  pattern * members [173]\n  pattern * (in raid) [1711]\n")},
+		"verbs-extra.txt": {Data: []byte("group SEIZE [171]\n  verb arrest\n    without * TOWN\n    without * members [181]\n    without * (in  raid)\n  verb seize\n    without * village\n")},
+	}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := set.Verbs[0]
+	var kept []string
+	for _, v := range g.Verbs {
+		for _, p := range g.Patterns {
+			if !v.GoesWithout(&p) {
+				kept = append(kept, v.Words.String()+" "+p.Raw)
+			}
+		}
+	}
+	want := []string{"seize * town [192]", "seize * members [181]", "seize * members [173]", "seize * (in raid) [1711]", "arrest * members [173]"}
+	if !cmp.Equal(kept, want) || g.Verbs[1].Code != "173" {
+		t.Errorf("patterns kept %q (arrest's code %q), want %q", kept, g.Verbs[1].Code, want)
+	}
+	problems := Check(fsys, func(string) bool { return true })
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], `verb "seize" goes without pattern "* village", which group SEIZE does not have`) {
+		t.Errorf("check: %q, want one problem for \"* village\"", msgs)
+	}
+}
+
 func TestLoadMergesVerbGroups(t *testing.T) {
 	fsys := fstest.MapFS{
 		"verbs.txt":       {Data: []byte("group REFUSE [---]\n  verb refuse\n  verb deny\n  pattern * entry [160]\n\ngroup SUPPLY [070]\n  verb supply\n")},

@@ -94,6 +94,13 @@ func TestCode(t *testing.T) {
 		// One carried somewhere makes no visit; one who flies there does.
 		{"A Japanese sailor had to be airlifted to a Chinese hospital.", ""},
 		{"The Kenyan president flew to Uganda.", "KENGOV 042 UGA asserted"},
+		// A group's patterns for one verb's sense are not another verb's
+		// (dict.Verb.Without): arrests by troops or in a raid are
+		// arrests, not occupations or seizures; retiring from the army
+		// is no retreat.
+		{"Israeli troops arrested three Palestinian militants.", "ISRMIL 173 PSEUAF asserted"},
+		{"Kenyan police arrested twelve Somali men in a raid.", "KENCOP 173 SOMPPL asserted"},
+		{"The Kenyan general retired from the army.", ""},
 		// Tourists, pilgrims and refugees travel; they make no visit.
 		{"Thousands of Chinese tourists flew to Kenya.", ""},
 		{"Kenyan pilgrims arrived in Saudi Arabia.", ""},

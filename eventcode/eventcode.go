@@ -150,6 +150,7 @@ type Coder struct {
 	synsets map[string]*synset
 	discard discardIndex
 	twins   map[verbRef][]int // other groups defining the same verb
+	without map[verbRef][]int // the patterns of its group each verb goes without (dict.Verb.Without)
 	// wordID numbers the words patterns require (see required); needs
 	// holds, per verb group and pattern, the numbers of the words the
 	// pattern cannot match without.
@@ -203,6 +204,18 @@ func New(set *dict.Set, cfg Config) *Coder {
 			if len(m) > 0 {
 				ss.byFirst[m[0]] = append(ss.byFirst[m[0]], m)
 				ss.byLast[m[len(m)-1]] = append(ss.byLast[m[len(m)-1]], m)
+			}
+		}
+	}
+	// The patterns of its group each verb goes without.
+	c.without = map[verbRef][]int{}
+	for gi, g := range set.Verbs {
+		for vi, v := range g.Verbs {
+			for pi := range g.Patterns {
+				if v.GoesWithout(&g.Patterns[pi]) {
+					r := verbRef{gi, vi}
+					c.without[r] = append(c.without[r], pi)
+				}
 			}
 		}
 	}
@@ -1033,7 +1046,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// [---] ---" and "--- SHOT [223] ---") takes the best pattern of
 	// either.
 	groups := append([]int{ref.group}, c.twins[ref]...)
-	p, b, _, patterned := c.scoredPattern(d, x, v, groups...)
+	p, b, _, patterned := c.scoredPattern(d, x, v, ref, groups...)
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event
@@ -1854,7 +1867,7 @@ func (c *Coder) patterned(d *parley.Doc, x *docIndex, h int) bool {
 	if x.patterned[h] == 0 {
 		ok := false
 		if ref, _, found := c.findVerb(d, x, h); found {
-			_, _, ok = c.bestPattern(d, x, h, ref.group)
+			_, _, ok = c.bestPattern(d, x, h, ref)
 		}
 		x.setPatterned(h, ok)
 	}

@@ -59,16 +59,17 @@ var phraseExcluded = map[string]bool{
 // bestPattern returns the pattern of group g (an index into the set's
 // verb groups) that matches the phrase of verb v with the most elements,
 // with what its markers bound.
-func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, g int) (dict.Pattern, binding, bool) {
-	p, b, _, ok := c.scoredPattern(d, x, v, g)
+func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, ref verbRef) (dict.Pattern, binding, bool) {
+	p, b, _, ok := c.scoredPattern(d, x, v, ref, ref.group)
 	return p, b, ok
 }
 
 // scoredPattern is bestPattern with the best pattern's score, over the
 // patterns of each of groups (indexes into the set's verb groups) in turn,
 // the verb's phrase read once: a later group's pattern wins only by
-// matching more.
-func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) (dict.Pattern, binding, int, bool) {
+// matching more. The patterns of its own group that verb ref goes without
+// (dict.Verb.Without) are not tried.
+func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, ref verbRef, groups ...int) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
 	// A clause modifying a noun with a subject of its own ("an admission
@@ -146,6 +147,9 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, groups ...int) 
 			p := &g.Patterns[pi]
 			if complexCode(p.Code) {
 				continue // TABARI's marks, no event codes: another pattern codes the verb
+			}
+			if gi == ref.group && slices.Contains(c.without[ref], pi) {
+				continue // "retired from the army" is no retreat
 			}
 			if !c.exhaustive && slices.ContainsFunc(needs[pi], func(id int32) bool { return x.present[id] != x.stamp }) {
 				continue
