@@ -101,6 +101,8 @@ func TestCode(t *testing.T) {
 		{"Israeli troops arrested three Palestinian militants.", "ISRMIL 173 PSEUAF asserted"},
 		{"Kenyan police arrested twelve Somali men in a raid.", "KENCOP 173 SOMPPL asserted"},
 		{"The Kenyan general retired from the army.", ""},
+		// To pay is no cooperation in itself; to pay a visit is a visit.
+		{"Kenya will pay close attention to the Somali refugees.", ""},
 		// Tourists, pilgrims and refugees travel; they make no visit.
 		{"Thousands of Chinese tourists flew to Kenya.", ""},
 		{"Kenyan pilgrims arrived in Saudi Arabia.", ""},
