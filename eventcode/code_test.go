@@ -101,6 +101,9 @@ func TestCode(t *testing.T) {
 		{"Israeli troops arrested three Palestinian militants.", "ISRMIL 173 PSEUAF asserted"},
 		{"Kenyan police arrested twelve Somali men in a raid.", "KENCOP 173 SOMPPL asserted"},
 		{"The Kenyan general retired from the army.", ""},
+		// A verb that only frames its complement leaves the complement's
+		// words to it: the withdrawal is the event, not "peace talks".
+		{"Uganda has started withdrawing its troops from Sudan as the peace talks progress.", "UGA 0874 SDN asserted"},
 		// To pay is no cooperation in itself; to pay a visit is a visit.
 		{"Kenya will pay close attention to the Somali refugees.", ""},
 		// Tourists, pilgrims and refugees travel; they make no visit.

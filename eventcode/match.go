@@ -214,7 +214,9 @@ func (c *Coder) clauseVerbs(d *parley.Doc, x *docIndex, v int) []int {
 		}
 	}
 	for _, k := range x.children[v] {
-		if x.rel[k] == "ccomp" {
+		// (A verb that only frames its complement, "started withdrawing
+		// its troops", leaves the complement's words to it too.)
+		if x.rel[k] == "ccomp" || x.rel[k] == "xcomp" && frameVerbs[x.lemma[v]] {
 			walk(k, 0)
 		}
 	}
