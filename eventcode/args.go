@@ -75,6 +75,10 @@ func hasParticle(x *docIndex, v int, word string) bool {
 	return false
 }
 
+// struggleVerbs are fought or campaigned for a cause or a side, which a
+// "for" phrase names: it is not whom they are against.
+var struggleVerbs = map[string]bool{"fight": true, "battle": true, "struggle": true, "campaign": true}
+
 // targetCases are the prepositions that introduce an actor acted upon
 // ("met with", "attacks on", "aid to"); "in", "near" and the like
 // introduce places and times.
@@ -181,7 +185,26 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 	// refuses the troops.)
 	o := x.child(v, "obj")
 	var deep []int
-	for _, c := range x.children[v] {
+	// "fight for the government against the militias": whom one acts
+	// against is the target whatever comes first, and one fights for a
+	// cause or a side, not against it.
+	kids := x.children[v]
+	if k := slices.IndexFunc(kids, func(c int) bool { return phrase(c) && x.caseOf(c) == "against" && len(actorsAt(d, x, c)) > 0 }); k > 0 {
+		kids = append([]int{kids[k]}, slices.Delete(slices.Clone(kids), k, k+1)...)
+	}
+	for _, c := range kids {
+		if struggleVerbs[x.lemma[v]] && x.caseOf(c) == "for" {
+			// … though independence or freedom "from" someone is
+			// fought for against them.
+			for _, g := range x.children[c] {
+				if x.rel[g] == "nmod" && x.caseOf(g) == "from" {
+					if tgt = actorsAt(d, x, g); len(tgt) > 0 {
+						return tgt
+					}
+				}
+			}
+			continue
+		}
 		if phrase(c) && targetCases[x.caseOf(c)] {
 			if tgt = actorsAt(d, x, c); len(tgt) > 0 {
 				if x.actorAt[c] >= 0 || o < 0 {

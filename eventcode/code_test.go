@@ -104,6 +104,11 @@ func TestCode(t *testing.T) {
 		// A verb that only frames its complement leaves the complement's
 		// words to it: the withdrawal is the event, not "peace talks".
 		{"Uganda has started withdrawing its troops from Sudan as the peace talks progress.", "UGA 0874 SDN asserted"},
+		// One fights for a side or a cause, against the other: the
+		// "against" phrase is the target wherever it stands, and
+		// independence "from" someone is fought for against them.
+		{"The rebels were willing to fight for the Sudanese government against the militias.", "REB 190 UAF future"},
+		{"Kashmiri militants are fighting for independence from India.", "UAF 190 IND asserted"},
 		// To pay is no cooperation in itself; to pay a visit is a visit.
 		{"Kenya will pay close attention to the Somali refugees.", ""},
 		// Tourists, pilgrims and refugees travel; they make no visit.
