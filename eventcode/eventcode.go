@@ -933,6 +933,9 @@ func (x *docIndex) child(i int, rels ...string) int {
 
 // codeVerb codes the events of verb token v in sentence s.
 func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
+	if hyphenParticiple(d, v) {
+		return // "government-backed militias", "the US-led coalition", "rebel-held Goma": a description, not an act
+	}
 	if lightVerbs[x.lemma[v]] {
 		for _, k := range x.children[v] {
 			if r := x.rel[k]; r == "obj" || r == "nsubj" || r == "nsubj:pass" {
@@ -1492,6 +1495,18 @@ var personNouns = map[string]bool{
 	"visitor": true, "delegate": true, "representative": true, "peer": true, "friend": true,
 	"leader": true, "official": true, "minister": true, "president": true, "chief": true,
 	"envoy": true, "ambassador": true, "delegation": true,
+}
+
+// hyphenParticiple reports whether token v is a participle joined by a
+// hyphen to the word before it ("government-backed", "US-led",
+// "rebel-held"): the two make one adjective, however the parser reads
+// them.
+func hyphenParticiple(d *parley.Doc, v int) bool {
+	if v < 2 || d.Tokens[v].XPOS != "VBN" && d.Tokens[v].XPOS != "VBG" {
+		return false
+	}
+	h, w := d.Tokens[v-1], d.Tokens[v-2]
+	return d.TokenText(v-1) == "-" && w.End == h.Start && h.End == d.Tokens[v].Start
 }
 
 // passiveFrame reports whether verb v frames its complement in the

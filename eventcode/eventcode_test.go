@@ -83,3 +83,46 @@ func TestDeepInClause(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenParticiple checks which participles are halves of a
+// hyphenated adjective ("government-backed", "US-led"): those joined to
+// the word before by a hyphen with no space on either side.
+func TestHyphenParticiple(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		xpos []string
+		v    int
+		want bool
+	}{
+		{"government-backed militias", []string{"NN", "HYPH", "VBN", "NNS"}, 2, true},
+		{"the US-led coalition", []string{"DT", "NNP", "HYPH", "VBN", "NN"}, 3, true},
+		{"rebels - backed by Rwanda", []string{"NNS", "HYPH", "VBN", "IN", "NNP"}, 2, false},
+		{"soldiers tear-gassed a crowd", []string{"NNS", "NN", "HYPH", "VBD", "DT", "NN"}, 3, false},
+	} {
+		d := parley.NewDoc(c.text)
+		var words []string
+		for i := 0; i < len(c.text); {
+			j := strings.IndexAny(c.text[i:], " -")
+			switch {
+			case j == 0:
+				if c.text[i] == '-' {
+					words = append(words, "-")
+					d.Tokens = append(d.Tokens, parley.Token{Start: i, End: i + 1})
+				}
+				i++
+				continue
+			case j < 0:
+				j = len(c.text) - i
+			}
+			words = append(words, c.text[i:i+j])
+			d.Tokens = append(d.Tokens, parley.Token{Start: i, End: i + j})
+			i += j
+		}
+		for k := range d.Tokens {
+			d.Tokens[k].XPOS = c.xpos[k]
+		}
+		if got := hyphenParticiple(d, c.v); got != c.want {
+			t.Errorf("%q (%q): hyphenParticiple(%d) = %v, want %v", c.text, words, c.v, got, c.want)
+		}
+	}
+}
