@@ -109,6 +109,9 @@ func TestCode(t *testing.T) {
 		// independence "from" someone is fought for against them.
 		{"The rebels were willing to fight for the Sudanese government against the militias.", "REB 190 UAF future"},
 		{"Kashmiri militants are fighting for independence from India.", "UAF 190 IND asserted"},
+		// To argue a case or prepare measures is no disapproval or intent.
+		{"The Kenyan minister argued that Uganda needed urgent food aid.", ""},
+		{"Kenyan police prepared new measures against the Somali gangs.", ""},
 		// To pay is no cooperation in itself; to pay a visit is a visit.
 		{"Kenya will pay close attention to the Somali refugees.", ""},
 		// Tourists, pilgrims and refugees travel; they make no visit.
