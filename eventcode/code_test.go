@@ -881,6 +881,9 @@ func TestEventDates(t *testing.T) {
 		{"Kenya agreed on Monday to send troops to Somalia.", "2025-07-21 day future", "send"},
 		{"The talks collapsed on Monday when Sudanese officials accused Chad of backing the rebels.", "2025-07-21 day", "accused"},
 		{"Kenyan police arrested twelve Somali men in Garissa on Monday.", "2025-07-21 day", ""},
+		// A material act's, an agreement's or a meeting's object is
+		// dated when it is: "signed an agreement in May".
+		{"Kenya and Uganda signed a border agreement in May which ends the dispute.", "2025-05-01 month", ""},
 		// A date the parser hung on the subject is the verb's.
 		{"The Kenyan government in May rejected a Ugandan proposal.", "2025-05-01 month", ""},
 		{"Ugandan President Yoweri Museveni on May 18 met the Kenyan president.", "2025-05-18 day", ""},

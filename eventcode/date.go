@@ -45,6 +45,31 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 		}
 	}
+	if dateFrom(d, x, e, heads) {
+		return
+	}
+	// "signed an agreement in July", "struck a pact with the Socialists
+	// on Wednesday", "gave a warning to Slovakia on Monday": a material
+	// act, an agreement, a meeting or cooperation — or any act a light
+	// verb's object names — happens when its object is dated (not so a
+	// word: "condemned the attack of September 11" was not said then).
+	v := d.SpanHead(e.Trigger)
+	o := x.child(v, "obj")
+	if o < 0 || !(actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") || strings.HasPrefix(e.Code, "04") || strings.HasPrefix(e.Code, "06") || lightVerbs[x.lemma[v]]) {
+		return
+	}
+	objs := []int{o}
+	for _, c := range x.children[o] {
+		if x.rel[c] == "nmod" {
+			objs = append(objs, c)
+		}
+	}
+	dateFrom(d, x, e, objs)
+}
+
+// dateFrom dates event e by the first DATE or TIME that hangs from one
+// of heads, and reports whether one did.
+func dateFrom(d *parley.Doc, x *docIndex, e *parley.Event, heads []int) bool {
 	for _, h := range heads {
 		for _, k := range x.timexAt[h] {
 			t := d.Timexes[k]
@@ -53,10 +78,11 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 			}
 			if when, precision, ok := timexDate(t.Value); ok {
 				e.Date, e.Precision = when, precision
-				return
+				return true
 			}
 		}
 	}
+	return false
 }
 
 // sharesTime returns the token whose time the act of v's clause shares,
