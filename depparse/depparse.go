@@ -500,7 +500,19 @@ func mendDates(st *parseState, n int, rels relations) {
 		if !date {
 			continue
 		}
-		subject := st.labels[h] == rels.nsubj || st.labels[h] == rels.subjPass
+		// The subject's phrase: its head, or a word of a phrase or list
+		// within it ("health ministers from the G7 and Mexico on Friday
+		// signed").
+		subject := false
+		for s, k := h, 0; s < n && k < 6; s, k = st.heads[s], k+1 {
+			if st.labels[s] == rels.nsubj || st.labels[s] == rels.subjPass {
+				subject = true
+				break
+			}
+			if l := st.labels[s]; l != rels.nmod && l != rels.conj && l != rels.appos && l != rels.flat && l != rels.compound {
+				break
+			}
+		}
 		if !(day && st.labels[j] == rels.flat && st.upos[h] == "PROPN") && !(subject && (st.labels[j] == rels.nmod || st.labels[j] == rels.appos)) {
 			continue
 		}

@@ -530,6 +530,15 @@ func TestMendDates(t *testing.T) {
 	if h[3] != 4 || l[3] != "obl" || h[2] != 3 {
 		t.Errorf("a month's day on the subject: heads %v labels %v, want an oblique of met, the month kept on its day", h, l)
 	}
+	// ministers from Mexico on Friday signed: a word of the subject's
+	// phrase.
+	// 0         1    2      3  4      5
+	h, l = run([]string{"ministers", "from", "mexico", "on", "friday", "signed"},
+		[]string{"NOUN", "ADP", "PROPN", "ADP", "PROPN", "VERB"}, []bool{false, false, true, false, true, false},
+		[]int{5, 2, 0, 4, 2, 6}, []string{"nsubj", "case", "nmod", "case", "nmod", "root"})
+	if h[4] != 5 || l[4] != "obl" {
+		t.Errorf("a day on a word of the subject's phrase: heads %v labels %v, want an oblique of signed", h, l)
+	}
 	// the talks ended the war of Monday: an object's, not the verb's.
 	// 0   1     2     3   4   5  6
 	h, l = run([]string{"the", "talks", "ended", "the", "war", "of", "monday"},
