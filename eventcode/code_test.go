@@ -934,6 +934,11 @@ func TestEventPlaces(t *testing.T) {
 		{"Militiamen attacked a police post in a town near Bunia.", "Bunia", ""},
 		{"Leaders of Peru and Chile arrived in Quito on Monday to attend the summit.", "Quito", "attend"},
 		{"Egypt condemned Israel over an attack in a town near Rafah.", "", ""},
+		// A place noun's name ("Mandera county", "the town of Mombasa"),
+		// and a participle's act where its clause's is.
+		{"Somali gunmen killed three Kenyan policemen in Mandera county.", "Mandera", ""},
+		{"Somali gunmen killed three Kenyan policemen in the town of Mandera.", "Mandera", ""},
+		{"Somali militants attacked a police station in Garissa, killing eight Kenyan policemen.", "Garissa", "killing"},
 		// A material act is done where those who do it are.
 		{"Police in Lahore arrested two Indian fishermen.", "Lahore", ""},
 	} {

@@ -200,20 +200,29 @@ var locatives = map[string]bool{
 // place (-1), never a guess.
 func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	heads := eventHeads(d, x, e)
+	// "arrived in Dhaka on Friday to join the summit": a journey's
+	// purpose is done where it leads; "attacked a police station in
+	// Garissa, killing eight policemen": an unmarked participle's act
+	// where its clause's is.
+	v := d.SpanHead(e.Trigger)
+	if h := x.head[v]; h >= 0 {
+		purpose := (x.rel[v] == "advcl" || x.rel[v] == "xcomp") && infinitive(x, v) && travelVerbs[x.lemma[h]]
+		participle := x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && x.child(v, "mark") < 0 && d.Tokens[h].UPOS == "VERB"
+		if purpose || participle {
+			heads = append(heads, h)
+		}
+	}
 	// A material act is where its object is ("arrested 19 members in
 	// Istanbul", "signed an agreement in Colombo"), and so is a meeting
 	// one attends or holds ("will attend the summit in Busan") or the one
 	// met ("meet Kabila in Cape Town"); a word is not ("condemned the
 	// attack in Kabul" was not said in Kabul), nor what is discussed
 	// ("discussed the situation in Ivory Coast" was not discussed there).
-	if o := x.child(d.SpanHead(e.Trigger), "obj"); o >= 0 && (actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") ||
-		strings.HasPrefix(e.Code, "04") && (meetingNouns[strings.ToLower(x.lemma[o])] || x.actorAt[o] >= 0)) {
-		heads = append(heads, o)
-	}
-	// "arrived in Dhaka on Friday to join the summit": a journey's
-	// purpose is done where it leads.
-	if v := d.SpanHead(e.Trigger); (x.rel[v] == "advcl" || x.rel[v] == "xcomp") && infinitive(x, v) && x.head[v] >= 0 && travelVerbs[x.lemma[x.head[v]]] {
-		heads = append(heads, x.head[v])
+	for _, h := range heads {
+		if o := x.child(h, "obj"); o >= 0 && (h == v || d.Tokens[h].UPOS == "VERB") && (actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") ||
+			strings.HasPrefix(e.Code, "04") && (meetingNouns[strings.ToLower(x.lemma[o])] || x.actorAt[o] >= 0)) {
+			heads = append(heads, o)
+		}
 	}
 	// "were to meet Wednesday in New York", "arrived on Thursday in
 	// Busan": a place the parser hung on the act's time is the act's.
@@ -236,6 +245,17 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 		k, ok := x.placeAt[c]
 		for _, rel := range []string{"appos", "flat", "nmod:poss"} {
 			if n := x.child(c, rel); n >= 0 && !ok {
+				k, ok = x.placeAt[n]
+			}
+		}
+		// "in Diyala province", "in the Croatian coastal town of Zadar": a
+		// place noun's name before it or in its "of" phrase (not "in a
+		// further US effort").
+		if placeNouns[x.lemma[c]] {
+			if n := x.child(c, "compound"); n >= 0 && !ok {
+				k, ok = x.placeAt[n]
+			}
+			if n := x.child(c, "nmod"); n >= 0 && !ok && x.caseOf(n) == "of" {
 				k, ok = x.placeAt[n]
 			}
 		}
