@@ -33,6 +33,9 @@ func (e *FusedEvent) AppendJSON(b []byte) []byte {
 	if !e.Date.IsZero() {
 		b = appendTime(append(b, `,"date":`...), e.Date)
 	}
+	if e.Precision != "" {
+		b = appendString(append(b, `,"precision":`...), e.Precision)
+	}
 	if e.Place != nil {
 		b = appendPlace(append(b, `,"place":`...), e.Place)
 	}

@@ -59,10 +59,13 @@ type FusedEvent struct {
 	Goldstein float64  `json:"goldstein"`
 	Plover    string   `json:"plover,omitempty"`
 	Mode      Modality `json:"mode"`
-	// Date is the date of the event (zero when undated), Place where it
-	// happened (nil when no report says).
-	Date  time.Time `json:"date,omitzero"`
-	Place *Place    `json:"place,omitempty"`
+	// Date is the date of the event (zero when undated), Precision how
+	// much of it the first report said (Event.Precision: "day", "month",
+	// …; "" when it is the article's date), Place where it happened (nil
+	// when no report says).
+	Date      time.Time `json:"date,omitzero"`
+	Precision string    `json:"precision,omitempty"`
+	Place     *Place    `json:"place,omitempty"`
 	// NumMentions counts the sentences that report it, NumArticles their
 	// documents and NumSources their outlets (a document without an outlet
 	// counts as one of its own).
@@ -217,4 +220,25 @@ type Store interface {
 
 	// Close releases the store's resources.
 	Close() error
+}
+
+// DateText writes date t as far as precision says: "2025-07-23" for a
+// day (or an article's date, precision ""), "2025-07" for a month,
+// "2025" for a year, "2025-W30" for a week, "2025-Q3" for a quarter; ""
+// for the zero time.
+func DateText(t time.Time, precision string) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case precision == "month":
+		return t.Format("2006-01")
+	case precision == "year":
+		return t.Format("2006")
+	case precision == "week":
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%d-W%02d", y, w)
+	case precision == "quarter":
+		return fmt.Sprintf("%d-Q%d", t.Year(), (int(t.Month())+2)/3)
+	}
+	return t.Format(time.DateOnly)
 }

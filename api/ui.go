@@ -58,7 +58,13 @@ const uiPage = 50
 
 var (
 	pages = template.Must(template.New("").Funcs(template.FuncMap{
-		"day":      func(t time.Time) string { return dayOf(t) },
+		"day": func(t time.Time) string { return dayOf(t) },
+		"date": func(t time.Time, precision string) string {
+			if t.IsZero() {
+				return "undated"
+			}
+			return parley.DateText(t, precision)
+		},
 		"quadName": quadName,
 		"list":     func(xs ...string) []string { return xs },
 		"plural": func(n int, noun string) string {

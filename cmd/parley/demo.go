@@ -239,14 +239,8 @@ func when(d *parley.Doc, e parley.Event) string {
 		return "undated"
 	case e.Precision == "":
 		return "dated by the article (" + e.Date.Format(time.DateOnly) + ")"
-	case e.Precision == "month":
-		return e.Date.Format("2006-01")
-	case e.Precision == "year":
-		return e.Date.Format("2006")
-	case e.Precision == "day":
-		return e.Date.Format(time.DateOnly)
 	}
-	return e.Precision + " of " + e.Date.Format(time.DateOnly)
+	return parley.DateText(e.Date, e.Precision)
 }
 
 // placeAt names a resolved place with its country and coordinates.

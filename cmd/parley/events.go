@@ -148,7 +148,7 @@ Examples:
 				tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "DATE\tSOURCE\tCODE\tTARGET\tMODE\tPLACE\tMENT/ART/SRC\tID")
 				for _, e := range list {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d/%d/%d\t%s\n", day(e.Date), dash(e.Source), e.Code, dash(e.Target),
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d/%d/%d\t%s\n", dash(parley.DateText(e.Date, e.Precision)), dash(e.Source), e.Code, dash(e.Target),
 						e.Mode, placeName(e.Place), e.NumMentions, e.NumArticles, e.NumSources, e.ID)
 				}
 				tw.Flush()
@@ -165,7 +165,7 @@ Examples:
 func printFused(w io.Writer, e *parley.FusedEvent) {
 	fmt.Fprintf(w, "%s  %s %s %s  (%s, %s)\n", e.ID, dash(e.Source), e.Code, dash(e.Target), e.Mode, plover(e.Plover))
 	fmt.Fprintf(w, "  date %s, place %s; %s in %s from %s; first seen %s, last seen %s\n",
-		day(e.Date), placeName(e.Place), plural(e.NumMentions, "mention"), plural(e.NumArticles, "article"),
+		dash(parley.DateText(e.Date, e.Precision)), placeName(e.Place), plural(e.NumMentions, "mention"), plural(e.NumArticles, "article"),
 		plural(e.NumSources, "outlet"), e.FirstSeen.Format(time.DateOnly), e.LastSeen.Format(time.DateOnly))
 	for _, m := range e.Mentions {
 		title := ""

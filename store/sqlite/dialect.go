@@ -30,9 +30,9 @@ var dialect = &sqlstore.Dialect{
 	CreationOrder: "rowid",
 	CreateFused: `INSERT INTO fused
 		(id, source, target, base, class, date, doc_id, code, root, quad_class, goldstein, plover, mode,
-		 place_name, place_country, place_admin1, place_feature, place_geonameid, place_lat, place_lon, source_head, target_head)
+		 place_name, place_country, place_admin1, place_feature, place_geonameid, place_lat, place_lon, source_head, target_head, precision)
 		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, substr(?8, 1, 2), ?9, ?10, ?11, ?12,
-		 ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?2, 1, 3), substr(?3, 1, 3))
+		 ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?2, 1, 3), substr(?3, 1, 3), ?20)
 		ON CONFLICT (id) DO NOTHING`,
 	Kind: kindOf,
 }

@@ -21,6 +21,7 @@ type report struct {
 	code      string
 	mode      parley.Modality
 	date      time.Time
+	precision string
 	place     *parley.Place
 	source    string
 	target    string
@@ -55,7 +56,7 @@ func reportDoc(r report) *parley.Doc {
 			}
 			d.Events = append(d.Events, parley.Event{Sentence: si, Trigger: parley.Span{Start: i, End: i + 1},
 				Source: src, Target: tgt, SourceRef: -1, TargetRef: -1, Code: r.code, Root: r.code[:2],
-				QuadClass: 4, Goldstein: -10, Plover: "ASSAULT", Mode: mode, Date: r.date, Place: place,
+				QuadClass: 4, Goldstein: -10, Plover: "ASSAULT", Mode: mode, Date: r.date, Precision: r.precision, Place: place,
 				ReportedByRef: -1, Pattern: "test"})
 		}
 	}
@@ -107,7 +108,7 @@ func mentionCounts(es []parley.FusedEvent) []string {
 func testFuse(t *testing.T, s parley.Store) {
 	at := func(h int) time.Time { return day.Add(time.Duration(h) * time.Hour) }
 	story := []report{
-		{text: "Freedonian artillery shelled two Sylvanian villages overnight.", outlet: "AFP", published: at(8), code: "195", date: day, place: townA},
+		{text: "Freedonian artillery shelled two Sylvanian villages overnight.", outlet: "AFP", published: at(8), code: "195", date: day, precision: "day", place: townA},
 		{text: "Villages in Sylvania were shelled by Freedonian guns, officials said.", outlet: "Reuters", published: at(9), code: "195", date: at(6), place: townB},
 		{text: "Sylvania says Freedonia shelled its border villages.", published: at(20), code: "1952", mode: parley.Reported, date: at(20), place: country},
 	}
@@ -123,7 +124,7 @@ func testFuse(t *testing.T, s parley.Store) {
 	}
 	e := got[0]
 	want := parley.FusedEvent{ID: first, Source: "FRDMIL", Target: "SYL", Code: "195", Root: "19", QuadClass: 4,
-		Goldstein: -10, Plover: "ASSAULT", Mode: parley.Asserted, Date: day, Place: townA,
+		Goldstein: -10, Plover: "ASSAULT", Mode: parley.Asserted, Date: day, Precision: "day", Place: townA,
 		NumMentions: 3, NumArticles: 3, NumSources: 3, FirstSeen: at(8), LastSeen: at(20)}
 	if diff := cmp.Diff(want, e); diff != "" {
 		t.Errorf("fused event (-want +got):\n%s", diff)

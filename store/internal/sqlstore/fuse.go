@@ -201,6 +201,7 @@ func (f *fuser) newFused(ctx context.Context, id string, e parley.Event, key par
 	for n := 2; ; n++ {
 		args := append([]any{fid, key.Source, key.Target, key.Base, key.Class, date, f.docID,
 			e.Code, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode)}, placeArgs(place)...)
+		args = append(args, e.Precision)
 		res, err := f.create.ExecContext(ctx, args...)
 		if err != nil {
 			return "", err
@@ -382,7 +383,7 @@ func (s *Store) refreshFused(ctx context.Context, tx *txw, ids []string) error {
 }
 
 // fusedColumns are the columns scanFused reads, in order.
-const fusedColumns = `id, source, target, code, root, quad_class, goldstein, plover, mode, date,
+const fusedColumns = `id, source, target, code, root, quad_class, goldstein, plover, mode, date, precision,
 	num_mentions, num_articles, num_sources, first_seen, last_seen, ` + placeColumns
 
 // scanFused reads one row of fusedColumns.
@@ -395,7 +396,7 @@ func scanFused(sc interface{ Scan(...any) error }) (parley.FusedEvent, error) {
 		placed            bool
 	)
 	if err := sc.Scan(append([]any{&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode,
-		&date, &e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last}, placeDest(&place, &placed)...)...); err != nil {
+		&date, &e.Precision, &e.NumMentions, &e.NumArticles, &e.NumSources, &first, &last}, placeDest(&place, &placed)...)...); err != nil {
 		return e, err
 	}
 	e.Mode = parley.Modality(mode)
