@@ -84,7 +84,7 @@ type relations struct {
 	root, parataxis, amod, conj, cc, appos, nsubj, dep, flat, compound int
 	obl, agent, auxPass                                                int
 	acl, relcl, ccomp, mark, obj, iobj                                 int
-	nmod, oblTime, subjPass                                            int
+	nmod, oblTime, subjPass, caseMark                                  int
 }
 
 func relationsOf(labels []string) relations {
@@ -103,6 +103,7 @@ func relationsOf(labels []string) relations {
 		acl: index("acl", -1), relcl: index("acl:relcl", -1), ccomp: index("ccomp", -1), mark: index("mark", -1),
 		obj: index("obj", -1), iobj: index("iobj", -1),
 		nmod: index("nmod", -1), oblTime: index("obl:unmarked", index("obl:tmod", -1)), subjPass: index("nsubj:pass", -1),
+		caseMark: index("case", -1),
 	}
 }
 
@@ -275,6 +276,7 @@ func (p *Parser) parse(st *parseState) {
 	mendDoubleObjects(st, n, p.rels)
 	mendAttribution(st, n, top, p.rels)
 	mendDates(st, n, p.rels)
+	mendDateDependents(st, n, p.rels)
 }
 
 // mendFlatConjuncts repairs a name joined to another across a
@@ -538,6 +540,70 @@ func mendDates(st *parseState, n int, rels relations) {
 			st.labels[j] = rels.obl
 		}
 	}
+}
+
+// mendDateDependents repairs the phrases and objects a date on a verb
+// takes from it: in "clashed Sunday in the Gaza Strip with members of the
+// guard", "met Monday with Li" or "called Sunday for the premier to
+// resign" the parser may hang the verb's place, partner or target from
+// the day (nmod or obl), and in "clashed Sunday" take the day for the verb's
+// object. A day of the week is no one's object, and a date has no place,
+// partner or target of its own: such a phrase (one with a preposition of
+// place, company, agent, purpose or target) hangs from the verb as an
+// oblique, and an object day is its time. A range ("Monday to Friday"), a
+// phrase with "of", one of time ("hours after the deadline", which may
+// be the date's own) and a day that heads a name ("Sydney Harbour
+// Tuesday") stay.
+func mendDateDependents(st *parseState, n int, rels relations) {
+	if rels.oblTime < 0 || rels.obl < 0 || rels.nmod < 0 || rels.caseMark < 0 {
+		return
+	}
+	month := func(k int) bool { return st.caps[k] && months[st.words[k]] }
+	for j := range n {
+		v := st.heads[j]
+		if v >= n || st.upos[v] != "VERB" {
+			continue
+		}
+		day := st.caps[j] && weekdays[st.words[j]]
+		if !day && !month(j) && !(st.upos[j] == "NUM" && hasChild(st, n, j, month)) {
+			continue
+		}
+		switch l := st.labels[j]; {
+		case (l == rels.obj || l == rels.iobj) && l >= 0 && day:
+			// (Only a day alone, or with its preposition or "early" or
+			// "late" before it: one with a name or a noun phrase before
+			// it — "left Sydney Harbour Tuesday", "urged senior US
+			// officials Monday" — is a phrase misread as a whole.)
+			if hasChild(st, n, j, func(k int) bool {
+				return st.labels[k] == rels.compound || st.labels[k] == rels.flat ||
+					k < j && st.labels[k] != rels.caseMark && st.upos[k] != "ADV" && st.upos[k] != "ADJ"
+			}) {
+				continue
+			}
+			st.labels[j] = rels.oblTime
+			if hasChild(st, n, j, func(k int) bool { return st.labels[k] == rels.caseMark }) {
+				st.labels[j] = rels.obl
+			}
+		case l == rels.obl || l == rels.oblTime:
+		default:
+			continue
+		}
+		for k := j + 1; k < n; k++ {
+			if st.heads[k] != j || st.labels[k] != rels.nmod && st.labels[k] != rels.obl {
+				continue
+			}
+			if hasChild(st, n, k, func(c int) bool { return st.labels[c] == rels.caseMark && dateMovers[st.words[c]] }) {
+				st.heads[k], st.labels[k] = v, rels.obl
+			}
+		}
+	}
+}
+
+// dateMovers are the prepositions of a phrase that belongs to the verb
+// rather than to a date before it (see mendDateDependents), lower-cased.
+var dateMovers = map[string]bool{
+	"in": true, "at": true, "with": true, "for": true, "by": true, "against": true, "near": true,
+	"on": true, "amid": true, "outside": true,
 }
 
 // weekdays are the days of the week, months the months and their

@@ -548,3 +548,51 @@ func TestMendDates(t *testing.T) {
 		t.Errorf("a day on an object: heads %v labels %v, want it left", h, l)
 	}
 }
+
+// TestMendDateDependents checks that a place, partner or target phrase
+// hung from a date on a verb moves to the verb, and that a day read as
+// the verb's object becomes its time — unless the day has a noun phrase
+// before it, or the phrase is one of time or "of".
+func TestMendDateDependents(t *testing.T) {
+	labels := []string{"advmod", "appos", "case", "compound", "det", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
+	run := func(words, upos []string, caps []bool, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, upos, heads, rels)
+		copy(st.caps, caps)
+		mendDateDependents(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// rebels clashed Sunday in Gaza with troops
+	// 0      1       2      3  4    5    6
+	h, l := run([]string{"rebels", "clashed", "sunday", "in", "gaza", "with", "troops"},
+		[]string{"NOUN", "VERB", "PROPN", "ADP", "PROPN", "ADP", "NOUN"}, []bool{false, false, true, false, true, false, false},
+		[]int{1, 7, 1, 4, 2, 6, 1}, []string{"nsubj", "root", "obj", "case", "nmod", "case", "obl"})
+	if l[2] != "obl:unmarked" || h[4] != 1 || l[4] != "obl" || h[6] != 1 {
+		t.Errorf("a day read as the object, a place on it: heads %v labels %v, want the day the time and the place on clashed", h, l)
+	}
+	// the envoy met on Monday with Li
+	// 0   1     2   3  4      5    6
+	h, l = run([]string{"the", "envoy", "met", "on", "monday", "with", "li"},
+		[]string{"DET", "NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN"}, []bool{false, false, false, false, true, false, true},
+		[]int{1, 2, 7, 4, 2, 6, 4}, []string{"det", "nsubj", "root", "case", "obl", "case", "nmod"})
+	if h[6] != 2 || l[6] != "obl" || h[4] != 2 || l[4] != "obl" {
+		t.Errorf("a partner on the date: heads %v labels %v, want it on met", h, l)
+	}
+	// urged senior officials Monday: a phrase misread as headed by the day.
+	// 0     1      2         3
+	h, l = run([]string{"urged", "senior", "officials", "monday"},
+		[]string{"VERB", "ADJ", "NOUN", "PROPN"}, []bool{false, false, false, true},
+		[]int{4, 2, 3, 0}, []string{"root", "advmod", "det", "obj"})
+	if l[3] != "obj" {
+		t.Errorf("a day with a noun before it: heads %v labels %v, want it left", h, l)
+	}
+	// erupted Wednesday, hours after the deadline; fled Monday of last
+	// week: phrases of time and "of" stay on the date.
+	// 0       1          2      3      4   5        6    7      8  9    10
+	h, l = run([]string{"erupted", "wednesday", "hours", "after", "the", "deadline", "fled", "monday", "of", "last", "week"},
+		[]string{"VERB", "PROPN", "NOUN", "ADP", "DET", "NOUN", "VERB", "PROPN", "ADP", "ADJ", "NOUN"},
+		[]bool{false, true, false, false, false, false, false, true, false, false, false},
+		[]int{11, 0, 1, 5, 5, 1, 0, 6, 10, 10, 7}, []string{"root", "obl:unmarked", "appos", "case", "det", "nmod", "obl", "obl:unmarked", "case", "advmod", "nmod"})
+	if h[5] != 1 || h[10] != 7 {
+		t.Errorf("a phrase of time and one with of: heads %v labels %v, want both left on their dates", h, l)
+	}
+}

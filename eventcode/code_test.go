@@ -496,6 +496,12 @@ func TestCode(t *testing.T) {
 		// A summons alone is one; a meeting for a purpose is the meeting.
 		{"The Chilean minister summoned the Peruvian envoy.", "CHLGOV 040 PERGOV asserted"},
 		{"The Chilean minister met the Peruvian envoy to discuss the fishing dispute.", "CHLGOV 040 PERGOV asserted"},
+		// The purpose of a meeting does not name whom it meets (a
+		// crowd's gathering does: it petitions the governor); nor does
+		// a date take the verb's target ("called Monday for").
+		{"Chile and Peru will meet on Friday to hear Bolivia's reply.", "CHL 040 PER future; PER 040 CHL future"},
+		{"About 500 Kenyan demonstrators gathered at the city hall to submit a petition to the governor.", "KENOPP 141 GOV asserted; KENOPP 020 GOV asserted"},
+		{"The Kenyan minister called Monday for Uganda to reopen the border.", "KENGOV 020 UGA asserted"},
 		// A condition covers the verb its clause's verb completes.
 		{"Kenya will leave the talks unless Uganda agrees to send aid to Somalia.", "UGA 030 SOM conditional; UGA 070 SOM conditional"},
 		// What happened before is another event: its words make no

@@ -1011,8 +1011,11 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// target. After an object, a "to" clause is the act's purpose,
 		// which names whom the act is for only when it is to help them
 		// ("launched an appeal to help North Korea"; not "brokered the
-		// merger to prevent a bid by Enel").
-		if xc := complement(d, x, v); xc >= 0 && (x.rel[xc] == "xcomp" || x.child(v, "obj") < 0 || helpVerbs[x.lemma[xc]]) {
+		// merger to prevent a bid by Enel"). Nor is the purpose of a
+		// meeting whom it meets: "the three envoys meet Monday to hear
+		// Pyongyang's answer" is a meeting of the three (but crowds
+		// gather to petition the governor).
+		if xc := complement(d, x, v); xc >= 0 && (x.rel[xc] == "xcomp" || x.child(v, "obj") < 0 && x.lemma[v] != "meet" && x.lemma[v] != "convene" || helpVerbs[x.lemma[xc]]) {
 			_, tgt = arguments(d, x, xc)
 			// "backed sending more troops to Mali": the troops a state
 			// would send in the clause its own subject does are its own,
