@@ -733,8 +733,18 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// "issued a declaration demanding that …", "released a statement
 		// condemning the attack": a text that demands or condemns
 		// speaks for the one who issued it.
-		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && x.rel[h] == "obj" && len(actorsAt(d, x, h)) == 0 && textNouns[x.lemma[h]] {
-			if u := d.Tokens[h].Head; u >= 0 {
+		// (A text with an author of its own — "Russia's statement",
+		// "a resolution by the council" — speaks for its author, not for
+		// a place or body it was sent to: "filed a complaint at the WTO
+		// alleging" is the filer's allegation.)
+		// The parser may hang the participle on the body the text went
+		// to: "a complaint at the WTO alleging".
+		t := h
+		if c := x.caseOf(h); x.rel[h] == "nmod" && (c == "at" || c == "to" || c == "with" || c == "before") && x.head[h] >= 0 && textNouns[x.lemma[x.head[h]]] {
+			t = x.head[h]
+		}
+		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && x.rel[t] == "obj" && textNouns[x.lemma[t]] && !authored(d, x, t) {
+			if u := d.Tokens[t].Head; u >= 0 {
 				return subject(d, x, u, depth+1)
 			}
 		}
@@ -844,7 +854,29 @@ var vehicles = map[string]bool{
 var textNouns = map[string]bool{
 	"statement": true, "declaration": true, "communique": true, "communiqué": true, "report": true,
 	"resolution": true, "letter": true, "message": true, "note": true, "appeal": true, "decree": true,
-	"law": true, "bill": true, "legislation": true,
+	"law": true, "bill": true, "legislation": true, "complaint": true, "petition": true, "motion": true,
+	"lawsuit": true, "suit": true,
+}
+
+// authored reports whether noun h names an actor as its author or owner:
+// an actor among its own words ("the Russian statement"), its possessor
+// ("Russia's"), or a phrase with "by", "of" or "from".
+func authored(d *parley.Doc, x *docIndex, h int) bool {
+	if x.actorAt[h] >= 0 {
+		return true
+	}
+	for _, c := range x.children[h] {
+		switch r := x.rel[c]; {
+		case r == "nmod:poss" || r == "amod" || r == "compound":
+		case r == "nmod" && (x.caseOf(c) == "by" || x.caseOf(c) == "of" || x.caseOf(c) == "from"):
+		default:
+			continue
+		}
+		if len(actorsAt(d, x, c)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // describing reports whether verb v is a past participle describing the
