@@ -502,6 +502,9 @@ func TestCode(t *testing.T) {
 		{"Chile and Peru will meet on Friday to hear Bolivia's reply.", "CHL 040 PER future; PER 040 CHL future"},
 		{"About 500 Kenyan demonstrators gathered at the city hall to submit a petition to the governor.", "KENOPP 141 GOV asserted; KENOPP 020 GOV asserted"},
 		{"The Kenyan minister called Monday for Uganda to reopen the border.", "KENGOV 020 UGA asserted"},
+		// An operation is military when an army runs it, not carmakers.
+		{"Kenyan carmakers plan to start operations in Uganda.", ""},
+		{"The Kenyan army launched an operation against Ugandan rebels.", "KENMIL 190 UGAREB asserted"},
 		// A complaint speaks for whoever filed it, also when the parser
 		// hangs its clause on the body it went to.
 		{"Kenya has filed a complaint at the World Trade Organisation alleging the Ugandan loans to the airline amount to illegal aid.", "KEN 114 IGOBUSWTO asserted; KEN 110 UGA asserted"},

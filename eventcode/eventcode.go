@@ -1158,6 +1158,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if fwd == "192" && len(src) > 0 && !slices.ContainsFunc(src, func(a int) bool { return stateActor(d.Actors[a]) || armed(d.Actors[a]) }) {
 		return
 	}
+	// Nor is an operation military when businesses or aid workers run
+	// it: carmakers "start operations in Thailand", relief workers
+	// "begin an operation to fly refugees out".
+	if strings.HasPrefix(fwd, "19") && patterned && len(src) > 0 && slices.ContainsFunc(b.words, func(t int) bool { return x.lemma[t] == "operation" }) &&
+		!slices.ContainsFunc(src, func(a int) bool { return !private(d.Actors[a]) }) {
+		return
+	}
 	if describing(d, x, v) && (!doneTo(fwd) || strings.HasPrefix(fwd, "084") && len(actorsAt(d, x, d.Tokens[v].Head)) == 0) {
 		// "Al-Qaida in Iraq, led by Zarqawi", "a delegation headed by
 		// the minister": a participle describing a noun tells what it
