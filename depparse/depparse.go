@@ -603,7 +603,7 @@ func mendDateDependents(st *parseState, n int, rels relations) {
 // rather than to a date before it (see mendDateDependents), lower-cased.
 var dateMovers = map[string]bool{
 	"in": true, "at": true, "with": true, "for": true, "by": true, "against": true, "near": true,
-	"on": true, "amid": true, "outside": true,
+	"on": true, "amid": true, "outside": true, "between": true, "into": true, "toward": true, "towards": true,
 }
 
 // weekdays are the days of the week, months the months and their

@@ -554,7 +554,7 @@ func TestMendDates(t *testing.T) {
 // the verb's object becomes its time — unless the day has a noun phrase
 // before it, or the phrase is one of time or "of".
 func TestMendDateDependents(t *testing.T) {
-	labels := []string{"advmod", "appos", "case", "compound", "det", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
+	labels := []string{"advmod", "appos", "case", "cc", "compound", "conj", "det", "nmod", "nsubj", "obj", "obl", "obl:unmarked", "root"}
 	run := func(words, upos []string, caps []bool, heads []int, rels []string) ([]int, []string) {
 		st := mendState(labels, words, upos, heads, rels)
 		copy(st.caps, caps)
@@ -576,6 +576,14 @@ func TestMendDateDependents(t *testing.T) {
 		[]int{1, 2, 7, 4, 2, 6, 4}, []string{"det", "nsubj", "root", "case", "obl", "case", "nmod"})
 	if h[6] != 2 || l[6] != "obl" || h[4] != 2 || l[4] != "obl" {
 		t.Errorf("a partner on the date: heads %v labels %v, want it on met", h, l)
+	}
+	// mediated on Saturday between Kenya and Uganda
+	// 0        1  2        3       4     5   6
+	h, l = run([]string{"mediated", "on", "saturday", "between", "kenya", "and", "uganda"},
+		[]string{"VERB", "ADP", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN"}, []bool{false, false, true, false, true, false, true},
+		[]int{7, 2, 0, 4, 2, 6, 4}, []string{"root", "case", "obl", "case", "nmod", "cc", "conj"})
+	if h[4] != 0 || l[4] != "obl" {
+		t.Errorf("the parties between whom on the date: heads %v labels %v, want them on mediated", h, l)
 	}
 	// urged senior officials Monday: a phrase misread as headed by the day.
 	// 0     1      2         3
