@@ -46,6 +46,7 @@ type Model struct {
 	prep  int // the class ADP IN, or -1
 	sconj int // the class SCONJ IN, or -1
 	vb    int // the class VERB VB, or -1
+	to    int // the class PART TO, or -1
 }
 
 // prepositions are English words that are prepositions and nothing else
@@ -73,11 +74,14 @@ func buildAux(train []Sentence) map[string]bool {
 	return out
 }
 
-// setClasses fills isAux, prep, sconj and vb from the class labels.
+// setClasses fills isAux, prep, sconj, vb and to from the class labels.
 func (m *Model) setClasses() {
 	m.isAux = make([]bool, len(m.upos))
-	m.prep, m.sconj, m.vb = -1, -1, -1
+	m.prep, m.sconj, m.vb, m.to = -1, -1, -1, -1
 	for c, u := range m.upos {
+		if u == "PART" && m.xpos[c] == "TO" {
+			m.to = c
+		}
 		m.isAux[c] = u == "AUX"
 		if u == "ADP" && m.xpos[c] == "IN" {
 			m.prep = c
@@ -274,6 +278,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 		t.clauseOpeners(st, words)
 		t.subordinatePresent(st, words)
 		t.subjunctives(st, words)
+		t.infinitives(st, words)
 	}
 	return st.tags
 }
@@ -395,6 +400,60 @@ func (t *Tagger) subjunctives(st *state, words []string) {
 		if verb >= 0 && t.m.sconj >= 0 {
 			st.tags[i] = t.m.sconj // the clause's "that", no relative pronoun
 		}
+	}
+}
+
+// infinitives mends the verb of an infinitive read as a noun or an
+// adjective ("refused to hand over the suspects", "are likely to voice
+// concern", "trying to repair relations"): after a word that takes an
+// infinitive and nothing else after "to" (infinitiveTakers), a
+// lower-case singular noun or adjective after "to" is the verb (VB, as UD
+// tags it; the treebanks hold too few of these verbs in their base form
+// to know them as verbs), and "to" its marker (PART TO); the words after
+// it are tagged again. Not after "agree" or "commit", which take a noun phrase
+// too ("agreed to terms").
+func (t *Tagger) infinitives(st *state, words []string) {
+	if t.m.vb < 0 || t.m.to < 0 {
+		return
+	}
+	for i := 1; i+2 < len(words); i++ {
+		j := i + 1
+		if st.norms[i] != "to" || !infinitiveTakers[st.norms[i-1]] || words[j][0] < 'a' || words[j][0] > 'z' {
+			continue
+		}
+		if u := t.m.upos[st.tags[i-1]]; u != "VERB" && u != "ADJ" && u != "AUX" {
+			continue // a noun: "condemning the plan to failure", "a start to trading"
+		}
+		x := t.m.xpos[st.tags[j]]
+		if x != "NN" && x != "JJ" {
+			continue
+		}
+		if n := t.m.upos[st.tags[j+1]]; x == "JJ" && (n == "NOUN" || n == "PROPN" || n == "ADJ") {
+			continue // an adjective of a noun phrase: "offers to current staff"
+		}
+		prev := st.tags[i]
+		st.tags[i] = t.m.to
+		if !t.retag(st, words, j, func(c int) bool { return c == t.m.vb }) {
+			st.tags[i] = prev
+		}
+	}
+}
+
+// infinitiveTakers are the words, by form, that an infinitive follows
+// ("refused to", "likely to"): verbs, adjectives and participles whose
+// "to" opens nothing else.
+var infinitiveTakers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`offer offers offered offering refuse refuses refused refusing
+		decide decides decided deciding promise promises promised promising threaten threatens threatened threatening
+		plan plans planned planning want wants wanted wanting vow vows vowed vowing pledge pledges pledged pledging
+		seek seeks sought seeking try tries tried trying hope hopes hoped hoping fail fails failed failing
+		continue continues continued continuing begin begins began begun beginning start starts started starting
+		intend intends intended intending expect expects expected expecting aim aims aimed aiming
+		attempt attempts attempted attempting wish wishes wished wishing decline declines declined declining
+		able unable willing unwilling likely unlikely eager reluctant determined`) {
+		infinitiveTakers[w] = true
 	}
 }
 

@@ -132,6 +132,22 @@ func TestVerbMends(t *testing.T) {
 	})
 }
 
+// TestInfinitives checks that after a word taking an infinitive, the
+// word after "to" is a base verb and "to" its marker, even for verbs the
+// treebanks hold only as nouns; and that a noun or a noun phrase after
+// "to" stays one where the word before is a noun, or the adjective
+// starts a noun phrase.
+func TestInfinitives(t *testing.T) {
+	checkTags(t, []tagCase{
+		{"The militia refused to hand over the two suspects .", 4, "VERB", "VB"},
+		{"The militia refused to hand over the two suspects .", 3, "PART", "TO"},
+		{"Farmers are likely to voice concern over the prices .", 4, "VERB", "VB"},
+		{"The two ministers have been trying to repair relations .", 7, "VERB", "VB"},
+		{"The senate vote condemned the plan to failure .", 7, "NOUN", "NN"},
+		{"The firm offered to current staff a bonus .", 4, "ADJ", "JJ"},
+	})
+}
+
 // TestClauseOpeners checks that "after", "before", "since" and "until"
 // before a clause are subordinating conjunctions and before a noun phrase
 // alone prepositions.
