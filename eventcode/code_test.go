@@ -502,6 +502,8 @@ func TestCode(t *testing.T) {
 		{"Chile and Peru will meet on Friday to hear Bolivia's reply.", "CHL 040 PER future; PER 040 CHL future"},
 		{"About 500 Kenyan demonstrators gathered at the city hall to submit a petition to the governor.", "KENOPP 141 GOV asserted; KENOPP 020 GOV asserted"},
 		{"The Kenyan minister called Monday for Uganda to reopen the border.", "KENGOV 020 UGA asserted"},
+		// Raids are attacks (not "stepped up" cooperation).
+		{"Kenyan forces have stepped up raids on Somali militants.", "KENMIL 190 SOMUAF asserted"},
 		// An operation is military when an army runs it, not carmakers.
 		{"Kenyan carmakers plan to start operations in Uganda.", ""},
 		{"The Kenyan army launched an operation against Ugandan rebels.", "KENMIL 190 UGAREB asserted"},

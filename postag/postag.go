@@ -279,6 +279,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 		t.subordinatePresent(st, words)
 		t.subjunctives(st, words)
 		t.infinitives(st, words)
+		t.prepositionalNouns(st, words)
 	}
 	return st.tags
 }
@@ -438,6 +439,69 @@ func (t *Tagger) infinitives(st *state, words []string) {
 		}
 	}
 }
+
+// prepositionalNouns mends a noun read as a base verb at the end of a
+// preposition's object ("killed in the air raid", "under an
+// international arrest warrant", "about the imminent raid by"): after a
+// preposition, a determiner and the adjectives, names and singular nouns
+// that may follow it, a base verb (VB) has no subject it could be the
+// bare infinitive of ("let the witness speak" has no preposition
+// before it), so the word, when a preposition, a punctuation mark, a
+// noun or a number follows it, ends the noun phrase: it becomes the
+// noun class the tagger scores best, and the words after it are tagged
+// again.
+func (t *Tagger) prepositionalNouns(st *state, words []string) {
+	for i := 2; i < len(words); i++ {
+		if st.tags[i] != t.m.vb || words[i][0] < 'a' || words[i][0] > 'z' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && (t.m.upos[st.tags[j]] == "ADJ" || t.m.xpos[st.tags[j]] == "NN" || t.m.xpos[st.tags[j]] == "NNP") {
+			j--
+		}
+		if j < 1 || t.m.upos[st.tags[j]] != "DET" || t.m.xpos[st.tags[j]] != "DT" || t.m.upos[st.tags[j-1]] != "ADP" {
+			continue
+		}
+		// (Nor after a modal or "do" before the phrase, with no verb
+		// between: "how does the life of the mind proceed?", "will the
+		// people of the north accept".)
+		if t.bareAfterAuxiliary(st, j-1) {
+			continue
+		}
+		// (Not where an object or a clause follows: then the
+		// preposition's object ended before, and the phrase is the
+		// subject of a present verb — "rebels in the Ivory Coast
+		// continue the production", "supporters of the six argue that".)
+		if i+1 < len(words) {
+			switch t.m.upos[st.tags[i+1]] {
+			case "ADP", "PUNCT", "NOUN", "PROPN", "NUM":
+			default:
+				continue
+			}
+		}
+		t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "NOUN" && t.m.xpos[c] == "NN" })
+	}
+}
+
+// bareAfterAuxiliary reports whether a modal or a form of "do" stands
+// before word i with no verb between: a base verb after the phrase in
+// between is the auxiliary's.
+func (t *Tagger) bareAfterAuxiliary(st *state, i int) bool {
+	for k := i; k >= 0; k-- {
+		switch t.m.upos[st.tags[k]] {
+		case "VERB":
+			return false
+		case "AUX":
+			if x := t.m.xpos[st.tags[k]]; x == "MD" || doForms[st.norms[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// doForms are the forms of "do".
+var doForms = map[string]bool{"do": true, "does": true, "did": true}
 
 // infinitiveTakers are the words, by form, that an infinitive follows
 // ("refused to", "likely to"): verbs, adjectives and participles whose

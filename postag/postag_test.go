@@ -148,6 +148,21 @@ func TestInfinitives(t *testing.T) {
 	})
 }
 
+// TestPrepositionalNouns checks that a word ending a preposition's
+// object phrase is a noun, not a base verb; and that a base verb after a
+// subject with a prepositional phrase, or after a modal or "do", stays
+// one.
+func TestPrepositionalNouns(t *testing.T) {
+	checkTags(t, []tagCase{
+		{"He said two rebel commanders were among those killed in the air raid .", 12, "NOUN", "NN"},
+		{"The militants were arrested under an international arrest warrant .", 8, "NOUN", "NN"},
+		{"Analysts argued against a December rate hike by the central bank .", 6, "NOUN", "NN"},
+		{"The soldier was sent off for a brutal tackle from behind .", 8, "NOUN", "NN"},
+		{"Rebels in the north continue the fight .", 4, "VERB", "VBP"},
+		{"How does the life of the mind proceed ?", 7, "VERB", "VB"},
+	})
+}
+
 // TestClauseOpeners checks that "after", "before", "since" and "until"
 // before a clause are subordinating conjunctions and before a noun phrase
 // alone prepositions.
