@@ -277,6 +277,7 @@ func (p *Parser) parse(st *parseState) {
 	mendAttribution(st, n, top, p.rels)
 	mendDates(st, n, p.rels)
 	mendDateDependents(st, n, p.rels)
+	mendVerbConjuncts(st, n, p.rels)
 }
 
 // mendFlatConjuncts repairs a name joined to another across a
@@ -596,6 +597,41 @@ func mendDateDependents(st *parseState, n int, rels relations) {
 				st.heads[k], st.labels[k] = v, rels.obl
 			}
 		}
+	}
+}
+
+// mendVerbConjuncts repairs a finite verb conjoined to a noun of the
+// clause before it: in "killed 175 people and injured 350 others" or
+// "mourners called for revenge and chanted slogans" the parser may hang
+// "injured" from "people" and "chanted" from "mourners". A past-tense
+// verb with its own "and", "but" or "or" is the conjunct of a verb (a
+// present-tense one may be a plural noun the tagger misread:
+// "cooperation and exchanges"); when the
+// noun it hangs from is a subject, object or oblique of a verb before
+// it (not a predicate: "he is a teacher and works hard" is right), it is
+// that verb's conjunct.
+func mendVerbConjuncts(st *parseState, n int, rels relations) {
+	if rels.conj < 0 || rels.cc < 0 {
+		return
+	}
+	argument := func(l int) bool {
+		return l >= 0 && (l == rels.obj || l == rels.iobj || l == rels.obl || l == rels.nmod || l == rels.nsubj || l == rels.subjPass)
+	}
+	for j := range n {
+		h := st.heads[j]
+		if st.labels[j] != rels.conj || h >= j || st.upos[j] != "VERB" || st.tags[j] != "VBD" ||
+			(st.upos[h] != "NOUN" && st.upos[h] != "PROPN" && st.upos[h] != "PRON" && st.upos[h] != "NUM") ||
+			!hasChild(st, n, j, func(k int) bool { return st.labels[k] == rels.cc }) {
+			continue
+		}
+		v := h
+		for k := 0; k < 4 && v < n && argument(st.labels[v]) && st.upos[v] != "VERB"; k++ {
+			v = st.heads[v]
+		}
+		if v >= n || v >= j || st.upos[v] != "VERB" || v == h {
+			continue
+		}
+		st.heads[j] = v
 	}
 }
 

@@ -604,3 +604,34 @@ func TestMendDateDependents(t *testing.T) {
 		t.Errorf("a phrase of time and one with of: heads %v labels %v, want both left on their dates", h, l)
 	}
 }
+
+// TestMendVerbConjuncts checks that a past-tense verb with its own "and"
+// hung from the object or subject of the verb before it becomes that
+// verb's conjunct, and that one conjoined to a predicate noun stays.
+func TestMendVerbConjuncts(t *testing.T) {
+	labels := []string{"cc", "conj", "cop", "det", "nsubj", "nummod", "obj", "root"}
+	run := func(words, upos, xpos []string, heads []int, rels []string) ([]int, []string) {
+		st := mendState(labels, words, upos, heads, rels)
+		copy(st.tags, xpos)
+		mendVerbConjuncts(st, len(words), relationsOf(labels))
+		return mended(st, labels, len(words))
+	}
+	// the blast killed eight people and injured others
+	// 0   1     2      3     4      5   6       7
+	h, l := run([]string{"the", "blast", "killed", "eight", "people", "and", "injured", "others"},
+		[]string{"DET", "NOUN", "VERB", "NUM", "NOUN", "CCONJ", "VERB", "NOUN"},
+		[]string{"DT", "NN", "VBD", "CD", "NNS", "CC", "VBD", "NNS"},
+		[]int{1, 2, 8, 4, 2, 6, 4, 6}, []string{"det", "nsubj", "root", "nummod", "obj", "cc", "conj", "obj"})
+	if h[6] != 2 || l[6] != "conj" {
+		t.Errorf("a verb on the object: heads %v labels %v, want it a conjunct of killed", h, l)
+	}
+	// he was a teacher and worked hard: a predicate's conjunct stays.
+	// 0  1   2 3       4   5
+	h, l = run([]string{"he", "was", "a", "teacher", "and", "worked"},
+		[]string{"PRON", "AUX", "DET", "NOUN", "CCONJ", "VERB"},
+		[]string{"PRP", "VBD", "DT", "NN", "CC", "VBD"},
+		[]int{3, 3, 3, 6, 5, 3}, []string{"nsubj", "cop", "det", "root", "cc", "conj"})
+	if h[5] != 3 {
+		t.Errorf("a predicate noun's conjunct: heads %v labels %v, want it left", h, l)
+	}
+}

@@ -1509,15 +1509,30 @@ var personNouns = map[string]bool{
 
 // hyphenParticiple reports whether token v is a participle joined by a
 // hyphen to the word before it ("government-backed", "US-led",
-// "rebel-held"): the two make one adjective, however the parser reads
-// them.
+// "rebel-held", "insurgency-hit" with "hit" read as a base verb): the two
+// make one adjective, however the tagger and the parser read them. Not
+// a past tense ("soldiers tear-gassed a crowd"), a base verb after "to"
+// or a modal ("will tear-gas them"), or a verb after a prefix
+// ("re-open", "co-operate").
 func hyphenParticiple(d *parley.Doc, v int) bool {
-	if v < 2 || d.Tokens[v].XPOS != "VBN" && d.Tokens[v].XPOS != "VBG" {
+	if v < 2 {
+		return false
+	}
+	switch d.Tokens[v].XPOS {
+	case "VBN", "VBG":
+	case "VB":
+		if v >= 3 && (d.Tokens[v-3].XPOS == "MD" || d.Tokens[v-3].XPOS == "TO") {
+			return false
+		}
+	default:
 		return false
 	}
 	h, w := d.Tokens[v-1], d.Tokens[v-2]
-	return d.TokenText(v-1) == "-" && w.End == h.Start && h.End == d.Tokens[v].Start
+	return d.TokenText(v-1) == "-" && w.End == h.Start && h.End == d.Tokens[v].Start && !verbPrefixes[strings.ToLower(d.TokenText(v-2))]
 }
+
+// verbPrefixes make a verb of the verb they are hyphenated to.
+var verbPrefixes = map[string]bool{"re": true, "co": true, "pre": true, "de": true, "un": true, "mis": true, "dis": true, "non": true, "cross": true, "over": true, "under": true, "out": true, "counter": true}
 
 // passiveFrame reports whether verb v frames its complement in the
 // passive ("is expected to visit", "is scheduled to meet"): such a frame

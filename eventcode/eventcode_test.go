@@ -98,6 +98,9 @@ func TestHyphenParticiple(t *testing.T) {
 		{"the US-led coalition", []string{"DT", "NNP", "HYPH", "VBN", "NN"}, 3, true},
 		{"rebels - backed by Rwanda", []string{"NNS", "HYPH", "VBN", "IN", "NNP"}, 2, false},
 		{"soldiers tear-gassed a crowd", []string{"NNS", "NN", "HYPH", "VBD", "DT", "NN"}, 3, false},
+		{"raids in insurgency-hit Afghanistan", []string{"NNS", "IN", "NN", "HYPH", "VB", "NNP"}, 4, true},
+		{"police will tear-gas them", []string{"NNS", "MD", "NN", "HYPH", "VB", "PRP"}, 4, false},
+		{"they agreed to re-open talks", []string{"PRP", "VBD", "TO", "RB", "HYPH", "VB", "NNS"}, 5, false},
 	} {
 		d := parley.NewDoc(c.text)
 		var words []string

@@ -280,6 +280,7 @@ func (t *Tagger) tag(st *state, words []string) []int {
 		t.subjunctives(st, words)
 		t.infinitives(st, words)
 		t.prepositionalNouns(st, words)
+		t.coordinatedPast(st, words)
 	}
 	return st.tags
 }
@@ -441,15 +442,17 @@ func (t *Tagger) infinitives(st *state, words []string) {
 }
 
 // prepositionalNouns mends a noun read as a base verb at the end of a
-// preposition's object ("killed in the air raid", "under an
-// international arrest warrant", "about the imminent raid by"): after a
-// preposition, a determiner and the adjectives, names and singular nouns
-// that may follow it, a base verb (VB) has no subject it could be the
-// bare infinitive of ("let the witness speak" has no preposition
-// before it), so the word, when a preposition, a punctuation mark, a
-// noun or a number follows it, ends the noun phrase: it becomes the
-// noun class the tagger scores best, and the words after it are tagged
-// again.
+// preposition's or a verb's object ("killed in the air raid", "under an
+// international arrest warrant", "issued an arrest warrant for", "had
+// taken a salute from"): after a preposition or a verb, a determiner
+// and the adjectives, names and singular nouns that may follow it, a
+// base verb (VB) has no subject it could be the bare infinitive of —
+// unless the verb lets its object act ("let the witness speak", "helped
+// the index climb": bareInfinitiveTakers) or demands it ("insisted the
+// team take pictures": demandWords) — so the word, when a preposition,
+// a punctuation mark, a noun or a number follows it, ends the noun
+// phrase: it becomes the noun class the tagger scores best, and the
+// words after it are tagged again.
 func (t *Tagger) prepositionalNouns(st *state, words []string) {
 	for i := 2; i < len(words); i++ {
 		if st.tags[i] != t.m.vb || words[i][0] < 'a' || words[i][0] > 'z' {
@@ -459,7 +462,10 @@ func (t *Tagger) prepositionalNouns(st *state, words []string) {
 		for j > 0 && (t.m.upos[st.tags[j]] == "ADJ" || t.m.xpos[st.tags[j]] == "NN" || t.m.xpos[st.tags[j]] == "NNP") {
 			j--
 		}
-		if j < 1 || t.m.upos[st.tags[j]] != "DET" || t.m.xpos[st.tags[j]] != "DT" || t.m.upos[st.tags[j-1]] != "ADP" {
+		if j < 1 || t.m.upos[st.tags[j]] != "DET" || t.m.xpos[st.tags[j]] != "DT" {
+			continue
+		}
+		if u := t.m.upos[st.tags[j-1]]; u != "ADP" && (u != "VERB" || bareInfinitiveTakers[st.norms[j-1]] || demandWords[st.norms[j-1]]) {
 			continue
 		}
 		// (Nor after a modal or "do" before the phrase, with no verb
@@ -498,6 +504,50 @@ func (t *Tagger) bareAfterAuxiliary(st *state, i int) bool {
 		}
 	}
 	return false
+}
+
+// coordinatedPast mends the second of two past-tense verbs read as a
+// participle ("denounced the raid and promised aid", "killed three
+// civilians and wounded 36 others"): after "and", "but" or "or" that
+// follow a past-tense verb's clause (the nearest verb before, with no
+// auxiliary before it), a participle with no auxiliary of its own
+// before a noun phrase is the past tense too (VBD). Not after an
+// adjective ("the new and improved toilets").
+func (t *Tagger) coordinatedPast(st *state, words []string) {
+	for i := 2; i+1 < len(words); i++ {
+		if !coordinators[st.norms[i-1]] || t.m.upos[st.tags[i]] != "VERB" || t.m.xpos[st.tags[i]] != "VBN" || t.m.upos[st.tags[i-2]] == "ADJ" {
+			continue
+		}
+		switch t.m.upos[st.tags[i+1]] {
+		case "NOUN", "DET", "ADJ", "NUM", "PROPN", "PRON":
+		default:
+			continue
+		}
+		k := i - 2
+		for k >= 0 && t.m.upos[st.tags[k]] != "VERB" && t.m.upos[st.tags[k]] != "AUX" {
+			k--
+		}
+		if k < 0 || t.m.upos[st.tags[k]] != "VERB" || t.m.xpos[st.tags[k]] != "VBD" || k > 0 && t.m.upos[st.tags[k-1]] == "AUX" {
+			continue
+		}
+		t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" })
+	}
+}
+
+// coordinators join two verbs of one subject.
+var coordinators = map[string]bool{"and": true, "but": true, "or": true}
+
+// bareInfinitiveTakers are the verbs, by form, whose object may be the
+// subject of a bare infinitive ("let the witness speak", "helped the
+// index climb", "saw the Londoners climb").
+var bareInfinitiveTakers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`let lets letting make makes made making help helps helped helping
+		see sees saw seen seeing watch watches watched watching hear hears heard hearing
+		have has had having feel feels felt feeling notice notices noticed noticing bid bids`) {
+		bareInfinitiveTakers[w] = true
+	}
 }
 
 // doForms are the forms of "do".

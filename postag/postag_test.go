@@ -148,16 +148,32 @@ func TestInfinitives(t *testing.T) {
 	})
 }
 
-// TestPrepositionalNouns checks that a word ending a preposition's
-// object phrase is a noun, not a base verb; and that a base verb after a
-// subject with a prepositional phrase, or after a modal or "do", stays
-// one.
+// TestCoordinatedPast checks that a participle after "and" that follows
+// a past-tense verb's clause is the past tense too, and that one after an
+// adjective stays a participle.
+func TestCoordinatedPast(t *testing.T) {
+	checkTags(t, []tagCase{
+		{"The Kenyan cabinet denounced the Somali raid on Monday and promised aid to the flooded villages .", 10, "VERB", "VBD"},
+		{"The blast killed eight people and injured 60 others .", 6, "VERB", "VBD"},
+		{"The minister defended the plan , but rejected the new and improved proposal .", 11, "VERB", "VBN"},
+	})
+}
+
+// TestPrepositionalNouns checks that a word ending a preposition's or a
+// verb's object phrase is a noun, not a base verb; and that a base verb
+// after a subject with a prepositional phrase, after a modal or "do",
+// or after the object of a verb of letting or demanding, stays one.
 func TestPrepositionalNouns(t *testing.T) {
 	checkTags(t, []tagCase{
 		{"He said two rebel commanders were among those killed in the air raid .", 12, "NOUN", "NN"},
 		{"The militants were arrested under an international arrest warrant .", 8, "NOUN", "NN"},
 		{"Analysts argued against a December rate hike by the central bank .", 6, "NOUN", "NN"},
 		{"The soldier was sent off for a brutal tackle from behind .", 8, "NOUN", "NN"},
+		{"Police went to the city to serve an arrest warrant against a group of traders .", 9, "NOUN", "NN"},
+		{"The envoy rebuffed the US stand on Tuesday , saying inspectors would not go .", 5, "NOUN", "NN"},
+		{"The leader had taken a salute from the general at the parade .", 5, "NOUN", "NN"},
+		{"Residents insisted the team take pictures of the site .", 4, "VERB", "VB"},
+		{"The rally helped the index climb two percent .", 5, "VERB", "VB"},
 		{"Rebels in the north continue the fight .", 4, "VERB", "VBP"},
 		{"How does the life of the mind proceed ?", 7, "VERB", "VB"},
 	})
