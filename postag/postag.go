@@ -420,7 +420,7 @@ func (t *Tagger) infinitives(st *state, words []string) {
 	}
 	for i := 1; i+2 < len(words); i++ {
 		j := i + 1
-		if st.norms[i] != "to" || !infinitiveTakers[st.norms[i-1]] || words[j][0] < 'a' || words[j][0] > 'z' {
+		if st.norms[i] != "to" || !infinitiveTakers[st.norms[i-1]] || !lowerInitial(words[j]) {
 			continue
 		}
 		if u := t.m.upos[st.tags[i-1]]; u != "VERB" && u != "ADJ" && u != "AUX" {
@@ -455,7 +455,7 @@ func (t *Tagger) infinitives(st *state, words []string) {
 // words after it are tagged again.
 func (t *Tagger) prepositionalNouns(st *state, words []string) {
 	for i := 2; i < len(words); i++ {
-		if st.tags[i] != t.m.vb || words[i][0] < 'a' || words[i][0] > 'z' {
+		if st.tags[i] != t.m.vb || !lowerInitial(words[i]) {
 			continue
 		}
 		j := i - 1
@@ -533,6 +533,9 @@ func (t *Tagger) coordinatedPast(st *state, words []string) {
 		t.retag(st, words, i, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" })
 	}
 }
+
+// lowerInitial reports whether w starts with a lower-case ASCII letter.
+func lowerInitial(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
 // coordinators join two verbs of one subject.
 var coordinators = map[string]bool{"and": true, "but": true, "or": true}

@@ -308,6 +308,8 @@ func FuzzTag(f *testing.F) {
 	}
 	f.Add("The envoys met in Geneva .")
 	f.Add("\xff 12 ,,, U.S.")
+	f.Add("They refused to hand over 12 men and promised aid after the air raid .")
+	f.Add("to to hand and killed in the raid")
 	st := &state{scores: make([]float32, tg.m.p.Classes())} // kept across inputs
 	f.Fuzz(func(t *testing.T, s string) {
 		words := strings.Fields(s)
