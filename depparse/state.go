@@ -26,10 +26,9 @@ type parseState struct {
 	labelNames          []string
 	feats               []uint64
 	scores              []float32
-	net                 *mlp.Scratch            // the network's working memory, made on first use
-	netMoves, percMoves int                     // moves scored by each (for measuring)
-	forms               *wordcache.Cache[int32] // the forms met → index in known, made on first use
-	known               []form
+	net                 *mlp.Scratch           // the network's working memory, made on first use
+	netMoves, percMoves int                    // moves scored by each (for measuring)
+	forms               *wordcache.Table[form] // the forms met, made on first use
 }
 
 // form is what a parse state keeps of a word form.
@@ -43,18 +42,14 @@ const maxForms = 1 << 15
 
 // form returns the normal form and clusters of word w under m.
 func (st *parseState) form(m *Model, w string) form {
-	if k, ok := st.forms.Get(w); ok {
-		return st.known[k]
+	if f, ok := st.forms.Get(w); ok {
+		return f
 	}
 	if st.forms == nil {
-		st.forms = wordcache.New[int32](maxForms)
+		st.forms = wordcache.NewTable[form](maxForms)
 	}
 	f := form{norm: normalize(w), clus: m.clusterOf(w)}
-	if st.forms.Room(1) {
-		st.known = st.known[:0]
-	}
-	st.forms.Put(w, int32(len(st.known)))
-	st.known = append(st.known, f)
+	st.forms.Put(w, f)
 	return f
 }
 

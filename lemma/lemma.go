@@ -37,12 +37,12 @@ package lemma
 import (
 	"context"
 	_ "embed"
-	"github.com/parley-events/parley/internal/wordcache"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/internal/wordcache"
 )
 
 // Example is one training word: its form, tags and gold lemma.
@@ -278,9 +278,8 @@ type Lemmatizer struct {
 // are short enough for the form cache to keep in its slots. Its strings
 // are copies, so that it holds no document's text.
 type lemmaCache struct {
-	forms  *wordcache.Cache[int32] // key → index in lemmas
-	lemmas []string
-	tags   map[tagPair]byte // tag pair → its number, from 1
+	lemmas *wordcache.Table[string] // key → lemma
+	tags   map[tagPair]byte         // tag pair → its number, from 1
 	key    []byte
 }
 
@@ -295,22 +294,17 @@ func (c *lemmaCache) lookup(m *Model, form, upos, xpos string) string {
 	if !ok {
 		if len(c.tags) == 255 {
 			clear(c.tags)
-			c.forms.Room(maxCached + 1) // the keys go with their numbers
-			c.lemmas = c.lemmas[:0]
+			c.lemmas.Clear() // the keys go with their numbers
 		}
 		id = byte(len(c.tags) + 1)
 		c.tags[tagPair{strings.Clone(upos), strings.Clone(xpos)}] = id
 	}
 	c.key = append(append(append(c.key[:0], form...), 0), id)
-	if k, ok := c.forms.Get(string(c.key)); ok {
-		return c.lemmas[k]
-	}
-	if c.forms.Room(1) {
-		c.lemmas = c.lemmas[:0]
+	if lem, ok := c.lemmas.Get(string(c.key)); ok {
+		return lem
 	}
 	lem := strings.Clone(m.Lemma(form, upos, xpos))
-	c.forms.Put(string(c.key), int32(len(c.lemmas)))
-	c.lemmas = append(c.lemmas, lem)
+	c.lemmas.Put(string(c.key), lem)
 	return lem
 }
 
@@ -355,7 +349,7 @@ func (l *Lemmatizer) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	c, _ := l.cache.Get().(*lemmaCache)
 	if c == nil {
-		c = &lemmaCache{forms: wordcache.New[int32](maxCached), tags: map[tagPair]byte{}}
+		c = &lemmaCache{lemmas: wordcache.NewTable[string](maxCached), tags: map[tagPair]byte{}}
 	}
 	defer l.cache.Put(c)
 	for i := range d.Tokens {

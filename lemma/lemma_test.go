@@ -288,7 +288,7 @@ func TestProcessCache(t *testing.T) {
 		check(d)
 	}
 	// A full cache starts over and still answers right.
-	c := &lemmaCache{forms: wordcache.New[int32](maxCached), tags: map[tagPair]byte{}}
+	c := &lemmaCache{lemmas: wordcache.NewTable[string](maxCached), tags: map[tagPair]byte{}}
 	for i := range maxCached {
 		c.lookup(l.m, strconv.Itoa(i), "NUM", "CD")
 	}

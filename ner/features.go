@@ -44,10 +44,8 @@ type sentence struct {
 	caps   bool        // the sentence is in capitals (a headline or dateline)
 	title  bool        // the sentence is in title case (a headline)
 	// forms, when not nil, keeps what prepare works out for each word
-	// form: its index in known. (A map of small values stays in the
-	// processor's caches where one of wordForms does not.)
-	forms *wordcache.Cache[int32]
-	known []wordForm
+	// form.
+	forms *wordcache.Table[wordForm]
 }
 
 // wordForm is what prepare works out for a word form alone.
@@ -62,8 +60,8 @@ const maxForms = 1 << 15
 
 // form returns what prepare needs of word form w.
 func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
-	if k, ok := s.forms.Get(w); ok {
-		return s.known[k]
+	if f, ok := s.forms.Get(w); ok {
+		return f
 	}
 	f := wordForm{lower: foldWord(w), clus: cluster.Of(clus, w)}
 	f.shape, f.short = shapes(w)
@@ -75,13 +73,7 @@ func (s *sentence) form(w string, clus map[string]cluster.Cluster) wordForm {
 			}
 		}
 	}
-	if s.forms != nil {
-		if s.forms.Room(1) {
-			s.known = s.known[:0]
-		}
-		s.forms.Put(w, int32(len(s.known)))
-		s.known = append(s.known, f)
-	}
+	s.forms.Put(w, f)
 	return f
 }
 

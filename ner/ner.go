@@ -139,7 +139,7 @@ func (r *Recognizer) Process(ctx context.Context, d *parley.Doc) error {
 	st, _ := r.pool.Get().(*state)
 	if st == nil {
 		st = &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
-		st.s.forms = wordcache.New[int32](maxForms)
+		st.s.forms = wordcache.NewTable[wordForm](maxForms)
 	}
 	defer r.pool.Put(st)
 	clear(st.hist)

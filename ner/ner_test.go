@@ -242,7 +242,7 @@ func FuzzRecognize(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	forms := &sentence{forms: wordcache.New[int32](maxForms)}
+	forms := &sentence{forms: wordcache.NewTable[wordForm](maxForms)}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		d := doc(strings.Split(a+"\n"+b, "\n")...)
 		if err := r.Process(context.Background(), d); err != nil {
@@ -295,8 +295,7 @@ func TestLexiconIsBuild(t *testing.T) {
 func sameAsScoringAll(t *testing.T, r *Recognizer, d *parley.Doc, kept *sentence) {
 	t.Helper()
 	a := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
-	a.s.forms, a.s.known = kept.forms, kept.known // kept across documents, as by Process; b works every form out afresh
-	defer func() { kept.known = a.s.known }()
+	a.s.forms = kept.forms // kept across documents, as by Process; b works every form out afresh
 	b := &state{scores: make([]float32, r.m.p.Classes()), hist: map[string]string{}}
 	for _, sent := range d.Sentences {
 		a.words, a.units = words(d, sent.Tokens, a.words[:0], a.units[:0])
@@ -317,7 +316,7 @@ func TestSkipIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms := &sentence{forms: wordcache.New[int32](maxForms)}
+	forms := &sentence{forms: wordcache.NewTable[wordForm](maxForms)}
 	sameAsScoringAll(t, r, doc("Foreign Minister Lena Marsh flew to Ankara on Monday for talks with Turkish officials .",
 		"the interior ministry said al-Qaeda and the BBC that night reported from Kyiv .",
 		"THE UNITED NATIONS SAID ON MONDAY THAT IT WOULD SEND OBSERVERS ."), forms)

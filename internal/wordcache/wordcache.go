@@ -126,3 +126,60 @@ func (c *Cache[T]) Len() int {
 	}
 	return c.n
 }
+
+// Table keeps values of T for word forms in a slice beside a cache of
+// their indexes: a cache of small values stays in the processor's caches
+// where one of large values would not. Like a cache it holds a bounded
+// number of forms and starts afresh when full. A nil *Table keeps
+// nothing.
+type Table[T any] struct {
+	index *Cache[int32]
+	vals  []T
+}
+
+// NewTable returns a table of at most size forms.
+func NewTable[T any](size int) *Table[T] { return &Table[T]{index: New[int32](size)} }
+
+// Get returns the value kept for w.
+func (t *Table[T]) Get(w string) (T, bool) {
+	if t != nil {
+		if k, ok := t.index.Get(w); ok {
+			return t.vals[k], true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Put keeps v for w, emptying the table first when it is full.
+func (t *Table[T]) Put(w string, v T) {
+	if t == nil {
+		return
+	}
+	if k, ok := t.index.Get(w); ok {
+		t.vals[k] = v
+		return
+	}
+	if t.index.Room(1) {
+		t.vals = t.vals[:0]
+	}
+	t.index.Put(w, int32(len(t.vals)))
+	t.vals = append(t.vals, v)
+}
+
+// Clear empties the table.
+func (t *Table[T]) Clear() {
+	if t == nil {
+		return
+	}
+	t.index.Room(t.index.size + 1)
+	t.vals = t.vals[:0]
+}
+
+// Len returns the number of forms kept.
+func (t *Table[T]) Len() int {
+	if t == nil {
+		return 0
+	}
+	return t.index.Len()
+}

@@ -82,3 +82,37 @@ func TestCacheAgainstMap(t *testing.T) {
 		t.Errorf("a form put twice: %d, Len %d", v, c.Len())
 	}
 }
+
+// TestTable checks a table of values beside a cache of their indexes:
+// values found, replaced, lost when the table starts afresh or is
+// cleared, and a nil table keeping nothing.
+func TestTable(t *testing.T) {
+	tb := NewTable[string](2)
+	tb.Put("a", "A")
+	tb.Put("a", "A2") // replaced, not added
+	tb.Put("b", "B")
+	if v, ok := tb.Get("a"); !ok || v != "A2" || tb.Len() != 2 {
+		t.Fatalf("Get(a) = %q, %v with %d forms, want A2 and 2", v, ok, tb.Len())
+	}
+	tb.Put("c", "C") // full: starts afresh
+	if _, ok := tb.Get("a"); ok || tb.Len() != 1 {
+		t.Errorf("a kept, or %d forms, after the table started afresh", tb.Len())
+	}
+	if v, ok := tb.Get("c"); !ok || v != "C" {
+		t.Errorf("Get(c) = %q, %v", v, ok)
+	}
+	tb.Clear()
+	if _, ok := tb.Get("c"); ok || tb.Len() != 0 {
+		t.Error("c kept after Clear")
+	}
+	tb.Put(strings.Repeat("long", 10), "L") // a form too long for a slot
+	if v, ok := tb.Get(strings.Repeat("long", 10)); !ok || v != "L" {
+		t.Errorf("Get(long form) = %q, %v", v, ok)
+	}
+	var none *Table[string]
+	none.Put("a", "A")
+	none.Clear()
+	if _, ok := none.Get("a"); ok || none.Len() != 0 {
+		t.Error("a nil table kept a form")
+	}
+}
