@@ -492,14 +492,12 @@ func mendDates(st *parseState, n int, rels relations) {
 	if rels.oblTime < 0 || rels.obl < 0 {
 		return
 	}
-	month := func(k int) bool { return st.caps[k] && months[st.words[k]] }
 	for j := range n {
 		h := st.heads[j]
 		if h >= j || st.upos[h] != "PROPN" && st.upos[h] != "NOUN" {
 			continue
 		}
-		day := st.caps[j] && weekdays[st.words[j]]
-		date := day || month(j) || st.upos[j] == "NUM" && hasChild(st, n, j, month)
+		day, date := st.date(n, j)
 		if !date {
 			continue
 		}
@@ -533,7 +531,7 @@ func mendDates(st *parseState, n int, rels relations) {
 		// year: a date with phrases of its own is no misplaced time —
 		// "the leader Friday of the Catholics" is a misparse of another
 		// kind.)
-		if hasChild(st, n, j, func(k int) bool { return st.upos[k] != "ADP" && st.upos[k] != "NUM" && !month(k) }) {
+		if hasChild(st, n, j, func(k int) bool { return st.upos[k] != "ADP" && st.upos[k] != "NUM" && !st.month(k) }) {
 			continue
 		}
 		st.heads[j], st.labels[j] = v, rels.oblTime
@@ -559,18 +557,17 @@ func mendDateDependents(st *parseState, n int, rels relations) {
 	if rels.oblTime < 0 || rels.obl < 0 || rels.nmod < 0 || rels.caseMark < 0 {
 		return
 	}
-	month := func(k int) bool { return st.caps[k] && months[st.words[k]] }
 	for j := range n {
 		v := st.heads[j]
 		if v >= n || st.upos[v] != "VERB" {
 			continue
 		}
-		day := st.caps[j] && weekdays[st.words[j]]
-		if !day && !month(j) && !(st.upos[j] == "NUM" && hasChild(st, n, j, month)) {
+		day, date := st.date(n, j)
+		if !date {
 			continue
 		}
 		switch l := st.labels[j]; {
-		case (l == rels.obj || l == rels.iobj) && l >= 0 && day:
+		case (l == rels.obj || l == rels.iobj) && day:
 			// (Only a day alone, or with its preposition or "early" or
 			// "late" before it: one with a name or a noun phrase before
 			// it — "left Sydney Harbour Tuesday", "urged senior US
@@ -605,17 +602,16 @@ func mendDateDependents(st *parseState, n int, rels relations) {
 // "mourners called for revenge and chanted slogans" the parser may hang
 // "injured" from "people" and "chanted" from "mourners". A past-tense
 // verb with its own "and", "but" or "or" is the conjunct of a verb (a
-// present-tense one may be a plural noun the tagger misread:
-// "cooperation and exchanges"); when the
-// noun it hangs from is a subject, object or oblique of a verb before
-// it (not a predicate: "he is a teacher and works hard" is right), it is
-// that verb's conjunct.
+// present-tense one may be a plural noun the tagger misread: "cooperation
+// and exchanges"); when the noun it hangs from is a subject, object or
+// oblique of a verb before it (not a predicate: "he is a teacher and
+// works hard" is right), it is that verb's conjunct.
 func mendVerbConjuncts(st *parseState, n int, rels relations) {
 	if rels.conj < 0 || rels.cc < 0 {
 		return
 	}
 	argument := func(l int) bool {
-		return l >= 0 && (l == rels.obj || l == rels.iobj || l == rels.obl || l == rels.nmod || l == rels.nsubj || l == rels.subjPass)
+		return l == rels.obj || l == rels.iobj || l == rels.obl || l == rels.nmod || l == rels.nsubj || l == rels.subjPass
 	}
 	for j := range n {
 		h := st.heads[j]
@@ -633,6 +629,17 @@ func mendVerbConjuncts(st *parseState, n int, rels relations) {
 		}
 		st.heads[j] = v
 	}
+}
+
+// month reports whether word k is a month's name or abbreviation.
+func (st *parseState) month(k int) bool { return st.caps[k] && months[st.words[k]] }
+
+// date reports whether word j of the first n is a day of the week, and
+// whether it is a date: a day, a month, or a number with a month beside
+// it ("Nov. 18").
+func (st *parseState) date(n, j int) (day, date bool) {
+	day = st.caps[j] && weekdays[st.words[j]]
+	return day, day || st.month(j) || st.upos[j] == "NUM" && hasChild(st, n, j, st.month)
 }
 
 // dateMovers are the prepositions of a phrase that belongs to the verb

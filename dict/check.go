@@ -201,8 +201,7 @@ func checkSet(s *Set, validEvent func(string) bool, petrarch bool) []error {
 				event(v.Pos, "verb", v.Code)
 			}
 			for _, w := range v.Without {
-				one := Verb{Without: []string{w}}
-				if !slices.ContainsFunc(g.Patterns, func(p Pattern) bool { return one.GoesWithout(&p) }) {
+				if !slices.ContainsFunc(g.Patterns, func(p Pattern) bool { return omits(w, PatternText(p.Raw), p.Code) }) {
 					add(v.Pos, false, "verb %q goes without pattern %q, which group %s does not have: write it as the group's pattern is written", verbText(v.Words, v.Head), w, g.Name)
 				}
 			}

@@ -418,10 +418,14 @@ func (v *Verb) GoesWithout(p *Pattern) bool {
 		return false
 	}
 	text := PatternText(p.Raw)
-	return slices.ContainsFunc(v.Without, func(w string) bool {
-		wt, wc := patternParts(w)
-		return wt == text && (wc == "" || wc == p.Code)
-	})
+	return slices.ContainsFunc(v.Without, func(w string) bool { return omits(w, text, p.Code) })
+}
+
+// omits reports whether Without entry w names a pattern with text (as
+// PatternText writes it) and code.
+func omits(w, text, code string) bool {
+	wt, wc := patternParts(w)
+	return wt == text && (wc == "" || wc == code)
 }
 
 // Pattern refines a group's code by the words around the verb: Before are

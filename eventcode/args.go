@@ -731,21 +731,21 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 			return h, true
 		}
 		// "issued a declaration demanding that …", "released a statement
-		// condemning the attack": a text that demands or condemns
-		// speaks for the one who issued it.
-		// (A text with an author of its own — "Russia's statement",
-		// "a resolution by the council" — speaks for its author, not for
-		// a place or body it was sent to: "filed a complaint at the WTO
-		// alleging" is the filer's allegation.)
-		// The parser may hang the participle on the body the text went
-		// to: "a complaint at the WTO alleging".
-		t := h
-		if c := x.caseOf(h); x.rel[h] == "nmod" && (c == "at" || c == "to" || c == "with" || c == "before") && x.head[h] >= 0 && textNouns[x.lemma[x.head[h]]] {
-			t = x.head[h]
-		}
-		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && x.rel[t] == "obj" && textNouns[x.lemma[t]] && !authored(d, x, t) {
-			if u := d.Tokens[t].Head; u >= 0 {
-				return subject(d, x, u, depth+1)
+		// condemning the attack", "filed a complaint at the WTO
+		// alleging …": a text that demands or condemns speaks for the
+		// one who issued it — unless it has an author of its own
+		// ("Russia's statement", "a resolution by the council"). The
+		// parser may hang the participle on the body the text went to
+		// ("at the WTO").
+		if x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" {
+			t := h
+			if c := x.caseOf(h); x.rel[h] == "nmod" && (c == "at" || c == "to" || c == "with" || c == "before") && x.head[h] >= 0 && textNouns[x.lemma[x.head[h]]] {
+				t = x.head[h]
+			}
+			if x.rel[t] == "obj" && textNouns[x.lemma[t]] && !authored(d, x, t) {
+				if u := d.Tokens[t].Head; u >= 0 {
+					return subject(d, x, u, depth+1)
+				}
 			}
 		}
 		return h, false
@@ -868,7 +868,7 @@ func authored(d *parley.Doc, x *docIndex, h int) bool {
 	for _, c := range x.children[h] {
 		switch r := x.rel[c]; {
 		case r == "nmod:poss" || r == "amod" || r == "compound":
-		case r == "nmod" && (x.caseOf(c) == "by" || x.caseOf(c) == "of" || x.caseOf(c) == "from"):
+		case r == "nmod" && authorCases[x.caseOf(c)]:
 		default:
 			continue
 		}
@@ -878,6 +878,10 @@ func authored(d *parley.Doc, x *docIndex, h int) bool {
 	}
 	return false
 }
+
+// authorCases are the prepositions of a phrase that names a text's
+// author.
+var authorCases = map[string]bool{"by": true, "of": true, "from": true}
 
 // describing reports whether verb v is a past participle describing the
 // noun it hangs from ("prisoners held in jails", "a group led by a

@@ -88,8 +88,7 @@ func dateFrom(d *parley.Doc, x *docIndex, e *parley.Event, heads []int) bool {
 // sharesTime returns the token whose time the act of v's clause shares,
 // or -1:
 //   - "shelled the city on Monday, wounding three residents": an unmarked
-//     participle's (not "after meeting", "before leaving", which a mark
-//     sets apart);
+//     participle's (unmarkedParticiple);
 //   - "met the premier on Monday and signed an accord" ("and held
 //     talks"): a verb conjoined to another, with no subject of its own;
 //   - "was in Pattani on Thursday to meet the commanders", "gathered on
@@ -111,7 +110,7 @@ func sharesTime(d *parley.Doc, x *docIndex, v int) int {
 	if d.Tokens[h].UPOS != "VERB" && x.lemma[h] != "be" {
 		return -1
 	}
-	participle := r == "advcl" && d.Tokens[v].XPOS == "VBG" && x.child(v, "mark") < 0
+	participle := unmarkedParticiple(d, x, v)
 	conj := r == "conj" && h < v && x.child(v, "nsubj", "nsubj:pass") < 0
 	purpose := r == "advcl" && infinitive(x, v) && (travelVerbs[x.lemma[h]] || gatherVerbs[x.lemma[h]] || x.lemma[h] == "be")
 	complement := r == "xcomp" && infinitive(x, v)
@@ -176,6 +175,14 @@ func timexDate(v string) (time.Time, string, bool) {
 	return time.Time{}, "", false
 }
 
+// unmarkedParticiple reports whether verb v is a participle clause with
+// no mark of its own, whose act happens when and where its clause's does
+// ("shelled the city on Monday, wounding three residents"; not "after
+// meeting", "before leaving", which a mark sets apart).
+func unmarkedParticiple(d *parley.Doc, x *docIndex, v int) bool {
+	return x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && x.child(v, "mark") < 0
+}
+
 // gatherVerbs bring people together for a purpose done as they meet.
 var gatherVerbs = map[string]bool{"gather": true, "meet": true, "convene": true, "assemble": true}
 
@@ -207,7 +214,7 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	v := d.SpanHead(e.Trigger)
 	if h := x.head[v]; h >= 0 {
 		purpose := (x.rel[v] == "advcl" || x.rel[v] == "xcomp") && infinitive(x, v) && travelVerbs[x.lemma[h]]
-		participle := x.rel[v] == "advcl" && d.Tokens[v].XPOS == "VBG" && x.child(v, "mark") < 0 && d.Tokens[h].UPOS == "VERB"
+		participle := unmarkedParticiple(d, x, v) && d.Tokens[h].UPOS == "VERB"
 		if purpose || participle {
 			heads = append(heads, h)
 		}
@@ -318,7 +325,11 @@ func placeEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 // the head of a's phrase ("Moscow", not "police in Lahore" for
 // "Lahore").
 func actorIn(d *parley.Doc, a int, s parley.Span) bool {
-	return a >= 0 && a < len(d.Actors) && s.Contains(parley.Span{Start: d.SpanHead(d.Actors[a].Tokens), End: d.SpanHead(d.Actors[a].Tokens) + 1})
+	if a < 0 || a >= len(d.Actors) {
+		return false
+	}
+	h := d.SpanHead(d.Actors[a].Tokens)
+	return s.Start <= h && h < s.End
 }
 
 // eventHeads returns the tokens an event's dates and places hang from:

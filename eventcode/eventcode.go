@@ -211,6 +211,9 @@ func New(set *dict.Set, cfg Config) *Coder {
 	c.without = map[verbRef][]int{}
 	for gi, g := range set.Verbs {
 		for vi, v := range g.Verbs {
+			if len(v.Without) == 0 {
+				continue
+			}
 			for pi := range g.Patterns {
 				if v.GoesWithout(&g.Patterns[pi]) {
 					r := verbRef{gi, vi}

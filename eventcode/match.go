@@ -141,6 +141,7 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, ref verbRef, gr
 	ownedKnown := false
 	var best *dict.Pattern
 	bestScore, bestB := 0, binding{source: -1, target: -1, compound: -1}
+	without := c.without[ref]
 	for _, gi := range groups {
 		g, needs := &c.set.Verbs[gi], c.needs[gi]
 		for pi := range g.Patterns {
@@ -148,7 +149,7 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, ref verbRef, gr
 			if complexCode(p.Code) {
 				continue // TABARI's marks, no event codes: another pattern codes the verb
 			}
-			if gi == ref.group && slices.Contains(c.without[ref], pi) {
+			if gi == ref.group && slices.Contains(without, pi) {
 				continue // "retired from the army" is no retreat
 			}
 			if !c.exhaustive && slices.ContainsFunc(needs[pi], func(id int32) bool { return x.present[id] != x.stamp }) {

@@ -543,15 +543,9 @@ var coordinators = map[string]bool{"and": true, "but": true, "or": true}
 // bareInfinitiveTakers are the verbs, by form, whose object may be the
 // subject of a bare infinitive ("let the witness speak", "helped the
 // index climb", "saw the Londoners climb").
-var bareInfinitiveTakers = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`let lets letting make makes made making help helps helped helping
-		see sees saw seen seeing watch watches watched watching hear hears heard hearing
-		have has had having feel feels felt feeling notice notices noticed noticing bid bids`) {
-		bareInfinitiveTakers[w] = true
-	}
-}
+var bareInfinitiveTakers = formSet(`let lets letting make makes made making help helps helped helping
+	see sees saw seen seeing watch watches watched watching hear hears heard hearing
+	have has had having feel feels felt feeling notice notices noticed noticing bid bids`)
 
 // doForms are the forms of "do".
 var doForms = map[string]bool{"do": true, "does": true, "did": true}
@@ -559,19 +553,22 @@ var doForms = map[string]bool{"do": true, "does": true, "did": true}
 // infinitiveTakers are the words, by form, that an infinitive follows
 // ("refused to", "likely to"): verbs, adjectives and participles whose
 // "to" opens nothing else.
-var infinitiveTakers = map[string]bool{}
+var infinitiveTakers = formSet(`offer offers offered offering refuse refuses refused refusing
+	decide decides decided deciding promise promises promised promising threaten threatens threatened threatening
+	plan plans planned planning want wants wanted wanting vow vows vowed vowing pledge pledges pledged pledging
+	seek seeks sought seeking try tries tried trying hope hopes hoped hoping fail fails failed failing
+	continue continues continued continuing begin begins began begun beginning start starts started starting
+	intend intends intended intending expect expects expected expecting aim aims aimed aiming
+	attempt attempts attempted attempting wish wishes wished wishing decline declines declined declining
+	able unable willing unwilling likely unlikely eager reluctant determined`)
 
-func init() {
-	for _, w := range strings.Fields(`offer offers offered offering refuse refuses refused refusing
-		decide decides decided deciding promise promises promised promising threaten threatens threatened threatening
-		plan plans planned planning want wants wanted wanting vow vows vowed vowing pledge pledges pledged pledging
-		seek seeks sought seeking try tries tried trying hope hopes hoped hoping fail fails failed failing
-		continue continues continued continuing begin begins began begun beginning start starts started starting
-		intend intends intended intending expect expects expected expecting aim aims aimed aiming
-		attempt attempts attempted attempting wish wishes wished wishing decline declines declined declining
-		able unable willing unwilling likely unlikely eager reluctant determined`) {
-		infinitiveTakers[w] = true
+// formSet returns the set of the space-separated forms in s.
+func formSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
 	}
+	return m
 }
 
 // demandWords are the words of demanding, by form, whose "that" clause
