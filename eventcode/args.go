@@ -765,8 +765,23 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
 			return s, false
 		}
+		// "retaliated by firing missiles", "was arrested after attacking
+		// police": a gerund's clause opened by a preposition of means or
+		// time is done by the subject of the verb it hangs from (not
+		// one opened by "without", which was not done).
+		if m := x.child(v, "mark"); m >= 0 && gerundMarks[x.lower[m]] && d.Tokens[v].XPOS == "VBG" && x.child(v, "nsubj", "nsubj:pass") < 0 {
+			s, _ := subject(d, x, h, depth+1)
+			return s, false
+		}
 	}
 	return -1, false
+}
+
+// gerundMarks open a gerund's clause of means or time ("by firing",
+// "after attacking", "while visiting").
+var gerundMarks = map[string]bool{
+	"by": true, "after": true, "before": true, "while": true, "upon": true, "since": true,
+	"when": true, "through": true,
 }
 
 // infinitive reports whether verb v's clause is a "to" infinitive.

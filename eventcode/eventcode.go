@@ -149,8 +149,8 @@ type Coder struct {
 	verbs   map[string][]verbRef // a verb's head word, base form or any form
 	synsets map[string]*synset
 	discard discardIndex
-	twins   map[verbRef][]int // other groups defining the same verb
-	without map[verbRef][]int // the patterns of its group each verb goes without (dict.Verb.Without)
+	twins   map[verbRef][]verbRef // the same verb defined in other groups
+	without map[verbRef][]int     // the patterns of its group each verb goes without (dict.Verb.Without)
 	// wordID numbers the words patterns require (see required); needs
 	// holds, per verb group and pattern, the numbers of the words the
 	// pattern cannot match without.
@@ -223,7 +223,7 @@ func New(set *dict.Set, cfg Config) *Coder {
 		}
 	}
 	// Verbs defined in more than one group, word for word.
-	c.twins = map[verbRef][]int{}
+	c.twins = map[verbRef][]verbRef{}
 	byWords := map[string][]verbRef{}
 	for gi, g := range set.Verbs {
 		for vi, v := range g.Verbs {
@@ -234,8 +234,8 @@ func New(set *dict.Set, cfg Config) *Coder {
 	for _, rs := range byWords {
 		for _, r := range rs {
 			for _, o := range rs {
-				if o.group != r.group && !slices.Contains(c.twins[r], o.group) {
-					c.twins[r] = append(c.twins[r], o.group)
+				if o.group != r.group && !slices.ContainsFunc(c.twins[r], func(t verbRef) bool { return t.group == o.group }) {
+					c.twins[r] = append(c.twins[r], o)
 				}
 			}
 		}
@@ -481,8 +481,8 @@ var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 
 // particles are prepositions that right after a verb are mostly its
 // particle ("cordoned off the roads", "ruled out talks", "stepped up
-// attacks").
-var particles = map[string]bool{"off": true, "out": true, "up": true}
+// attacks", "shot down two drones").
+var particles = map[string]bool{"off": true, "out": true, "up": true, "down": true}
 
 // facilities are places one keeps, hosts or houses, not people one
 // receives: "Japan hosts a US naval base".
@@ -1053,9 +1053,8 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	}
 	// A verb the dictionaries define again in another group ("--- SHOT
 	// [---] ---" and "--- SHOT [223] ---") takes the best pattern of
-	// either.
-	groups := append([]int{ref.group}, c.twins[ref]...)
-	p, b, _, patterned := c.scoredPattern(d, x, v, ref, groups...)
+	// either, less those its entry in that group goes without.
+	p, b, _, patterned := c.scoredPattern(d, x, v, append([]verbRef{ref}, c.twins[ref]...)...)
 	x.setPatterned(v, patterned)
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event
@@ -1353,11 +1352,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// conjoined as subjects of a verb with no target act on one another
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
+	// So is an act whose pattern codes it the same both ways ("India and
+	// Pakistan exchanged fire", [193:193]; "exchanged prisoners").
 	// (Those by whom something was done did it together, not to one
 	// another: "troops will be sent by Ghana, Nepal and
 	// Uruguay".)
 	passive := func() bool { _, p := subject(d, x, v, 0); return p }
-	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || back == fwd || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {

@@ -60,16 +60,16 @@ var phraseExcluded = map[string]bool{
 // verb groups) that matches the phrase of verb v with the most elements,
 // with what its markers bound.
 func (c *Coder) bestPattern(d *parley.Doc, x *docIndex, v int, ref verbRef) (dict.Pattern, binding, bool) {
-	p, b, _, ok := c.scoredPattern(d, x, v, ref, ref.group)
+	p, b, _, ok := c.scoredPattern(d, x, v, ref)
 	return p, b, ok
 }
 
 // scoredPattern is bestPattern with the best pattern's score, over the
-// patterns of each of groups (indexes into the set's verb groups) in turn,
-// the verb's phrase read once: a later group's pattern wins only by
-// matching more. The patterns of its own group that verb ref goes without
-// (dict.Verb.Without) are not tried.
-func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, ref verbRef, groups ...int) (dict.Pattern, binding, int, bool) {
+// patterns of the group of each of refs (the verb's entries in the groups
+// that define it) in turn, the verb's phrase read once: a later group's
+// pattern wins only by matching more. The patterns an entry goes without
+// (dict.Verb.Without) are not tried in its group.
+func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, refs ...verbRef) (dict.Pattern, binding, int, bool) {
 	var seq []int
 	var collect func(i int)
 	// A clause modifying a noun with a subject of its own ("an admission
@@ -141,15 +141,15 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, ref verbRef, gr
 	ownedKnown := false
 	var best *dict.Pattern
 	bestScore, bestB := 0, binding{source: -1, target: -1, compound: -1}
-	without := c.without[ref]
-	for _, gi := range groups {
+	for _, ref := range refs {
+		gi, without := ref.group, c.without[ref]
 		g, needs := &c.set.Verbs[gi], c.needs[gi]
 		for pi := range g.Patterns {
 			p := &g.Patterns[pi]
 			if complexCode(p.Code) {
 				continue // TABARI's marks, no event codes: another pattern codes the verb
 			}
-			if gi == ref.group && slices.Contains(without, pi) {
+			if slices.Contains(without, pi) {
 				continue // "retired from the army" is no retreat
 			}
 			if !c.exhaustive && slices.ContainsFunc(needs[pi], func(id int32) bool { return x.present[id] != x.stamp }) {

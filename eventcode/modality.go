@@ -44,6 +44,11 @@ var (
 		"consider": true, "contemplate": true, "mull": true, "weigh": true, "study": true, "explore": true,
 		"support": true, "back": true, "endorse": true, "favor": true, "favour": true, "advocate": true,
 	}
+	// One of these with "to" and a gerund ("is committed to destroying
+	// Israel", "dedicated to ending the war") states an aim, not an act.
+	devotedWords = map[string]bool{
+		"commit": true, "committed": true, "dedicate": true, "dedicated": true, "devote": true, "devoted": true,
+	}
 	// What one of these in the passive says of its subject ("are believed
 	// to have attacked", "is said to have met") is held, not shown.
 	hearsayVerbs = map[string]bool{
@@ -217,10 +222,17 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			neg, finished = true, h // "was done talking": stopped, unless "not" says otherwise
 		case negVerbs[l]:
 			neg = true
+		case l == "deny" && (x.rel[u] == "xcomp" || u == h+1):
+			// What one denies doing one says one did not do ("denied
+			// supplying drones"); a clause beside the denial is done
+			// ("denied any role, accusing the police").
+			neg = true
 		case (l == "have" || l == "be") && (hasAdvmod(x, h, "yet") || hasAdvmod(x, u, "yet")):
 			neg = true // "has yet to comment"
 		case futureVerbs[l] && x.child(h, "compound:prt") < 0: // not "set up barriers to", "went on to win"
 			fut = true
+		case devotedWords[l] && d.Tokens[u].XPOS == "VBG" && slices.ContainsFunc(x.children[u], func(m int) bool { return x.rel[m] == "mark" && x.lower[m] == "to" }):
+			fut = true // "is committed to destroying", "dedicated to ending": an aim
 		case l == "be" && x.rel[u] == "xcomp" && arranged(x, u):
 			fut = true // "is to visit" with "is" the head
 		case desireVerbs[l] || directVerbs[l] && x.rel[u] == "xcomp":
@@ -335,6 +347,14 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// present when what it tells is still to come, as the clause it
 	// hangs from says.
 	fut = fut || !neg && !cond && !hyp && pendingTime(d, x, v)
+	// So it is in a clause: "denied that its forces attacked".
+	w := v
+	for x.rel[w] == "conj" && x.head[w] >= 0 {
+		w = x.head[w]
+	}
+	if h := x.head[w]; x.rel[w] == "ccomp" && h >= 0 && x.lemma[h] == "deny" {
+		neg = true
+	}
 	reporter := reportedBy(d, x, v)
 	switch {
 	case neg:

@@ -672,7 +672,7 @@ func (t *Tagger) finite(st *state, words []string) {
 		}
 		break
 	}
-	if !t.base && t.presentVerb(st, words, i, afterName) {
+	if !t.base && (t.presentVerb(st, words, i, afterName) || t.pastVerb(st, words, i)) {
 		return
 	}
 	// The day may stand between the noun phrase and its verb ("Austria
@@ -732,6 +732,29 @@ func (t *Tagger) presentVerb(st *state, words []string, end int, lenient lenienc
 		return false // the clause has its verb ("Qantas shares closed up")
 	}
 	return t.retag(st, words, k, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBZ" })
+}
+
+// pastVerb is presentVerb for the past tense: a word read as a singular
+// noun right after a name in a clause's opening noun phrase ("Freedonia
+// shot down two drones", "Sylvania cut gas supplies to …") is the
+// clause's verb when the clause has no other and the treebanks have the
+// word as a past form (VBD or VBN: "shot" is never VBD in them). It
+// reports whether it retagged.
+func (t *Tagger) pastVerb(st *state, words []string, end int) bool {
+	if end < len(words) && t.m.upos[st.tags[end]] == "VERB" || t.finiteFrom(st, words, end, true) {
+		return false
+	}
+	for k := 1; k < end; k++ {
+		if t.m.xpos[st.tags[k]] != "NN" || t.m.xpos[st.tags[k-1]] != "NNP" {
+			continue
+		}
+		w := words[k]
+		if a := t.m.ambig[normalize(w)]; w == "" || w[0] < 'a' || w[0] > 'z' || !strings.Contains(a, "VBD") && !strings.Contains(a, "VBN") {
+			continue
+		}
+		return t.retag(st, words, k, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" })
+	}
+	return false
 }
 
 // leniency says when presentVerb takes a word the treebanks have as a

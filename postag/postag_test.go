@@ -84,7 +84,8 @@ func checkTags(t *testing.T, cases []tagCase) {
 // name), "have" before a participle is the perfect's auxiliary, a past
 // form read as an adjective between the opening noun phrase and an
 // object is the verb when the main clause has no other, a present tense
-// read as a plural noun ends a clause's noun phrase, and a demand's
+// read as a plural noun ends a clause's noun phrase (and a past form read
+// as a singular one after a name), and a demand's
 // clause has its subjunctive verb and its conjunction "that". Most
 // sentences are ones the model misreads without their rule; the others
 // guard what the rules must keep.
@@ -96,6 +97,11 @@ func TestVerbMends(t *testing.T) {
 		{"Serbia has threatened to recall its envoy if the United Nations goes ahead with the planned vote , the Belgrade daily said today .", 1, "AUX", "VBZ"},
 		{"Army engineers demolished illegal structures in the camp after the flood .", 2, "VERB", "VBD"},
 		{"Freedonia departs from the league after the vote , officials said .", 1, "VERB", "VBZ"},
+		// A past form read as a noun right after a name, in a clause
+		// with no other verb, is its verb; with one, it stays a noun.
+		{"Freedonia shot down two Sylvanian drones .", 1, "VERB", "VBD"},
+		{"Freedonia shot down 40 Sylvanian drones on Tuesday .", 1, "VERB", "VBD"},
+		{"The Freedonia shot was heard across the border .", 2, "NOUN", "NN"},
 		{"The envoy left when the ceasefire collapses .", 6, "VERB", "VBZ"},
 		{"Investors will sell if the merger proceeds .", 6, "VERB", "VBZ"},
 		{"Chile renewed its demand that Peru ease the restrictions on fishermen .", 6, "VERB", "VB"},
