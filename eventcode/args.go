@@ -109,6 +109,11 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			// whom the conflict they fell in was with.
 			src = conflictWith(d, x, v)
 		}
+		if len(src) == 0 {
+			// "were killed in Israeli strikes", "wounded in an attack
+			// by militants": by whoever made the attack.
+			src = attackers(d, x, v)
+		}
 		return src, tgt
 	}
 	// (Nor is a city named by an adjective of the subject's noun its
@@ -319,6 +324,31 @@ func conflictWith(d *parley.Doc, x *docIndex, v int) []int {
 					}
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// attackers returns the actors whose attack verb v's act fell in ("were
+// killed in Israeli strikes", "in a Russian drone attack", "in an attack
+// by militants", "during Russia's shelling of the city").
+func attackers(d *parley.Doc, x *docIndex, v int) []int {
+	for _, c := range x.children[v] {
+		if x.rel[c] != "obl" && x.rel[c] != "nmod" || x.caseOf(c) != "in" && x.caseOf(c) != "during" && x.caseOf(c) != "by" {
+			continue
+		}
+		if nn, ok := nouns[x.lemma[c]]; !ok || !violent(nn.code) {
+			continue
+		}
+		for _, k := range x.children[c] {
+			if x.rel[k] == "nmod:poss" || x.rel[k] == "nmod" && x.caseOf(k) == "by" {
+				if as := actorsAt(d, x, k); len(as) > 0 {
+					return as
+				}
+			}
+		}
+		if as := modifierActors(d, x, c); len(as) > 0 {
+			return as
 		}
 	}
 	return nil

@@ -248,6 +248,13 @@ func TestCode(t *testing.T) {
 		// phrase naming them is no fight with whom it is aimed at.
 		{"Canada retaliated with tariffs on American goods.", "CAN 163 USA asserted"},
 		{"The United States imposed tariffs on Chinese goods.", "USA 163 CHN asserted"},
+		// An adjective or a name before an act's noun names whose the
+		// act is (not a place it falls on, nor a kind of weapon when a
+		// possessive names the owner); those killed in it were killed
+		// by them.
+		{"Kenyan strikes on Somalia continued on Monday.", "KEN 190 SOM asserted"},
+		{"Two civilians were killed in a Kenyan drone attack on Somalia.", "KEN 190 SOMCVL asserted; KEN 195 SOM asserted"},
+		{"Three soldiers were killed in an attack by Somali militants.", "SOMUAF 190 MIL asserted"},
 		// A gerund's clause of means or time is done by the subject of
 		// the verb it hangs from; one opened by "without" is not done.
 		{"Kenya retaliated by firing rockets at Uganda.", "KEN 194 UGA asserted"},

@@ -209,6 +209,35 @@ func nounClause(x *docIndex, n int) int {
 	return -1
 }
 
+// modifierActors returns the actors that an adjective or a name before
+// noun n names ("Israeli strikes", "a Russian drone attack", "NATO air
+// strikes"): whose the act is — not a place named as where it falls
+// ("the Kharkiv shelling"), nor those an "anti-" or "pro-" adjective is
+// against or for.
+func modifierActors(d *parley.Doc, x *docIndex, n int) (as []int) {
+	// (A possessive names the owner: "its drone and artillery attacks"
+	// are Russia's, whatever kind the words before say; and a kind is no
+	// actor: "artillery attacks", not the army's.)
+	if x.child(n, "nmod:poss") >= 0 {
+		return nil
+	}
+	nn := nouns[x.lemma[n]]
+	for _, k := range x.children[n] {
+		r := x.rel[k]
+		if k > n || r != "amod" && r != "compound" || strings.HasPrefix(x.lower[k], "anti") || strings.HasPrefix(x.lower[k], "pro-") {
+			continue
+		}
+		if _, kind := nn.mods[x.lemma[k]]; kind {
+			continue
+		}
+		if _, place := x.placeAt[k]; r == "compound" && place {
+			continue
+		}
+		as = append(as, actorsAt(d, x, k)...)
+	}
+	return as
+}
+
 func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	code, ok := nominal(d, x, n)
 	if !ok {
@@ -271,6 +300,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				tgt = append(tgt, actorsAt(d, x, o)...)
 			}
 		}
+	}
+	// "Israeli strikes on Gaza", "a Russian drone attack", "NATO air
+	// strikes": whose the act is, named by an adjective or a name before
+	// the noun (not a place named as where it falls: "the Kharkiv
+	// shelling"; nor "anti-American attacks").
+	if len(src) == 0 {
+		src = slices.DeleteFunc(modifierActors(d, x, n), func(a int) bool { return slices.Contains(tgt, a) })
 	}
 	// "Ruritania hastened the pullout of some troops": troops
 	// of no named country are those of the clause's subject.
