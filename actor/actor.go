@@ -158,6 +158,7 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 			}
 		}
 	}
+	r.placeActors(d, entityOf)
 	// The dateline ("BEIJING, Nov. 10 (Xinhua) --") names where the
 	// story was filed and who filed it, not anyone who acts.
 	if end := datelineEnd(d); end > 0 {
@@ -178,6 +179,86 @@ func (r *Resolver) Process(ctx context.Context, d *parley.Doc) error {
 	}
 	d.Layers |= parley.LayerActors
 	return nil
+}
+
+// placeActors adds the towns and divisions the geo stage placed, named as
+// places are (a location entity) and by no dictionary, as actors of their
+// country, as the dictionaries list a country's chief cities ("Kharkiv"
+// is Ukraine): "Russia attacked Pokrovsk" is an attack on Ukraine. A
+// place guessed from the document's focus, a country, a region or a sea,
+// and a country the dictionaries do not code, add none.
+func (r *Resolver) placeActors(d *parley.Doc, entityOf []int) {
+	for _, p := range d.Places {
+		if p.Country == "" || p.Approximate || !townOrDivision(p.Feature) || p.Tokens.Start < 0 || p.Tokens.End > len(entityOf) {
+			continue
+		}
+		name := r.lex.countries[p.Country]
+		if name == "" {
+			continue
+		}
+		// (The whole of a location's name, not a word inside another
+		// name: "the Leadership Summit" is no Summit, New Jersey; nor a
+		// modifier, which says where the noun's actor is from or what
+		// the noun is of: "Yala residents", "the Balkan region"; nor a
+		// point of the compass: "talks between North and South Korea".)
+		e := entityOf[p.Tokens.Start]
+		if e < 0 || d.Entities[e].Type != parley.LOC || d.Entities[e].Tokens != p.Tokens {
+			continue
+		}
+		if h := d.SpanHead(p.Tokens); h >= 0 && (d.Tokens[h].DepRel == "compound" || d.Tokens[h].DepRel == "amod" || namedBefore(d, h, p.Tokens)) || compass[strings.ToLower(d.TokenText(p.Tokens.Start))] {
+			continue
+		}
+		if slices.ContainsFunc(d.Actors, func(a parley.Actor) bool { return a.Tokens.Overlaps(p.Tokens) }) || namedTown(d, p.Tokens) {
+			continue
+		}
+		d.Actors = append(d.Actors, parley.Actor{Tokens: p.Tokens, Code: p.Country, Country: p.Country, Name: name, Entity: e, Ref: -1})
+	}
+}
+
+// namedTown reports whether the place at span names a town or region
+// whose noun another actor already describes: "the Gaza town of Beit
+// Hanoun", "the Albanian port of Vlore" are one place, coded by the
+// modifier.
+func namedTown(d *parley.Doc, span parley.Span) bool {
+	h := d.SpanHead(span)
+	if h < 0 || d.Tokens[h].DepRel != "nmod" || !strings.EqualFold(d.CaseOf(h), "of") {
+		return false
+	}
+	n := d.Tokens[h].Head
+	if n < 0 || d.Tokens[n].UPOS != "NOUN" {
+		return false
+	}
+	return slices.ContainsFunc(d.Actors, func(a parley.Actor) bool {
+		m := d.SpanHead(a.Tokens)
+		return m >= 0 && m < n && d.Tokens[m].Head == n && (d.Tokens[m].DepRel == "amod" || d.Tokens[m].DepRel == "compound")
+	})
+}
+
+// namedBefore reports whether token h, the head of a place's name at
+// span, has a proper noun before the span in its own phrase: the place's
+// word ends a longer name ("the Leadership Summit").
+func namedBefore(d *parley.Doc, h int, span parley.Span) bool {
+	for i := span.Start - 1; i >= 0 && i >= span.Start-4; i-- {
+		t := d.Tokens[i]
+		if t.Head == h && (t.DepRel == "compound" || t.DepRel == "flat") && t.UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
+}
+
+// compass are the points of the compass, which name provinces of some
+// countries ("North" of Cameroon) but, alone, mostly a side or a region.
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "centre": true, "center": true,
+}
+
+// townOrDivision reports whether a GeoNames feature code is a populated
+// place or an administrative division.
+func townOrDivision(feature string) bool {
+	return strings.HasPrefix(feature, "PPL") || strings.HasPrefix(feature, "ADM")
 }
 
 // namePair reports whether span holds two names the dictionaries know,

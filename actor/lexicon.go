@@ -36,6 +36,10 @@ type Lexicon struct {
 	// small array, not probes of the large maps that miss the cache.
 	sieve []uint64
 	seed  maphash.Seed
+	// countries maps a country's code to the canonical name of the actor
+	// the dictionaries code as that country alone ("UKR" → "UKRAINE"),
+	// the first such actor read.
+	countries map[string]string
 }
 
 // surnameKey marks a surname among the keys of Lexicon.short; lastKey a
@@ -107,6 +111,19 @@ func NewLexicon(set *dict.Set, split Split) *Lexicon {
 			return
 		}
 		add(dict.Phrase{strings.Join(p, "-")}, r)
+	}
+	// (An undated role first; else a dated one: Ukraine is USRUKR until
+	// 1991.)
+	l.countries = map[string]string{}
+	for _, dated := range []bool{false, true} {
+		for i := range set.Actors {
+			a := &set.Actors[i]
+			for _, r := range a.Roles {
+				if r.Dated() == dated && countryCode(r.Code) && l.countries[r.Code] == "" {
+					l.countries[r.Code] = a.Name
+				}
+			}
+		}
 	}
 	for i := range set.Actors {
 		person := slices.ContainsFunc(set.Actors[i].Roles, dict.Role.Dated)
@@ -308,3 +325,18 @@ var fold = func() map[rune]string {
 	}
 	return m
 }()
+
+// countryCode reports whether code is a country's alone: three upper-case
+// letters that are no sector or region of the CAMEO codes ("UKR", not
+// "GOV" or "AFR").
+func countryCode(code string) bool {
+	if len(code) != 3 || isSector(code) || regions[code] {
+		return false
+	}
+	for i := range 3 {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

@@ -255,6 +255,14 @@ func TestCode(t *testing.T) {
 		{"Kenyan strikes on Somalia continued on Monday.", "KEN 190 SOM asserted"},
 		{"Two civilians were killed in a Kenyan drone attack on Somalia.", "KEN 190 SOMCVL asserted; KEN 195 SOM asserted"},
 		{"Three soldiers were killed in an attack by Somali militants.", "SOMUAF 190 MIL asserted"},
+		// A town or division the geo stage places, named as a location,
+		// is an actor of its country, as the dictionaries' chief cities
+		// are (not inside a longer name, nor a point of the compass).
+		{"Ugandan troops shelled Garissa on Monday.", "UGAMIL 190 KEN asserted"},
+		{"Ugandan troops attacked the town of Eldoret.", "UGAMIL 190 KEN asserted"},
+		{"Ugandan troops attacked the Kenyan town of Eldoret.", "UGAMIL 190 KEN asserted"},
+		{"The Kenyan president attended the Leadership Summit with Ugandan officials.", "KENGOV 044 UGAGOV asserted"},
+		{"The envoy to talks between North and South Korea returned to Washington.", ""},
 		// A gerund's clause of means or time is done by the subject of
 		// the verb it hangs from; one opened by "without" is not done.
 		{"Kenya retaliated by firing rockets at Uganda.", "KEN 194 UGA asserted"},

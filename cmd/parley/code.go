@@ -67,7 +67,10 @@ of the locative phrase on its verb ("talks in Istanbul"), resolved to the
 embedded GeoNames gazetteer: name, country, GeoNames id and coordinates;
 an event with no such phrase has none.
 
-Actors are those the dictionaries know. --new-actor-length N also lets a
+Actors are those the dictionaries know, and the towns and provinces the
+gazetteer places, which stand for their country as the dictionaries'
+chief cities do ("Russian troops shelled Pokrovsk" is RUSMIL 190 UKR).
+--new-actor-length N also lets a
 noun phrase of at most N words that no dictionary codes stand as a
 source or target: it is reported with an empty code and its words as its
 name, to show which actors the dictionaries lack (PETRARCH's
