@@ -101,6 +101,17 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		tgt = actorsAt(d, x, subj)
 		for _, c := range x.children[v] {
 			if x.rel[c] == "obl:agent" || x.rel[c] == "obl" && x.caseOf(c) == "by" {
+				// (A vehicle or an aircraft of no one's, by which one
+				// is hit, is an accident: "hit by a fighter plane
+				// attempting a landing", "by a train from Huntington".)
+				if vehicles[x.lemma[c]] || aircraft[x.lemma[c]] {
+					if !slices.ContainsFunc(actorsAt(d, x, c), func(a int) bool {
+						h := d.SpanHead(d.Actors[a].Tokens)
+						return d.Actors[a].Country != "" && (h == c || h >= 0 && x.head[h] == c && (x.rel[h] == "amod" || x.rel[h] == "compound" || x.rel[h] == "nmod:poss"))
+					}) {
+						continue
+					}
+				}
 				src = append(src, actorsAt(d, x, c)...)
 			}
 		}
@@ -894,6 +905,9 @@ var vehicles = map[string]bool{
 	"bus": true, "minibus": true, "coach": true, "car": true, "truck": true, "lorry": true, "van": true,
 	"train": true, "airliner": true, "ferry": true,
 }
+
+// aircraft are the planes by which one may be hit by accident.
+var aircraft = map[string]bool{"plane": true, "aircraft": true, "jet": true, "helicopter": true, "airplane": true}
 
 // textNouns are texts that speak for whoever issues them.
 var textNouns = map[string]bool{

@@ -255,6 +255,14 @@ func TestCode(t *testing.T) {
 		{"Kenyan strikes on Somalia continued on Monday.", "KEN 190 SOM asserted"},
 		{"Two civilians were killed in a Kenyan drone attack on Somalia.", "KEN 190 SOMCVL asserted; KEN 195 SOM asserted"},
 		{"Three soldiers were killed in an attack by Somali militants.", "SOMUAF 190 MIL asserted"},
+		// To strike with drones or warplanes is an air attack (195); a
+		// "with" phrase beside an object acted on is the means, not a
+		// party fighting back; one hit by a plane or a vehicle of no
+		// one's was in an accident.
+		{"Ugandan forces struck Garissa with drones.", "UGAMIL 195 KEN asserted"},
+		{"Ugandan forces hit Garissa with navy ships.", "UGAMIL 190 KEN asserted"},
+		{"Kenyan police clashed with Somali militants.", "KENCOP 190 SOMUAF asserted; SOMUAF 190 KENCOP asserted"},
+		{"Two Kenyan soldiers were hit by a fighter plane attempting a landing.", ""},
 		// A town or division the geo stage places, named as a location,
 		// is an actor of its country, as the dictionaries' chief cities
 		// are (not inside a longer name, nor a point of the compass).

@@ -1147,6 +1147,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		}
 	}
 	fwd, back, _ := strings.Cut(code, ":")
+	// A "with" phrase beside an object that names whom the act is on is
+	// the means, not a party acting back ("hit Kharkiv with navy ships").
+	if o := x.child(v, "obj"); back != "" && patterned && o >= 0 && len(actorsAt(d, x, o)) > 0 &&
+		slices.ContainsFunc(b.words, func(t int) bool { return x.lower[t] == "with" && !x.onPath(t, v, func(k int) bool { return k == o }) }) {
+		back = ""
+	}
 	if violent(fwd) && (!patterned || len(b.words) == 0) && figurative(d, x, v) {
 		return // "killed the motion", "broke the momentum": no violence
 	}
