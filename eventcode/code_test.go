@@ -255,6 +255,9 @@ func TestCode(t *testing.T) {
 		{"Kenyan strikes on Somalia continued on Monday.", "KEN 190 SOM asserted"},
 		{"Two civilians were killed in a Kenyan drone attack on Somalia.", "KEN 190 SOMCVL asserted; KEN 195 SOM asserted"},
 		{"Three soldiers were killed in an attack by Somali militants.", "SOMUAF 190 MIL asserted"},
+		// Violence named by a noun falls on the place it is done in.
+		{"Uganda launched an offensive in northern Kenya.", "UGA 190 KEN asserted"},
+		{"Ugandan attacks in Kenya continued.", "UGA 190 KEN asserted"},
 		// To strike with drones or warplanes is an air attack (195); a
 		// "with" phrase beside an object acted on is the means, not a
 		// party fighting back; one hit by a plane or a vehicle of no

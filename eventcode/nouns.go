@@ -410,6 +410,14 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		s, _ := subject(d, x, k, 0)
 		tgt = slices.DeleteFunc(actorsAt(d, x, s), func(a int) bool { return slices.Contains(src, a) })
 	}
+	// "an offensive in the Donetsk region", "launched attacks in eastern
+	// Ukraine": violence falls on the place it is done in, as a verb's
+	// does (placeTarget).
+	if len(tgt) == 0 && !between && violent(code) {
+		if tgt = placeTarget(d, x, n, src, true); len(tgt) == 0 && v != n && x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
+			tgt = placeTarget(d, x, v, src, false)
+		}
+	}
 	if len(tgt) == 0 && strings.HasPrefix(code, "14") {
 		// A protest is against someone: look in the noun's phrase and,
 		// for a staged one, in its verb's.
