@@ -255,6 +255,13 @@ func TestCode(t *testing.T) {
 		{"Kenyan strikes on Somalia continued on Monday.", "KEN 190 SOM asserted"},
 		{"Two civilians were killed in a Kenyan drone attack on Somalia.", "KEN 190 SOMCVL asserted; KEN 195 SOM asserted"},
 		{"Three soldiers were killed in an attack by Somali militants.", "SOMUAF 190 MIL asserted"},
+		// To call someone a terrorist or a dictator denounces them, the
+		// one called (the other object), not the word; acts done to
+		// "each other" are done by each of the subjects to the other.
+		{"The Kenyan president called the Ugandan president a dictator.", "KENGOV 111 UGAGOV asserted"},
+		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
+		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
+		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
 		// Violence named by a noun falls on the place it is done in.
 		{"Uganda launched an offensive in northern Kenya.", "UGA 190 KEN asserted"},
 		{"Ugandan attacks in Kenya continued.", "UGA 190 KEN asserted"},

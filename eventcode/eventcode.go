@@ -951,9 +951,10 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if x.rel[v] == "xcomp" && !passiveFrame(x, d.Tokens[v].Head) && c.patterned(d, x, d.Tokens[v].Head) {
 		return // the controlling verb's pattern covers it ("pledged to provide aid")
 	}
-	if visitor(d, x, v) || naming(d, x, v) {
+	if visitor(d, x, v) {
 		return
 	}
+	named := naming(d, x, v)
 	ref, span, ok := c.findVerb(d, x, v)
 	if !ok {
 		return
@@ -1056,6 +1057,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// either, less those its entry in that group goes without.
 	p, b, _, patterned := c.scoredPattern(d, x, v, append([]verbRef{ref}, c.twins[ref]...)...)
 	x.setPatterned(v, patterned)
+	// Naming something something is no call for anything; naming someone
+	// a dictator or a terrorist, words of a pattern in what they are
+	// called, denounces them.
+	if named && !(patterned && len(b.words) > 0 && !slices.ContainsFunc(b.words, func(t int) bool { return !inPredicate(x, v, t) })) {
+		return
+	}
 	if patterned && speechVerbs[x.lemma[v]] && c.restates(d, x, v, b) {
 		return // "said they would release him": the release is the event
 	}
@@ -1106,8 +1113,12 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		src, tgt = drop(src), drop(tgt)
 		if hadTarget && len(tgt) == 0 {
 			// The object was what was done ("sent troops to Somalia"):
-			// whom it was done to is in a phrase.
-			tgt = slices.DeleteFunc(phraseTarget(d, x, v), func(a int) bool { return named(a) || slices.Contains(src, a) })
+			// whom it was done to is the other object ("called the
+			// premier a dictator") or in a phrase.
+			tgt = slices.DeleteFunc(actorsAt(d, x, x.child(v, "iobj")), func(a int) bool { return named(a) || slices.Contains(src, a) })
+			if len(tgt) == 0 {
+				tgt = slices.DeleteFunc(phraseTarget(d, x, v), func(a int) bool { return named(a) || slices.Contains(src, a) })
+			}
 		}
 	} else {
 		pattern = fmt.Sprintf("%s * (%s)", g.Name, vb.Pos)
@@ -1359,12 +1370,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// when the act is one done together ("the EU and NATO backed the
 	// plan", "France and Germany refused" do not).
 	// So is an act whose pattern codes it the same both ways ("India and
-	// Pakistan exchanged fire", [193:193]; "exchanged prisoners").
+	// Pakistan exchanged fire", [193:193]; "exchanged prisoners"), and
+	// one done to "each other" or "one another" (but "need each other" asks
+	// nothing of anyone).
 	// (Those by whom something was done did it together, not to one
 	// another: "troops will be sent by Ghana, Nepal and
 	// Uruguay".)
 	passive := func() bool { _, p := subject(d, x, v, 0); return p }
-	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || back == fwd || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
+	if len(compound) == 0 && len(src) > 1 && !passive() && !examples(d, x, src) && !nested(d, x, src) && (len(tgt) == 0 && (together(fwd, x.child(v, "obj") >= 0) && (!attendVerbs[x.lemma[v]] || countries(d, src) > 1) || mutualVerbs[x.lemma[v]] || back == fwd || eachOther(x, v) && !strings.HasPrefix(fwd, "10") || fwd >= "03" && fwd < "09" && theirOwn(x, v)) || amongSources(tgt, src, d)) {
 		compound = src
 	}
 	if len(compound) > 1 {
@@ -1657,6 +1670,17 @@ func naming(d *parley.Doc, x *docIndex, v int) bool {
 	})
 }
 
+// inPredicate reports whether token t lies in what verb v, naming its
+// object, calls it: the verb's complement or apposition after the
+// object, or a modifier of the object after it.
+func inPredicate(x *docIndex, v, t int) bool {
+	o := x.child(v, "obj")
+	return x.onPath(t, v, func(k int) bool {
+		h := x.head[k]
+		return k > o && (h == v && (x.rel[k] == "xcomp" || x.rel[k] == "appos") || h == o && (x.rel[k] == "appos" || x.rel[k] == "amod"))
+	})
+}
+
 // visitor reports whether "visiting" (token v) describes whom it comes
 // before, a visitor, where the parser took it for a verb with that
 // person as its object: "talks between Modi and visiting French
@@ -1848,6 +1872,20 @@ func countries(d *parley.Doc, as []int) int {
 		}
 	}
 	return len(seen)
+}
+
+// eachOther reports whether verb v's object or phrase is "each other" or
+// "one another".
+func eachOther(x *docIndex, v int) bool {
+	return slices.ContainsFunc(x.children[v], func(c int) bool {
+		w := x.lower[c]
+		if w != "each" && w != "one" {
+			return false
+		}
+		return slices.ContainsFunc(x.children[c], func(k int) bool {
+			return x.rel[k] == "fixed" && (w == "each" && x.lower[k] == "other" || w == "one" && x.lower[k] == "another")
+		}) || c+1 < len(x.lower) && (w == "each" && x.lower[c+1] == "other" || w == "one" && x.lower[c+1] == "another")
+	})
 }
 
 // mutualVerbs are done with one another whatever their code: "Croatia and
