@@ -262,6 +262,14 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
 		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
 		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
+		// Sanctions lifted are eased (085); relations normalised are
+		// restored (050), with each other; the dead handed over are
+		// returned (084), not military aid; those freed are released
+		// (0841).
+		{"Kenya lifted sanctions on Uganda.", "KEN 085 UGA asserted"},
+		{"Kenya and Uganda normalised relations.", "KEN 050 UGA asserted; UGA 050 KEN asserted"},
+		{"Kenya handed over the bodies of 40 Ugandan soldiers.", "KEN 084 UGAMIL asserted"},
+		{"Uganda freed six Kenyans.", "UGA 0841 KEN asserted"},
 		// Violence named by a noun falls on the place it is done in.
 		{"Uganda launched an offensive in northern Kenya.", "UGA 190 KEN asserted"},
 		{"Ugandan attacks in Kenya continued.", "UGA 190 KEN asserted"},
