@@ -302,6 +302,7 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 	own := map[string]votes{}      // the votes of each town's name
 	var anchors []anchor           // the clear senses of local towns
 	divisions := map[string]bool{} // the divisions named clearly ("US.TX")
+	named := map[string]float64{}  // the countries named by their own names ("Canada"), and how often
 	if !d.Dateline.Empty() {
 		if c := r.senses(d.SpanText(d.Dateline)); len(c) > 0 {
 			e := r.g.Entries[best(r.g, c, votes{}, nil)]
@@ -333,6 +334,9 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 		all.add(e, w)
 		if e.Feature == Admin1 && w == 1 {
 			divisions[e.Country+"."+e.Admin1] = true
+		}
+		if e.Feature == Country && w == 1 {
+			named[e.Country]++
 		}
 		if !isTown(e) {
 			continue
@@ -430,6 +434,9 @@ func (r *Resolver) resolve(d *parley.Doc, spans []parley.Span, o Options) ([]par
 					e.Feature == Admin2 && others.countries[e.Country] >= 1) {
 					b = o
 					moved[names[k]] = e
+				} else if c := elsewhere(r.g, senses[k], b, others, named); c >= 0 {
+					b = c
+					moved[names[k]] = r.g.Entries[c]
 				}
 			}
 			chosen[names[k]] = b
@@ -534,6 +541,30 @@ func isNear(e Entry, near []Entry) bool {
 
 // votes are a document's votes for countries ("UA") and first-level
 // divisions ("UA.12"), from the senses of the names it uses.
+// elsewhere returns the sense among senses, a town of another country
+// than sense b's, that a town's name has when the story names that
+// country by its name twice or more and b's country never (by no name at
+// all), and the town is a city (100,000 people or more; the largest
+// such), or -1. "London" in a story naming Canada twice and Britain
+// never is London, Ontario — though London is a capital, unlike a
+// division's town ("Paris" in a story naming Texas stays in France).
+// Only countries named outright count: towns of the wrong sense vote for
+// the wrong country ("Edmonton" in a story from London).
+func elsewhere(g *Gazetteer, senses []int32, b int32, others votes, named map[string]float64) int32 {
+	home := g.Entries[b].Country
+	if others.countries[home] > 0 {
+		return -1
+	}
+	best := int32(-1)
+	for _, c := range senses {
+		e := g.Entries[c]
+		if e.Country != home && isTown(e) && e.Pop >= 100000 && named[e.Country] >= 2 && (best < 0 || e.Pop > g.Entries[best].Pop) {
+			best = c
+		}
+	}
+	return best
+}
+
 type votes struct{ countries, admins map[string]float64 }
 
 func newVotes() votes { return votes{map[string]float64{}, map[string]float64{}} }

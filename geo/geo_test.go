@@ -116,6 +116,10 @@ func TestResolve(t *testing.T) {
 		// state of a namesake, a famous city keeps its sense.
 		{"London police said the fire began downtown. Crews came from St. Thomas. London thanked them.", "London=CAN/6058560 St. Thomas=CAN/6158357 London=CAN/6058560", "CAN"},
 		{"London police said the fire began downtown.", "London=GBR/2643743", "GBR"},
+		// A story that names another country twice, and the famous
+		// city's never, is about that country's city of the name.
+		{"Hundreds rallied in London on Saturday. Speakers asked Canada to take in refugees. Canada has welcomed thousands since 2015.", "London=CAN/6058560 Canada=CAN/0 Canada=CAN/0", "CAN"},
+		{"Hundreds rallied in London on Saturday. Speakers asked Canada to take in refugees.", "London=GBR/2643743 Canada=CAN/0", "CAN"},
 		{"Officials from Washington and New York flew to Athens.", "Washington=USA/4140963 New York=USA/0 Athens=GRC/264371", "USA"},
 		// A name placed by the division after it is there throughout.
 		{"Students at Georgetown cheered. The college in Georgetown, Ky., won.", "Georgetown=USA/4292686 Georgetown=USA/4292686 Ky.=USA/0", "USA"},
