@@ -262,6 +262,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
 		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
 		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
+		// A missile or a drone intercepted is shot down, no weapon
+		// seized (1711).
+		{"The Kenyan army intercepted a missile fired from Somalia.", ""},
 		// Sanctions lifted are eased (085); relations normalised are
 		// restored (050), with each other; the dead handed over are
 		// returned (084), not military aid; those freed are released
