@@ -729,6 +729,9 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		if o := x.child(h, "obj", "iobj"); o >= 0 && (len(actorsAt(d, x, o)) > 0 || objectControl[x.lemma[h]] && nominalUPOS(d.Tokens[o].UPOS)) && !(purposeVerbs[x.lemma[h]] && infinitive(x, v)) {
 			return o, false
 		}
+		if k := appealee(d, x, h, v); k >= 0 {
+			return k, false
+		}
 		// The controller's subject does the complement's act even when
 		// the controller is passive: "he is prepared to lift the ban",
 		// "was forced to resign" — unless the complement of a passive
@@ -794,6 +797,9 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// "threatened to break relations", "shelled the city, killing
 		// 20": a clause without a subject of its own, done by the
 		// subject of the verb it hangs from.
+		if k := appealee(d, x, h, v); k >= 0 {
+			return k, false
+		}
 		if nonFinite(d, x, v) {
 			// "a bus left the road, killing 30", "a plane crashed and hit
 			// a block of flats, killing 108": no one killed them.
@@ -817,6 +823,26 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	}
 	return -1, false
 }
+
+// appealee returns the phrase of verb h, an appeal, naming whom it is to
+// when v is the infinitive saying what they are to do ("called on Uganda
+// to withdraw", "appealed to the rebels to lay down their arms", "called
+// for Uganda to withdraw"), or -1: they do what it asks.
+func appealee(d *parley.Doc, x *docIndex, h, v int) int {
+	if !(desireVerbs[x.lemma[h]] || x.lemma[h] == "plead") || !infinitive(x, v) {
+		return -1
+	}
+	for _, k := range x.children[h] {
+		if k < v && x.rel[k] == "obl" && appealCases[x.caseOf(k)] && len(actorsAt(d, x, k)) > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// appealCases are the prepositions of whom an appeal is to ("called on",
+// "appealed to", "called for … to").
+var appealCases = map[string]bool{"on": true, "upon": true, "to": true, "for": true}
 
 // gerundMarks open a gerund's clause of means or time ("by firing",
 // "after attacking", "while visiting").

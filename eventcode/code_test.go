@@ -262,6 +262,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
 		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
 		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
+		// Whom an appeal is to does what it asks.
+		{"Kenya called on Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},
+		{"Kenya called for Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},
 		// A missile or a drone intercepted is shot down, no weapon
 		// seized (1711).
 		{"The Kenyan army intercepted a missile fired from Somalia.", ""},
@@ -675,8 +678,9 @@ func TestCode(t *testing.T) {
 		{"The Kenyan ministry issued a statement condemning Uganda.", "KENGOV 010 UGA asserted; KENGOV 111 UGA asserted"},
 		// "Going to" before a verb is its future, no going anywhere.
 		{"Kenya is going to attack Uganda.", "KEN 190 UGA future"},
-		// A pair the source's country is one of is not acted on by it.
-		{"The Kenyan president met the Ugandan president in Nairobi on Monday. The Kenyan president later called on the two countries to increase their trade in tea.", "KENGOV 040 UGAGOV asserted"},
+		// A pair the source's country is one of is not acted on by it
+		// (the pair is asked to increase their trade with each other).
+		{"The Kenyan president met the Ugandan president in Nairobi on Monday. The Kenyan president later called on the two countries to increase their trade in tea.", "KENGOV 040 UGAGOV asserted; UGA 060 KEN hypothetical; KEN 060 UGA hypothetical"},
 		// To take over an office is no seizure; to take over a town is.
 		{"Kenya takes over the presidency of the regional bloc from Uganda next month.", ""},
 		{"Kenyan rebels took over the town of Gulu in Uganda on Sunday.", "KENREB 171 UGA asserted"},
