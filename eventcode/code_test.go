@@ -111,6 +111,7 @@ func TestCode(t *testing.T) {
 		{"Kenya negotiated with Somalia for three days.", "KEN 046 SOM asserted; SOM 046 KEN asserted"},
 		{"Kenya negotiated the release of the Ugandan hostages.", "KEN 046 UGA asserted"},
 		{"Tanzania mediated the talks.", ""},
+		{"The United Nations must resolve the stand-off over Kenya's border.", ""},
 		{"Tanzania mediated with the Ugandan government.", "TZA 045 UGAGOV asserted"},
 		// A verb that only frames its complement leaves the complement's
 		// words to it: the withdrawal is the event, not "peace talks".
