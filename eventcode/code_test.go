@@ -263,6 +263,10 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
 		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
 		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
+		// A reputation, an image or an economy harmed is no assault.
+		{"Somali militants have tarnished the reputation of Kenyan forces.", ""},
+		{"The Somali rebels harmed Kenya's image.", ""},
+		{"Kenyan troops damaged a Ugandan border post.", "KENMIL 180 UGA asserted"},
 		// Whom an appeal is to does what it asks.
 		{"Kenya called on Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},
 		{"Kenya called for Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},

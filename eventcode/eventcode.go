@@ -1729,6 +1729,12 @@ var abstractObjects = map[string]bool{
 	"obstacle": true, "snag": true, "hurdle": true, "roadblock": true, "setback": true, "high": true,
 	"low": true, "peak": true, "milestone": true, "bottom": true, "ceiling": true, "limit": true,
 	"mark": true,
+	// what one damages, harms or tarnishes that is no one's body or
+	// property: "tarnished the reputation of US forces", "harmed the
+	// economy", "hurt its chances"
+	"reputation": true, "image": true, "credibility": true, "prestige": true, "standing": true,
+	"interest": true, "economy": true, "prospect": true, "morale": true, "confidence": true,
+	"trust": true, "integrity": true,
 }
 
 // contestVerbs tell of winning as well as of fighting: alone, with no
