@@ -173,10 +173,11 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 	}
 	// "will release Prime Minister Chaudhry" parsed with the name as an
 	// "obl" without a preposition: a verb with no object takes such a
-	// phrase right after it for one.
+	// phrase right after it for one; so does a phrasal verb a noun's
+	// phrase right after its particle ("shot down 93 Ukrainian drones").
 	if x.child(v, "obj") < 0 {
 		for _, o := range x.children[v] {
-			if x.rel[o] == "obl" && o > v && x.caseOf(o) == "" && d.Tokens[o].UPOS == "PROPN" {
+			if x.rel[o] == "obl" && o > v && x.caseOf(o) == "" && (d.Tokens[o].UPOS == "PROPN" || d.Tokens[o].UPOS == "NOUN" && afterParticle(x, v, o)) {
 				if tgt = actorsAt(d, x, o); len(tgt) > 0 {
 					return src, tgt
 				}
@@ -822,6 +823,20 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// afterParticle reports whether the phrase of token o starts right after
+// verb v's particle ("shot down 93 drones").
+func afterParticle(x *docIndex, v, o int) bool {
+	p := x.child(v, "compound:prt")
+	if p < 0 || p != v+1 {
+		return false
+	}
+	start := o
+	for _, k := range x.children[o] {
+		start = min(start, k)
+	}
+	return start == p+1
 }
 
 // appealee returns the phrase of verb h, an appeal, naming whom it is to

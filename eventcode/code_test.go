@@ -263,6 +263,11 @@ func TestCode(t *testing.T) {
 		{"The Kenyan president called the Ugandan president a terrorist.", "KENGOV 111 UGAGOV asserted"},
 		{"Kenya and Uganda blamed each other for the attack.", "KEN 1124 UGA asserted; UGA 1124 KEN asserted"},
 		{"Kenya and Uganda criticised one another.", "KEN 111 UGA asserted; UGA 111 KEN asserted"},
+		// Sanctions approved or adopted against someone are imposed on
+		// them; the noun phrase right after a phrasal verb's particle is
+		// its object.
+		{"The European Union approved a package of sanctions against Uganda.", "IGOEUREEC 163 UGA asserted"},
+		{"Kenyan air defences shot down 93 Ugandan drones, the defence ministry in Nairobi said.", "KEN 190 UGAMIL reported"},
 		// A reputation, an image or an economy harmed is no assault.
 		{"Somali militants have tarnished the reputation of Kenyan forces.", ""},
 		{"The Somali rebels harmed Kenya's image.", ""},

@@ -735,8 +735,10 @@ func (t *Tagger) presentVerb(st *state, words []string, end int, lenient lenienc
 }
 
 // pastVerb is presentVerb for the past tense: a word read as a singular
-// noun right after a name in a clause's opening noun phrase ("Freedonia
-// shot down two drones", "Sylvania cut gas supplies to …") is the
+// noun right after a name, or after a plural noun before the start of an
+// object, in a clause's opening noun phrase ("Freedonia shot down two
+// drones", "Sylvania cut gas supplies to …", "air defences shot down
+// 93 drones") is the
 // clause's verb when the clause has no other and the treebanks have the
 // word as a past form (VBD or VBN: "shot" is never VBD in them). It
 // reports whether it retagged.
@@ -745,7 +747,12 @@ func (t *Tagger) pastVerb(st *state, words []string, end int) bool {
 		return false
 	}
 	for k := 1; k < end; k++ {
-		if t.m.xpos[st.tags[k]] != "NN" || t.m.xpos[st.tags[k-1]] != "NNP" {
+		if t.m.xpos[st.tags[k]] != "NN" {
+			continue
+		}
+		// After a plural noun ("air defences shot down 93 drones"), only
+		// where an object or a particle starts right after it.
+		if p := t.m.xpos[st.tags[k-1]]; p != "NNP" && !(p == "NNS" && k+1 < len(words) && objectStart[t.m.xpos[st.tags[k+1]]]) {
 			continue
 		}
 		w := words[k]
@@ -756,6 +763,10 @@ func (t *Tagger) pastVerb(st *state, words []string, end int) bool {
 	}
 	return false
 }
+
+// objectStart are the tags of a word that may open a verb's object or be
+// its particle.
+var objectStart = map[string]bool{"DT": true, "CD": true, "PRP$": true, "RP": true, "RB": true, "IN": true}
 
 // leniency says when presentVerb takes a word the treebanks have as a
 // noun too.

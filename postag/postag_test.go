@@ -102,6 +102,7 @@ func TestVerbMends(t *testing.T) {
 		{"Freedonia shot down two Sylvanian drones .", 1, "VERB", "VBD"},
 		{"Freedonia shot down 40 Sylvanian drones on Tuesday .", 1, "VERB", "VBD"},
 		{"The Freedonia shot was heard across the border .", 2, "NOUN", "NN"},
+		{"Freedonian air defences shot down 93 Sylvanian drones .", 3, "VERB", "VBD"},
 		{"The envoy left when the ceasefire collapses .", 6, "VERB", "VBZ"},
 		{"Investors will sell if the merger proceeds .", 6, "VERB", "VBZ"},
 		{"Chile renewed its demand that Peru ease the restrictions on fishermen .", 6, "VERB", "VB"},
