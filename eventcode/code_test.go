@@ -268,6 +268,9 @@ func TestCode(t *testing.T) {
 		// its object.
 		{"The European Union approved a package of sanctions against Uganda.", "IGOEUREEC 163 UGA asserted"},
 		{"Kenyan air defences shot down 93 Ugandan drones, the defence ministry in Nairobi said.", "KEN 190 UGAMIL reported"},
+		// Revenues and exports targeted are sanctioned, not attacked.
+		{"The European Union approved new sanctions against Uganda, targeting its oil revenues.", "IGOEUREEC 163 UGA asserted"},
+		{"Uganda targeted Kenyan oil revenues.", ""},
 		// A reputation, an image or an economy harmed is no assault.
 		{"Somali militants have tarnished the reputation of Kenyan forces.", ""},
 		{"The Somali rebels harmed Kenya's image.", ""},

@@ -1735,6 +1735,9 @@ var abstractObjects = map[string]bool{
 	"reputation": true, "image": true, "credibility": true, "prestige": true, "standing": true,
 	"interest": true, "economy": true, "prospect": true, "morale": true, "confidence": true,
 	"trust": true, "integrity": true,
+	// money, which sanctions target: "targeting its oil revenues"
+	"revenue": true, "income": true, "earning": true, "asset": true, "fund": true, "finance": true,
+	"profit": true, "export": true, "import": true,
 }
 
 // contestVerbs tell of winning as well as of fighting: alone, with no
