@@ -275,6 +275,8 @@ func TestCode(t *testing.T) {
 		{"Somali militants have tarnished the reputation of Kenyan forces.", ""},
 		{"The Somali rebels harmed Kenya's image.", ""},
 		{"Kenyan troops damaged a Ugandan border post.", "KENMIL 180 UGA asserted"},
+		// An ultimatum gives until a date as well as days.
+		{"Kenya gave Uganda until September 1 to withdraw its troops.", "KEN 139 UGA asserted"},
 		// Whom an appeal is to does what it asks.
 		{"Kenya called on Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},
 		{"Kenya called for Uganda to withdraw its troops from Somalia.", "KEN 020 UGA asserted; UGA 0874 SOM hypothetical"},
@@ -986,6 +988,10 @@ func TestEventDates(t *testing.T) {
 		{"Talks between Sudan and Chad will take place on Wednesday in Doha.", "2025-07-23 day future", ""},
 		{"Egypt condemned Israel in May.", "2025-05-01 month", ""},
 		{"Egypt condemned Israel.", "2025-07-22 ", ""},
+		// A time an act must be done by, or lasts until, does not date
+		// it: an ultimatum is given when it is given.
+		{"Kenya gave Uganda until September 1 to withdraw its troops.", "2025-07-22 ", "gave"},
+		{"Kenya will withdraw its troops from Somalia by Friday.", "2025-07-22  future", ""},
 		{"The leaders of Egypt and Jordan meet at a summit next month.", "2025-08-01 month future", ""},
 		{"Egypt and Jordan sign an accord on Friday.", "2025-07-25 day future", ""},
 		// A participle's act is when its clause's is.

@@ -76,6 +76,12 @@ func dateFrom(d *parley.Doc, x *docIndex, e *parley.Event, heads []int) bool {
 			if t.Type != "DATE" && t.Type != "TIME" {
 				continue
 			}
+			// (A time something lasts until or must be done by is its
+			// end or deadline, not when it is done: "gave Russia until
+			// September 1".)
+			if i := t.Tokens.Start - 1; i >= 0 && deadlineWords[x.lower[i]] {
+				continue
+			}
 			if when, precision, ok := timexDate(t.Value); ok {
 				e.Date, e.Precision = when, precision
 				return true
@@ -84,6 +90,9 @@ func dateFrom(d *parley.Doc, x *docIndex, e *parley.Event, heads []int) bool {
 	}
 	return false
 }
+
+// deadlineWords open a time something lasts until or must be done by.
+var deadlineWords = map[string]bool{"until": true, "till": true, "by": true}
 
 // sharesTime returns the token whose time the act of v's clause shares,
 // or -1:
