@@ -988,6 +988,8 @@ func TestEventDates(t *testing.T) {
 		{"Talks between Sudan and Chad will take place on Wednesday in Doha.", "2025-07-23 day future", ""},
 		{"Egypt condemned Israel in May.", "2025-05-01 month", ""},
 		{"Egypt condemned Israel.", "2025-07-22 ", ""},
+		// An act named by a noun is dated as its verb's object is.
+		{"Kenyan strikes on Somalia killed 20 people on Monday, Somali officials said.", "2025-07-21 day", "strikes"},
 		// A time an act must be done by, or lasts until, does not date
 		// it: an ultimatum is given when it is given.
 		{"Kenya gave Uganda until September 1 to withdraw its troops.", "2025-07-22 ", "gave"},

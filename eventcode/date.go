@@ -54,6 +54,11 @@ func dateEvent(d *parley.Doc, x *docIndex, e *parley.Event) {
 	// verb's object names — happens when its object is dated (not so a
 	// word: "condemned the attack of September 11" was not said then).
 	v := d.SpanHead(e.Trigger)
+	if u := d.Tokens[v].UPOS; (u == "NOUN" || u == "PROPN") && len(heads) >= 3 {
+		// (A noun's act is dated as its verb's: "strikes on Gaza killed
+		// 20 people on Tuesday".)
+		v = heads[2]
+	}
 	o := x.child(v, "obj")
 	if o < 0 || !(actsOnPlace(e.Code) || strings.HasPrefix(e.Code, "057") || strings.HasPrefix(e.Code, "04") || strings.HasPrefix(e.Code, "06") || lightVerbs[x.lemma[v]]) {
 		return
