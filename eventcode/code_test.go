@@ -294,6 +294,8 @@ func TestCode(t *testing.T) {
 		// Violence named by a noun falls on the place it is done in.
 		{"Uganda launched an offensive in northern Kenya.", "UGA 190 KEN asserted"},
 		{"Ugandan attacks in Kenya continued.", "UGA 190 KEN asserted"},
+		// Drones and missiles launched at someone are an air attack.
+		{"Uganda launched 300 drones and 20 missiles at Kenya overnight.", "UGA 195 KEN asserted"},
 		// To strike with drones or warplanes is an air attack (195); a
 		// "with" phrase beside an object acted on is the means, not a
 		// party fighting back; one hit by a plane or a vehicle of no
