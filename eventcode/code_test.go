@@ -326,6 +326,7 @@ func TestCode(t *testing.T) {
 		{"Kenya will deliver tanks to Somalia.", "KEN 072 SOM future"},
 		{"Kenya delivered weapons to Somalia.", "KEN 072 SOM asserted"},
 		{"Kenya will supply tanks to Somalia.", "KEN 072 SOM future"},
+		{"The Kenyan president said Nairobi would pay for two Patriot systems for Somalia.", "KEN 072 SOM future"},
 		// A phrasal verb's particle read as a preposition leaves the
 		// phrase the verb's object ("shot down" of drones).
 		{"Kenya shot down Somali drones.", "KEN 190 SOMMIL asserted"},
