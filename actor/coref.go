@@ -45,6 +45,12 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass" || controlled(d, i))) &&
 			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i) || textBefore(d, covered, sentOf, i))):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
+		case groupWords[w] && d.Tokens[i].XPOS == "NN" && groupStart(d, words, covered, i) >= 0 && !(i+1 < len(d.Tokens) && upperInitial(d.TokenText(i+1))):
+			// (Not one named right after: "the pressure group Alternative
+			// ASEAN Network".)
+			// "the group", "the militant group", "the movement": an
+			// armed or political group named before.
+			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: groupStart(d, words, covered, i), End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
 			if words[i-1] == "both" {
@@ -135,6 +141,17 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 					b := &d.Actors[k+n]
 					b.Code, b.Country, b.Ref = side(d.Actors[j]), d.Actors[j].Country, j
 				}
+			}
+		case a.Code == "" && a.Entity < 0 && groupWords[words[a.Tokens.End-1]]:
+			// "The group": the last armed, rebel, radical or party
+			// actor within reach (the subject of its own sentence
+			// first), not a state or a person.
+			best := antecedent(d, sentOf, k, s-reach, func(b parley.Actor) bool {
+				return b.Code != "" && !isPerson(d, b) && groupSectors(b.Sectors)
+			})
+			if best >= 0 {
+				b := d.Actors[best]
+				a.Code, a.Country, a.Sectors, a.Name, a.Ref = b.Code, b.Country, b.Sectors, b.Name, best
 			}
 		case a.Country == "" && a.Sectors != "" && possessor(d, a.Tokens) >= 0:
 			// "advised its embassies", "his government": a body of
@@ -236,6 +253,36 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 var pronouns = map[string]bool{"he": true, "him": true, "she": true, "her": true}
 
 var pairWords = map[string]bool{"sides": true, "parties": true, "countries": true, "delegations": true, "nations": true}
+
+// groupWords name a group anaphorically: "the group", "the movement".
+var groupWords = map[string]bool{"group": true, "movement": true, "militia": true, "faction": true, "organisation": true, "organization": true}
+
+// groupStart returns the start of "the group" or "the militant group"
+// ending at word i (an article, at most one lower-case modifier, none a
+// word another actor covers), or -1.
+func groupStart(d *parley.Doc, words []string, covered []bool, i int) int {
+	j := i - 1
+	if j >= 1 && (d.Tokens[j].UPOS == "ADJ" || d.Tokens[j].UPOS == "NOUN") && !covered[j] && !upperInitial(d.TokenText(j)) {
+		j--
+	}
+	if j < 0 || words[j] != "the" || covered[j] {
+		return -1
+	}
+	return j
+}
+
+// groupSectors reports whether sectors make a group one refers to as "the
+// group": rebels, insurgents, militants, radicals, separatists, a party
+// or an opposition.
+func groupSectors(sectors string) bool {
+	for i := 0; i+3 <= len(sectors); i += 3 {
+		switch sectors[i : i+3] {
+		case "REB", "UAF", "INS", "RAD", "SEP", "PTY", "OPP":
+			return true
+		}
+	}
+	return false
+}
 
 // isPerson reports whether an actor names a person: a PER entity, or a
 // role headed by a singular noun ("the U.S. leader", "a senior official")

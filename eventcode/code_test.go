@@ -317,6 +317,9 @@ func TestCode(t *testing.T) {
 		{"Kenya retaliated by firing rockets at Uganda.", "KEN 194 UGA asserted"},
 		{"The Kenyan president spoke to reporters after meeting the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
 		{"Kenya withdrew without attacking Uganda.", ""},
+		// "The group" is the armed or political group named before (not
+		// one named right after it).
+		{"The Kenyan army said it had struck dozens of al-Shabaab targets and accused the group of using civilian buildings as cover.", "KENMIL 195 SOMREB reported; KENMIL 112 SOMREB asserted"},
 		// Armed groups of today's wars (actors-parley.txt), as of the
 		// article's date.
 		{"The Houthis fired missiles at Israel.", "YEMREB 190 ISR asserted"},
