@@ -537,6 +537,17 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 		(t.XPOS == "NNS" || t.XPOS == "NNPS") {
 		return false
 	}
+	// "The opposition" is the parties against the government, but not
+	// "its opposition to the plan", "in opposition", "opposition from
+	// farmers": resistance to something.
+	if w := strings.ToLower(d.TokenText(span.End - 1)); w == "opposition" && span.Len() == 1 {
+		if span.End < len(d.Tokens) && resistanceCases[strings.ToLower(d.TokenText(span.End))] {
+			return false
+		}
+		if i := span.Start - 1; i >= 0 && (resistanceOwners[strings.ToLower(d.TokenText(i))] || d.Tokens[i].XPOS == "POS") {
+			return false
+		}
+	}
 	// "Premier", which the tagger, trained on web text, takes for an
 	// adjective ("a premier venue"), is in news a head of government —
 	// but for "the Premier League".
@@ -545,6 +556,13 @@ func agentUse(d *parley.Doc, span parley.Span) bool {
 	}
 	return t.UPOS == "NOUN" || t.UPOS == "PROPN"
 }
+
+// resistanceCases follow "opposition" meaning resistance to something;
+// resistanceOwners come before it.
+var (
+	resistanceCases  = map[string]bool{"to": true, "from": true, "against": true, "of": true, "by": true}
+	resistanceOwners = map[string]bool{"its": true, "their": true, "his": true, "her": true, "our": true, "in": true, "strong": true, "fierce": true, "growing": true, "stiff": true}
+)
 
 // thingNames end the proper names of things, events and contests that a
 // country's name or adjective may start (see namesThing).

@@ -317,6 +317,10 @@ func TestCode(t *testing.T) {
 		{"Kenya retaliated by firing rockets at Uganda.", "KEN 194 UGA asserted"},
 		{"The Kenyan president spoke to reporters after meeting the Ugandan president.", "KENGOV 040 UGAGOV asserted"},
 		{"Kenya withdrew without attacking Uganda.", ""},
+		// "The opposition" is the parties against the government; one's
+		// opposition to something is no one.
+		{"The Kenyan opposition accused the government of rigging the vote.", "KENOPP 112 GOV asserted"},
+		{"Kenya voiced its opposition to the Ugandan plan.", "KEN 111 UGA asserted"},
 		// "The group" is the armed or political group named before (not
 		// one named right after it).
 		{"The Kenyan army said it had struck dozens of al-Shabaab targets and accused the group of using civilian buildings as cover.", "KENMIL 195 SOMREB reported; KENMIL 112 SOMREB asserted"},
