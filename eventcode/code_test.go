@@ -455,9 +455,10 @@ func TestCode(t *testing.T) {
 		// An intent given up is not carried out.
 		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
 		// Talks a verb of giving up stops are not held (when the verb
-		// codes nothing of its own); talks resumed are.
+		// codes nothing of its own); talks suspended or halted are
+		// negotiations halted (164); talks resumed are held.
 		{"Chile decided to halt its talks with Peru.", "CHL 046 PER negated"},
-		{"Ecuador suspended negotiations with Peru on Monday.", "ECU 046 PER negated"},
+		{"Ecuador suspended negotiations with Peru on Monday.", "ECU 164 PER asserted"},
 		{"Ecuador resumed negotiations with Peru on Monday.", "ECU 046 PER asserted"},
 		// What a participle says of a verb's object is as real as the
 		// object.

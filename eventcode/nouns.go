@@ -238,6 +238,9 @@ func modifierActors(d *parley.Doc, x *docIndex, n int) (as []int) {
 	return as
 }
 
+// haltVerbs stop talks or meetings under way.
+var haltVerbs = map[string]bool{"suspend": true, "halt": true, "freeze": true}
+
 func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	code, ok := nominal(d, x, n)
 	if !ok {
@@ -342,6 +345,14 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		// its own: "cancelled his visit" is 160).
 		if r := x.rel[n]; (r == "obj" || r == "nsubj:pass") && v == d.Tokens[n].Head && (dropVerbs[x.lemma[v]] || negVerbs[x.lemma[v]]) {
 			mode = parley.Negated
+			// Talks suspended, halted or frozen are negotiations
+			// halted (164), an act of its own, done by the verb's
+			// subject when it is done ("suspended talks with the EU").
+			if strings.HasPrefix(code, "04") && haltVerbs[x.lemma[v]] && r == "obj" {
+				if m, _ := modality(d, x, v); m == parley.Asserted || m == parley.Reported {
+					code, mode = "164", m
+				}
+			}
 		}
 		// "promised the withdrawal of its forces", "demanded talks": an
 		// act promised or planned is intended, one asked for is not done
