@@ -454,6 +454,12 @@ func TestCode(t *testing.T) {
 		{"Kenya signed an agreement to buy weapons from Uganda.", "KEN 057 UGA asserted; UGA 057 KEN asserted; KEN 062 UGA future; UGA 062 KEN future"},
 		// An intent given up is not carried out.
 		{"Kenya scrapped plans to visit Uganda.", "KEN 160 UGA asserted; KEN 042 UGA negated; UGA 043 KEN negated"},
+		// To sanction someone is to impose sanctions (163), to sanction
+		// something to approve it; a diplomatic protest filed is a
+		// protest (110).
+		{"Kenya sanctioned three Ugandan companies.", "KEN 163 UGABUS asserted"},
+		{"The United Nations sanctioned the use of force.", ""},
+		{"Kenya filed a diplomatic protest against Uganda.", "KEN 110 UGA asserted"},
 		// Talks a verb of giving up stops are not held (when the verb
 		// codes nothing of its own); talks suspended or halted are
 		// negotiations halted (164); talks resumed are held.

@@ -72,6 +72,7 @@ var lightVerbs = map[string]bool{
 	"begin": true, "start": true, "open": true, "mount": true, "take": true, "step up": true,
 	"organize": true, "organise": true,
 	"occur": true, "happen": true, "end": true, "halt": true, "suspend": true,
+	"file": true, // "filed a diplomatic protest against China"
 }
 
 // eventVerb reports whether token v is a dictionary verb with a code of

@@ -128,6 +128,10 @@ func TestResolve(t *testing.T) {
 		{"Floods hit Cornwall, England, overnight.", "Cornwall=GBR/0 England=GBR/0", "GBR"},
 		{"Floods hit Cornwall, officials in Exeter said.", "Cornwall=GBR/0 Exeter=GBR/2649808", "GBR"},
 		{"Deputies in Cuyahoga County, Ohio, arrested two men.", "Cuyahoga County=USA/0 Ohio=USA/0", "USA"},
+		// "Congo" is either country, the Democratic Republic by its
+		// size, the Republic by its capital.
+		{"The rebels captured Goma, the largest city in eastern Congo.", "Goma=COD/216281 Congo=COD/0", "COD"},
+		{"Fighting broke out in Brazzaville, the capital of Congo.", "Brazzaville=COG/2260535 Congo=COG/0", "COG"},
 		// A country's other capitals are towns of their own, not names of
 		// its seat of government (Pretoria).
 		{"Ministers met in Cape Town and Bloemfontein.", "Cape Town=ZAF/3369157 Bloemfontein=ZAF/1018725", "ZAF"},
