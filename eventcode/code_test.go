@@ -460,6 +460,10 @@ func TestCode(t *testing.T) {
 		{"Kenya sanctioned three Ugandan companies.", "KEN 163 UGABUS asserted"},
 		{"The United Nations sanctioned the use of force.", ""},
 		{"Kenya filed a diplomatic protest against Uganda.", "KEN 110 UGA asserted"},
+		// Aid suspended, paused or halted is aid stopped (162; military
+		// 1622).
+		{"Kenya paused military aid to Somalia.", "KEN 1622 SOM asserted"},
+		{"Kenya suspended economic aid to Uganda.", "KEN 1621 UGA asserted"},
 		// Talks a verb of giving up stops are not held (when the verb
 		// codes nothing of its own); talks suspended or halted are
 		// negotiations halted (164); talks resumed are held.

@@ -18,7 +18,7 @@ var (
 	dropVerbs = map[string]bool{
 		"scrap": true, "drop": true, "abandon": true, "shelve": true, "cancel": true, "reject": true,
 		"oppose": true, "block": true, "withdraw": true, "deny": true, "defy": true, "suspend": true,
-		"freeze": true, "halt": true, "veto": true, "postpone": true, "delay": true,
+		"freeze": true, "halt": true, "veto": true, "postpone": true, "delay": true, "pause": true,
 		"kill": true, "thwart": true, "foil": true, "resist": true, "refuse": true, "ditch": true,
 	}
 	// What an infinitive after one of these says ("the ability to

@@ -72,7 +72,8 @@ var lightVerbs = map[string]bool{
 	"begin": true, "start": true, "open": true, "mount": true, "take": true, "step up": true,
 	"organize": true, "organise": true,
 	"occur": true, "happen": true, "end": true, "halt": true, "suspend": true,
-	"file": true, // "filed a diplomatic protest against China"
+	"file":  true,                 // "filed a diplomatic protest against China"
+	"pause": true, "freeze": true, // "paused military aid to Ukraine"
 }
 
 // eventVerb reports whether token v is a dictionary verb with a code of
@@ -239,8 +240,23 @@ func modifierActors(d *parley.Doc, x *docIndex, n int) (as []int) {
 	return as
 }
 
-// haltVerbs stop talks or meetings under way.
-var haltVerbs = map[string]bool{"suspend": true, "halt": true, "freeze": true}
+// haltVerbs stop talks, meetings or aid under way.
+var haltVerbs = map[string]bool{"suspend": true, "halt": true, "freeze": true, "pause": true}
+
+// haltedAid returns CAMEO's code for stopping the aid of code (07x):
+// economic (071) 1621, military (072) 1622, humanitarian (073) 1623,
+// else 162.
+func haltedAid(code string) string {
+	switch code {
+	case "071":
+		return "1621"
+	case "072":
+		return "1622"
+	case "073":
+		return "1623"
+	}
+	return "162"
+}
 
 func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	code, ok := nominal(d, x, n)
@@ -349,9 +365,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			// Talks suspended, halted or frozen are negotiations
 			// halted (164), an act of its own, done by the verb's
 			// subject when it is done ("suspended talks with the EU").
-			if strings.HasPrefix(code, "04") && haltVerbs[x.lemma[v]] && r == "obj" {
+			if haltVerbs[x.lemma[v]] && r == "obj" {
 				if m, _ := modality(d, x, v); m == parley.Asserted || m == parley.Reported {
-					code, mode = "164", m
+					switch {
+					case strings.HasPrefix(code, "04"):
+						code, mode = "164", m
+					case strings.HasPrefix(code, "07"):
+						// Aid halted is aid stopped (162; economic,
+						// military, humanitarian: 1621–1623).
+						code, mode = haltedAid(code), m
+					}
 				}
 			}
 		}
