@@ -271,6 +271,10 @@ func TestCode(t *testing.T) {
 		// Revenues and exports targeted are sanctioned, not attacked.
 		{"The European Union approved new sanctions against Uganda, targeting its oil revenues.", "IGOEUREEC 163 UGA asserted"},
 		{"Uganda targeted Kenyan oil revenues.", ""},
+		// One who takes over from someone succeeds them; one who takes
+		// over a town from someone seizes it.
+		{"The Kenyan general took over from the Ugandan general.", ""},
+		{"Somali rebels took over the town from Kenyan forces.", "SOMREB 171 KENMIL asserted"},
 		// A reputation, an image or an economy harmed is no assault.
 		{"Somali militants have tarnished the reputation of Kenyan forces.", ""},
 		{"The Somali rebels harmed Kenya's image.", ""},

@@ -1126,6 +1126,13 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if code == "" || code == "---" || complexCode(code) {
 		return
 	}
+	// One who "takes over from" someone, taking over nothing named,
+	// succeeds them in an office: "takes over from Francis Lambert, who
+	// must retire".
+	if x.lemma[v] == "take" && hasParticle(x, v, "over") && x.child(v, "obj") < 0 &&
+		slices.ContainsFunc(x.children[v], func(k int) bool { return x.rel[k] == "obl" && x.caseOf(k) == "from" }) {
+		return
+	}
 	// One "targeted" to gain from something is aimed at, not attacked:
 	// "has targeted 1.5 million farmers to benefit from the program".
 	if x.lemma[v] == "target" {
