@@ -472,10 +472,13 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			}
 		}
 	}
+	// (Nor one who reports violence: "implicated allies of the president
+	// in an air strike on French forces, an official said" is no strike
+	// of the official's.)
 	// (Not a reporter whose words hold the noun only in a phrase: "said
 	// the envoy ignored what two bodies settled at their last meeting"
 	// is no meeting of the speaker's.)
-	if len(src) == 0 && reporter >= 0 && !between && v != n && reportedThrough(d, x, v, false) == reporter {
+	if len(src) == 0 && reporter >= 0 && !between && v != n && !violent(code) && reportedThrough(d, x, v, false) == reporter {
 		rc := d.Actors[reporter].Country
 		if rc != "" && !(len(tgt) > 0 && d.Actors[tgt[0]].Country == rc) {
 			src = []int{reporter}
