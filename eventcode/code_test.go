@@ -271,6 +271,8 @@ func TestCode(t *testing.T) {
 		// Revenues and exports targeted are sanctioned, not attacked.
 		{"The European Union approved new sanctions against Uganda, targeting its oil revenues.", "IGOEUREEC 163 UGA asserted"},
 		{"Uganda targeted Kenyan oil revenues.", ""},
+		// To fight alongside someone is to cooperate with them (062).
+		{"Ugandan troops fought alongside Kenyan forces in Somalia.", "UGAMIL 062 KENMIL asserted"},
 		// Who reports an attack did not make it.
 		{"The former commander implicated rebels in a deadly air strike on Ugandan forces, a Kenyan official said.", "ELI 112 REB reported"},
 		// One who takes over from someone succeeds them; one who takes
