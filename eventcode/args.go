@@ -125,6 +125,11 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 			// by militants": by whoever made the attack.
 			src = attackers(d, x, v)
 		}
+		if len(src) == 0 && releaseVerbs[x.lemma[v]] {
+			// "hostages held by Hamas were released": by whoever held
+			// them.
+			src = captors(d, x, subj)
+		}
 		return src, tgt
 	}
 	// (Nor is a city named by an adjective of the subject's noun its
@@ -334,6 +339,36 @@ func conflictWith(d *parley.Doc, x *docIndex, v int) []int {
 					if as := actorsAt(d, x, k); len(as) > 0 {
 						return as
 					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// releaseVerbs release those someone held.
+var releaseVerbs = map[string]bool{"release": true, "free": true, "liberate": true}
+
+// captureVerbs hold, take or keep someone captive.
+var captureVerbs = map[string]bool{
+	"hold": true, "kidnap": true, "abduct": true, "capture": true, "detain": true, "seize": true,
+	"take": true, "imprison": true, "jail": true,
+}
+
+// captors returns the actors that a participle on noun n says held it
+// captive: "hostages held by Hamas", "soldiers captured by the rebels".
+func captors(d *parley.Doc, x *docIndex, n int) []int {
+	if n < 0 {
+		return nil
+	}
+	for _, c := range x.children[n] {
+		if x.rel[c] != "acl" || d.Tokens[c].XPOS != "VBN" || !captureVerbs[x.lemma[c]] {
+			continue
+		}
+		for _, k := range x.children[c] {
+			if x.rel[k] == "obl:agent" || x.rel[k] == "obl" && x.caseOf(k) == "by" {
+				if as := actorsAt(d, x, k); len(as) > 0 {
+					return as
 				}
 			}
 		}

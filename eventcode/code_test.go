@@ -271,6 +271,8 @@ func TestCode(t *testing.T) {
 		// Revenues and exports targeted are sanctioned, not attacked.
 		{"The European Union approved new sanctions against Uganda, targeting its oil revenues.", "IGOEUREEC 163 UGA asserted"},
 		{"Uganda targeted Kenyan oil revenues.", ""},
+		// Those held by someone, released, were released by them.
+		{"Three Kenyan soldiers held by Somali militants were freed on Monday.", "SOMUAF 0841 KENMIL asserted"},
 		// To fight alongside someone is to cooperate with them (062).
 		{"Ugandan troops fought alongside Kenyan forces in Somalia.", "UGAMIL 062 KENMIL asserted"},
 		// Who reports an attack did not make it.
