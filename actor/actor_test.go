@@ -286,6 +286,8 @@ func TestPossessor(t *testing.T) {
 		"The Greek government advised its police to act.":               "Greek government=GRCGOV police=GRCCOP",
 		"Greek President Sampleko said his government would act.":       "Greek President Sampleko=GRCGOV government=GRCGOV",
 		"Russia criticised Ukraine, and Ukraine recalled its minister.": "Russia=RUS Ukraine=UKR Ukraine=UKR→1 minister=UKRGOV",
+		// "whose" owns for the actor before it, whatever the parse.
+		"The minister flew to Ukraine, whose government had invited him.": "minister=GOV Ukraine=UKR government=UKRGOV him=GOV→0",
 		// No one in the sentence to own them: no country.
 		"Its forces left on Monday.": "forces=MIL",
 	})

@@ -153,6 +153,12 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 				b := d.Actors[best]
 				a.Code, a.Country, a.Sectors, a.Name, a.Ref = b.Code, b.Country, b.Sectors, b.Name, best
 			}
+		case a.Country == "" && a.Sectors != "" && relativeOwner(d, k) >= 0:
+			// "Japan, whose government …": a body of the actor the
+			// relative clause hangs on, read from the words before
+			// "whose" since a parser may not attach the clause to it.
+			a.Code = d.Actors[relativeOwner(d, k)].Country + a.Sectors
+			a.CountryFrom = FromOwner
 		case a.Country == "" && a.Sectors != "" && possessor(d, a.Tokens) >= 0:
 			// "advised its embassies", "his government": a body of
 			// the one the possessive names, the subject of its
@@ -410,6 +416,39 @@ func possessor(d *parley.Doc, s parley.Span) int {
 			case "its", "their", "his", "her":
 				return i
 			}
+		}
+	}
+	return -1
+}
+
+// relativeOwner returns, for actor k determined by "whose", the actor
+// with a country that ends right before it, a comma between or not
+// ("Japan, whose government", "the rebels whose leaders"); -1
+// otherwise.
+func relativeOwner(d *parley.Doc, k int) int {
+	s := d.Actors[k].Tokens
+	h := d.SpanHead(s)
+	w := -1
+	for i := max(0, s.Start-3); i < s.End; i++ {
+		if t := d.Tokens[i]; t.XPOS == "WP$" && t.Head == h {
+			w = i
+			break
+		}
+	}
+	if w < 0 {
+		return -1
+	}
+	end := w
+	if end > 0 && d.TokenText(end-1) == "," {
+		end--
+	}
+	for j := k - 1; j >= 0; j-- {
+		b := d.Actors[j]
+		if b.Tokens.End == end && b.Country != "" && b.Country != "IGO" {
+			return j
+		}
+		if b.Tokens.End < end {
+			break
 		}
 	}
 	return -1

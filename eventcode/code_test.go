@@ -382,6 +382,12 @@ func TestCode(t *testing.T) {
 		{"Sudan's prime minister visited Egypt on Monday.", "SDNGOV 042 EGY asserted; EGY 043 SDNGOV asserted"},
 		{"Sudan's prime minister offered to host a technical meeting in Khartoum.", ""},
 		{"The Chilean minister blasted the Peruvian government for its failure.", "CHLGOV 111 PERGOV asserted"},
+		// A gerund clause opened by a preposition is that preposition's
+		// phrase ("* (for)", "* of attack"), and only its phrase: "*
+		// sanctions" does not reach into it.
+		{"The Chilean minister blasted the Peruvian government for failing to pay its debts.", "CHLGOV 111 PERGOV asserted"},
+		{"Chile accused Peru of attacking its border posts.", "CHL 1123 PER asserted"},
+		{"Chile criticized Peru for imposing sanctions on its fishermen.", "CHL 111 PER asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},
 		{"Turkey hosted the talks on Monday. The Ukrainian minister said it would be very difficult.", ""},
 		{"Sweden, Denmark, Finland and Norway refused to endorse the draft.", ""},

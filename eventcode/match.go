@@ -25,6 +25,11 @@ type binding struct {
 	temporal []bool
 	inTime   bool
 	inPrep   bool // set while matching a prepositional phrase's object
+	// gated marks the tokens of a gerund clause opened by a preposition
+	// (prepClause), which only a pattern's phrase of that preposition
+	// may match: "criticized the United States for imposing sanctions"
+	// is "* (for)", not "* sanctions".
+	gated []bool
 }
 
 // complexCode reports whether code is one of TABARI's marks for a
@@ -56,6 +61,27 @@ var phraseExcluded = map[string]bool{
 	"reparandum": true, "vocative": true, "dislocated": true,
 }
 
+// prepMarks are the prepositions that may open a gerund clause standing
+// where a prepositional phrase would ("blasted the government for
+// failing to pay teachers", "protested against building the dam"):
+// PETRARCH's Treebank parses read such a clause as a phrase of the
+// preposition, so patterns name it so ("* (for)", "* (for trying)").
+// Prepositions of time are not among them: their clause is another act.
+var prepMarks = map[string]bool{
+	"for": true, "against": true, "over": true, "about": true, "of": true,
+	"with": true, "without": true, "at": true, "in": true, "on": true, "into": true,
+}
+
+// prepClause reports whether clause k is a gerund with no subject of its
+// own opened by one of prepMarks.
+func prepClause(d *parley.Doc, x *docIndex, k int) bool {
+	if d.Tokens[k].XPOS != "VBG" || x.child(k, "nsubj", "nsubj:pass") >= 0 {
+		return false
+	}
+	m := x.child(k, "mark")
+	return m >= 0 && m < k && prepMarks[x.lower[m]]
+}
+
 // bestPattern returns the pattern of group g (an index into the set's
 // verb groups) that matches the phrase of verb v with the most elements,
 // with what its markers bound.
@@ -81,14 +107,29 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, refs ...verbRef
 			(x.rel[h] == "nsubj" || x.rel[h] == "nsubj:pass") {
 			return true
 		}
+		// A gerund clause opened by a preposition is in the phrase of
+		// the verb it hangs from, as PETRARCH's Treebank parses have it
+		// ("blasted the government for failing to pay"), not of a verb
+		// above that one.
+		// ("accused the troops of attacking" has the clause on the
+		// troops, in the phrase already; its preposition joins it.)
+		if r := x.rel[k]; r == "advcl" && x.head[k] == v && prepClause(d, x, k) || r == "mark" && x.head[k] >= 0 && prepClause(d, x, x.head[k]) {
+			return true
+		}
 		return !phraseExcluded[x.rel[k]] && !(x.rel[k] == "acl" && x.child(k, "nsubj", "nsubj:pass") >= 0)
 	}
 	// The tokens inside a phrase of time are marked as they are
 	// collected (see binding.temporal).
-	var temporal []bool
+	var temporal, gated []bool
 	var collectIn func(i int, inTime bool)
 	collectIn = func(i int, inTime bool) {
 		seq = append(seq, i)
+		if h := x.head[i]; x.rel[i] == "advcl" || x.rel[i] == "mark" && x.rel[h] == "advcl" || h >= 0 && gated != nil && gated[h] {
+			if gated == nil {
+				gated = make([]bool, len(d.Tokens))
+			}
+			gated[i] = true
+		}
 		if inTime = inTime || timeCases[x.caseOf(i)] || x.rel[i] == "mark" && timeCases[x.lower[i]] || timeMarked(x, i); inTime {
 			if temporal == nil {
 				temporal = make([]bool, len(d.Tokens))
@@ -155,7 +196,7 @@ func (c *Coder) scoredPattern(d *parley.Doc, x *docIndex, v int, refs ...verbRef
 			if !c.exhaustive && slices.ContainsFunc(needs[pi], func(id int32) bool { return x.present[id] != x.stamp }) {
 				continue
 			}
-			b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal}
+			b := binding{verb: v, source: -1, target: -1, compound: -1, temporal: temporal, gated: gated}
 			sa, okA := c.matchSeq(d, x, after, p.After, &b, false)
 			if !okA {
 				continue
@@ -320,6 +361,24 @@ func headsPhrase(d *parley.Doc, x *docIndex, a int, inPrep bool) bool {
 		(inPrep || x.child(h, "case") < 0)
 }
 
+// gateOpen reports whether element e may match token t of a gerund
+// clause opened by a preposition outside a phrase of it (binding.gated):
+// at the preposition, as a phrase ("* (for)") or as a word ("* of
+// attack", PETRARCH's words for "of attacking"), and after the
+// preposition matched as a word.
+func gateOpen(x *docIndex, t int, e dict.Elem, b *binding) bool {
+	if x.rel[t] == "mark" {
+		return e.Kind == dict.ElemPrep || e.Kind == dict.ElemWord
+	}
+	for u := t; u >= 0 && b.gated[u]; u = x.head[u] {
+		if x.rel[u] == "advcl" {
+			m := x.child(u, "mark")
+			return m >= 0 && slices.Contains(b.words, m)
+		}
+	}
+	return false
+}
+
 // premodifier reports whether token t modifies a noun after it in its
 // phrase: an adjective, a noun or a number before its head.
 func premodifier(d *parley.Doc, x *docIndex, t int) bool {
@@ -334,6 +393,9 @@ func premodifier(d *parley.Doc, x *docIndex, t int) bool {
 // it covers (0 when it does not match) and its score.
 func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem, b *binding, rev bool) (int, int) {
 	if b.temporal != nil && p < len(seq) && b.temporal[seq[p]] && !b.inTime && e.Kind != dict.ElemPrep {
+		return 0, 0
+	}
+	if b.gated != nil && p < len(seq) && b.gated[seq[p]] && !b.inPrep && !gateOpen(x, seq[p], e, b) {
 		return 0, 0
 	}
 	switch e.Kind {
@@ -413,7 +475,7 @@ func (c *Coder) elemAt(d *parley.Doc, x *docIndex, seq []int, p int, e dict.Elem
 			return 0, 0
 		}
 		t := seq[p]
-		if x.rel[t] != "case" && d.Tokens[t].UPOS != "ADP" || x.lower[t] != e.Sub[0].Words[0] {
+		if x.rel[t] != "case" && d.Tokens[t].UPOS != "ADP" && !(x.rel[t] == "mark" && prepClause(d, x, x.head[t])) || x.lower[t] != e.Sub[0].Words[0] {
 			return 0, 0
 		}
 		// A phrase of time is no other phrase of the preposition:
