@@ -388,6 +388,12 @@ func TestCode(t *testing.T) {
 		{"The Chilean minister blasted the Peruvian government for failing to pay its debts.", "CHLGOV 111 PERGOV asserted"},
 		{"Chile accused Peru of attacking its border posts.", "CHL 1123 PER asserted"},
 		{"Chile criticized Peru for imposing sanctions on its fishermen.", "CHL 111 PER asserted"},
+		// Defending what is no one and no place is defending it in
+		// words (052); defending a country is protecting it (074).
+		{"The Chilean minister defended Peru's presence at the summit on Monday.", "CHLGOV 052 PER asserted"},
+		{"Chile said it would defend Peru.", "CHL 074 PER future"},
+		// Sponsoring a motion funds nothing.
+		{"Denmark sponsored a motion condemning Chile on Monday.", "DNK 111 CHL asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},
 		{"Turkey hosted the talks on Monday. The Ukrainian minister said it would be very difficult.", ""},
 		{"Sweden, Denmark, Finland and Norway refused to endorse the draft.", ""},

@@ -1164,6 +1164,17 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			return
 		}
 	}
+	// To defend something that is no one and no place — a decision, a
+	// deal, a country's presence — is to defend it in words (052), not
+	// to protect it by arms (074): "defended his budget deal", but
+	// "would defend Taiwan", "defend the border".
+	if code == "074" && !patterned && x.lemma[v] == "defend" {
+		if o := x.child(v, "obj"); o >= 0 && d.Tokens[o].UPOS == "NOUN" && x.actorAt[o] < 0 && !placeNouns[x.lemma[o]] && !facilities[x.lemma[o]] {
+			if _, place := x.placeAt[o]; !place {
+				code = "052"
+			}
+		}
+	}
 	fwd, back, _ := strings.Cut(code, ":")
 	// A "with" phrase beside an object that names whom the act is on is
 	// the means, not a party acting back ("hit Kharkiv with navy ships").
