@@ -479,7 +479,7 @@ func (r *Resolver) choose(d *parley.Doc, span parley.Span, refs []ref, day time.
 	}
 	// "7,000 U.S. dollars", "Hong Kong dollars": a name in a currency is
 	// no actor.
-	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))] {
+	if money(d, span) {
 		return match{}, false
 	}
 	// "the Damascus-based leader", "a London-born banker": where one is
@@ -625,6 +625,11 @@ var currencies = map[string]bool{
 	"rial": true, "won": true, "lira": true, "shekel": true, "krone": true, "krona": true, "hryvnia": true,
 	"currency": true, "cent": true,
 }
+
+// scales are the words of a large sum, after which a country's name
+// with no noun after it is the currency it is counted in ("1.4 billion
+// US", "500 million HK").
+var scales = map[string]bool{"thousand": true, "million": true, "billion": true, "trillion": true, "mln": true, "bln": true, "bn": true}
 
 // group is the matches of one mention: names and titles written side by
 // side ("Ukrainian President Petro X"), with the phrases the tree attaches

@@ -183,6 +183,8 @@ func TestActors(t *testing.T) {
 		{"agent shared by conjoined adjectives", "Russian and Ukrainian forces withdrew.", day2020, "Russian=RUSMIL Ukrainian forces=UKRMIL"},
 		{"countries apart by commas", "Moscow, the Kremlin and Kyiv agreed.", day2020, "Moscow=RUS Kremlin=RUSGOV Kyiv=UKR"},
 		{"a currency is no actor", "The US sent Ukraine 300 million US dollars.", day2020, "US=USA Ukraine=UKR"},
+		{"a sum's currency after its scale is no actor", "Ukraine received 20 billion hryvnias (1.4 billion US) from Russia.", day2020, "Ukraine=UKR Russia=RUS"},
+		{"nor are forces counted in millions", "Ukraine said 2 million Russian forces had crossed.", day2020, "Ukraine=UKR Russian forces=RUSMIL"},
 		{"plural by lemma", "The Ukrainians left.", day2020, "Ukrainians=UKR"},
 		{"dateline", "MOSCOW, March 3 (Reuters) - Ukraine rejected the offer.", day2020, "Ukraine=UKR"},
 		{"dateline with a long dash", "MOSCOW, March 3 (Wire)--- Ukraine rejected the offer.", day2020, "Ukraine=UKR"},

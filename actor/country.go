@@ -141,10 +141,15 @@ func majority(weight map[string]float64, total float64) string {
 	return ""
 }
 
-// money reports whether the place at span names a currency ("51 million
-// U.S. dollars", "Hong Kong dollars"), not where anything is.
+// money reports whether the name at span names a currency ("51 million
+// U.S. dollars", "Hong Kong dollars", "1.4 billion US"), not a place or
+// an actor.
 func money(d *parley.Doc, span parley.Span) bool {
-	return span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))]
+	if span.End < len(d.Tokens) && currencies[strings.ToLower(d.Lemma(span.End))] {
+		return true
+	}
+	return span.Start > 0 && scales[strings.ToLower(d.TokenText(span.Start-1))] && upperInitial(d.TokenText(span.Start)) &&
+		(span.End == len(d.Tokens) || d.Tokens[span.End].UPOS != "NOUN" && d.Tokens[span.End].UPOS != "PROPN")
 }
 
 // leadSector returns the first sector of sectors ("GOV" of "GOVMED").
