@@ -392,6 +392,9 @@ func TestCode(t *testing.T) {
 		// words (052); defending a country is protecting it (074).
 		{"The Chilean minister defended Peru's presence at the summit on Monday.", "CHLGOV 052 PER asserted"},
 		{"Chile said it would defend Peru.", "CHL 074 PER future"},
+		// What a demand asks for is not done, though the parser hangs
+		// its clause from the verb of the demand's phrase.
+		{"Chile refused to bend to demands that it recognize Peru.", "CHL 054 PER hypothetical"},
 		// Sponsoring a motion funds nothing.
 		{"Denmark sponsored a motion condemning Chile on Monday.", "DNK 111 CHL asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},

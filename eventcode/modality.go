@@ -282,12 +282,19 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	}
 	// "its demand that Israel ease restrictions": the clause of a noun of
 	// asking states what is asked for.
-	if h := x.head[v]; h >= 0 {
-		n := h // the noun whose clause v is: its head, or the object of its head
-		if x.rel[v] == "ccomp" {
+	// So are the acts conjoined to it ("demands that it renounce
+	// violence, recognize Israel …"), and the clause the parser hung from
+	// the verb of the noun's phrase ("bend to demands that …").
+	if c := x.firstConjunct(v); x.head[c] >= 0 {
+		h := x.head[c]
+		n := h // the noun whose clause c is: its head, or the object of its head
+		if x.rel[c] == "ccomp" {
 			n = x.child(h, "obj")
+			if m := x.child(c, "mark"); n < 0 && m > 0 && x.rel[m-1] == "obl" && x.head[m-1] == h {
+				n = m - 1
+			}
 		}
-		if n >= 0 && askNouns[x.lemma[n]] && nounClause(x, n) == v {
+		if n >= 0 && askNouns[x.lemma[n]] && nounClause(x, n) == c {
 			hyp = true
 		}
 	}

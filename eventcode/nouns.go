@@ -201,7 +201,7 @@ func nounClause(x *docIndex, n int) int {
 			return k
 		}
 	}
-	if h := x.head[n]; h >= 0 && x.rel[n] == "obj" {
+	if h := x.head[n]; h >= 0 && (x.rel[n] == "obj" || x.rel[n] == "obl") {
 		for _, k := range x.children[h] {
 			if x.rel[k] == "ccomp" && that(k) && x.child(k, "mark") == n+1 {
 				return k
