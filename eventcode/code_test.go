@@ -395,6 +395,8 @@ func TestCode(t *testing.T) {
 		// What a demand asks for is not done, though the parser hangs
 		// its clause from the verb of the demand's phrase.
 		{"Chile refused to bend to demands that it recognize Peru.", "CHL 054 PER hypothetical"},
+		// Going to the streets is demonstrating.
+		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
 		{"Denmark sponsored a motion condemning Chile on Monday.", "DNK 111 CHL asserted"},
 		{"Police and firefighters staged a protest in Athens on Tuesday.", ""},
