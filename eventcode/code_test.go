@@ -235,6 +235,10 @@ func TestCode(t *testing.T) {
 		// not deep in a phrase.
 		{"The Kremlin said Kyiv held diametrically opposed views.", "RUSGOV 012 UKR asserted"},
 		{"The Kremlin said it was not optimistic about the position of Kyiv.", "RUSGOV 012 UKR asserted"},
+		// Neither side hopeful is pessimism; houses collapsing and
+		// opposing something are not tones.
+		{"The Chilean minister said that neither Peru nor Bolivia was hopeful of a settlement.", "CHLGOV 012 PER asserted"},
+		{"The Chilean minister said two houses had collapsed in Lima.", ""},
 		// A test's result is no tone.
 		{"The UN agency said about 800 Zambian miners were tested HIV positive last year.", ""},
 		{"The Kremlin said Kyiv would play a positive role.", ""},

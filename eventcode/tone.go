@@ -101,10 +101,14 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 			if h := d.Tokens[t].Head; h >= 0 && x.lemma[h] == "test" {
 				continue
 			}
-			// ("not optimistic" is pessimistic.)
-			neg := negated(x, t) || t != comp && negated(x, comp)
+			// ("not optimistic" is pessimistic, and so is "neither side
+			// is hopeful".)
+			neg := negated(x, t) || t != comp && negated(x, comp) || noneSubject(x, t) || t != comp && noneSubject(x, comp)
 			pess := pessimistic[x.lemma[t]] || pessimistic[x.lower[t]]
 			opt := optimistic[x.lemma[t]] || optimistic[x.lower[t]]
+			if (pess || opt) && !toneWord(d, x, t) {
+				continue
+			}
 			switch {
 			case pess && !neg, opt && neg:
 				code = "012"
@@ -129,6 +133,47 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		mode, reporter := modality(d, x, v)
 		c.emit(d, x, s, parley.Span{Start: v, End: v + 1}, code, "tone of a statement (eventcode/tone.go)", speakers[:1], about, mode, reporter)
 	}
+}
+
+// physical are things that fall down: "two houses collapsed" is no
+// pessimism.
+var physical = map[string]bool{
+	"house": true, "home": true, "building": true, "church": true, "mosque": true, "school": true,
+	"bridge": true, "roof": true, "wall": true, "mine": true, "tunnel": true, "hotel": true,
+	"tower": true, "dam": true, "structure": true, "stand": true, "ceiling": true, "block": true,
+}
+
+// toneWord reports whether tone word t says how the speaker sees things
+// rather than what was done: not a verb with an object ("China has
+// opposed the visits" is opposition, not pessimism), not what fell down
+// ("houses collapsed"), not "no doubt", which is certainty.
+func toneWord(d *parley.Doc, x *docIndex, t int) bool {
+	if d.Tokens[t].UPOS == "VERB" && x.child(t, "obj") >= 0 {
+		return false
+	}
+	if s := x.child(t, "nsubj"); s >= 0 && physical[x.lemma[s]] {
+		return false
+	}
+	if x.lemma[t] == "doubt" && slices.ContainsFunc(x.children[t], func(k int) bool { return x.rel[k] == "det" && x.lower[k] == "no" }) {
+		return false
+	}
+	return true
+}
+
+// noneSubject reports whether the subject of clause v is no one:
+// "neither side", "no one", "none of them", "nobody".
+func noneSubject(x *docIndex, v int) bool {
+	s := x.child(v, "nsubj")
+	if s < 0 {
+		return false
+	}
+	switch x.lower[s] {
+	case "none", "nobody", "noone":
+		return true
+	}
+	return slices.ContainsFunc(x.children[s], func(k int) bool {
+		return x.lower[k] == "neither" || x.rel[k] == "det" && x.lower[k] == "no"
+	})
 }
 
 // dummyIt reports whether token t is "it", which in a statement's tone is
