@@ -846,6 +846,12 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 				return -1, false // "a minibus plunged into a ravine, killing 12"
 			}
 			s, _ := subject(d, x, h, depth+1) // "was arrested after attacking police": he attacked
+			// A past participle with no auxiliary is passive: "when asked
+			// about the talks, the minister said" — he was asked;
+			// "backed by the army, the rebels attacked".
+			if bareParticiple(d, x, v) {
+				return s, true
+			}
 			return s, false
 		}
 		// "retaliated by firing missiles", "was arrested after attacking
@@ -859,6 +865,19 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 	}
 	return -1, false
 }
+
+// bareParticiple reports whether clause v is a past participle with no
+// auxiliary, marker or subject of its own ("when asked about the talks",
+// "rebuffed by the rebels"): a passive, whose subject is the one of the
+// verb it hangs from.
+func bareParticiple(d *parley.Doc, x *docIndex, v int) bool {
+	return d.Tokens[v].XPOS == "VBN" && x.child(v, "aux", "aux:pass", "cop", "mark", "nsubj", "nsubj:pass") < 0
+}
+
+// pressVerbs are what reporters do to those they quote: "when asked by
+// reporters", "contacted by AFP" tell how a statement was had, not an
+// event.
+var pressVerbs = map[string]bool{"ask": true, "question": true, "contact": true, "interview": true, "reach": true, "press": true}
 
 // afterParticle reports whether the phrase of token o starts right after
 // verb v's particle ("shot down 93 drones").

@@ -399,6 +399,10 @@ func TestCode(t *testing.T) {
 		// What a demand asks for is not done, though the parser hangs
 		// its clause from the verb of the demand's phrase.
 		{"Chile refused to bend to demands that it recognize Peru.", "CHL 054 PER hypothetical"},
+		// A bare past participle is passive: its subject is done to;
+		// being asked by reporters is no event.
+		{"When asked about Peru's role, the Chilean minister said nothing.", ""},
+		{"Rebuffed by Peru on Monday, the Chilean minister flew home.", "PER 120 CHLGOV asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

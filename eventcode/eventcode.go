@@ -954,6 +954,9 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	if visitor(d, x, v) {
 		return
 	}
+	if pressVerbs[x.lemma[v]] && x.rel[v] == "advcl" && bareParticiple(d, x, v) {
+		return // "when asked about the talks, the minister said": a quote's occasion
+	}
 	named := naming(d, x, v)
 	ref, span, ok := c.findVerb(d, x, v)
 	if !ok {
