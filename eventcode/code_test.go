@@ -403,6 +403,8 @@ func TestCode(t *testing.T) {
 		// being asked by reporters is no event.
 		{"When asked about Peru's role, the Chilean minister said nothing.", ""},
 		{"Rebuffed by Peru on Monday, the Chilean minister flew home.", "PER 120 CHLGOV asserted"},
+		// Failing to do something that is no event is no event.
+		{"Prosecutors failed to prove their case against the Chilean minister.", ""},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
