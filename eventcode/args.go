@@ -437,13 +437,17 @@ func fromTarget(d *parley.Doc, x *docIndex, c int) []int {
 // does not count: it sets the scene ("In Nablus, nurses declined to return
 // to their wards": no one declined Nablus), where one criticizes "the
 // closure of guest houses in Bree" and bargains "for asylum in Gondor".
-func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own bool) []int {
+//
+// inObject keeps only a place in the verb's object.
+func placeTarget(d *parley.Doc, x *docIndex, v int, src []int, own, inObject bool) []int {
 	var tgt []int
 	// The place may hang from the verb or from its object, two nouns deep
 	// ("imposed [a curfew in Cizre]", "criticized [the closure [of
 	// guest houses in Bree]]").
 	cands := slices.Clone(x.children[v])
-	if !own {
+	if inObject {
+		cands = nil
+	} else if !own {
 		cands = slices.DeleteFunc(cands, func(c int) bool { return c < v })
 	}
 	if o := x.child(v, "obj"); o >= 0 {
@@ -1334,6 +1338,17 @@ func actsOnPlace(c string) bool {
 		return true
 	}
 	return strings.HasPrefix(c, "144") || strings.HasPrefix(c, "145") // blockades, riots
+}
+
+// verbalConflict reports whether CAMEO code c is a demand (10), a
+// disapproval (11), a rejection (12) or a threat (13): said, not done to
+// a place.
+func verbalConflict(c string) bool {
+	switch c[:min(2, len(c))] {
+	case "10", "11", "12", "13":
+		return true
+	}
+	return false
 }
 
 // doneTo reports whether an act of CAMEO code c is something done to

@@ -405,6 +405,9 @@ func TestCode(t *testing.T) {
 		{"Rebuffed by Peru on Monday, the Chilean minister flew home.", "PER 120 CHLGOV asserted"},
 		// Failing to do something that is no event is no event.
 		{"Prosecutors failed to prove their case against the Chilean minister.", ""},
+		// Where one demands or speaks is not whom it is aimed at.
+		{"Campaigning in Lima on Monday, the Chilean minister said it was time to act.", ""},
+		{"The Chilean minister said he was hopeful, speaking in Lima.", ""},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

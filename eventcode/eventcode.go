@@ -1218,9 +1218,18 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// people, not the place it hosts them in ("offered to host a meeting
 	// in Khartoum").
 	if arrival := fwd == "042" || x.lemma[v] == "arrive"; seek() && (fwd >= "06" || arrival) {
-		tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd))
+		// Where one demands, criticizes, rejects or threatens is not
+		// whom ("campaigning in the port of Southampton, he said …"),
+		// though what one criticizes may lie there ("criticized the
+		// closure of guest houses in Bree", the place hung from the
+		// verb or from its object).
+		if verbalConflict(fwd) && x.child(v, "obj") < 0 {
+			tgt = placeTarget(d, x, v, src, false, true)
+		} else {
+			tgt = placeTarget(d, x, v, src, arrival || actsOnPlace(fwd), false)
+		}
 		if xc := complement(d, x, v); len(tgt) == 0 && xc >= 0 {
-			tgt = placeTarget(d, x, xc, src, true) // "threatened to impose a curfew in Algiers"
+			tgt = placeTarget(d, x, xc, src, true, false) // "threatened to impose a curfew in Algiers"
 		}
 	}
 	// "appealed for peace in Ithilen", "called for calm in Kenya": an
@@ -1233,14 +1242,14 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 			if x.rel[c] != "obl" || x.caseOf(c) != "for" {
 				continue
 			}
-			if tgt = placeTarget(d, x, c, src, true); len(tgt) > 0 {
+			if tgt = placeTarget(d, x, c, src, true, false); len(tgt) > 0 {
 				break
 			}
 			// (the place hung from the verb: "appealed for peace in
 			// Ithilen" parsed as two phrases of "appealed")
 			if !triedVerb {
 				triedVerb = true
-				if tgt = placeTarget(d, x, v, src, false); len(tgt) > 0 {
+				if tgt = placeTarget(d, x, v, src, false, false); len(tgt) > 0 {
 					break
 				}
 			}

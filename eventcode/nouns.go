@@ -449,8 +449,8 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 	// Ukraine": violence falls on the place it is done in, as a verb's
 	// does (placeTarget).
 	if len(tgt) == 0 && !between && violent(code) {
-		if tgt = placeTarget(d, x, n, src, true); len(tgt) == 0 && v != n && x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
-			tgt = placeTarget(d, x, v, src, false)
+		if tgt = placeTarget(d, x, n, src, true, false); len(tgt) == 0 && v != n && x.rel[n] == "obj" && lightVerbs[x.lemma[v]] {
+			tgt = placeTarget(d, x, v, src, false, false)
 		}
 	}
 	if len(tgt) == 0 && strings.HasPrefix(code, "14") {

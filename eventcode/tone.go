@@ -122,7 +122,7 @@ func (c *Coder) codeTone(d *parley.Doc, x *docIndex, s, v int, coded []bool) {
 		own := d.Actors[speakers[0]].Country
 		var about []int
 		for _, t := range toks {
-			if a := x.actorAt[t]; a >= 0 && !dummyIt(d, x, t) && d.Actors[a].Country != own && !slices.Contains(about, a) &&
+			if a := x.actorAt[t]; a >= 0 && !dummyIt(d, x, t) && d.Actors[a].Country != own && !slices.Contains(about, a) && !whereOnly(d, x, a) &&
 				!slices.ContainsFunc(about, func(b int) bool { return d.Actors[b].Code == d.Actors[a].Code }) {
 				about = append(about, a)
 			}
@@ -174,6 +174,17 @@ func noneSubject(x *docIndex, v int) bool {
 	return slices.ContainsFunc(x.children[s], func(k int) bool {
 		return x.lower[k] == "neither" || x.rel[k] == "det" && x.lower[k] == "no"
 	})
+}
+
+// whereOnly reports whether actor a is a place in a phrase of where
+// of a verb ("decided to remain in New York", "hit a high in New
+// York"): where something is, not whom a tone is about.
+func whereOnly(d *parley.Doc, x *docIndex, a int) bool {
+	h := d.SpanHead(d.Actors[a].Tokens)
+	if _, place := x.placeAt[h]; !place {
+		return false
+	}
+	return x.rel[h] == "obl" && locatives[x.caseOf(h)] // (not "the civil war in Zaire")
 }
 
 // dummyIt reports whether token t is "it", which in a statement's tone is
