@@ -408,6 +408,10 @@ func TestCode(t *testing.T) {
 		// Where one demands or speaks is not whom it is aimed at.
 		{"Campaigning in Lima on Monday, the Chilean minister said it was time to act.", ""},
 		{"The Chilean minister said he was hopeful, speaking in Lima.", ""},
+		// A bombing campaign is violence; pulling the plug on a visit
+		// cancels it.
+		{"Chilean rebels launched a bombing campaign targeting Peruvian churches on Monday.", "CHLREB 183 PER asserted"},
+		{"The Chilean government pulled the plug on the Peruvian minister's visit.", "CHLGOV 160 PERGOV asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
