@@ -412,6 +412,9 @@ func TestCode(t *testing.T) {
 		// cancels it.
 		{"Chilean rebels launched a bombing campaign targeting Peruvian churches on Monday.", "CHLREB 183 PER asserted"},
 		{"The Chilean government pulled the plug on the Peruvian minister's visit.", "CHLGOV 160 PERGOV asserted"},
+		// An attack in words is a denunciation.
+		{"The Chilean president launched a fresh attack on Peru on Monday, calling its leaders liars.", "CHLGOV 111 PER asserted"},
+		{"The Chilean president's verbal attacks on Peru continued on Monday.", "CHLGOV 111 PER asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

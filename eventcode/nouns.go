@@ -240,6 +240,13 @@ func modifierActors(d *parley.Doc, x *docIndex, n int) (as []int) {
 	return as
 }
 
+// wordsVerbs are done in words, beside those of speechVerbs: "dismissing
+// the Holocaust as a myth", "calling him a liar".
+var wordsVerbs = map[string]bool{
+	"dismiss": true, "call": true, "describe": true, "accuse": true, "brand": true, "label": true,
+	"denounce": true, "blame": true, "charge": true, "condemn": true, "criticize": true, "criticise": true,
+}
+
 // haltVerbs stop talks, meetings or aid under way.
 var haltVerbs = map[string]bool{"suspend": true, "halt": true, "freeze": true, "pause": true}
 
@@ -275,6 +282,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			if c.patterned(d, x, u) {
 				return
 			}
+		}
+	}
+	// "launched a fresh attack on Israel, dismissing the Holocaust as a
+	// myth": an attack made in words, which a participle of speech
+	// beside the verb that launches it tells, is a denunciation (111).
+	if code == "190" && x.lemma[n] == "attack" && x.rel[n] == "obj" && d.Tokens[n].Head >= 0 {
+		if slices.ContainsFunc(x.children[d.Tokens[n].Head], func(k int) bool {
+			return x.rel[k] == "advcl" && d.Tokens[k].XPOS == "VBG" && (speechVerbs[x.lemma[k]] || wordsVerbs[x.lemma[k]])
+		}) {
+			code = "111"
 		}
 	}
 	var src, tgt []int
