@@ -415,6 +415,9 @@ func TestCode(t *testing.T) {
 		// An attack in words is a denunciation.
 		{"The Chilean president launched a fresh attack on Peru on Monday, calling its leaders liars.", "CHLGOV 111 PER asserted"},
 		{"The Chilean president's verbal attacks on Peru continued on Monday.", "CHLGOV 111 PER asserted"},
+		// Talks scheduled or due are arranged, not held.
+		{"Talks between Chile and Peru have been scheduled for November.", "CHL 036 PER future; PER 036 CHL future"},
+		{"Talks between Chile and Peru are due to start next week.", "CHL 036 PER future; PER 036 CHL future"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

@@ -406,6 +406,18 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 				mode = parley.Hypothetical
 			}
 		}
+		// "talks have been scheduled for November", "talks are due to
+		// start next week", "the meeting is set to open": arranged,
+		// not yet held.
+		// (Also "new rounds of talks have been scheduled".)
+		top := n
+		if x.rel[n] == "nmod" && x.caseOf(n) == "of" && d.Tokens[n].Head >= 0 {
+			top = d.Tokens[n].Head
+		}
+		if r := x.rel[top]; v == d.Tokens[top].Head && (mode == parley.Asserted || mode == parley.Reported) && futureVerbs[x.lemma[v]] && x.lemma[v] != "go" &&
+			(r == "nsubj:pass" || r == "nsubj" && x.child(v, "xcomp") >= 0) {
+			mode = parley.Future
+		}
 		if x.rel[n] == "obl" && v == d.Tokens[n].Head && x.caseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
 			// "negotiators return to Geneva for talks": those who come
 			// for the event take part in it (when the coming is no event
