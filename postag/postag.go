@@ -685,6 +685,9 @@ func (t *Tagger) finite(st *state, words []string) {
 			i++
 		}
 	}
+	if !timed && !t.base && t.reducedRelative(st, words, np, i) {
+		return
+	}
 	if np == 0 || i+1 >= len(words) || t.m.xpos[st.tags[i]] != "VBN" || !strings.HasSuffix(words[i], "ed") {
 		// A past form read as an adjective inside the opening noun
 		// phrase, before the start of an object ("Army engineers
@@ -704,6 +707,56 @@ func (t *Tagger) finite(st *state, words []string) {
 	}
 	t.retag(st, words, i, isVerb)
 }
+
+// reducedRelative mends the opposite error: a past participle after the
+// opening noun phrase read as the clause's verb ("Thirteen of the men
+// snatched in Sunday's raid have been released"), which the parser then
+// builds the sentence around. When the word after the noun phrase (a
+// noun ends it) is tagged VBD, the treebanks have it as VBN too, a
+// preposition follows it, and the clause's own finite verb comes later
+// with no conjunction, subordinator or punctuation between, the word is
+// VBN and the words after it are tagged again. Verbs of saying, which take
+// a clause after their phrase ("said on Saturday parliament would …"),
+// and verbs with no passive are left alone. It reports whether it
+// retagged.
+func (t *Tagger) reducedRelative(st *state, words []string, np, i int) bool {
+	if np == 0 || i+2 >= len(words) || t.m.xpos[st.tags[i]] != "VBD" || t.m.upos[st.tags[np-1]] != "NOUN" {
+		return false
+	}
+	// (A word the treebanks lack may be a participle when it ends in
+	// "-ed".)
+	if w, a := st.norms[i], t.m.ambig[normalize(words[i])]; speechWords[w] || noPassive[w] || a != "" && !strings.Contains(a, "VBN") || a == "" && !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	if t.m.xpos[st.tags[i+1]] != "IN" || subordinators[st.norms[i+1]] {
+		return false
+	}
+	for j := i + 2; j < len(words); j++ {
+		x := t.m.xpos[st.tags[j]]
+		switch {
+		case x == "CC" || x == "WDT" || x == "WP" || t.m.upos[st.tags[j]] == "SCONJ" || subordinators[st.norms[j]] || x == "," || x == ":" || x == "``" || x == "''":
+			return false
+		case x == "VBZ" || x == "VBP" || x == "MD" || x == "VBD" && beHave[st.norms[j]]:
+			return t.retag(st, words, i, func(c int) bool { return t.m.xpos[c] == "VBN" })
+		case x == "VBD":
+			return false
+		}
+	}
+	return false
+}
+
+// noPassive are past forms of verbs news uses without an object, which
+// head no reduced relative ("the fire happened at six", "the sector
+// recovered from the crisis").
+var noPassive = map[string]bool{
+	"happened": true, "occurred": true, "recovered": true, "arose": true, "emerged": true, "existed": true,
+	"remained": true, "stayed": true, "came": true, "went": true, "died": true, "rose": true, "fell": true,
+	"reaffirmed": true, "declared": true, "stressed": true, "noted": true, "warned": true, "insisted": true,
+}
+
+// beHave are the past forms of "be" and "have", auxiliaries of a clause's
+// own verb after a reduced relative ("the men seized … were released").
+var beHave = map[string]bool{"was": true, "were": true, "had": true}
 
 // presentVerb mends a present-tense verb read as a plural noun at the end
 // of a noun phrase that opens a clause ("Freedonia departs from the
