@@ -170,7 +170,13 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 		}
 		for _, o := range x.children[v] {
 			if x.rel[o] == rel {
-				if tgt = slices.DeleteFunc(actorsAt(d, x, o), own); len(tgt) > 0 {
+				// (Where what is fired comes from is no one it falls on:
+				// "fired rockets from Gaza".)
+				fromWhere := func(a int) bool {
+					h := d.SpanHead(d.Actors[a].Tokens)
+					return projectiles[x.lemma[o]] && h != o && x.head[h] == o && x.caseOf(h) == "from"
+				}
+				if tgt = slices.DeleteFunc(actorsAt(d, x, o), func(a int) bool { return own(a) || fromWhere(a) }); len(tgt) > 0 {
 					return src, tgt
 				}
 			}
@@ -244,8 +250,11 @@ func phraseTarget(d *parley.Doc, x *docIndex, v int) (tgt []int) {
 		}
 		return deep
 	}
+	// (What is fired is fired from a place at someone: "fired rockets
+	// from Gaza" falls on no Gaza.)
+	fired := o >= 0 && projectiles[x.lemma[o]]
 	for _, c := range x.children[v] {
-		if phrase(c) && x.caseOf(c) == "from" {
+		if phrase(c) && x.caseOf(c) == "from" && !fired {
 			if tgt = fromTarget(d, x, c); len(tgt) > 0 {
 				return tgt
 			}
@@ -406,6 +415,12 @@ var conflictNouns = map[string]bool{
 	"dispute": true, "conflict": true, "war": true, "fighting": true, "clash": true, "confrontation": true,
 	"standoff": true, "row": true, "feud": true, "battle": true, "struggle": true, "skirmish": true,
 	"fight": true, "hostility": true, "violence": true, "exchange": true, "firefight": true, "gunbattle": true,
+}
+
+// projectiles are what is fired or launched from a place.
+var projectiles = map[string]bool{
+	"rocket": true, "missile": true, "shell": true, "mortar": true, "drone": true, "grenade": true,
+	"projectile": true, "round": true, "salvo": true, "fire": true, "shot": true, "bullet": true,
 }
 
 // fromTarget returns the actors of a verb's "from" phrase c, or those of
@@ -608,7 +623,9 @@ func deepTarget(d *parley.Doc, x *docIndex, v int, src, words []int, places bool
 func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	switch x.rel[c] {
 	case "nmod", "obl", "obl:agent", "acl", "obj":
-		return !locativeCases[x.caseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0)
+		// (Nor where what is fired comes from: "rockets from Gaza".)
+		return !locativeCases[x.caseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) &&
+			!(x.caseOf(c) == "from" && x.head[c] >= 0 && projectiles[x.lemma[x.head[c]]])
 	case "conj":
 		// "fired shells, mortars and rockets at …": a noun
 		// conjoined with the object is part of it.

@@ -418,6 +418,9 @@ func TestCode(t *testing.T) {
 		// Talks scheduled or due are arranged, not held.
 		{"Talks between Chile and Peru have been scheduled for November.", "CHL 036 PER future; PER 036 CHL future"},
 		{"Talks between Chile and Peru are due to start next week.", "CHL 036 PER future; PER 036 CHL future"},
+		// Where what is fired comes from is not whom it falls on.
+		{"Militants fired rockets from Gaza on Monday.", ""},
+		{"Militants fired rockets from Gaza at Israeli towns on Monday.", "UAF 194 ISR asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
