@@ -421,6 +421,8 @@ func TestCode(t *testing.T) {
 		// Where what is fired comes from is not whom it falls on.
 		{"Militants fired rockets from Gaza on Monday.", ""},
 		{"Militants fired rockets from Gaza at Israeli towns on Monday.", "UAF 194 ISR asserted"},
+		// A semicolon parts clauses: no actor or speaker across it.
+		{"Spain is expected to provide 1,500 soldiers; Chile said Monday it was sending 800; Peru has promised up to 600 troops; Bolivia, 300; Ecuador, 200.", "PER 030 MIL asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

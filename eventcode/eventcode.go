@@ -2016,13 +2016,28 @@ func (c *Coder) emit(d *parley.Doc, x *docIndex, s int, trigger parley.Span, cod
 	if code == "" || code == "---" {
 		return
 	}
+	var sent parley.Span
+	if s >= 0 && s < len(d.Sentences) {
+		sent = d.Sentences[s].Tokens
+	}
 	// Actors of a clause the comma options leave out take no part, nor
 	// does the source of the report ("according to a spokesman").
+	// Nor does one a semicolon parts from the trigger: it belongs to
+	// another clause, however the parser joined them ("Greece has
+	// promised 700 troops; Turkey, 500").
 	gone := func(a int) bool {
-		return a >= 0 && (x.leftOut[d.Actors[a].Tokens.Start] || accordingTo(d, x, a))
+		return a >= 0 && (x.leftOut[d.Actors[a].Tokens.Start] || accordingTo(d, x, a) || semicolonBetween(d, sent, trigger, d.Actors[a].Tokens))
 	}
 	srcs = slices.DeleteFunc(slices.Clone(srcs), gone)
 	tgts = slices.DeleteFunc(slices.Clone(tgts), gone)
+	// (So is a speaker: "France said it was sending 1,000; Greece has
+	// promised 700" reports no promise of Greece's.)
+	if reporter >= 0 && reporter < len(d.Actors) && semicolonBetween(d, sent, trigger, d.Actors[reporter].Tokens) {
+		reporter = -1
+		if mode == parley.Reported {
+			mode = parley.Asserted
+		}
+	}
 	if len(srcs) == 0 {
 		srcs = []int{-1}
 	}
@@ -2179,6 +2194,21 @@ func anySector(sectors string, codes ...string) bool {
 
 // emitMutual records the event once for each ordered pair of the actors:
 // a compound actor whose members act on one another.
+// semicolonBetween reports whether a semicolon stands between spans a
+// and b of sentence sent (spans of two sentences are no clauses of one).
+func semicolonBetween(d *parley.Doc, sent, a, b parley.Span) bool {
+	if !sent.Contains(a) || !sent.Contains(b) {
+		return false
+	}
+	lo, hi := min(a.End, b.End), max(a.Start, b.Start)
+	for i := lo; i < hi; i++ {
+		if d.TokenText(i) == ";" {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Coder) emitMutual(d *parley.Doc, x *docIndex, s int, trigger parley.Span, code, pattern string, actors []int, mode parley.Modality, reporter int) {
 	for _, a := range actors {
 		for _, b := range actors {
