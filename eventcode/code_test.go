@@ -423,6 +423,9 @@ func TestCode(t *testing.T) {
 		{"Militants fired rockets from Gaza at Israeli towns on Monday.", "UAF 194 ISR asserted"},
 		// A semicolon parts clauses: no actor or speaker across it.
 		{"Spain is expected to provide 1,500 soldiers; Chile said Monday it was sending 800; Peru has promised up to 600 troops; Bolivia, 300; Ecuador, 200.", "PER 030 MIL asserted"},
+		// What is put off or called off does not take place.
+		{"Talks between Chile and Peru were called off on Monday.", "CHL 046 PER negated; PER 046 CHL negated"},
+		{"Chile and Peru put off their summit until Thursday.", "CHL 040 PER negated; PER 040 CHL negated"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

@@ -21,6 +21,10 @@ var (
 		"freeze": true, "halt": true, "veto": true, "postpone": true, "delay": true, "pause": true,
 		"kill": true, "thwart": true, "foil": true, "resist": true, "refuse": true, "ditch": true,
 	}
+	// A verb and particle that drop what they take: "put off the
+	// summit", "called off talks", "broke off negotiations", "ruled out
+	// a meeting".
+	dropPhrasal = map[string]string{"put": "off", "call": "off", "break": "off", "rule": "out"}
 	// What an infinitive after one of these says ("the ability to
 	// fight") may be done.
 	abilityNouns = map[string]bool{"ability": true, "capacity": true, "capability": true, "power": true, "right": true, "means": true, "chance": true, "opportunity": true, "freedom": true}
@@ -320,7 +324,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 			if w := x.head[o]; w >= 0 && (x.rel[o] == "obj" || x.rel[o] == "iobj") && (desireVerbs[x.lemma[w]] || directVerbs[x.lemma[w]]) {
 				hyp = true
 			}
-			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropVerbs[x.lemma[u]])
+			neg = neg || negNouns[x.lemma[h]] || u >= 0 && x.rel[h] == "obj" && (negVerbs[x.lemma[u]] || dropping(x, u))
 			// "had no plans to attack", "not a plan to withdraw"
 			neg = neg || slices.ContainsFunc(x.children[h], func(k int) bool {
 				return (x.rel[k] == "det" || x.rel[k] == "advmod") && (x.lower[k] == "no" || negators[x.lower[k]])
@@ -333,7 +337,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// resolution condemning Israel" condemns it).
 	if h := x.head[v]; x.rel[v] == "acl" && d.Tokens[v].XPOS == "VBG" && h >= 0 && x.rel[h] == "obj" && !neg && !cond && !hyp && !fut {
 		if u := x.head[h]; u >= 0 && d.Tokens[u].UPOS == "VERB" {
-			if dropVerbs[x.lemma[u]] || negVerbs[x.lemma[u]] {
+			if dropping(x, u) || negVerbs[x.lemma[u]] {
 				neg = true
 			} else {
 				switch m, _ := modality(d, x, u); m {
@@ -591,4 +595,14 @@ func nonFinite(d *parley.Doc, x *docIndex, u int) bool {
 		return false
 	}
 	return !strings.Contains(d.Tokens[u].Feats, "VerbForm=Fin")
+}
+
+// dropping reports whether verb v gives up, stops or refuses what it
+// takes (dropVerbs, or a verb and particle of dropPhrasal).
+func dropping(x *docIndex, v int) bool {
+	if dropVerbs[x.lemma[v]] {
+		return true
+	}
+	p, ok := dropPhrasal[x.lemma[v]]
+	return ok && slices.ContainsFunc(x.children[v], func(k int) bool { return x.rel[k] == "compound:prt" && x.lower[k] == p })
 }

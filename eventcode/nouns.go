@@ -377,7 +377,7 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 		// postponed": what a verb of giving up stops, puts off or
 		// refuses does not take place (when the verb codes nothing of
 		// its own: "cancelled his visit" is 160).
-		if r := x.rel[n]; (r == "obj" || r == "nsubj:pass") && v == d.Tokens[n].Head && (dropVerbs[x.lemma[v]] || negVerbs[x.lemma[v]]) {
+		if r := x.rel[n]; (r == "obj" || r == "nsubj:pass") && v == d.Tokens[n].Head && (dropping(x, v) || negVerbs[x.lemma[v]]) {
 			mode = parley.Negated
 			// Talks suspended, halted or frozen are negotiations
 			// halted (164), an act of its own, done by the verb's
