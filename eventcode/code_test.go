@@ -426,6 +426,10 @@ func TestCode(t *testing.T) {
 		// What is put off or called off does not take place.
 		{"Talks between Chile and Peru were called off on Monday.", "CHL 046 PER negated; PER 046 CHL negated"},
 		{"Chile and Peru put off their summit until Thursday.", "CHL 040 PER negated; PER 040 CHL negated"},
+		// One who speaks during or after talks took part in them; one
+		// who arrives after bombings did not bomb.
+		{"After talks with Peru on Monday, the Chilean president said Chile wanted peace.", "CHLGOV 046 PER asserted"},
+		{"The Chilean president arrived in Lima on Monday following deadly Peruvian bombings in the capital.", "CHLGOV 042 PER asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

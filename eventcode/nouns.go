@@ -240,6 +240,11 @@ func modifierActors(d *parley.Doc, x *docIndex, n int) (as []int) {
 	return as
 }
 
+// partakeCases open a phrase of an event that the subject of the verb
+// takes part in: "return to Geneva for talks", "said during talks with
+// Peru", "after talks with Peru, the president said".
+var partakeCases = map[string]bool{"for": true, "during": true, "after": true, "following": true, "at": true}
+
 // wordsVerbs are done in words, beside those of speechVerbs: "dismissing
 // the Holocaust as a myth", "calling him a liar".
 var wordsVerbs = map[string]bool{
@@ -418,13 +423,16 @@ func (c *Coder) codeNoun(d *parley.Doc, x *docIndex, s, n int) {
 			(r == "nsubj:pass" || r == "nsubj" && x.child(v, "xcomp") >= 0) {
 			mode = parley.Future
 		}
-		if x.rel[n] == "obl" && v == d.Tokens[n].Head && x.caseOf(n) == "for" && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && !c.eventVerb(d, x, v) {
+		if x.rel[n] == "obl" && v == d.Tokens[n].Head && partakeCases[x.caseOf(n)] && len(src) == 0 && d.Tokens[v].UPOS == "VERB" && (!c.eventVerb(d, x, v) || speechVerbs[x.lemma[v]]) {
 			// "negotiators return to Geneva for talks": those who come
 			// for the event take part in it (when the coming is no event
 			// of its own: "left for Minas Tirith for meetings" is the
 			// visit its verb codes).
-			subj, _ := subject(d, x, v, 0)
-			src = actorsAt(d, x, subj)
+			// (Not what a passive's subject underwent, nor violence the
+			// subject came after: "arrived following the bombings".)
+			if subj, passive := subject(d, x, v, 0); x.caseOf(n) == "for" || !passive && !violent(code) {
+				src = actorsAt(d, x, subj)
+			}
 		}
 		// "Chile announced a halt to flights": the one who announces the
 		// act is the one who does it; so is the subject the owner a
