@@ -430,6 +430,8 @@ func TestCode(t *testing.T) {
 		// who arrives after bombings did not bomb.
 		{"After talks with Peru on Monday, the Chilean president said Chile wanted peace.", "CHLGOV 046 PER asserted"},
 		{"The Chilean president arrived in Lima on Monday following deadly Peruvian bombings in the capital.", "CHLGOV 042 PER asserted"},
+		// Pulling out or going away is no consultation.
+		{"Chile and Peru urged Bolivia to pull out and for the rivals to observe a truce.", "CHL 020 BOL asserted; PER 020 BOL asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
