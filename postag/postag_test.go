@@ -110,6 +110,9 @@ func TestVerbMends(t *testing.T) {
 		{"Chile demanded on Friday that Peru lift the ban on imports .", 6, "VERB", "VB"},
 		{"Chile renewed its demand today that Peru ease restrictions on fishermen .", 7, "VERB", "VB"},
 		{"The council met in Lisbon , which Freeman chairs , on Monday .", 8, "VERB", "VBZ"},
+		// A past form the treebanks never have as a present is no
+		// present ("shot" read as VBP after a plural subject).
+		{"Freedonian troops shot dead two Sylvanian rebels on Monday .", 2, "VERB", "VBD"},
 	})
 	tg, err := Default()
 	if err != nil {
