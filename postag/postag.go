@@ -286,6 +286,18 @@ func (t *Tagger) tag(st *state, words []string) []int {
 	return st.tags
 }
 
+// inClass reports whether tag is one of ambiguity class a ("NN|VBD").
+func inClass(a, tag string) bool {
+	for a != "" {
+		var t string
+		t, a, _ = strings.Cut(a, "|")
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
 // pastNotPresent mends a past form read as a present ("security forces shot dead four militants" with "shot" as VBP, which
 // dated the act to the coming Monday): a word the treebanks have as VBD
 // or VBN, never (or seldom: under 5% of its uses) as the form it was
@@ -296,10 +308,10 @@ func (t *Tagger) pastNotPresent(st *state, words []string) {
 		if x != "VBP" && x != "VBZ" {
 			continue
 		}
-		a := strings.Split(t.m.ambig[normalize(words[i])], "|")
+		a := t.m.ambig[normalize(words[i])]
 		// (Not a word that is its own base form, "set", "bid", "hurt",
 		// whose present the treebanks merely lack.)
-		if !slices.Contains(a, "VBD") && !slices.Contains(a, "VBN") || slices.Contains(a, x) || slices.Contains(a, "VB") {
+		if !inClass(a, "VBD") && !inClass(a, "VBN") || inClass(a, x) || inClass(a, "VB") {
 			continue
 		}
 		// (After "have" or "be" it is the participle, else the past
