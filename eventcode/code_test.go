@@ -432,6 +432,8 @@ func TestCode(t *testing.T) {
 		{"The Chilean president arrived in Lima on Monday following deadly Peruvian bombings in the capital.", "CHLGOV 042 PER asserted"},
 		// Pulling out or going away is no consultation.
 		{"Chile and Peru urged Bolivia to pull out and for the rivals to observe a truce.", "CHL 020 BOL asserted; PER 020 BOL asserted"},
+		// Honouring commitments to someone hosts no visit.
+		{"Chile will honor its commitments to Peru, the minister said.", ""},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
