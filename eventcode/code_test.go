@@ -434,6 +434,8 @@ func TestCode(t *testing.T) {
 		{"Chile and Peru urged Bolivia to pull out and for the rivals to observe a truce.", "CHL 020 BOL asserted; PER 020 BOL asserted"},
 		// Honouring commitments to someone hosts no visit.
 		{"Chile will honor its commitments to Peru, the minister said.", ""},
+		// Telling a visiting minister is hosting the visit.
+		{"The Chilean president told visiting Peruvian Foreign Minister Jorge Salas that talks would resume.", "CHLGOV 043 PERGOV asserted"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
