@@ -437,6 +437,10 @@ func TestCode(t *testing.T) {
 		{"Chile will honor its commitments to Peru, the minister said.", ""},
 		// Telling a visiting minister is hosting the visit.
 		{"The Chilean president told visiting Peruvian Foreign Minister Jorge Salas that talks would resume.", "CHLGOV 043 PERGOV asserted"},
+		// Helping do something to others, or between them, helps none of
+		// them; helping relieve someone's suffering helps them.
+		{"Chile will help defuse tensions between Peru and Bolivia.", ""},
+		{"Chile will help alleviate the suffering of Peruvian refugees.", "CHL 070 PERREF future"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.

@@ -1265,6 +1265,25 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 		// Pretoria") does not.
 		tgt = deepTarget(d, x, v, src, words, fwd >= "11" && fwd < "21")
 	}
+	// Helping someone do something helps them ("helped Iraq build
+	// plants"), and helping relieve someone's suffering helps them; but
+	// whom the helped act is done to, or between, is not helped: "will
+	// help us convince the EU presidency", "help persuade Britain",
+	// "help defuse tensions between the refugees and the population".
+	if xc := x.child(v, "xcomp"); helpingVerbs[x.lemma[v]] && xc >= 0 && strings.HasPrefix(code, "07") && x.child(v, "obj") < 0 {
+		tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
+			h := d.SpanHead(d.Actors[a].Tokens)
+			if x.head[h] == xc && x.rel[h] == "obj" {
+				return true
+			}
+			for u := h; u >= 0 && u != xc; u = x.head[u] {
+				if x.caseOf(u) == "between" {
+					return true
+				}
+			}
+			return false
+		})
+	}
 	// "The Chinese president expressed China's appreciation", "Cohen
 	// reaffirmed Washington's commitment": the speaker's own country as
 	// the owner of what is said is no one acted upon.
