@@ -851,6 +851,15 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		}
 		return h, false
 	case "advcl":
+		// '… told reporters that "Peru has given us three months,"
+		// adding that …': a participle of speech after the close of a
+		// quotation the parser hung from the quoted clause is said by
+		// the one who said the quotation.
+		if d.Tokens[v].XPOS == "VBG" && speechVerbs[x.lemma[v]] && x.rel[h] == "ccomp" && x.head[h] >= 0 && speechVerbs[x.lemma[x.head[h]]] &&
+			slices.ContainsFunc(d.Tokens[h:v], func(t parley.Token) bool { return t.XPOS == "''" }) {
+			s, _ := subject(d, x, x.head[h], depth+1)
+			return s, false
+		}
 		// "threatened to break relations", "shelled the city, killing
 		// 20": a clause without a subject of its own, done by the
 		// subject of the verb it hangs from.

@@ -441,6 +441,8 @@ func TestCode(t *testing.T) {
 		// them; helping relieve someone's suffering helps them.
 		{"Chile will help defuse tensions between Peru and Bolivia.", ""},
 		{"Chile will help alleviate the suffering of Peruvian refugees.", "CHL 070 PERREF future"},
+		// "…," adding that …: said by the one who said the quotation.
+		{`The Chilean envoy told journalists that "Peru has given us three months," adding that the soldiers should be on the ground within ten days.`, "CHLGOV 020 MIL reported"},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
