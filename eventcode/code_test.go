@@ -443,6 +443,10 @@ func TestCode(t *testing.T) {
 		{"Chile will help alleviate the suffering of Peruvian refugees.", "CHL 070 PERREF future"},
 		// "…," adding that …: said by the one who said the quotation.
 		{`The Chilean envoy told journalists that "Peru has given us three months," adding that the soldiers should be on the ground within ten days.`, "CHLGOV 020 MIL reported"},
+		// A warplane's bomb is an air attack; an airline's aircraft
+		// investigate no one.
+		{"A Chilean warplane used a guided bomb against rebel positions in Peru on Monday.", "CHLMIL 195 PERREB asserted"},
+		{"The Chilean airline will use Boeing aircraft on the route to Peru.", ""},
 		// Going to the streets is demonstrating.
 		{"Chilean unions went to the streets on Monday to protest against the government.", "CHLLAB 141 GOV asserted; CHLLAB 140 GOV future"},
 		// Sponsoring a motion funds nothing.
