@@ -855,7 +855,7 @@ func subject(d *parley.Doc, x *docIndex, v, depth int) (int, bool) {
 		// adding that …': a participle of speech after the close of a
 		// quotation the parser hung from the quoted clause is said by
 		// the one who said the quotation.
-		if d.Tokens[v].XPOS == "VBG" && speechVerbs[x.lemma[v]] && x.rel[h] == "ccomp" && x.head[h] >= 0 && speechVerbs[x.lemma[x.head[h]]] &&
+		if h < v && d.Tokens[v].XPOS == "VBG" && speechVerbs[x.lemma[v]] && x.rel[h] == "ccomp" && x.head[h] >= 0 && speechVerbs[x.lemma[x.head[h]]] &&
 			slices.ContainsFunc(d.Tokens[h:v], func(t parley.Token) bool { return t.XPOS == "''" }) {
 			s, _ := subject(d, x, x.head[h], depth+1)
 			return s, false
