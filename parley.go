@@ -420,6 +420,20 @@ func (d *Doc) Note(stage string, kind NoteKind, bytes Span, msg string) {
 	d.Notes = append(d.Notes, Note{Stage: stage, Kind: kind, Bytes: bytes, Message: msg})
 }
 
+// TokenBetween reports whether a token reading text stands between
+// spans a and b, in either order (";" between two clauses).
+func (d *Doc) TokenBetween(a, b Span, text string) bool {
+	if b.Start < a.Start {
+		a, b = b, a
+	}
+	for i := a.End; i < b.Start; i++ {
+		if d.TokenText(i) == text {
+			return true
+		}
+	}
+	return false
+}
+
 // SpanHead returns the token of s whose head in the dependency tree lies
 // outside s: the head of the phrase s covers (the last token of s when
 // none does, as when the tree is missing). A conjunct of a word outside s

@@ -78,6 +78,23 @@ func TestDocSpans(t *testing.T) {
 	}
 }
 
+// TestTokenBetween checks that a token is found between two spans in
+// either order, and not inside them.
+func TestTokenBetween(t *testing.T) {
+	d := parley.NewDoc("Greece ; Turkey ; .")
+	d.Tokens = []parley.Token{{Start: 0, End: 6}, {Start: 7, End: 8}, {Start: 9, End: 15}, {Start: 16, End: 17}, {Start: 18, End: 19}}
+	greece, turkey, both := parley.Span{Start: 0, End: 1}, parley.Span{Start: 2, End: 3}, parley.Span{Start: 0, End: 3}
+	if !d.TokenBetween(greece, turkey, ";") || !d.TokenBetween(turkey, greece, ";") {
+		t.Error("no semicolon found between Greece and Turkey")
+	}
+	if d.TokenBetween(both, parley.Span{Start: 3, End: 4}, ";") {
+		t.Error("a semicolon inside a span, or the span itself, counted as between")
+	}
+	if d.TokenBetween(greece, turkey, ".") {
+		t.Error("a full stop after both spans counted as between")
+	}
+}
+
 // TestSpanHead checks the head of a span: the token hanging outside it,
 // passing over a conjunct and a function word that hang outside too.
 func TestSpanHead(t *testing.T) {

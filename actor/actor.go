@@ -909,7 +909,7 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int, person 
 				}
 				// Nor is anything across a semicolon, which parts
 				// clauses ("600 troops; Bolivia, 300").
-				if semicolonBetween(d, span(h), span(g)) {
+				if d.TokenBetween(span(h), span(g), ";") {
 					continue
 				}
 				// "Hungarian and Romanian officials": the first
@@ -962,20 +962,6 @@ func groups(d *parley.Doc, sent parley.Span, ms []match, entityOf []int, person 
 func conjInto(d *parley.Doc, sent parley.Span, r int, span parley.Span) bool {
 	for i := span.Start; i < span.End && i < sent.End; i++ {
 		if d.Tokens[i].Head == r && d.Tokens[i].DepRel == "conj" {
-			return true
-		}
-	}
-	return false
-}
-
-// semicolonBetween reports whether a semicolon stands between spans a
-// and b.
-func semicolonBetween(d *parley.Doc, a, b parley.Span) bool {
-	if b.Start < a.Start {
-		a, b = b, a
-	}
-	for i := a.End; i < b.Start; i++ {
-		if d.TokenText(i) == ";" {
 			return true
 		}
 	}

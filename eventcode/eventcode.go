@@ -2211,23 +2211,14 @@ func anySector(sectors string, codes ...string) bool {
 	return false
 }
 
-// emitMutual records the event once for each ordered pair of the actors:
-// a compound actor whose members act on one another.
 // semicolonBetween reports whether a semicolon stands between spans a
 // and b of sentence sent (spans of two sentences are no clauses of one).
 func semicolonBetween(d *parley.Doc, sent, a, b parley.Span) bool {
-	if !sent.Contains(a) || !sent.Contains(b) {
-		return false
-	}
-	lo, hi := min(a.End, b.End), max(a.Start, b.Start)
-	for i := lo; i < hi; i++ {
-		if d.TokenText(i) == ";" {
-			return true
-		}
-	}
-	return false
+	return sent.Contains(a) && sent.Contains(b) && d.TokenBetween(a, b, ";")
 }
 
+// emitMutual records the event once for each ordered pair of the actors:
+// a compound actor whose members act on one another.
 func (c *Coder) emitMutual(d *parley.Doc, x *docIndex, s int, trigger parley.Span, code, pattern string, actors []int, mode parley.Modality, reporter int) {
 	for _, a := range actors {
 		for _, b := range actors {
