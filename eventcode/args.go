@@ -174,7 +174,7 @@ func arguments(d *parley.Doc, x *docIndex, v int) (src, tgt []int) {
 				// "fired rockets from Gaza".)
 				fromWhere := func(a int) bool {
 					h := d.SpanHead(d.Actors[a].Tokens)
-					return projectiles[x.lemma[o]] && h != o && x.head[h] == o && x.caseOf(h) == "from"
+					return h != o && x.head[h] == o && firedFrom(x, h)
 				}
 				if tgt = slices.DeleteFunc(actorsAt(d, x, o), func(a int) bool { return own(a) || fromWhere(a) }); len(tgt) > 0 {
 					return src, tgt
@@ -423,6 +423,12 @@ var projectiles = map[string]bool{
 	"projectile": true, "round": true, "salvo": true, "fire": true, "shot": true, "bullet": true,
 }
 
+// firedFrom reports whether token c heads the "from" phrase of something
+// fired ("rockets from Gaza"): where it came from, not whom it fell on.
+func firedFrom(x *docIndex, c int) bool {
+	return x.caseOf(c) == "from" && x.head[c] >= 0 && projectiles[x.lemma[x.head[c]]]
+}
+
 // fromTarget returns the actors of a verb's "from" phrase c, or those of
 // a "to" phrase the parser hung from it when c names an actor ("from
 // Peru to Bolivia"; not "returning from the pilgrimage to Mecca").
@@ -624,8 +630,7 @@ func deepStep(d *parley.Doc, x *docIndex, c int) bool {
 	switch x.rel[c] {
 	case "nmod", "obl", "obl:agent", "acl", "obj":
 		// (Nor where what is fired comes from: "rockets from Gaza".)
-		return !locativeCases[x.caseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) &&
-			!(x.caseOf(c) == "from" && x.head[c] >= 0 && projectiles[x.lemma[x.head[c]]])
+		return !locativeCases[x.caseOf(c)] && !(x.rel[c] == "acl" && x.child(c, "nsubj") >= 0) && !firedFrom(x, c)
 	case "conj":
 		// "fired shells, mortars and rockets at …": a noun
 		// conjoined with the object is part of it.

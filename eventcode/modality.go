@@ -359,10 +359,7 @@ func modalityUsing(d *parley.Doc, x *docIndex, v int, used []int) (parley.Modali
 	// hangs from says.
 	fut = fut || !neg && !cond && !hyp && pendingTime(d, x, v)
 	// So it is in a clause: "denied that its forces attacked".
-	w := v
-	for x.rel[w] == "conj" && x.head[w] >= 0 {
-		w = x.head[w]
-	}
+	w := x.firstConjunct(v)
 	if h := x.head[w]; x.rel[w] == "ccomp" && h >= 0 && x.lemma[h] == "deny" {
 		neg = true
 	}
