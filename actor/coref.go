@@ -41,16 +41,20 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 		if covered[i] || entityOf[i] >= 0 {
 			continue
 		}
+		group := -1 // where "the group" or "the militant group" ending here starts
+		if groupWords[w] && d.Tokens[i].XPOS == "NN" {
+			group = groupStart(d, words, covered, i)
+		}
 		switch {
 		case d.Tokens[i].UPOS == "PRON" && (pronouns[w] || (w == "it" || w == "they") && (d.Tokens[i].DepRel == "nsubj" || d.Tokens[i].DepRel == "nsubj:pass" || controlled(d, i))) &&
 			!(w == "it" && (expletive(d, words, i) || saidByOther(d, covered, i) || textBefore(d, covered, sentOf, i))):
 			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: i, End: i + 1}, Entity: -1, Ref: -1})
-		case groupWords[w] && d.Tokens[i].XPOS == "NN" && groupStart(d, words, covered, i) >= 0 && !(i+1 < len(d.Tokens) && upperInitial(d.TokenText(i+1))):
+		case group >= 0 && !(i+1 < len(d.Tokens) && upperInitial(d.TokenText(i+1))):
 			// (Not one named right after: "the pressure group Alternative
 			// ASEAN Network".)
 			// "the group", "the militant group", "the movement": an
 			// armed or political group named before.
-			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: groupStart(d, words, covered, i), End: i + 1}, Entity: -1, Ref: -1})
+			extra = append(extra, parley.Actor{Tokens: parley.Span{Start: group, End: i + 1}, Entity: -1, Ref: -1})
 		case pairWords[w] && i >= 2 && (words[i-1] == "two" && words[i-2] == "the" || words[i-1] == "both"):
 			start := i - 2
 			if words[i-1] == "both" {
@@ -68,6 +72,10 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 		code := a.Code
 		s := sentOf[a.Tokens.Start]
 		within := func(j int) bool { return s-sentOf[d.Actors[j].Tokens.Start] <= reach }
+		owner := -1 // the actor "whose" before a body of no country refers to
+		if a.Country == "" && a.Sectors != "" {
+			owner = relativeOwner(d, k)
+		}
 		switch {
 		case a.Code != "" && a.Name != "":
 			// A name seen before refers to its last mention.
@@ -153,11 +161,11 @@ func corefer(d *parley.Doc, words []string, entityOf, sentOf []int, title func(s
 				b := d.Actors[best]
 				a.Code, a.Country, a.Sectors, a.Name, a.Ref = b.Code, b.Country, b.Sectors, b.Name, best
 			}
-		case a.Country == "" && a.Sectors != "" && relativeOwner(d, k) >= 0:
+		case owner >= 0:
 			// "Japan, whose government …": a body of the actor the
 			// relative clause hangs on, read from the words before
 			// "whose" since a parser may not attach the clause to it.
-			a.Code = d.Actors[relativeOwner(d, k)].Country + a.Sectors
+			a.Code = d.Actors[owner].Country + a.Sectors
 			a.CountryFrom = FromOwner
 		case a.Country == "" && a.Sectors != "" && possessor(d, a.Tokens) >= 0:
 			// "advised its embassies", "his government": a body of
