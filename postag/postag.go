@@ -298,17 +298,18 @@ func inClass(a, tag string) bool {
 	return false
 }
 
-// pastNotPresent mends a past form read as a present ("security forces shot dead four militants" with "shot" as VBP, which
-// dated the act to the coming Monday): a word the treebanks have as VBD
-// or VBN, never (or seldom: under 5% of its uses) as the form it was
-// given, becomes the past form the tagger scores best.
+// pastNotPresent mends a past form read as a present ("security forces
+// shot dead four militants" with "shot" as VBP, which dated the act to
+// the coming Monday): a word the treebanks have as VBD or VBN, never (or
+// seldom: under 5% of its uses) as the form it was given, becomes the
+// past form the tagger scores best.
 func (t *Tagger) pastNotPresent(st *state, words []string) {
 	for i := range words {
 		x := t.m.xpos[st.tags[i]]
 		if x != "VBP" && x != "VBZ" {
 			continue
 		}
-		a := t.m.ambig[normalize(words[i])]
+		a := t.m.ambig[st.norms[i]]
 		// (Not a word that is its own base form, "set", "bid", "hurt",
 		// whose present the treebanks merely lack.)
 		if !inClass(a, "VBD") && !inClass(a, "VBN") || inClass(a, x) || inClass(a, "VB") {
@@ -767,7 +768,7 @@ func (t *Tagger) reducedRelative(st *state, words []string, np, i int) bool {
 	}
 	// (A word the treebanks lack may be a participle when it ends in
 	// "-ed".)
-	if w, a := st.norms[i], t.m.ambig[normalize(words[i])]; speechWords[w] || noPassive[w] || a != "" && !strings.Contains(a, "VBN") || a == "" && !strings.HasSuffix(w, "ed") {
+	if w, a := st.norms[i], t.m.ambig[st.norms[i]]; speechWords[w] || noPassive[w] || a != "" && !inClass(a, "VBN") || a == "" && !strings.HasSuffix(w, "ed") {
 		return false
 	}
 	if t.m.xpos[st.tags[i+1]] != "IN" || subordinators[st.norms[i+1]] {
@@ -850,8 +851,7 @@ func (t *Tagger) pastVerb(st *state, words []string, end int) bool {
 		if p := t.m.xpos[st.tags[k-1]]; p != "NNP" && !(p == "NNS" && k+1 < len(words) && objectStart[t.m.xpos[st.tags[k+1]]]) {
 			continue
 		}
-		w := words[k]
-		if a := t.m.ambig[normalize(w)]; w == "" || w[0] < 'a' || w[0] > 'z' || !strings.Contains(a, "VBD") && !strings.Contains(a, "VBN") {
+		if a := t.m.ambig[st.norms[k]]; !lowerInitial(words[k]) || !inClass(a, "VBD") && !inClass(a, "VBN") {
 			continue
 		}
 		return t.retag(st, words, k, func(c int) bool { return t.m.upos[c] == "VERB" && t.m.xpos[c] == "VBD" })
