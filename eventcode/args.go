@@ -1371,9 +1371,6 @@ func actsOnPlace(c string) bool {
 	return strings.HasPrefix(c, "144") || strings.HasPrefix(c, "145") // blockades, riots
 }
 
-// helpingVerbs help someone do something ("helped Iraq build plants").
-var helpingVerbs = map[string]bool{"help": true, "assist": true}
-
 // verbalConflict reports whether CAMEO code c is a demand (10), a
 // disapproval (11), a rejection (12) or a threat (13): said, not done to
 // a place.

@@ -1270,7 +1270,7 @@ func (c *Coder) codeVerb(d *parley.Doc, x *docIndex, s, v int) {
 	// whom the helped act is done to, or between, is not helped: "will
 	// help us convince the EU presidency", "help persuade Britain",
 	// "help defuse tensions between the refugees and the population".
-	if xc := x.child(v, "xcomp"); helpingVerbs[x.lemma[v]] && xc >= 0 && strings.HasPrefix(code, "07") && x.child(v, "obj") < 0 {
+	if xc := x.child(v, "xcomp"); helpVerbs[x.lemma[v]] && xc >= 0 && strings.HasPrefix(code, "07") && x.child(v, "obj") < 0 {
 		tgt = slices.DeleteFunc(slices.Clone(tgt), func(a int) bool {
 			h := d.SpanHead(d.Actors[a].Tokens)
 			if x.head[h] == xc && x.rel[h] == "obj" {
@@ -1851,7 +1851,8 @@ func accordingTo(d *parley.Doc, x *docIndex, a int) bool {
 }
 
 // helpVerbs are the verbs of a purpose clause that name whom an act is
-// for.
+// for, and the verbs that help someone do something ("helped Iraq build
+// plants").
 var helpVerbs = map[string]bool{"help": true, "assist": true, "aid": true, "support": true, "benefit": true, "feed": true, "rebuild": true, "relieve": true, "supply": true}
 
 // theirOwn reports whether verb v's object is the subjects' relation
